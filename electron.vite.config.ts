@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// electron-vite's layout: one build per process, each from its own folder.
+export default defineConfig({
+  main: {
+    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve('main/shell/index.ts') } } },
+  },
+  preload: {
+    build: { outDir: 'out/preload', rollupOptions: { input: { index: resolve('preload/index.ts') } } },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: { outDir: 'out/renderer', rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+  },
+});

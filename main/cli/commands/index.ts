@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command';
+import { versionCommand } from './version-command';
+
+/** Every command of the CLI, in the order `ricochet --help` lists them. */
+export const commands: CliCommand[] = [versionCommand];

@@ -1,0 +1,34 @@
+// Composition root of the Electron app: it only wires Electron objects to the core.
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { registerIpc } from './ipc-router';
+import { secureWindowOptions } from './window-options';
+
+const rendererUrl = process.env['ELECTRON_RENDERER_URL'];
+const isTrustedSender = (url: string) =>
+  rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://');
+
+app.whenReady().then(() => {
+  registerIpc(
+    ipcMain,
+    {
+      'app:info': async () => ({ version: app.getVersion(), platform: process.platform, mode: 'electron' }),
+    },
+    isTrustedSender,
+  );
+  const window = new BrowserWindow(
+    secureWindowOptions(join(import.meta.dirname, '../preload/index.mjs'), { width: 420, height: 640 }),
+  );
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  if (rendererUrl) void window.loadURL(rendererUrl);
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

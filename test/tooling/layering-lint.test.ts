@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function importErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering enforced by lint (DESIGN.md, "Layers and what each may import")', () => {
+  it.each([
+    ['renderer/src/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['renderer/src/bad.ts', "import fs from 'fs';\nexport const x = fs;\n"],
+    ['renderer/src/bad.tsx', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
+    ['shared/bad.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
+    ['shared/bad.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n"],
+    ['main/calendar/bad.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['server/bad.ts', "import { x as y } from '../main/calendar/engine';\nexport const x = y;\n"],
+    ['preload/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+  ])('lint rejects this import in %s', async (file, code) => {
+    expect(await importErrors(file, code)).not.toHaveLength(0);
+  });
+
+  it.each([
+    ['main/shell/ok.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['main/calendar/ok.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
+    ['preload/ok.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n"],
+    ['shared/ok.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+  ])('lint accepts this import in %s', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+
+  it('explains what to do instead', async () => {
+    const [message] = await importErrors(
+      'shared/bad.ts',
+      "import { join } from 'node:path';\nexport const x = join;\n",
+    );
+    expect(message).toMatch(/keep node:\* out/);
+  });
+});
