@@ -1,0 +1,130 @@
+import ICAL from 'ical.js';
+import { mergeSegments, type Segment, type TimeWindow } from '../../shared/availability/segments';
+import { occurrenceKind } from './busy-rules';
+import { readEvent, type EventRecord, type JCalComponent } from './event-record';
+import { expandSeries } from './expand-events';
+import { ianaZone, zoneByName, ZoneResolver } from './zones';
+
+export interface ReadOptions {
+  window: TimeWindow;
+  /** The user's IANA zone: floating times and dates without X-WR-TIMEZONE read in it. */
+  tz: string;
+  /** The user's own addresses (any case, with or without mailto:). */
+  me?: readonly string[];
+}
+
+export interface CalendarRead {
+  segments: Segment[];
+  warnings: string[];
+  events: number;
+  occurrences: number;
+  parseMs: number;
+}
+
+/** Parsed once per source text; the window and rules apply on each expansion. */
+export interface ParsedCalendar {
+  series: { master: EventRecord | undefined; overrides: EventRecord[] }[];
+  warnings: string[];
+  events: number;
+  parseMs: number;
+}
+
+function roots(jcal: unknown): JCalComponent[] {
+  if (!Array.isArray(jcal)) return [];
+  return typeof jcal[0] === 'string' ? [jcal as JCalComponent] : (jcal as JCalComponent[]);
+}
+
+/** Parses iCalendar text with ical.js and reads every VEVENT; never throws. */
+export function parseCalendar(text: string, tz: string): ParsedCalendar {
+  const warnings: string[] = [];
+  const started = performance.now();
+  let jcal: unknown;
+  try {
+    jcal = ICAL.parse(text);
+  } catch (error) {
+    warnings.push(`not a readable iCalendar file: ${(error as Error).message}`);
+  }
+  const parseMs = performance.now() - started;
+  const byUid = new Map<string, Map<number | undefined, EventRecord>>();
+  let events = 0;
+  for (const root of roots(jcal)) {
+    if (root[0] !== 'vcalendar') continue;
+    const component = new ICAL.Component(root);
+    const resolver = new ZoneResolver(component);
+    const wrTimezone = component.getFirstPropertyValue('x-wr-timezone');
+    const floating = (typeof wrTimezone === 'string' && zoneByName(wrTimezone)) || ianaZone(tz);
+    for (const sub of root[2]) {
+      if (sub[0] !== 'vevent') continue;
+      events++;
+      try {
+        const record = readEvent(sub, { resolver, floating, dates: ianaZone(tz) }, `(no UID #${events})`);
+        let series = byUid.get(record.uid);
+        if (!series) byUid.set(record.uid, (series = new Map()));
+        addRevision(series, record);
+      } catch (error) {
+        warnings.push(`event ${uidOf(sub)} skipped: ${(error as Error).message}`);
+      }
+    }
+    for (const tzid of resolver.unknown) warnings.push(`unknown time zone "${tzid}", read as ${floating.id}`);
+  }
+  if (jcal !== undefined && events === 0) warnings.push('no events in this calendar');
+  const series = [...byUid.values()].map((revisions) => {
+    const master = revisions.get(undefined);
+    revisions.delete(undefined);
+    return { master, overrides: [...revisions.values()] };
+  });
+  return { series, warnings, events, parseMs };
+}
+
+/**
+ * Keeps one revision of each instance: a file (or a merged feed) can hold the same master
+ * or override several times; the highest SEQUENCE wins, and the later one on a tie.
+ */
+function addRevision(revisions: Map<number | undefined, EventRecord>, record: EventRecord) {
+  const other = revisions.get(record.recurrenceId);
+  if (!other || other.sequence <= record.sequence) revisions.set(record.recurrenceId, record);
+}
+
+function uidOf(vevent: JCalComponent): string {
+  const uid = vevent[1].find((p) => p[0] === 'uid');
+  return uid ? `"${String(uid[3])}"` : '(no UID)';
+}
+
+/** The merged busy segments of a parsed calendar inside a window. */
+export function expandCalendar(
+  parsed: ParsedCalendar,
+  options: ReadOptions,
+): Omit<CalendarRead, 'parseMs' | 'events'> {
+  const me = new Set((options.me ?? []).map((a) => a.replace(/^mailto:/i, '').toLowerCase()));
+  const warnings: string[] = [];
+  const raw: Segment[] = [];
+  let occurrences = 0;
+  for (const { master, overrides } of parsed.series) {
+    const uid = (master ?? overrides[0])?.uid ?? '';
+    const warn = (message: string) => warnings.push(`event "${uid}": ${message}`);
+    {
+      try {
+        for (const o of expandSeries(master, overrides, options.window, warn)) {
+          occurrences++;
+          const kind = occurrenceKind(o.record.props, me);
+          if (kind && o.end > o.start) raw.push({ start: o.start, end: o.end, kind });
+        }
+      } catch (error) {
+        warn(`skipped, it cannot be expanded (${(error as Error).message})`);
+      }
+    }
+  }
+  return { segments: mergeSegments(raw, options.window), warnings: [...new Set(warnings)], occurrences };
+}
+
+/** Text to merged segments in one call. */
+export function readCalendar(text: string, options: ReadOptions): CalendarRead {
+  const parsed = parseCalendar(text, options.tz);
+  const expanded = expandCalendar(parsed, options);
+  return {
+    ...expanded,
+    warnings: [...parsed.warnings, ...expanded.warnings],
+    events: parsed.events,
+    parseMs: parsed.parseMs,
+  };
+}

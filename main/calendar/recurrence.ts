@@ -1,0 +1,156 @@
+import ICAL from 'ical.js';
+import { DAY_MS } from '../../shared/time/zoned-time';
+import { icalTimeToWall, parseWall, wallToIcalTime } from './ical-values';
+import { toUtc, type EventRecord, type TimeValue } from './event-record';
+
+/** One occurrence of an event in UTC, with the properties that decide if it counts. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  record: EventRecord;
+}
+
+export interface ExpandWindow {
+  from: number;
+  to: number;
+}
+
+/** Past this many rule steps inside one window an event stops, with a warning. */
+export const ITERATION_CAP = 50_000;
+/** Wall time and UTC never differ by more than this (UTC−12 … UTC+14, with margin). */
+const ZONE_SLACK = 15 * 3_600_000;
+
+/** How an occurrence's end follows from its start. */
+interface Span {
+  ms: number;
+  /** Wall-clock arithmetic (same zone, like Python's aware datetimes) or exact. */
+  wall: boolean;
+}
+
+export function spanOf(record: EventRecord, warn: (message: string) => void): Span {
+  const { start, end, duration } = record;
+  let span: Span;
+  if (end) {
+    span =
+      start.isDate || end.zone === start.zone
+        ? { ms: end.wall - start.wall, wall: true }
+        : { ms: toUtc(end) - toUtc(start), wall: false };
+  } else if (duration !== undefined) span = { ms: duration, wall: true };
+  else span = { ms: start.isDate ? DAY_MS : 0, wall: true };
+  if (span.ms < 0) {
+    warn('ends before it starts; read with start and end swapped');
+    span = { ...span, ms: -span.ms };
+  }
+  return span;
+}
+
+export function occurrenceAt(start: TimeValue, span: Span, record: EventRecord): Occurrence {
+  const startUtc = start.zone.toUtc(start.wall);
+  const end = span.wall ? start.zone.toUtc(start.wall + span.ms) : startUtc + span.ms;
+  return { start: startUtc, end, record };
+}
+
+const fixedPeriods: Record<string, number> = {
+  SECONDLY: 1000,
+  MINUTELY: 60_000,
+  HOURLY: 3_600_000,
+  DAILY: DAY_MS,
+  WEEKLY: 7 * DAY_MS,
+};
+
+/**
+ * Moves a rule's start forward by whole periods to just before `before` (wall ms), so an
+ * endless rule begun years ago costs what its window costs. Only where the set of
+ * occurrences is unchanged: no COUNT (it counts from the true start), and for months and
+ * years a start day every month has.
+ */
+function skipAhead(start: number, rule: ICAL.Recur, before: number): number {
+  if (rule.count || before <= start) return start;
+  const interval = rule.interval || 1;
+  const fixed = fixedPeriods[rule.freq];
+  if (fixed) {
+    const period = fixed * interval;
+    const steps = Math.floor((before - start) / period) - 1;
+    return steps > 0 ? start + steps * period : start;
+  }
+  const d = new Date(start);
+  if (d.getUTCDate() > 28 || (rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY')) return start;
+  const monthsPer = rule.freq === 'MONTHLY' ? interval : 12 * interval;
+  const target = new Date(before);
+  const months = (target.getUTCFullYear() - d.getUTCFullYear()) * 12 + target.getUTCMonth() - d.getUTCMonth();
+  const steps = Math.floor(months / monthsPer) - 1;
+  if (steps <= 0) return start;
+  d.setUTCMonth(d.getUTCMonth() + steps * monthsPer);
+  return d.getTime();
+}
+
+function collectRuleStarts(
+  rule: ICAL.Recur,
+  record: EventRecord,
+  lower: number,
+  upper: number,
+  starts: number[],
+  warn: (message: string) => void,
+) {
+  const from = skipAhead(record.start.wall, rule, lower);
+  const iterator = rule.iterator(wallToIcalTime(from, record.start.isDate));
+  let steps = 0;
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    const wall = icalTimeToWall(next);
+    if (wall > upper) break;
+    if (++steps > ITERATION_CAP) {
+      warn(`recurrence rule stopped after ${ITERATION_CAP} steps in this window`);
+      break;
+    }
+    if (wall >= lower && (wall !== from || from === record.start.wall)) starts.push(wall);
+  }
+}
+
+const ruleParts = new Set(
+  'freq until count interval bysecond byminute byhour byday bymonthday byyearday byweekno bymonth bysetpos wkst rscale skip'.split(
+    ' ',
+  ),
+);
+
+/** Rule data from jCal, with UNTIL moved into the start's wall clock (ical.js compares walls). */
+function ruleFor(
+  data: Record<string, unknown>,
+  start: TimeValue,
+  warn: (message: string) => void,
+): ICAL.Recur {
+  const unknown = Object.keys(data).filter((k) => !ruleParts.has(k));
+  if (unknown.length > 0) {
+    warn(
+      `recurrence rule has unknown part ${unknown.map((k) => k.toUpperCase()).join(', ')}, read without it`,
+    );
+  }
+  const { until, ...rest } = data;
+  for (const k of unknown) delete rest[k];
+  const rule = ICAL.Recur.fromData(rest as ConstructorParameters<typeof ICAL.Recur>[0]);
+  if (typeof until === 'string') {
+    const parsed = parseWall(until);
+    const wall = parsed.utc ? start.zone.toWall(parsed.wall) : parsed.wall;
+    rule.until = wallToIcalTime(wall, start.isDate);
+  }
+  return rule;
+}
+
+/** The wall starts the RRULEs of a master produce inside [lower, upper]. */
+export function ruleStarts(
+  record: EventRecord,
+  lower: number,
+  upper: number,
+  warn: (message: string) => void,
+): number[] {
+  const starts: number[] = [];
+  for (const data of record.rrules) {
+    try {
+      collectRuleStarts(ruleFor(data, record.start, warn), record, lower, upper, starts, warn);
+    } catch (error) {
+      warn(`recurrence rule ignored, it cannot be read (${(error as Error).message})`);
+    }
+  }
+  return starts;
+}
+
+export const windowSlack = ZONE_SLACK;

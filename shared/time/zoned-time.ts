@@ -1,0 +1,110 @@
+/**
+ * Wall-clock ↔ UTC conversion for IANA zones through Intl, so that shared/ needs no time
+ * zone library and the renderer gets the same answers as the core. A "wall" time is a
+ * local date and time encoded as if it were UTC (Date.UTC of its fields).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 900_000;
+const DAY = 86_400_000;
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Whether Intl knows this IANA zone name. */
+export function isKnownZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC (ms) at a UTC instant. Zone changes fall on quarter hours. */
+export function zoneOffset(zone: string, utcMs: number): number {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const bucket = Math.floor(utcMs / QUARTER_HOUR);
+  const key = `${zone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const at = bucket * QUARTER_HOUR;
+    const parts: Record<string, number> = {};
+    let bc = false;
+    for (const p of formatter(zone).formatToParts(at)) {
+      if (p.type === 'era') bc = p.value === 'BC' || p.value === 'B';
+      else if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    const year = bc ? 1 - (parts['year'] ?? 0) : (parts['year'] ?? 0);
+    const wall = Date.UTC(
+      year,
+      (parts['month'] ?? 1) - 1,
+      parts['day'],
+      parts['hour'],
+      parts['minute'],
+      parts['second'],
+    );
+    const fixed = new Date(wall);
+    if (year >= 0 && year < 100) fixed.setUTCFullYear(year);
+    offset = fixed.getTime() - at;
+    if (offsets.size > 200_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * The UTC instant of a wall time in a zone. Like Python's zoneinfo with fold=0 (and so the
+ * reference implementation): a time skipped by a spring-forward change uses the offset
+ * from before the change, and a repeated time resolves to its first occurrence.
+ */
+export function wallToUtc(zone: string, wallMs: number): number {
+  const before = zoneOffset(zone, wallMs - DAY);
+  const after = zoneOffset(zone, wallMs + DAY);
+  if (before === after) return wallMs - before;
+  const early = wallMs - before;
+  if (zoneOffset(zone, early) === before) return early;
+  const late = wallMs - after;
+  if (zoneOffset(zone, late) === after) return late;
+  return early;
+}
+
+/** The wall time (fields encoded as UTC) of an instant in a zone. */
+export function utcToWall(zone: string, utcMs: number): number {
+  return utcMs + zoneOffset(zone, utcMs);
+}
+
+/** ISO instant without milliseconds, the protocol's format: 2026-03-10T08:30:00Z. */
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Parses an instant given with a Z or an offset; throws a clear error otherwise. */
+export function parseInstant(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    throw new Error(`"${text}" is not an instant like 2026-03-10T08:30:00Z`);
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new Error(`"${text}" is not a valid date`);
+  return ms;
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = DAY;
