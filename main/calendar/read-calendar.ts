@@ -11,6 +11,8 @@ export interface ReadOptions {
   tz: string;
   /** The user's own addresses (any case, with or without mailto:). */
   me?: readonly string[];
+  /** Read all-day events as free (a per-source setting). */
+  ignoreAllDay?: boolean;
 }
 
 export interface CalendarRead {
@@ -106,6 +108,7 @@ export function expandCalendar(
       try {
         for (const o of expandSeries(master, overrides, options.window, warn)) {
           occurrences++;
+          if (options.ignoreAllDay && o.record.start.isDate) continue;
           const kind = occurrenceKind(o.record.props, me);
           if (kind && o.end > o.start) raw.push({ start: o.start, end: o.end, kind });
         }

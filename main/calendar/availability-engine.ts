@@ -1,0 +1,128 @@
+import { mergeSegments, type Segment, type TimeWindow } from '../../shared/availability/segments';
+import { summarize, type AvailabilitySummary } from '../../shared/availability/summary';
+import type { WorkingHours } from '../../shared/availability/working-hours';
+import { DAY_MS } from '../../shared/time/zoned-time';
+import { expandCalendar, parseCalendar, type ParsedCalendar } from './read-calendar';
+
+export interface SourceWarning {
+  source: string;
+  message: string;
+}
+
+export interface AvailabilityReport {
+  window: TimeWindow;
+  tz: string;
+  busy: Segment[];
+  summary: AvailabilitySummary;
+  warnings: SourceWarning[];
+  stats: { events: number; occurrences: number; parseMs: number; computeMs: number };
+}
+
+export interface EngineOptions {
+  tz: string;
+  me?: readonly string[];
+  hours: WorkingHours;
+  /** Per source: read its all-day events as free. */
+  ignoreAllDay?: ReadonlySet<string>;
+}
+
+interface SourceState {
+  text: string;
+  parsed: ParsedCalendar;
+}
+
+/**
+ * Keeps each source parsed, and the merged segments of a window wider than asked, so that
+ * the per-minute recompute of an unchanged calendar is only the summary: no parse and no
+ * expansion until a source changes or the window leaves the cached span.
+ */
+export class AvailabilityEngine {
+  private readonly sources = new Map<string, SourceState>();
+  private readonly failures = new Map<string, string>();
+  private cache:
+    { span: TimeWindow; segments: Segment[]; occurrences: number; warnings: SourceWarning[] } | undefined;
+  private parseMs = 0;
+
+  constructor(private readonly options: EngineOptions) {}
+
+  /** New text for a source; unchanged text costs nothing. */
+  setSource(name: string, text: string): void {
+    this.failures.delete(name);
+    if (this.sources.get(name)?.text === text) return;
+    const parsed = parseCalendar(text, this.options.tz);
+    this.parseMs += parsed.parseMs;
+    this.sources.set(name, { text, parsed });
+    this.cache = undefined;
+  }
+
+  /** A source that could not be read this time: its last good data keeps counting. */
+  setFailure(name: string, message: string): void {
+    this.failures.set(name, message);
+  }
+
+  removeSource(name: string): void {
+    this.sources.delete(name);
+    this.failures.delete(name);
+    this.cache = undefined;
+  }
+
+  get sourceCount(): number {
+    return this.sources.size;
+  }
+
+  report(window: TimeWindow, now: number): AvailabilityReport {
+    const started = performance.now();
+    if (!this.cache || window.from < this.cache.span.from || window.to > this.cache.span.to)
+      this.expand(window);
+    const cache = this.cache!;
+    const busy = mergeSegments(cache.segments, window);
+    const summary = summarize({
+      segments: busy,
+      window,
+      now,
+      tz: this.options.tz,
+      hours: this.options.hours,
+    });
+    const warnings = [...cache.warnings];
+    for (const [source, message] of this.failures) warnings.push({ source, message });
+    let events = 0;
+    for (const s of this.sources.values()) events += s.parsed.events;
+    const parseMs = this.parseMs;
+    this.parseMs = 0;
+    return {
+      window,
+      tz: this.options.tz,
+      busy,
+      summary,
+      warnings,
+      stats: {
+        events,
+        occurrences: cache.occurrences,
+        parseMs,
+        computeMs: parseMs + performance.now() - started,
+      },
+    };
+  }
+
+  private expand(window: TimeWindow): void {
+    const span = {
+      from: Math.floor(window.from / DAY_MS) * DAY_MS - DAY_MS,
+      to: Math.ceil(window.to / DAY_MS) * DAY_MS + DAY_MS,
+    };
+    const all: Segment[] = [];
+    const warnings: SourceWarning[] = [];
+    let occurrences = 0;
+    for (const [source, { parsed }] of this.sources) {
+      const read = expandCalendar(parsed, {
+        window: span,
+        tz: this.options.tz,
+        me: this.options.me ?? [],
+        ignoreAllDay: this.options.ignoreAllDay?.has(source) ?? false,
+      });
+      all.push(...read.segments);
+      occurrences += read.occurrences;
+      for (const message of [...parsed.warnings, ...read.warnings]) warnings.push({ source, message });
+    }
+    this.cache = { span, segments: mergeSegments(all, span), occurrences, warnings };
+  }
+}

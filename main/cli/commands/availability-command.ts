@@ -1,0 +1,80 @@
+import { parseWorkingHours, defaultWorkingHoursText } from '../../../shared/availability/working-hours';
+import { DAY_MS, isKnownZone, parseInstant } from '../../../shared/time/zoned-time';
+import { AvailabilityEngine } from '../../calendar/availability-engine';
+import { readSources } from '../../calendar/read-sources';
+import { CalDavSource } from '../../calendar/sources/caldav-source';
+import type { CalendarSource } from '../../calendar/sources/calendar-source';
+import { FeedSource } from '../../calendar/sources/feed-source';
+import { FileSource } from '../../calendar/sources/file-source';
+import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
+import { formatReport, reportJson } from './availability-format';
+
+const usage = `Usage: ricochet availability --ics <file|url> [--ics …] [--caldav <url> --user <u> --password-env <VAR>]
+       [--from <instant>] [--to <instant>] [--tz <IANA zone>] [--me <email>]… [--now <instant>]
+       [--hours "mon-fri 09:00-18:00"] [--json]
+Reads calendars and prints busy time, the state now, the next free slot and the load.
+The window defaults to one day back and fourteen days ahead of --now.`;
+
+function optionalInstant(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseInstant(value);
+  } catch (error) {
+    throw new UsageError(`${flag}: ${(error as Error).message}`);
+  }
+}
+
+export const availabilityCommand: CliCommand = {
+  name: 'availability',
+  summary: 'Read calendars (ICS files, feeds, CalDAV) and show busy time, free slots and load.',
+  usage,
+  async run(argv, io) {
+    const { values } = parseFlags(argv, {
+      ics: { type: 'string', multiple: true },
+      caldav: { type: 'string' },
+      user: { type: 'string' },
+      'password-env': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      tz: { type: 'string' },
+      me: { type: 'string', multiple: true },
+      now: { type: 'string' },
+      hours: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const tz = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!isKnownZone(tz))
+      throw new UsageError(`--tz: unknown time zone "${tz}" (use an IANA name like Europe/Paris)`);
+    let hours;
+    try {
+      hours = parseWorkingHours(values.hours ?? defaultWorkingHoursText);
+    } catch (error) {
+      throw new UsageError(`--hours: ${(error as Error).message}`);
+    }
+    const now = optionalInstant(values.now, '--now') ?? Date.now();
+    const from = optionalInstant(values.from, '--from') ?? now - DAY_MS;
+    const to = optionalInstant(values.to, '--to') ?? now + 14 * DAY_MS;
+    if (to <= from) throw new UsageError('--to must be after --from');
+
+    const sources: CalendarSource[] = (values.ics ?? []).map((s) =>
+      /^(https?|webcals?):\/\//i.test(s) ? new FeedSource(s) : new FileSource(s),
+    );
+    if (values.caldav) {
+      const variable = values['password-env'];
+      if (!values.user || !variable) throw new UsageError('--caldav needs --user and --password-env');
+      const password = io.env[variable];
+      if (password === undefined) throw new UsageError(`--password-env: $${variable} is not set`);
+      sources.push(new CalDavSource({ serverUrl: values.caldav, username: values.user, password }));
+    }
+    if (sources.length === 0) throw new UsageError('give at least one --ics or --caldav source');
+
+    const engine = new AvailabilityEngine({ tz, me: values.me ?? [], hours });
+    const window = { from, to };
+    const read = await readSources(engine, sources, window);
+    const report = engine.report(window, now);
+    if (values.json) printJson(io, reportJson(report));
+    else io.out(formatReport(report));
+    if (read === 0) io.err('ricochet availability: no source could be read\n');
+    return read > 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,82 @@
+import { DAY_MS, MINUTE_MS, utcToWall, wallToUtc } from '../time/zoned-time';
+import type { TimeWindow } from './segments';
+
+/** Minutes after local midnight; end exclusive. */
+export interface DayHours {
+  start: number;
+  end: number;
+}
+
+/** Per weekday, Sunday = 0 as in Date#getUTCDay, the working spans in the person's zone. */
+export type WorkingHours = DayHours[][];
+
+const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+export const defaultWorkingHoursText = 'mon-fri 09:00-18:00';
+
+function minutes(text: string, spec: string): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
+  const value = m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+  if (!(value >= 0 && value <= 24 * 60) || Number(m?.[2]) >= 60) {
+    throw new Error(`working hours "${spec}": "${text}" is not a time like 09:00`);
+  }
+  return value;
+}
+
+function dayIndex(name: string, spec: string): number {
+  const i = dayNames.indexOf(name.toLowerCase().slice(0, 3));
+  if (i === -1) throw new Error(`working hours "${spec}": "${name}" is not a day (mon, tue, …)`);
+  return i;
+}
+
+/**
+ * Reads "mon-fri 09:00-18:00", or several parts separated by commas or semicolons:
+ * "mon-thu 09:00-12:30 13:30-18:00, fri 09:00-16:00". Throws a message naming the fault.
+ */
+export function parseWorkingHours(text: string): WorkingHours {
+  const hours: WorkingHours = [[], [], [], [], [], [], []];
+  for (const part of text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [days, ...spans] = part.split(/\s+/);
+    if (!days || spans.length === 0)
+      throw new Error(`working hours "${part}": expected days then times, like "mon-fri 09:00-18:00"`);
+    const [first, last = first] = days.split('-') as [string, string?];
+    const from = dayIndex(first, part);
+    const to = dayIndex(last, part);
+    for (const span of spans) {
+      const [a, b] = span.split('-');
+      const start = minutes(a ?? '', part);
+      const end = minutes(b ?? '', part);
+      if (end <= start) throw new Error(`working hours "${part}": ${span} ends before it starts`);
+      for (let d = from; ; d = (d + 1) % 7) {
+        hours[d]!.push({ start, end });
+        if (d === to) break;
+      }
+    }
+  }
+  for (const day of hours) day.sort((a, b) => a.start - b.start);
+  return hours;
+}
+
+/** Local midnight (as wall ms) of the day holding an instant. */
+export function wallDayStart(tz: string, utc: number): number {
+  const wall = utcToWall(tz, utc);
+  return wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
+}
+
+/** The working spans, as UTC windows, of the local days from `fromDay` (wall midnight) for `days` days. */
+export function workingSpans(hours: WorkingHours, tz: string, fromDay: number, days: number): TimeWindow[] {
+  const out: TimeWindow[] = [];
+  for (let i = 0; i < days; i++) {
+    const day = fromDay + i * DAY_MS;
+    for (const h of hours[new Date(day).getUTCDay()] ?? []) {
+      out.push({
+        from: wallToUtc(tz, day + h.start * MINUTE_MS),
+        to: wallToUtc(tz, day + h.end * MINUTE_MS),
+      });
+    }
+  }
+  return out;
+}
