@@ -106,6 +106,36 @@ function collectRuleStarts(
   }
 }
 
+/**
+ * ical.js stops a YEARLY rule with BYHOUR/BYMINUTE/BYSECOND after its first instance.
+ * With INTERVAL 1 and only month, month-day and plain weekday filters, that rule makes the
+ * same set as a DAILY one with the same filters (RFC 5545 3.3.10's expansion table), which
+ * ical.js gets right; the month and day default to DTSTART's, as they do for YEARLY.
+ */
+function yearlyAsDaily(data: Record<string, unknown>, start: TimeValue): Record<string, unknown> {
+  const subDay =
+    data['byhour'] !== undefined || data['byminute'] !== undefined || data['bysecond'] !== undefined;
+  const byday = [data['byday'] ?? []].flat().map(String);
+  if (
+    String(data['freq']).toUpperCase() !== 'YEARLY' ||
+    !subDay ||
+    (Number(data['interval'] ?? 1) || 1) !== 1 ||
+    data['byyearday'] !== undefined ||
+    data['byweekno'] !== undefined ||
+    data['bysetpos'] !== undefined ||
+    byday.some((d) => /\d/.test(d))
+  ) {
+    return data;
+  }
+  const d = new Date(start.wall);
+  return {
+    ...data,
+    freq: 'DAILY',
+    bymonth: data['bymonth'] ?? [d.getUTCMonth() + 1],
+    ...(data['bymonthday'] === undefined && byday.length === 0 ? { bymonthday: [d.getUTCDate()] } : {}),
+  };
+}
+
 const ruleParts = new Set(
   'freq until count interval bysecond byminute byhour byday bymonthday byyearday byweekno bymonth bysetpos wkst rscale skip'.split(
     ' ',
@@ -124,7 +154,7 @@ function ruleFor(
       `recurrence rule has unknown part ${unknown.map((k) => k.toUpperCase()).join(', ')}, read without it`,
     );
   }
-  const { until, ...rest } = data;
+  const { until, ...rest } = yearlyAsDaily(data, start);
   for (const k of unknown) delete rest[k];
   const rule = ICAL.Recur.fromData(rest as ConstructorParameters<typeof ICAL.Recur>[0]);
   if (typeof until === 'string') {
