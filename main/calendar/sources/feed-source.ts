@@ -24,7 +24,8 @@ export function feedUrl(address: string): URL {
 
 /** A name for warnings that never shows the secret part of a "secret address". */
 function displayName(url: URL): string {
-  return `${url.host}${url.pathname.length > 24 ? `${url.pathname.slice(0, 12)}…` : url.pathname}`;
+  const parts = url.pathname.split('/').filter(Boolean);
+  return parts.length <= 1 ? `${url.host}${url.pathname}` : `${url.host}/…/${parts.at(-1)}`;
 }
 
 /**

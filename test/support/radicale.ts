@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commandExists, requireDependency } from './requirements';
+
+export const hasRadicale = () =>
+  requireDependency('Radicale (a CalDAV server)', commandExists('radicale'), 'apt-get install radicale');
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A real Radicale on loopback with its own empty storage, any user/password accepted. */
+export async function startRadicale(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ricochet-radicale-'));
+  const port = await freePort();
+  const config = join(dir, 'config');
+  writeFileSync(
+    config,
+    [
+      '[server]',
+      `hosts = 127.0.0.1:${port}`,
+      '[auth]',
+      'type = none',
+      '[storage]',
+      `filesystem_folder = ${join(dir, 'collections')}`,
+      '[web]',
+      'type = none',
+      '[logging]',
+      'level = warning',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn('radicale', ['--config', config], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${url}/.well-known/caldav`, { redirect: 'manual' });
+      break;
+    } catch {
+      if (i > 100 || child.exitCode !== null) throw new Error(`Radicale did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
