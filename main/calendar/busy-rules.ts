@@ -10,16 +10,22 @@ export function occurrenceKind(props: BusyProps, me: ReadonlySet<string>): BusyK
   if (props.status === 'CANCELLED') return null;
   if (props.busyStatus === 'FREE') return null;
   if (props.busyStatus === undefined && props.transp === 'TRANSPARENT') return null;
-  const mine = me.size > 0 ? props.attendees.find((a) => me.has(a.address)) : undefined;
-  if (mine?.partstat === 'DECLINED') return null;
+  const mine = me.size > 0 ? props.attendees.find((a) => me.has(normalizeAddress(a.address))) : undefined;
+  const partstat = mine?.partstat.toUpperCase();
+  if (partstat === 'DECLINED') return null;
   if (props.busyStatus === 'OOF') return 'oof';
   if (
     props.busyStatus === 'TENTATIVE' ||
     props.status === 'TENTATIVE' ||
-    mine?.partstat === 'TENTATIVE' ||
-    mine?.partstat === 'NEEDS-ACTION'
+    partstat === 'TENTATIVE' ||
+    partstat === 'NEEDS-ACTION'
   ) {
     return 'tentative';
   }
   return 'busy';
+}
+
+/** An address as compared with the user's own: no mailto:, lower case. */
+export function normalizeAddress(address: string): string {
+  return address.replace(/^mailto:/i, '').toLowerCase();
 }

@@ -19,6 +19,7 @@ export interface BusyProps {
   status?: string;
   transp?: string;
   busyStatus?: string;
+  /** As written: the address with any mailto:, PARTSTAT in any case (normalized when used). */
   attendees: { address: string; partstat: string }[];
 }
 
@@ -63,9 +64,9 @@ export const toUtc = (t: TimeValue) => t.zone.toUtc(t.wall);
 
 /**
  * Reads one VEVENT; throws with a reason when it has no usable DTSTART. An event without a
- * UID gets `fallbackUid`, so that it never merges with another one.
+ * UID gets one made from its position, so that it never merges with another one.
  */
-export function readEvent(vevent: JCalComponent, ctx: ReadContext, fallbackUid: string): EventRecord {
+export function readEvent(vevent: JCalComponent, ctx: ReadContext, position: number): EventRecord {
   const record: Partial<EventRecord> & Pick<EventRecord, 'rrules' | 'rdates' | 'exdates' | 'props'> = {
     thisAndFuture: false,
     rrules: [],
@@ -120,10 +121,8 @@ export function readEvent(vevent: JCalComponent, ctx: ReadContext, fallbackUid: 
         break;
       case 'attendee':
         record.props.attendees.push({
-          address: String(value)
-            .replace(/^mailto:/i, '')
-            .toLowerCase(),
-          partstat: String(params['partstat'] ?? 'NEEDS-ACTION').toUpperCase(),
+          address: String(value),
+          partstat: String(params['partstat'] ?? 'NEEDS-ACTION'),
         });
         break;
     }
@@ -131,7 +130,7 @@ export function readEvent(vevent: JCalComponent, ctx: ReadContext, fallbackUid: 
   if (!record.start) throw new Error('has no DTSTART');
   if (recurrenceId) record.recurrenceId = toUtc(recurrenceId);
   record.sequence ??= 0;
-  record.uid ??= fallbackUid;
+  record.uid ??= fallbackUid(position);
   return record as EventRecord;
 }
 
@@ -145,3 +144,5 @@ function recurrenceDate(v: unknown, type: string, params: JCalProperty[1], ctx: 
   }
   return { start: timeValue(String(v), params, ctx) };
 }
+
+export const fallbackUid = (position: number) => `(no UID #${position})`;

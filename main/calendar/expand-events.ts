@@ -23,8 +23,18 @@ export function expandSeries(
   window: ExpandWindow,
   warn: Warn,
 ): Occurrence[] {
+  if (master && overrides.length === 0 && master.rrules.length === 0 && master.rdates.length === 0) {
+    // Most events of a calendar: one occurrence, and usually far from the window.
+    const span = spanOf(master, warn);
+    if (!mayOverlap(master.start.wall, span.ms, window)) return [];
+    const single = occurrenceAt(master.start, span, master);
+    return master.exdates.includes(single.start) ? [] : insideOnly(single, window);
+  }
   const out: Occurrence[] = [];
-  for (const o of overrides) pushIfInside(out, occurrenceAt(o.start, spanOf(o, warn), o), window);
+  for (const o of overrides) {
+    const span = spanOf(o, warn);
+    if (mayOverlap(o.start.wall, span.ms, window)) pushIfInside(out, occurrenceAt(o.start, span, o), window);
+  }
   if (!master) return out;
 
   const span = spanOf(master, warn);
@@ -43,7 +53,7 @@ export function expandSeries(
 
   const isRecurring = master.rrules.length > 0 || master.rdates.length > 0;
   if (!isRecurring) {
-    add(occurrenceAt(master.start, span, master));
+    if (mayOverlap(master.start.wall, span.ms, window)) add(occurrenceAt(master.start, span, master));
     return out;
   }
   const lower = window.from - windowSlack - span.ms - shift;
@@ -80,6 +90,15 @@ function applyThisAndFuture(occurrence: Occurrence, future: EventRecord[], warn:
     ? from.start.zone.toUtc(from.start.zone.toWall(start) + length.ms)
     : start + length.ms;
   return { start, end, record: from };
+}
+
+/** A cheap test on wall time that skips the zone conversion of events far from the window. */
+function mayOverlap(wall: number, length: number, window: ExpandWindow): boolean {
+  return wall <= window.to + windowSlack && wall + length >= window.from - windowSlack;
+}
+
+function insideOnly(o: Occurrence, window: ExpandWindow): Occurrence[] {
+  return o.start < window.to && o.end > window.from ? [o] : [];
 }
 
 function pushIfInside(out: Occurrence[], o: Occurrence, window: ExpandWindow) {

@@ -1,12 +1,23 @@
 import ICAL from 'ical.js';
 
 /** A jCal DATE ("2026-03-10") or DATE-TIME ("2026-03-10T08:30:00[Z]") as wall ms. */
+/** The number written by `len` digits at `at`; NaN on anything else. No substrings: hot. */
+function digits(value: string, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 export function parseWall(value: string): { wall: number; isDate: boolean; utc: boolean } {
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(5, 7));
-  const day = Number(value.slice(8, 10));
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
   // "2018-01-10T::" is how ical.js reads a date written without VALUE=DATE: a date.
-  if (value.length === 10 || /^\d{4}-\d{2}-\d{2}T::$/.test(value)) {
+  if (value.length === 10 || (value.length === 13 && value.endsWith('T::'))) {
     const wall = Date.UTC(year, month - 1, day);
     if (Number.isNaN(wall)) throw new Error(`invalid date "${value}"`);
     return { wall, isDate: true, utc: false };
@@ -15,9 +26,9 @@ export function parseWall(value: string): { wall: number; isDate: boolean; utc: 
     year,
     month - 1,
     day,
-    Number(value.slice(11, 13)),
-    Number(value.slice(14, 16)),
-    Number(value.slice(17, 19)),
+    digits(value, 11, 2),
+    digits(value, 14, 2),
+    digits(value, 17, 2),
   );
   if (Number.isNaN(wall) || value.length < 19) throw new Error(`invalid date-time "${value}"`);
   return { wall, isDate: false, utc: value.endsWith('Z') };

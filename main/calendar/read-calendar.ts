@@ -1,8 +1,9 @@
 import ICAL from 'ical.js';
 import { mergeSegments, type Segment, type TimeWindow } from '../../shared/availability/segments';
-import { occurrenceKind } from './busy-rules';
+import { normalizeAddress, occurrenceKind } from './busy-rules';
 import { readEvent, type EventRecord, type JCalComponent } from './event-record';
 import { expandSeries } from './expand-events';
+import { fullRecord, indexEvent, isNear, type LazyEvent } from './event-index';
 import { ianaZone, zoneByName, ZoneResolver } from './zones';
 
 export interface ReadOptions {
@@ -25,7 +26,7 @@ export interface CalendarRead {
 
 /** Parsed once per source text; the window and rules apply on each expansion. */
 export interface ParsedCalendar {
-  series: { master: EventRecord | undefined; overrides: EventRecord[] }[];
+  series: { master: EventRecord | LazyEvent | undefined; overrides: EventRecord[] }[];
   warnings: string[];
   events: number;
   parseMs: number;
@@ -47,7 +48,7 @@ export function parseCalendar(text: string, tz: string): ParsedCalendar {
     warnings.push(`not a readable iCalendar file: ${(error as Error).message}`);
   }
   const parseMs = performance.now() - started;
-  const byUid = new Map<string, Map<number | undefined, EventRecord>>();
+  const byUid = new Map<string, EventRecord | LazyEvent | Map<number | undefined, EventRecord | LazyEvent>>();
   let events = 0;
   for (const root of roots(jcal)) {
     if (root[0] !== 'vcalendar') continue;
@@ -55,14 +56,22 @@ export function parseCalendar(text: string, tz: string): ParsedCalendar {
     const resolver = new ZoneResolver(component);
     const wrTimezone = component.getFirstPropertyValue('x-wr-timezone');
     const floating = (typeof wrTimezone === 'string' && zoneByName(wrTimezone)) || ianaZone(tz);
+    const ctx = { resolver, floating, dates: ianaZone(tz) };
     for (const sub of root[2]) {
       if (sub[0] !== 'vevent') continue;
       events++;
       try {
-        const record = readEvent(sub, { resolver, floating, dates: ianaZone(tz) }, `(no UID #${events})`);
-        let series = byUid.get(record.uid);
-        if (!series) byUid.set(record.uid, (series = new Map()));
-        addRevision(series, record);
+        const record = indexEvent(sub, ctx, events) ?? readEvent(sub, ctx, events);
+        const series = byUid.get(record.uid);
+        // Most UIDs have one entry: a Map is made only for a series or for revisions.
+        if (!series) byUid.set(record.uid, record);
+        else if (series instanceof Map) addRevision(series, record);
+        else {
+          const revisions = new Map<number | undefined, EventRecord | LazyEvent>();
+          addRevision(revisions, series);
+          addRevision(revisions, record);
+          byUid.set(record.uid, revisions);
+        }
       } catch (error) {
         warnings.push(`event ${uidOf(sub)} skipped: ${(error as Error).message}`);
       }
@@ -70,11 +79,20 @@ export function parseCalendar(text: string, tz: string): ParsedCalendar {
     for (const tzid of resolver.unknown) warnings.push(`unknown time zone "${tzid}", read as ${floating.id}`);
   }
   if (jcal !== undefined && events === 0) warnings.push('no events in this calendar');
-  const series = [...byUid.values()].map((revisions) => {
-    const master = revisions.get(undefined);
-    revisions.delete(undefined);
-    return { master, overrides: [...revisions.values()] };
-  });
+  const series: ParsedCalendar['series'] = [];
+  for (const entry of byUid.values()) {
+    if (!(entry instanceof Map)) {
+      series.push(
+        'lazy' in entry || entry.recurrenceId === undefined
+          ? { master: entry, overrides: [] }
+          : { master: undefined, overrides: [entry] },
+      );
+      continue;
+    }
+    const master = entry.get(undefined);
+    entry.delete(undefined);
+    series.push({ master, overrides: [...entry.values()] as EventRecord[] });
+  }
   return { series, warnings, events, parseMs };
 }
 
@@ -82,9 +100,13 @@ export function parseCalendar(text: string, tz: string): ParsedCalendar {
  * Keeps one revision of each instance: a file (or a merged feed) can hold the same master
  * or override several times; the highest SEQUENCE wins, and the later one on a tie.
  */
-function addRevision(revisions: Map<number | undefined, EventRecord>, record: EventRecord) {
-  const other = revisions.get(record.recurrenceId);
-  if (!other || other.sequence <= record.sequence) revisions.set(record.recurrenceId, record);
+function addRevision(
+  revisions: Map<number | undefined, EventRecord | LazyEvent>,
+  record: EventRecord | LazyEvent,
+) {
+  const id = 'lazy' in record ? undefined : record.recurrenceId;
+  const other = revisions.get(id);
+  if (!other || other.sequence <= record.sequence) revisions.set(id, record);
 }
 
 function uidOf(vevent: JCalComponent): string {
@@ -97,24 +119,24 @@ export function expandCalendar(
   parsed: ParsedCalendar,
   options: ReadOptions,
 ): Omit<CalendarRead, 'parseMs' | 'events'> {
-  const me = new Set((options.me ?? []).map((a) => a.replace(/^mailto:/i, '').toLowerCase()));
+  const me = new Set((options.me ?? []).map(normalizeAddress));
   const warnings: string[] = [];
   const raw: Segment[] = [];
   let occurrences = 0;
+  let uid = '';
+  const warn = (message: string) => warnings.push(`event "${uid}": ${message}`);
   for (const { master, overrides } of parsed.series) {
-    const uid = (master ?? overrides[0])?.uid ?? '';
-    const warn = (message: string) => warnings.push(`event "${uid}": ${message}`);
-    {
-      try {
-        for (const o of expandSeries(master, overrides, options.window, warn)) {
-          occurrences++;
-          if (options.ignoreAllDay && o.record.start.isDate) continue;
-          const kind = occurrenceKind(o.record.props, me);
-          if (kind && o.end > o.start) raw.push({ start: o.start, end: o.end, kind });
-        }
-      } catch (error) {
-        warn(`skipped, it cannot be expanded (${(error as Error).message})`);
+    uid = (master ?? overrides[0])?.uid ?? '';
+    if (master && 'lazy' in master && overrides.length === 0 && !isNear(master, options.window)) continue;
+    try {
+      for (const o of expandSeries(master && fullRecord(master), overrides, options.window, warn)) {
+        occurrences++;
+        if (options.ignoreAllDay && o.record.start.isDate) continue;
+        const kind = occurrenceKind(o.record.props, me);
+        if (kind && o.end > o.start) raw.push({ start: o.start, end: o.end, kind });
       }
+    } catch (error) {
+      warn(`skipped, it cannot be expanded (${(error as Error).message})`);
     }
   }
   return { segments: mergeSegments(raw, options.window), warnings: [...new Set(warnings)], occurrences };

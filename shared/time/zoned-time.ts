@@ -4,7 +4,7 @@
  * local date and time encoded as if it were UTC (Date.UTC of its fields).
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 const QUARTER_HOUR = 900_000;
 const DAY = 86_400_000;
 
@@ -37,34 +37,31 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
+function offsetFromIntl(zone: string, at: number): number {
+  const parts: Record<string, number> = {};
+  let bc = false;
+  for (const p of formatter(zone).formatToParts(at)) {
+    if (p.type === 'era') bc = p.value === 'BC' || p.value === 'B';
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const year = bc ? 1 - (parts['year'] ?? 0) : (parts['year'] ?? 0);
+  const fields = new Date(0);
+  fields.setUTCFullYear(year, (parts['month'] ?? 1) - 1, parts['day']);
+  fields.setUTCHours(parts['hour'] ?? 0, parts['minute'], parts['second']);
+  return fields.getTime() - at;
+}
+
 /** The zone's offset from UTC (ms) at a UTC instant. Zone changes fall on quarter hours. */
 export function zoneOffset(zone: string, utcMs: number): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
   const bucket = Math.floor(utcMs / QUARTER_HOUR);
-  const key = `${zone}|${bucket}`;
-  let offset = offsets.get(key);
+  let zoneOffsets = offsets.get(zone);
+  if (!zoneOffsets) offsets.set(zone, (zoneOffsets = new Map()));
+  let offset = zoneOffsets.get(bucket);
   if (offset === undefined) {
-    const at = bucket * QUARTER_HOUR;
-    const parts: Record<string, number> = {};
-    let bc = false;
-    for (const p of formatter(zone).formatToParts(at)) {
-      if (p.type === 'era') bc = p.value === 'BC' || p.value === 'B';
-      else if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    }
-    const year = bc ? 1 - (parts['year'] ?? 0) : (parts['year'] ?? 0);
-    const wall = Date.UTC(
-      year,
-      (parts['month'] ?? 1) - 1,
-      parts['day'],
-      parts['hour'],
-      parts['minute'],
-      parts['second'],
-    );
-    const fixed = new Date(wall);
-    if (year >= 0 && year < 100) fixed.setUTCFullYear(year);
-    offset = fixed.getTime() - at;
-    if (offsets.size > 200_000) offsets.clear();
-    offsets.set(key, offset);
+    offset = offsetFromIntl(zone, bucket * QUARTER_HOUR);
+    if (zoneOffsets.size > 100_000) zoneOffsets.clear();
+    zoneOffsets.set(bucket, offset);
   }
   return offset;
 }
