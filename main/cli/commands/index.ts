@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command';
+import { adminCommand } from './admin-command';
 import { availabilityCommand } from './availability-command';
+import { serverCommand } from './server-command';
 import { versionCommand } from './version-command';
 
 /** Every command of the CLI, in the order `ricochet --help` lists them. */
-export const commands: CliCommand[] = [availabilityCommand, versionCommand];
+export const commands: CliCommand[] = [serverCommand, adminCommand, availabilityCommand, versionCommand];

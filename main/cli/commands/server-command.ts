@@ -1,0 +1,47 @@
+import { runServer } from '../../../server/run-server';
+import { parseFlags, UsageError, type CliCommand } from '../command';
+import { storageFlags, storageFrom } from './storage-flags';
+
+const usage = `Usage: ricochet server [--host 127.0.0.1] [--port 8787] [--data ./ricochet-data | --database-url postgres://…]
+       [--tls-cert <file> --tls-key <file>] [--quiet]
+Runs the team server: SQLite under --data by default, PostgreSQL with --database-url
+(or $RICOCHET_DATABASE_URL). Stops gracefully on SIGTERM or SIGINT.`;
+
+export const serverCommand: CliCommand = {
+  name: 'server',
+  summary: 'Run the team server (SQLite by default, PostgreSQL to scale out).',
+  usage,
+  async run(argv, io) {
+    const { values } = parseFlags(argv, {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '8787' },
+      ...storageFlags,
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      quiet: { type: 'boolean' },
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port: "${values.port}" is not a port`);
+    if (!!values['tls-cert'] !== !!values['tls-key'])
+      throw new UsageError('--tls-cert and --tls-key go together');
+    const server = await runServer({
+      host: values.host,
+      port,
+      storage: storageFrom(values, io),
+      tls: values['tls-cert'] ? { cert: values['tls-cert'], key: values['tls-key']! } : undefined,
+      logger: !values.quiet,
+    });
+    io.out(`ricochet server listening on ${server.url} (${server.context.storage.kind})\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGTERM', stop);
+        process.off('SIGINT', stop);
+        void server.close().then(resolve);
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { migrations, type Database } from './schema';
+
+export type StorageConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export interface Storage {
+  db: Kysely<Database>;
+  kind: StorageConfig['kind'];
+  /** PostgreSQL only: the pool, to hold a LISTEN connection for other instances' changes. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+// pg returns bigint and numeric as strings by default; our numbers fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+pg.types.setTypeParser(700, (v) => Number(v));
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Opens the database (creating it on first start) and brings its schema up to date. */
+export async function openStorage(config: StorageConfig): Promise<Storage> {
+  let storage: Storage;
+  if (config.kind === 'sqlite') {
+    mkdirSync(config.dataDir, { recursive: true });
+    const file = new Sqlite(join(config.dataDir, 'ricochet.sqlite'));
+    // WAL: readers never wait for the writer. NORMAL: a commit is in the WAL file before
+    // the answer goes out, so it survives the process being killed (kill -9).
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = NORMAL');
+    file.pragma('busy_timeout = 5000');
+    file.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    storage = { db, kind: 'sqlite', close: () => db.destroy() };
+  } else {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    pool.on('error', () => {}); // an idle client lost: the pool replaces it
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    storage = {
+      db,
+      kind: 'postgres',
+      pool,
+      close: () => db.destroy(),
+    };
+  }
+  await migrate(storage);
+  return storage;
+}
+
+async function migrate(storage: Storage) {
+  // Kysely's migrator takes a lock in the database, so instances starting together are safe.
+  const { error, results } = await new Migrator({ db: storage.db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(
+      `database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? ''}`,
+    );
+  }
+}

@@ -1,0 +1,151 @@
+import type { Generated, Kysely, Migration } from 'kysely';
+
+/**
+ * The server's tables. Times are ISO strings and JSON is text in both SQLite and
+ * PostgreSQL, so one set of migrations and queries serves both.
+ */
+export interface Database {
+  teams: { id: string; name: string; seq: Generated<number>; created_at: string };
+  members: {
+    id: string;
+    team_id: string;
+    name: string;
+    email: string;
+    role: 'admin' | 'member';
+    profile: string;
+    created_at: string;
+    removed_at: string | null;
+  };
+  tokens: { hash: string; member_id: string; created_at: string; revoked_at: string | null };
+  invites: {
+    hash: string;
+    team_id: string;
+    uses_left: number | null;
+    expires_at: string | null;
+    created_at: string;
+  };
+  statuses: {
+    member_id: string;
+    state: string | null;
+    emoji: string | null;
+    text: string | null;
+    until: string | null;
+    updated_at: string;
+  };
+  availability: {
+    member_id: string;
+    window_from: string;
+    window_to: string;
+    busy: string;
+    load_today: number | null;
+    load_week: number | null;
+    titles: string | null;
+    updated_at: string;
+  };
+  posts: {
+    id: string;
+    team_id: string;
+    member_id: string;
+    text: string;
+    tags: string;
+    created_at: string;
+    deleted_at: string | null;
+  };
+  changes: {
+    team_id: string;
+    seq: number;
+    kind: string;
+    member_id: string;
+    entity_id: string;
+    at: string;
+    data: string;
+  };
+}
+
+// Migrations never change once released: add a new one for every schema change.
+export const migrations: Record<string, Migration> = {
+  '001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('teams')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('members')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('profile', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('removed_at', 'text')
+        .execute();
+      await db.schema.createIndex('members_team').on('members').column('team_id').execute();
+      await db.schema
+        .createTable('tokens')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('invites')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+        .addColumn('uses_left', 'integer')
+        .addColumn('expires_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('statuses')
+        .addColumn('member_id', 'text', (c) => c.primaryKey().references('members.id'))
+        .addColumn('state', 'text')
+        .addColumn('emoji', 'text')
+        .addColumn('text', 'text')
+        .addColumn('until', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('availability')
+        .addColumn('member_id', 'text', (c) => c.primaryKey().references('members.id'))
+        .addColumn('window_from', 'text', (c) => c.notNull())
+        .addColumn('window_to', 'text', (c) => c.notNull())
+        .addColumn('busy', 'text', (c) => c.notNull())
+        .addColumn('load_today', 'real')
+        .addColumn('load_week', 'real')
+        .addColumn('titles', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('posts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+        .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('deleted_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('posts_team_created')
+        .on('posts')
+        .columns(['team_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('changes')
+        .addColumn('team_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('member_id', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('changes_pk', ['team_id', 'seq'])
+        .execute();
+    },
+  },
+};

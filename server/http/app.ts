@@ -1,0 +1,126 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Storage } from '../db/connect';
+import { ChangeHub } from '../realtime/change-hub';
+import { createNotifier, type ChangeNotifier } from '../realtime/notifier';
+import { ApiError } from '../store/api-error';
+import { authenticate, type Member } from '../store/members';
+import { hashSecret } from '../store/secrets';
+import { bearerToken } from './bearer';
+import { RateLimiter } from './rate-limit';
+import { registerRoutes } from './routes';
+import { attachStream } from './stream';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    member: Member | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that take no bearer token (join, health, the API description). */
+    public?: boolean;
+  }
+}
+
+export interface ServerOptions {
+  storage: Storage;
+  logger?: boolean;
+  https?: { cert: string; key: string };
+  /** Per token: a burst and a sustained rate. */
+  rateLimit?: { capacity: number; perSecond: number };
+}
+
+export interface ServerContext {
+  storage: Storage;
+  hub: ChangeHub;
+  notifier: ChangeNotifier;
+}
+
+export interface RicochetServer {
+  app: FastifyInstance;
+  context: ServerContext;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 256 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<RicochetServer> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    ...(options.https ? { https: options.https } : {}),
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : false,
+    // Requests finish on SIGTERM; only idle keep-alive sockets are cut.
+    forceCloseConnections: 'idle',
+  });
+  const hub = new ChangeHub(options.storage.db);
+  const notifier = await createNotifier(options.storage, hub, (m) => app.log.warn(m));
+  const context: ServerContext = { storage: options.storage, hub, notifier };
+  const perToken = new RateLimiter(options.rateLimit?.capacity ?? 120, options.rateLimit?.perSecond ?? 20);
+  const perAddress = new RateLimiter(20, 0.5);
+
+  app.decorateRequest('member', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.public) {
+      const wait = request.method === 'POST' ? perAddress.take(request.ip) : 0;
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new ApiError(429, 'rate_limited', `too many attempts; try again in ${wait} s`);
+      }
+      return;
+    }
+    const token = bearerToken(request);
+    if (!token) throw new ApiError(401, 'unauthorized', 'send a token as Authorization: Bearer <token>');
+    const wait = perToken.take(hashSecret(token));
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new ApiError(429, 'rate_limited', `too many requests; try again in ${wait} s`);
+    }
+    request.member = await authenticate(options.storage.db, token);
+    if (!request.member)
+      throw new ApiError(401, 'unauthorized', 'this token is not valid (revoked, or its member was removed)');
+  });
+
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
+    if (error instanceof ApiError)
+      return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .code(413)
+        .send({ error: 'payload_too_large', message: `the body is larger than ${BODY_LIMIT / 1024} KB` });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply
+        .code(415)
+        .send({ error: 'unsupported_media_type', message: 'send JSON with Content-Type: application/json' });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      const invalidJson = error instanceof SyntaxError || /JSON/i.test(error.message);
+      return reply
+        .code(error.statusCode)
+        .send({
+          error: invalidJson ? 'invalid_json' : 'bad_request',
+          message: invalidJson ? `the body is not valid JSON: ${error.message}` : error.message,
+        });
+    }
+    request.log.error(error);
+    return reply.code(500).send({ error: 'internal', message: 'the server failed; nothing was changed' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  registerRoutes(app, context);
+  const stream = attachStream(app, context);
+
+  return {
+    app,
+    context,
+    async close() {
+      stream.close();
+      await app.close();
+      await notifier.close();
+    },
+  };
+}

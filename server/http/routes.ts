@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  availabilityBody,
+  joinBody,
+  postBody,
+  postsQuery,
+  profilePatch,
+  statusBody,
+  syncQuery,
+} from '../../shared/protocol/schemas';
+import { ApiError } from '../store/api-error';
+import { readChanges } from '../store/change-log';
+import { createInvite, getMember, join, publicMember, removeMember, type Member } from '../store/members';
+import {
+  board,
+  createPost,
+  deletePost,
+  listPosts,
+  setAvailability,
+  setStatus,
+  updateProfile,
+} from '../store/team-data';
+import type { ServerContext } from './app';
+import { openApiDocument } from './openapi';
+import { validate } from './validate';
+
+const idParams = z.object({ id: z.string().min(1).max(64) }).strict();
+const inviteBody = z
+  .object({
+    uses: z.number().int().min(1).max(10_000).optional(),
+    expiresInHours: z
+      .number()
+      .min(0.1)
+      .max(24 * 365)
+      .optional(),
+  })
+  .strict();
+
+const me = (request: FastifyRequest): Member => request.member!;
+
+function requireAdmin(member: Member) {
+  if (member.role !== 'admin') throw new ApiError(403, 'forbidden', 'only a team admin may do this');
+}
+
+/** Member-scoped: another team's member answers 404, as if it did not exist. */
+async function teamMember(context: ServerContext, caller: Member, id: string): Promise<Member> {
+  const member = await getMember(context.storage.db, id).catch(() => undefined);
+  if (!member || member.teamId !== caller.teamId) throw new ApiError(404, 'not_found', 'member not found');
+  return member;
+}
+
+export function registerRoutes(app: FastifyInstance, context: ServerContext) {
+  const { db } = context.storage;
+  /** Every mutation ends here: announce the team's log grew, once it committed. */
+  const changed = (teamId: string) => void context.notifier.changed(teamId);
+
+  app.get('/healthz', { config: { public: true } }, async () => ({
+    ok: true,
+    database: context.storage.kind,
+  }));
+  app.get('/v1/openapi.json', { config: { public: true } }, async () => openApiDocument());
+
+  app.post('/v1/join', { config: { public: true } }, async (request, reply) => {
+    const result = await join(db, validate(joinBody, request.body));
+    changed(result.team.id);
+    return reply.code(201).send(result);
+  });
+
+  app.get('/v1/me', async (request) => me(request));
+  app.patch('/v1/me', async (request) => {
+    const updated = await updateProfile(db, me(request), validate(profilePatch, request.body));
+    changed(updated.teamId);
+    return updated;
+  });
+
+  app.put('/v1/me/status', async (request) => {
+    const status = await setStatus(db, me(request), validate(statusBody, request.body));
+    changed(me(request).teamId);
+    return status;
+  });
+  app.delete('/v1/me/status', async (request, reply) => {
+    await setStatus(db, me(request), null);
+    changed(me(request).teamId);
+    return reply.code(204).send();
+  });
+
+  app.put('/v1/me/availability', async (request) => {
+    const availability = await setAvailability(db, me(request), validate(availabilityBody, request.body));
+    changed(me(request).teamId);
+    return availability;
+  });
+
+  app.post('/v1/posts', async (request, reply) => {
+    const { post, created } = await createPost(db, me(request), validate(postBody, request.body));
+    if (created) changed(me(request).teamId);
+    return reply.code(created ? 201 : 200).send(post);
+  });
+  app.get('/v1/posts', async (request) => {
+    const query = validate(postsQuery, request.query);
+    return { posts: await listPosts(db, me(request).teamId, query.before, query.limit) };
+  });
+  app.delete('/v1/posts/:id', async (request, reply) => {
+    await deletePost(db, me(request), validate(idParams, request.params).id);
+    changed(me(request).teamId);
+    return reply.code(204).send();
+  });
+
+  app.get('/v1/board', async (request) => ({ members: await board(db, me(request).teamId) }));
+  app.get('/v1/members/:id', async (request) =>
+    publicMember(await teamMember(context, me(request), validate(idParams, request.params).id)),
+  );
+  app.delete('/v1/members/:id', async (request, reply) => {
+    requireAdmin(me(request));
+    const target = await teamMember(context, me(request), validate(idParams, request.params).id);
+    await removeMember(db, target.id);
+    changed(target.teamId);
+    return reply.code(204).send();
+  });
+  app.post('/v1/invites', async (request, reply) => {
+    requireAdmin(me(request));
+    const body = validate(inviteBody, request.body);
+    const expiresAt = body.expiresInHours
+      ? new Date(Date.now() + body.expiresInHours * 3_600_000).toISOString()
+      : undefined;
+    return reply.code(201).send(await createInvite(db, me(request).teamId, { uses: body.uses, expiresAt }));
+  });
+
+  app.get('/v1/sync', async (request) => {
+    const query = validate(syncQuery, request.query);
+    return readChanges(db, me(request).teamId, query.since, query.limit);
+  });
+}

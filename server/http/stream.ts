@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { StreamMessage } from '../../shared/protocol/schemas';
+import { authenticate, type Member } from '../store/members';
+import type { ServerContext } from './app';
+import { bearerToken } from './bearer';
+
+const AUTH_TIMEOUT_MS = 5000;
+const HEARTBEAT_MS = 30_000;
+
+const send = (socket: WebSocket, message: StreamMessage) => socket.send(JSON.stringify(message));
+
+/**
+ * GET /v1/stream: a WebSocket that pushes each change of the caller's team with its
+ * sequence number. The token comes in the Authorization header (desktop, CLI) or as the
+ * first message {type: "auth", token} (browsers cannot set headers); never in the URL.
+ */
+export function attachStream(app: FastifyInstance, context: ServerContext) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const alive = new WeakSet<WebSocket>();
+
+  const start = async (socket: WebSocket, member: Member) => {
+    const cursor = await context.hub.subscribe(member.teamId, socket);
+    send(socket, { type: 'ready', cursor });
+  };
+
+  app.server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/v1/stream') {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    const token = bearerToken(request);
+    void (token ? authenticate(context.storage.db, token) : Promise.resolve(null)).then(
+      (member) => {
+        if (token && !member) {
+          socket.end(
+            'HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n{"error":"unauthorized"}',
+          );
+          return;
+        }
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          alive.add(ws);
+          ws.on('pong', () => alive.add(ws));
+          ws.on('error', () => ws.terminate());
+          if (member) return void start(ws, member).catch(() => ws.close(1011, 'cannot subscribe'));
+          const timer = setTimeout(() => ws.close(4401, 'authenticate first'), AUTH_TIMEOUT_MS);
+          ws.once('message', (data) => {
+            clearTimeout(timer);
+            let first: { type?: string; token?: string } = {};
+            try {
+              first = JSON.parse(String(data));
+            } catch {
+              // answered below
+            }
+            if (first.type !== 'auth' || typeof first.token !== 'string')
+              return ws.close(4400, 'expected {"type":"auth","token":…}');
+            void authenticate(context.storage.db, first.token).then((m) =>
+              m
+                ? start(ws, m)
+                : (send(ws, { type: 'error', error: 'unauthorized', message: 'this token is not valid' }),
+                  ws.close(4401, 'unauthorized')),
+            );
+          });
+        });
+      },
+      () => socket.destroy(),
+    );
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) ws.terminate();
+      else {
+        alive.delete(ws);
+        ws.ping();
+      }
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    close() {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { ApiError, notFound } from './api-error';
+import { appendChange } from './change-log';
+import { hashSecret, newInviteCode, newSecret, nowIso, sameHash } from './secrets';
+
+export interface Profile {
+  role?: string;
+  skills?: string[];
+  timezone?: string;
+  workingHours?: { start: number; end: number }[][];
+}
+
+export interface Member {
+  id: string;
+  teamId: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'member';
+  profile: Profile;
+  createdAt: string;
+}
+
+export const toMember = (row: Database['members']): Member => ({
+  id: row.id,
+  teamId: row.team_id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  profile: JSON.parse(row.profile) as Profile,
+  createdAt: row.created_at,
+});
+
+/** What other members see of a member: no email. */
+export const publicMember = ({ email: _email, ...rest }: Member) => rest;
+
+async function issueToken(db: Kysely<Database>, memberId: string): Promise<string> {
+  const token = newSecret();
+  await db
+    .insertInto('tokens')
+    .values({ hash: hashSecret(token), member_id: memberId, created_at: nowIso(), revoked_at: null })
+    .execute();
+  return token;
+}
+
+export async function createTeam(
+  db: Kysely<Database>,
+  input: { name: string; adminName: string; adminEmail: string },
+) {
+  const team = { id: randomUUID(), name: input.name, created_at: nowIso() };
+  const admin = {
+    id: randomUUID(),
+    team_id: team.id,
+    name: input.adminName,
+    email: input.adminEmail,
+    role: 'admin' as const,
+    profile: '{}',
+    created_at: team.created_at,
+    removed_at: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('teams').values(team).execute();
+    await trx.insertInto('members').values(admin).execute();
+    await appendChange(trx, team.id, 'member', admin.id, admin.id, publicMember(toMember(admin)));
+  });
+  const token = await issueToken(db, admin.id);
+  const invite = await createInvite(db, team.id, {});
+  return {
+    team: { id: team.id, name: team.name, createdAt: team.created_at },
+    admin: toMember(admin),
+    token,
+    invite: invite.code,
+  };
+}
+
+export async function createInvite(
+  db: Kysely<Database>,
+  teamId: string,
+  options: { uses?: number; expiresAt?: string },
+) {
+  const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
+  if (!team) throw notFound('team');
+  const code = newInviteCode();
+  await db
+    .insertInto('invites')
+    .values({
+      hash: hashSecret(code),
+      team_id: teamId,
+      uses_left: options.uses ?? null,
+      expires_at: options.expiresAt ?? null,
+      created_at: nowIso(),
+    })
+    .execute();
+  return { code, uses: options.uses ?? null, expiresAt: options.expiresAt ?? null };
+}
+
+/** Redeems an invite: a wrong, used-up or expired code is 403 with the reason. */
+export async function join(db: Kysely<Database>, input: { code: string; name: string; email: string }) {
+  const hash = hashSecret(input.code);
+  const member = await db.transaction().execute(async (trx) => {
+    const invite = await trx.selectFrom('invites').selectAll().where('hash', '=', hash).executeTakeFirst();
+    if (!invite || !sameHash(invite.hash, hash))
+      throw new ApiError(403, 'invite_invalid', 'this invite code is not valid');
+    if (invite.expires_at && invite.expires_at <= nowIso())
+      throw new ApiError(403, 'invite_expired', 'this invite has expired');
+    if (invite.uses_left !== null) {
+      if (invite.uses_left <= 0) throw new ApiError(403, 'invite_used_up', 'this invite has been used up');
+      await trx
+        .updateTable('invites')
+        .set({ uses_left: invite.uses_left - 1 })
+        .where('hash', '=', hash)
+        .execute();
+    }
+    const row = {
+      id: randomUUID(),
+      team_id: invite.team_id,
+      name: input.name,
+      email: input.email,
+      role: 'member' as const,
+      profile: '{}',
+      created_at: nowIso(),
+      removed_at: null,
+    };
+    await trx.insertInto('members').values(row).execute();
+    await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
+    return toMember(row);
+  });
+  const team = await db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('id', '=', member.teamId)
+    .executeTakeFirstOrThrow();
+  return { token: await issueToken(db, member.id), member, team };
+}
+
+/** The member a bearer token belongs to, or null for an unknown, revoked or removed one. */
+export async function authenticate(db: Kysely<Database>, token: string): Promise<Member | null> {
+  const hash = hashSecret(token);
+  const row = await db
+    .selectFrom('tokens')
+    .innerJoin('members', 'members.id', 'tokens.member_id')
+    .selectAll('members')
+    .select(['tokens.hash as token_hash', 'tokens.revoked_at as token_revoked_at'])
+    .where('tokens.hash', '=', hash)
+    .executeTakeFirst();
+  if (!row || !sameHash(row.token_hash, hash) || row.token_revoked_at || row.removed_at) return null;
+  return toMember(row);
+}
+
+export async function listMembers(db: Kysely<Database>, teamId: string): Promise<Member[]> {
+  const rows = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('removed_at', 'is', null)
+    .orderBy('name')
+    .execute();
+  return rows.map(toMember);
+}
+
+export async function getMember(db: Kysely<Database>, memberId: string): Promise<Member> {
+  const row = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('id', '=', memberId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('member');
+  return toMember(row);
+}
+
+/** Removes a member from the team and revokes every token they hold. */
+export async function removeMember(db: Kysely<Database>, memberId: string): Promise<Member> {
+  const member = await getMember(db, memberId);
+  await db.transaction().execute(async (trx) => {
+    const at = nowIso();
+    await trx.updateTable('members').set({ removed_at: at }).where('id', '=', memberId).execute();
+    await trx
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('member_id', '=', memberId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await appendChange(trx, member.teamId, 'member-removed', memberId, memberId, { id: memberId });
+  });
+  return member;
+}
+
+/** A new token for a member; the old ones stop working at once. */
+export async function rotateToken(db: Kysely<Database>, memberId: string): Promise<string> {
+  await getMember(db, memberId);
+  await db
+    .updateTable('tokens')
+    .set({ revoked_at: nowIso() })
+    .where('member_id', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return issueToken(db, memberId);
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { busyKinds } from '../availability/segments';
+
+/**
+ * The team server's wire format, shared by the server (which validates every body with it)
+ * and the desktop client (which validates every answer with it). Instants are UTC strings.
+ */
+export const instant = z.iso.datetime({ offset: false, message: 'an instant like 2026-03-10T08:30:00Z' });
+const id = z.string().min(1).max(64);
+
+export const manualStates = ['available', 'focus', 'away', 'dnd'] as const;
+export const roles = ['admin', 'member'] as const;
+const weekday = z
+  .array(
+    z.object({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }).strict(),
+  )
+  .max(4);
+
+export const profilePatch = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    role: z.string().trim().max(80),
+    skills: z.array(z.string().trim().min(1).max(40)).max(30),
+    timezone: z.string().min(1).max(64),
+    workingHours: z.array(weekday).length(7),
+  })
+  .partial()
+  .strict();
+
+export const statusBody = z
+  .object({
+    state: z.enum(manualStates).optional(),
+    emoji: z.string().max(16).optional(),
+    text: z.string().max(140).optional(),
+    until: instant.nullable().optional(),
+  })
+  .strict();
+
+export const segment = z.object({ start: instant, end: instant, kind: z.enum(busyKinds) }).strict();
+
+export const availabilityBody = z
+  .object({
+    window: z.object({ from: instant, to: instant }).strict(),
+    busy: z.array(segment).max(2000),
+    loadToday: z.number().min(0).max(1).optional(),
+    loadWeek: z.number().min(0).max(1).optional(),
+    /** Only from sources where the person turned on "share titles". */
+    titles: z
+      .array(z.object({ start: instant, title: z.string().max(200) }).strict())
+      .max(2000)
+      .optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const from = Date.parse(body.window.from);
+    const to = Date.parse(body.window.to);
+    if (to <= from)
+      ctx.addIssue({ code: 'custom', message: 'window.to must be after window.from', path: ['window'] });
+    if (to - from > 31 * 86_400_000)
+      ctx.addIssue({ code: 'custom', message: 'the window is longer than 31 days', path: ['window'] });
+    let previousEnd = -Infinity;
+    body.busy.forEach((s, i) => {
+      const start = Date.parse(s.start);
+      const end = Date.parse(s.end);
+      if (end <= start)
+        ctx.addIssue({ code: 'custom', message: 'a segment ends before it starts', path: ['busy', i] });
+      if (start < previousEnd)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'segments must be sorted and must not overlap',
+          path: ['busy', i],
+        });
+      if (start < from || end > to)
+        ctx.addIssue({ code: 'custom', message: 'a segment is outside the window', path: ['busy', i] });
+      previousEnd = end;
+    });
+  });
+
+export const postBody = z
+  .object({
+    id: z.uuid({ message: 'id must be a UUID made by the client' }),
+    text: z.string().trim().min(1).max(500),
+    tags: z.array(z.string().min(1).max(40)).max(20).optional(),
+  })
+  .strict();
+
+export const joinBody = z
+  .object({
+    code: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(80),
+    email: z.email().max(200),
+  })
+  .strict();
+
+export const postsQuery = z
+  .object({ before: instant.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
+  .strict();
+export const syncQuery = z
+  .object({
+    since: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+
+export type ProfilePatch = z.infer<typeof profilePatch>;
+export type StatusBody = z.infer<typeof statusBody>;
+export type AvailabilityBody = z.infer<typeof availabilityBody>;
+export type PostBody = z.infer<typeof postBody>;
+
+export const changeKinds = [
+  'member',
+  'member-removed',
+  'status',
+  'availability',
+  'post',
+  'post-deleted',
+] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+
+/** One row of a team's change log, as /v1/sync and the stream deliver it. */
+export interface Change {
+  seq: number;
+  kind: ChangeKind;
+  memberId: string;
+  entityId: string;
+  at: string;
+  data: unknown;
+}
+
+export interface SyncPage {
+  changes: Change[];
+  cursor: number;
+  more: boolean;
+}
+
+/** Messages of the live stream, server to client. */
+export type StreamMessage =
+  | { type: 'ready'; cursor: number }
+  | { type: 'change'; change: Change }
+  | { type: 'error'; error: string; message: string };
+
+export { id as idSchema };
