@@ -95,12 +95,10 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     }
     if (error.statusCode && error.statusCode < 500) {
       const invalidJson = error instanceof SyntaxError || /JSON/i.test(error.message);
-      return reply
-        .code(error.statusCode)
-        .send({
-          error: invalidJson ? 'invalid_json' : 'bad_request',
-          message: invalidJson ? `the body is not valid JSON: ${error.message}` : error.message,
-        });
+      return reply.code(error.statusCode).send({
+        error: invalidJson ? 'invalid_json' : 'bad_request',
+        message: invalidJson ? `the body is not valid JSON: ${error.message}` : error.message,
+      });
     }
     request.log.error(error);
     return reply.code(500).send({ error: 'internal', message: 'the server failed; nothing was changed' });

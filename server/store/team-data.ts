@@ -67,15 +67,13 @@ export async function setStatus(db: Kysely<Database>, member: Member, body: Stat
       .insertInto('statuses')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('member_id')
-          .doUpdateSet({
-            state: row.state,
-            emoji: row.emoji,
-            text: row.text,
-            until: row.until,
-            updated_at: row.updated_at,
-          }),
+        oc.column('member_id').doUpdateSet({
+          state: row.state,
+          emoji: row.emoji,
+          text: row.text,
+          until: row.until,
+          updated_at: row.updated_at,
+        }),
       )
       .execute();
     await appendChange(trx, member.teamId, 'status', member.id, member.id, toStatus(row));

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInvite } from '../../../server/store/members';
+import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
+
+afterAll(() => stopPostgres());
+
+describe.each(backends)('team server API on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof teamServer>>;
+  beforeAll(async () => {
+    t = await teamServer(backend);
+  });
+  afterAll(() => t?.server.close());
+
+  describe('joining', () => {
+    it('an invite gives a token, a member and the team', async () => {
+      const { code } = await createInvite(t.server.context.storage.db, t.team.team.id, {});
+      const res = await client(t.url)('POST', '/v1/join', { code, name: 'Chloé', email: 'chloe@acme.test' });
+      expect(res.status).toBe(201);
+      expect(res.body.token).toMatch(/^[\w-]{43}$/);
+      expect(res.body.member).toMatchObject({ name: 'Chloé', role: 'member', teamId: t.team.team.id });
+      expect(res.body.team).toEqual({ id: t.team.team.id, name: 'Acme' });
+    });
+
+    it('a wrong, used-up or expired code is 403 with the reason', async () => {
+      const db = t.server.context.storage.db;
+      const once = await createInvite(db, t.team.team.id, { uses: 1 });
+      const expired = await createInvite(db, t.team.team.id, {
+        expiresAt: new Date(Date.now() - 1000).toISOString(),
+      });
+      const join = (code: string) =>
+        client(t.url)('POST', '/v1/join', { code, name: 'X', email: 'x@acme.test' });
+      expect((await join('nope')).body).toEqual({
+        error: 'invite_invalid',
+        message: 'this invite code is not valid',
+      });
+      expect((await join(once.code)).status).toBe(201);
+      expect(await join(once.code)).toMatchObject({ status: 403, body: { error: 'invite_used_up' } });
+      expect(await join(expired.code)).toMatchObject({ status: 403, body: { error: 'invite_expired' } });
+    });
+  });
+
+  it('a profile, a status and availability show on the board', async () => {
+    expect(
+      (
+        await t.bob.api('PATCH', '/v1/me', {
+          role: 'Backend engineer',
+          skills: ['postgres', 'go'],
+          timezone: 'Europe/Paris',
+        })
+      ).status,
+    ).toBe(200);
+    const until = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    expect(
+      (await t.bob.api('PUT', '/v1/me/status', { state: 'focus', emoji: '🎯', text: 'Q3 plan', until }))
+        .status,
+    ).toBe(200);
+    const availability = {
+      window: { from: '2026-03-09T00:00:00Z', to: '2026-03-23T00:00:00Z' },
+      busy: [{ start: '2026-03-10T08:00:00Z', end: '2026-03-10T09:00:00Z', kind: 'busy' }],
+      loadToday: 0.5,
+      loadWeek: 0.25,
+    };
+    expect((await t.bob.api('PUT', '/v1/me/availability', availability)).status).toBe(200);
+    const board = await t.admin.api('GET', '/v1/board');
+    const bob = board.body.members.find((m: { name: string }) => m.name === 'Bob');
+    expect(bob).toMatchObject({
+      profile: { role: 'Backend engineer', skills: ['postgres', 'go'], timezone: 'Europe/Paris' },
+      status: { state: 'focus', emoji: '🎯', text: 'Q3 plan', until },
+      availability: { busy: availability.busy, loadToday: 0.5, loadWeek: 0.25 },
+    });
+    expect(bob).not.toHaveProperty('email');
+    expect((await t.bob.api('DELETE', '/v1/me/status')).status).toBe(204);
+    const after = await t.admin.api('GET', '/v1/board');
+    expect(after.body.members.find((m: { name: string }) => m.name === 'Bob').status).toMatchObject({
+      state: null,
+      text: null,
+    });
+  });
+
+  it.each([
+    [
+      { window: { from: '2026-03-09T00:00:00Z', to: '2026-04-20T00:00:00Z' }, busy: [] },
+      'window: the window is longer than 31 days',
+    ],
+    [
+      {
+        window: { from: '2026-03-09T00:00:00Z', to: '2026-03-10T00:00:00Z' },
+        busy: [
+          { start: '2026-03-09T08:00:00Z', end: '2026-03-09T10:00:00Z', kind: 'busy' },
+          { start: '2026-03-09T09:00:00Z', end: '2026-03-09T11:00:00Z', kind: 'busy' },
+        ],
+      },
+      'busy.1: segments must be sorted and must not overlap',
+    ],
+    [
+      {
+        window: { from: '2026-03-09T00:00:00Z', to: '2026-03-10T00:00:00Z' },
+        busy: [{ start: '2026-03-12T08:00:00Z', end: '2026-03-12T09:00:00Z', kind: 'busy' }],
+      },
+      'busy.0: a segment is outside the window',
+    ],
+    [
+      {
+        window: { from: '2026-03-09T00:00:00Z', to: '2026-03-10T00:00:00Z' },
+        busy: [{ start: '2026-03-09T08:00:00Z', end: '2026-03-09T09:00:00Z', kind: 'lunch' }],
+      },
+      'busy.0.kind',
+    ],
+    [
+      { window: { from: '2026-03-09T00:00:00Z', to: '2026-03-10T00:00:00Z' }, busy: [], title: 'secret' },
+      'unknown field "title"',
+    ],
+  ])('refuses availability %#: %s', async (body, message) => {
+    const res = await t.bob.api('PUT', '/v1/me/availability', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
+    expect(res.body.message).toContain(message);
+  });
+
+  it('refuses more than 2,000 segments', async () => {
+    const busy = Array.from({ length: 2001 }, (_, i) => ({
+      start: new Date(Date.UTC(2026, 2, 9) + i * 600_000).toISOString().replace('.000', ''),
+      end: new Date(Date.UTC(2026, 2, 9) + i * 600_000 + 300_000).toISOString().replace('.000', ''),
+      kind: 'busy',
+    }));
+    const res = await t.bob.api('PUT', '/v1/me/availability', {
+      window: { from: '2026-03-09T00:00:00Z', to: '2026-03-24T00:00:00Z' },
+      busy,
+    });
+    expect(res).toMatchObject({ status: 400, body: { message: expect.stringContaining('busy') } });
+  });
+
+  describe('posts', () => {
+    it('the same client id twice is one post: 201 then 200 with the same post', async () => {
+      const id = randomUUID();
+      const first = await t.bob.api('POST', '/v1/posts', { id, text: 'Shipping the #sync fix' });
+      const again = await t.bob.api('POST', '/v1/posts', { id, text: 'Shipping the #sync fix' });
+      expect(first.status).toBe(201);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(first.body);
+      expect(first.body.tags).toEqual(['sync']);
+      const list = await t.admin.api('GET', '/v1/posts?limit=200');
+      expect(list.body.posts.filter((p: { id: string }) => p.id === id)).toHaveLength(1);
+    });
+
+    it('lists newest first, pages with before, and the board shows topics from #tags', async () => {
+      for (const text of ['#infra day', 'more #infra', '#oncall handover']) {
+        await t.bob.api('POST', '/v1/posts', { id: randomUUID(), text });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const page = await t.admin.api('GET', '/v1/posts?limit=2');
+      expect(page.body.posts.map((p: { text: string }) => p.text)).toEqual([
+        '#oncall handover',
+        'more #infra',
+      ]);
+      const next = await t.admin.api('GET', `/v1/posts?limit=1&before=${page.body.posts[1].createdAt}`);
+      expect(next.body.posts[0].text).toBe('#infra day');
+      const board = await t.admin.api('GET', '/v1/board');
+      const bob = board.body.members.find((m: { name: string }) => m.name === 'Bob');
+      expect(bob.topics.slice(0, 2)).toEqual(['infra', 'oncall']);
+      expect(bob.latestPost.text).toBe('#oncall handover');
+    });
+
+    it('only its author or an admin deletes a post', async () => {
+      const mine = (await t.admin.api('POST', '/v1/posts', { id: randomUUID(), text: 'admin note' })).body;
+      expect(await t.bob.api('DELETE', `/v1/posts/${mine.id}`)).toMatchObject({
+        status: 403,
+        body: { error: 'forbidden' },
+      });
+      const bobs = (await t.bob.api('POST', '/v1/posts', { id: randomUUID(), text: 'bob note' })).body;
+      expect((await t.admin.api('DELETE', `/v1/posts/${bobs.id}`)).status).toBe(204);
+      expect((await t.bob.api('DELETE', `/v1/posts/${bobs.id}`)).status).toBe(404);
+    });
+
+    it('refuses a post over 500 characters or without a UUID', async () => {
+      expect(
+        (await t.bob.api('POST', '/v1/posts', { id: randomUUID(), text: 'x'.repeat(501) })).body.message,
+      ).toContain('text');
+      expect((await t.bob.api('POST', '/v1/posts', { id: 'one', text: 'hi' })).body.message).toContain(
+        'id must be a UUID',
+      );
+    });
+  });
+
+  it('sync pages through the change log with no gap and no duplicate', async () => {
+    const seen: number[] = [];
+    let cursor = 0;
+    for (let more = true; more;) {
+      const page = await t.admin.api('GET', `/v1/sync?since=${cursor}&limit=3`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.changes.map((c: { seq: number }) => c.seq));
+      cursor = page.body.cursor;
+      more = page.body.more;
+    }
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+    expect(seen.length).toBeGreaterThan(10);
+  });
+
+  it('describes itself at /v1/openapi.json', async () => {
+    const doc = await client(t.url)('GET', '/v1/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toContain('/v1/me/availability');
+  });
+});
