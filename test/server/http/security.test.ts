@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createTeam, removeMember, rotateToken } from '../../../server/store/members';
+import { openStream } from '../../support/stream-client';
+import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
+
+afterAll(() => stopPostgres());
+
+describe.each(backends)('isolation and bad input on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof teamServer>>;
+  let other: { token: string; api: ReturnType<typeof client>; memberId: string };
+  beforeAll(async () => {
+    t = await teamServer(backend, { rateLimit: { capacity: 40, perSecond: 1 } });
+    const globex = await createTeam(t.server.context.storage.db, {
+      name: 'Globex',
+      adminName: 'Gil',
+      adminEmail: 'gil@globex.test',
+    });
+    other = { token: globex.token, api: client(t.url, globex.token), memberId: globex.admin.id };
+  });
+  afterAll(() => t?.server.close());
+
+  describe("another team's data is a 404", () => {
+    it('its member', async () => {
+      expect(await t.bob.api('GET', `/v1/members/${other.memberId}`)).toMatchObject({
+        status: 404,
+        body: { error: 'not_found' },
+      });
+      expect((await t.bob.api('GET', `/v1/members/${t.admin.id}`)).status).toBe(200);
+    });
+
+    it('its post, even for an admin', async () => {
+      const post = (await other.api('POST', '/v1/posts', { id: randomUUID(), text: 'globex only' })).body;
+      expect((await t.admin.api('DELETE', `/v1/posts/${post.id}`)).status).toBe(404);
+      const ours = await t.admin.api('GET', '/v1/posts');
+      expect(ours.body.posts.map((p: { text: string }) => p.text)).not.toContain('globex only');
+    });
+
+    it('its post id, reused by us, is refused without revealing the post', async () => {
+      const post = (await other.api('POST', '/v1/posts', { id: randomUUID(), text: 'globex two' })).body;
+      const res = await t.bob.api('POST', '/v1/posts', { id: post.id, text: 'mine' });
+      expect(res.status).toBe(409);
+      expect(JSON.stringify(res.body)).not.toContain('globex');
+    });
+
+    it('its board, its log and its stream', async () => {
+      const board = await t.bob.api('GET', '/v1/board');
+      expect(board.body.members.map((m: { name: string }) => m.name)).not.toContain('Gil');
+      const stream = await openStream(t.url, t.bob.token);
+      await stream.ready();
+      await other.api('PUT', '/v1/me/status', { state: 'dnd' });
+      await t.admin.api('PUT', '/v1/me/status', { state: 'away' });
+      await stream.until(() => stream.changes().some((c) => c.kind === 'status'));
+      expect(stream.changes().every((c) => c.memberId !== other.memberId)).toBe(true);
+      const sync = await t.bob.api('GET', '/v1/sync?since=0&limit=1000');
+      expect(sync.body.changes.every((c: { memberId: string }) => c.memberId !== other.memberId)).toBe(true);
+      stream.close();
+    });
+
+    it('members cannot manage members; admins can, only in their team', async () => {
+      expect((await t.bob.api('DELETE', `/v1/members/${t.admin.id}`)).status).toBe(403);
+      expect((await t.bob.api('POST', '/v1/invites', {})).status).toBe(403);
+      expect((await t.admin.api('DELETE', `/v1/members/${other.memberId}`)).status).toBe(404);
+      expect((await t.admin.api('POST', '/v1/invites', { uses: 2, expiresInHours: 24 })).status).toBe(201);
+    });
+  });
+
+  describe('bad requests get a reason and change nothing', () => {
+    it.each([
+      ['malformed JSON', '{"id": ', 400, 'invalid_json'],
+      ['wrong types', { id: randomUUID(), text: 42 }, 400, 'invalid_request'],
+      ['unknown fields', { id: randomUUID(), text: 'hi', pinned: true }, 400, 'invalid_request'],
+      ['an oversized body', { id: randomUUID(), text: 'x'.repeat(300_000) }, 413, 'payload_too_large'],
+    ])('%s', async (_what, body, status, error) => {
+      const before = await t.admin.api('GET', '/v1/sync?since=0&limit=1000');
+      const res = await t.bob.api('POST', '/v1/posts', body);
+      expect(res.status).toBe(status);
+      expect(res.body).toMatchObject({ error, message: expect.any(String) });
+      const after = await t.admin.api('GET', '/v1/sync?since=0&limit=1000');
+      expect(after.body.cursor).toBe(before.body.cursor);
+    });
+
+    it('no token, a bad token, a rotated token and a removed member are 401', async () => {
+      expect((await client(t.url)('GET', '/v1/me')).status).toBe(401);
+      expect((await client(t.url, 'x'.repeat(43))('GET', '/v1/me')).status).toBe(401);
+      const joined = await client(t.url)('POST', '/v1/join', {
+        code: t.team.invite,
+        name: 'Dan',
+        email: 'dan@acme.test',
+      });
+      const fresh = await rotateToken(t.server.context.storage.db, joined.body.member.id);
+      expect((await client(t.url, joined.body.token)('GET', '/v1/me')).status).toBe(401);
+      expect((await client(t.url, fresh)('GET', '/v1/me')).status).toBe(200);
+      await removeMember(t.server.context.storage.db, joined.body.member.id);
+      expect((await client(t.url, fresh)('GET', '/v1/me')).body).toMatchObject({ error: 'unauthorized' });
+    });
+
+    it('too many requests for one token: 429 with Retry-After, others unaffected', async () => {
+      const joined = await client(t.url)('POST', '/v1/join', {
+        code: t.team.invite,
+        name: 'Eve',
+        email: 'eve@acme.test',
+      });
+      const eve = client(t.url, joined.body.token);
+      const statuses: number[] = [];
+      for (let i = 0; i < 45; i++) statuses.push((await eve('GET', '/v1/me')).status);
+      expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
+      const limited = await eve('GET', '/v1/me');
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await t.admin.api('GET', '/v1/me')).status).toBe(200);
+    });
+  });
+
+  describe('the live stream', () => {
+    it('authenticates by header or by first message, never by URL', async () => {
+      const byMessage = await openStream(t.url, t.bob.token, 'message');
+      expect(await byMessage.ready()).toBeGreaterThan(0);
+      byMessage.close();
+      // A token in the URL is ignored: the stream still waits for one and refuses anything else.
+      const ws = new WebSocket(`${t.url.replace('http', 'ws')}/v1/stream?token=${t.bob.token}`);
+      const received: string[] = [];
+      ws.on('message', (d) => received.push(String(d)));
+      await new Promise((resolve) => ws.once('open', resolve));
+      ws.send(JSON.stringify({ type: 'hello' }));
+      const code = await new Promise<number>((resolve) => ws.once('close', resolve));
+      expect(code).toBe(4400);
+      expect(received).toEqual([]);
+    });
+
+    it('pushes each change with its sequence number, in order', async () => {
+      const stream = await openStream(t.url, t.admin.token);
+      const cursor = await stream.ready();
+      for (let i = 0; i < 5; i++)
+        await t.bob.api('POST', '/v1/posts', { id: randomUUID(), text: `live ${i}` });
+      await stream.until(() => stream.changes().length >= 5);
+      expect(stream.changes().map((c) => c.seq)).toEqual([1, 2, 3, 4, 5].map((i) => cursor + i));
+      expect(stream.changes().map((c) => (c.data as { text: string }).text)).toEqual(
+        [0, 1, 2, 3, 4].map((i) => `live ${i}`),
+      );
+      stream.close();
+    });
+  });
+});
