@@ -32,6 +32,9 @@ const table = [
 ].join('\n');
 console.log(`\n${table}\n`);
 
+// A filtered run (npm run bench -- stream) prints its rows but leaves the report whole.
+if (only) process.exit(rows.some((r) => r.pass === false) ? 1 : 0);
+
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 writeFileSync(
   join(dir, '../../docs/benchmarks.md'),

@@ -28,6 +28,7 @@ export async function spawnServer(storage: StorageConfig, port?: number) {
   return {
     url,
     port: p,
+    pid: child.pid!,
     exited,
     output: () => output,
     kill: async (signal: NodeJS.Signals) => {

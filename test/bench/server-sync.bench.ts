@@ -1,0 +1,68 @@
+import { openStorage } from '../../server/db/connect';
+import { createTeam } from '../../server/store/members';
+import { seedTeam } from '../support/seed-team';
+import { spawnServer } from '../support/server-process';
+import { client, storageFor } from '../support/team-server';
+import { medianMs, round, type Benchmark } from './bench-kit';
+
+export const benchmark: Benchmark = {
+  suite: 'team server sync',
+  async run() {
+    const config = await storageFor('sqlite');
+    const storage = await openStorage(config);
+    const team = await createTeam(storage.db, { name: 'Big', adminName: 'Ana', adminEmail: 'ana@big.test' });
+    await seedTeam(storage.db, team.team.id, 500, 20_000);
+    // Baseline: the same rows read straight from the database, no HTTP, no JSON for a client.
+    const bare = await medianMs(
+      () =>
+        storage.db
+          .selectFrom('changes')
+          .selectAll()
+          .where('team_id', '=', team.team.id)
+          .orderBy('seq')
+          .execute(),
+      5,
+      1,
+    );
+    await storage.close();
+
+    const server = await spawnServer(config);
+    const api = client(server.url, team.token);
+    let changes = 0;
+    const cold = await medianMs(
+      async () => {
+        changes = 0;
+        for (let cursor = 0, more = true; more;) {
+          const page = await api('GET', `/v1/sync?since=${cursor}&limit=1000`);
+          changes += page.body.changes.length;
+          cursor = page.body.cursor;
+          more = page.body.more;
+        }
+      },
+      5,
+      1,
+    );
+    const boardMs = await medianMs(() => api('GET', '/v1/board'), 5, 1);
+    await server.kill('SIGTERM');
+    const suite = this.suite;
+    return [
+      { suite, name: 'bare SELECT of the team change log (SQLite)', value: round(bare, 1), unit: 'ms' },
+      {
+        suite,
+        name: `cold /v1/sync of a 500-member team with 20,000 posts (${changes} changes, pages of 1,000)`,
+        value: round(cold, 1),
+        unit: 'ms',
+        ratio: round(cold / bare, 1),
+        baseline: 'bare SELECT',
+      },
+      {
+        suite,
+        name: 'GET /v1/board of that team',
+        value: round(boardMs, 1),
+        unit: 'ms',
+        ratio: round(boardMs / bare, 1),
+        baseline: 'bare SELECT',
+      },
+    ];
+  },
+};

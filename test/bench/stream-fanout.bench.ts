@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { openStorage } from '../../server/db/connect';
+import { createTeam } from '../../server/store/members';
+import { freePort } from '../support/radicale';
+import { spawnServer } from '../support/server-process';
+import { client, storageFor } from '../support/team-server';
+import { percentile, round, type Benchmark, type BenchRow } from './bench-kit';
+
+const CLIENTS = 1000;
+const UPDATES = 200;
+
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+
+/**
+ * Connects CLIENTS sockets, sends UPDATES messages one after another through `send`, and
+ * measures when each client receives each one. `tag` finds the update index in a message.
+ */
+async function fanOut(
+  wsUrl: string,
+  headers: Record<string, string>,
+  send: (i: number) => Promise<void>,
+  tag: (m: string) => number | undefined,
+) {
+  const sentAt: number[] = [];
+  const latencies: number[] = [];
+  let received = 0;
+  let lastAt = 0;
+  const sockets: WebSocket[] = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const ws = new WebSocket(wsUrl, { headers });
+    ws.on('message', (data) => {
+      const i = tag(String(data));
+      if (i === undefined) return;
+      const now = performance.now();
+      latencies.push(now - sentAt[i]!);
+      received++;
+      lastAt = now;
+    });
+    await new Promise((resolve, reject) => ws.once('message', resolve).once('error', reject));
+    sockets.push(ws);
+  }
+  const start = performance.now();
+  for (let i = 0; i < UPDATES; i++) {
+    sentAt[i] = performance.now();
+    await send(i);
+  }
+  const deadline = Date.now() + 60_000;
+  while (received < CLIENTS * UPDATES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  for (const ws of sockets) ws.terminate();
+  latencies.sort((a, b) => a - b);
+  return {
+    received,
+    perSecond: received / ((lastAt - start) / 1000),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+export const benchmark: Benchmark = {
+  suite: 'team server stream',
+  async run() {
+    // Baseline: a bare ws broadcast of the same messages to the same number of clients.
+    const barePort = await freePort();
+    const bare = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'bare-broadcast-server.ts'), String(barePort)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise((resolve) => bare.stdout.once('data', resolve));
+    const baseline = await fanOut(
+      `ws://127.0.0.1:${barePort}/`,
+      {},
+      async (i) =>
+        void (await fetch(`http://127.0.0.1:${barePort}/`, {
+          method: 'POST',
+          body: JSON.stringify({ type: 'change', i }),
+        })),
+      (m) => (m.startsWith('{"type":"change"') ? JSON.parse(m).i : undefined),
+    );
+    const bareRss = peakRssMb(bare.pid!);
+    bare.kill();
+
+    // Ricochet: status updates through the HTTP API, fanned out by the server's stream.
+    const config = await storageFor('sqlite');
+    const storage = await openStorage(config);
+    const team = await createTeam(storage.db, {
+      name: 'Bench',
+      adminName: 'Ana',
+      adminEmail: 'ana@bench.test',
+    });
+    await storage.close();
+    const server = await spawnServer(config);
+    const writers: ReturnType<typeof client>[] = [];
+    for (let w = 0; w < 10; w++) {
+      const joined = await client(server.url)('POST', '/v1/join', {
+        code: team.invite,
+        name: `W${w}`,
+        email: `w${w}@bench.test`,
+      });
+      writers.push(client(server.url, joined.body.token));
+    }
+    const ours = await fanOut(
+      `${server.url.replace('http', 'ws')}/v1/stream`,
+      { authorization: `Bearer ${team.token}` },
+      async (i) => {
+        const res = await writers[i % writers.length]!('PUT', '/v1/me/status', {
+          state: 'focus',
+          text: `update ${i}`,
+        });
+        if (res.status !== 200) throw new Error(`status update ${i}: ${res.status}`);
+      },
+      (m) => {
+        const match = /"text":"update (\d+)"/.exec(m);
+        return match ? Number(match[1]) : undefined;
+      },
+    );
+    const serverRss = peakRssMb(server.pid);
+    await server.kill('SIGTERM');
+
+    const suite = this.suite;
+    const shape = `${CLIENTS} clients × ${UPDATES} updates`;
+    const rows: BenchRow[] = [
+      {
+        suite,
+        name: `bare ws broadcast, deliveries/s (${shape})`,
+        value: Math.round(baseline.perSecond),
+        unit: '/s',
+      },
+      {
+        suite,
+        name: 'Ricochet: HTTP status update → every stream, deliveries/s',
+        value: Math.round(ours.perSecond),
+        unit: '/s',
+        ratio: round(ours.perSecond / baseline.perSecond),
+        baseline: 'bare ws broadcast',
+        target: '≥ 0.5×',
+        pass: ours.perSecond / baseline.perSecond >= 0.5 && ours.received === CLIENTS * UPDATES,
+      },
+      {
+        suite,
+        name: 'Ricochet: deliveries received of expected',
+        value: ours.received,
+        unit: `of ${CLIENTS * UPDATES}`,
+        pass: ours.received === CLIENTS * UPDATES,
+      },
+      {
+        suite,
+        name: 'Ricochet: latency request → receipt, p50',
+        value: round(ours.p50, 1),
+        unit: 'ms',
+        ratio: round(ours.p50 / baseline.p50, 1),
+        baseline: `bare p50 ${round(baseline.p50, 1)} ms`,
+      },
+      {
+        suite,
+        name: 'Ricochet: latency request → receipt, p99',
+        value: round(ours.p99, 1),
+        unit: 'ms',
+        ratio: round(ours.p99 / baseline.p99, 1),
+        baseline: `bare p99 ${round(baseline.p99, 1)} ms`,
+        target: '< 50 ms',
+        pass: ours.p99 < 50,
+      },
+      {
+        suite,
+        name: 'Ricochet server peak memory (RSS)',
+        value: round(serverRss, 0),
+        unit: 'MB',
+        ratio: round(serverRss / bareRss, 1),
+        baseline: `bare server ${round(bareRss, 0)} MB`,
+        target: '< 250 MB',
+        pass: serverRss < 250,
+      },
+    ];
+    return rows;
+  },
+};
