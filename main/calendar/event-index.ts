@@ -6,7 +6,6 @@ import {
   type JCalComponent,
   type ReadContext,
 } from './event-record';
-import { parseWall } from './ical-values';
 
 /**
  * A single, non-recurring event kept as ical.js's jCal until a window comes near it. Most
@@ -19,9 +18,9 @@ export interface LazyEvent {
   ctx: ReadContext;
   uid: string;
   sequence: number;
-  /** Wall times, zone not applied: good to within a day, which `isNear` allows for. */
-  startWall: number;
-  endWall: number;
+  /** DTSTART and DTEND as jCal wrote them ("2026-03-10T09:00:00"): compared as text. */
+  start: string;
+  end: string | undefined;
   record?: EventRecord;
 }
 
@@ -55,22 +54,21 @@ export function indexEvent(raw: JCalComponent, ctx: ReadContext, position: numbe
         return undefined;
     }
   }
-  if (start === undefined) return undefined;
-  try {
-    const startWall = parseWall(start).wall;
-    const endWall = end === undefined ? startWall + DAY_MS : parseWall(end).wall;
-    return { lazy: true, raw, ctx, uid: uid ?? fallbackUid(position), sequence, startWall, endWall };
-  } catch {
-    return undefined;
-  }
+  if (start === undefined || start.length < 10) return undefined;
+  return { lazy: true, raw, ctx, uid: uid ?? fallbackUid(position), sequence, start, end };
 }
 
-/** Whether a lazy event may touch the window (two days of slack cover any zone pair). */
-export function isNear(event: LazyEvent, window: { from: number; to: number }): boolean {
-  const slack = 2 * DAY_MS;
-  return (
-    event.startWall <= window.to + slack && Math.max(event.endWall, event.startWall) >= window.from - slack
-  );
+const jcalTime = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+/** The window as jCal text, with two days of slack: any zone pair, an event with no DTEND. */
+export function textBounds(window: { from: number; to: number }) {
+  return { from: jcalTime(window.from - 2 * DAY_MS), to: jcalTime(window.to + 2 * DAY_MS) };
+}
+
+/** Whether a lazy event may touch the window: jCal dates and date-times sort as text. */
+export function isNear(event: LazyEvent, bounds: { from: string; to: string }): boolean {
+  const last = event.end !== undefined && event.end > event.start ? event.end : event.start;
+  return event.start <= bounds.to && last >= bounds.from;
 }
 
 export function fullRecord(event: EventRecord | LazyEvent): EventRecord {

@@ -3,7 +3,7 @@ import { mergeSegments, type Segment, type TimeWindow } from '../../shared/avail
 import { normalizeAddress, occurrenceKind } from './busy-rules';
 import { readEvent, type EventRecord, type JCalComponent } from './event-record';
 import { expandSeries } from './expand-events';
-import { fullRecord, indexEvent, isNear, type LazyEvent } from './event-index';
+import { fullRecord, indexEvent, isNear, textBounds, type LazyEvent } from './event-index';
 import { ianaZone, zoneByName, ZoneResolver } from './zones';
 
 export interface ReadOptions {
@@ -124,10 +124,11 @@ export function expandCalendar(
   const raw: Segment[] = [];
   let occurrences = 0;
   let uid = '';
+  const bounds = textBounds(options.window);
   const warn = (message: string) => warnings.push(`event "${uid}": ${message}`);
   for (const { master, overrides } of parsed.series) {
     uid = (master ?? overrides[0])?.uid ?? '';
-    if (master && 'lazy' in master && overrides.length === 0 && !isNear(master, options.window)) continue;
+    if (master && 'lazy' in master && overrides.length === 0 && !isNear(master, bounds)) continue;
     try {
       for (const o of expandSeries(master && fullRecord(master), overrides, options.window, warn)) {
         occurrences++;

@@ -21,6 +21,9 @@ export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // Each run starts from a collected heap (with --expose-gc), so one run's garbage is
+    // not billed to the next one: the cases compare like with like.
+    globalThis.gc?.();
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);
