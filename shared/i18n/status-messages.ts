@@ -1,0 +1,71 @@
+import type { DisplayState, Status } from '../status/status-engine';
+import { utcToWall } from '../time/zoned-time';
+
+export const locales = ['en', 'fr'] as const;
+export type Locale = (typeof locales)[number];
+
+type Phrases = Record<DisplayState, { until: string; plain: string }> & { freeAt: string };
+
+const phrases: Record<Locale, Phrases> = {
+  en: {
+    dnd: { until: 'Do not disturb until {t}', plain: 'Do not disturb' },
+    away: { until: 'Away until {t}', plain: 'Away' },
+    oof: { until: 'Out of office until {t}', plain: 'Out of office' },
+    busy: { until: 'In a meeting until {t}', plain: 'In a meeting' },
+    focus: { until: 'Focusing until {t}', plain: 'Focusing' },
+    tentative: { until: 'Maybe busy until {t}', plain: 'Maybe busy' },
+    off: { until: 'Off, back {t}', plain: 'Off' },
+    free: { until: 'Free until {t}', plain: 'Free' },
+    freeAt: 'free at {t}',
+  },
+  fr: {
+    dnd: { until: 'Ne pas déranger jusqu’à {t}', plain: 'Ne pas déranger' },
+    away: { until: 'Absent jusqu’à {t}', plain: 'Absent' },
+    oof: { until: 'Absent du bureau jusqu’à {t}', plain: 'Absent du bureau' },
+    busy: { until: 'En réunion jusqu’à {t}', plain: 'En réunion' },
+    focus: { until: 'Concentré jusqu’à {t}', plain: 'Concentré' },
+    tentative: { until: 'Peut-être occupé jusqu’à {t}', plain: 'Peut-être occupé' },
+    off: { until: 'Hors horaires, de retour {t}', plain: 'Hors horaires' },
+    free: { until: 'Libre jusqu’à {t}', plain: 'Libre' },
+    freeAt: 'libre à {t}',
+  },
+};
+
+/**
+ * A time as a person reads it in their own zone: "15:00" today, "Mon 09:00" another day
+ * within the week, "12 Mar 09:00" further away (English); "lun. 09:00" in French.
+ */
+export function formatWhen(instant: number, now: number, locale: Locale, tz: string): string {
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: tz,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
+  const days = day(instant) - day(now);
+  if (days === 0) return time;
+  const date = new Intl.DateTimeFormat(
+    locale,
+    days > 0 && days < 7
+      ? { timeZone: tz, weekday: 'short' }
+      : { timeZone: tz, day: 'numeric', month: 'short' },
+  ).format(instant);
+  return `${date} ${time}`;
+}
+
+/** "In a meeting until 15:00 · free at 15:30" in the viewer's language and zone. */
+export function statusLabel(status: Status, now: number, locale: Locale, viewerTz: string): string {
+  const p = phrases[locale][status.state];
+  const until = status.state === 'free' ? status.freeUntil : status.until;
+  const when = until === null ? '' : formatWhen(until, now, locale, viewerTz);
+  // "back at 09:00" today, "back Monday 09:00" another day: the preposition follows the form.
+  const at =
+    status.state === 'off' && until !== null && /^\d/.test(when) ? (locale === 'fr' ? 'à ' : 'at ') : '';
+  const main = until === null ? p.plain : p.until.replace('{t}', `${at}${when}`);
+  const freeAt =
+    status.freeAt !== null && status.freeAt !== until && status.state !== 'off' && status.state !== 'free'
+      ? ` · ${phrases[locale].freeAt.replace('{t}', formatWhen(status.freeAt, now, locale, viewerTz))}`
+      : '';
+  return main + freeAt;
+}

@@ -1,0 +1,146 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS, utcToWall, wallToUtc } from '../time/zoned-time';
+import type { ManualState } from '../status/status-engine';
+
+export type QuickPost =
+  | { kind: 'post'; text: string; tags: string[]; mentions: string[] }
+  | { kind: 'status'; state: ManualState; until: number | null; text: string | null; emoji: string | null }
+  | { kind: 'clear' }
+  | { kind: 'error'; message: string };
+
+const commands = ['focus', 'away', 'dnd', 'available', 'clear'] as const;
+const defaultEmoji: Record<ManualState, string | null> = {
+  focus: '🎯',
+  away: '🚶',
+  dnd: '⛔',
+  available: null,
+};
+
+export function extractTags(text: string): string[] {
+  return [
+    ...new Set(
+      [...text.matchAll(/(?:^|[^\p{L}\p{N}_])#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase()),
+    ),
+  ];
+}
+
+export function extractMentions(text: string): string[] {
+  return [
+    ...new Set(
+      [
+        ...text.matchAll(
+          /(?:^|[^\p{L}\p{N}_.])@([\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu,
+        ),
+      ].map((m) => m[1]!),
+    ),
+  ];
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const kept = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = kept;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** "90m", "1h", "1h30", "1h30m", "2h 15m", "45min" → ms; undefined if it is not one. */
+export function parseDuration(word: string): number | undefined {
+  const s = word.trim().toLowerCase();
+  const compact = /^(\d+)h(\d{1,2})$/.exec(s); // "1h30"
+  if (compact) return Number(compact[1]) * HOUR_MS + Number(compact[2]) * MINUTE_MS;
+  const m = /^(?:(\d+)\s*h(?:ours?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?)?)?)?$/.exec(s);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  const ms = Number(m[1] ?? 0) * HOUR_MS + Number(m[2] ?? 0) * MINUTE_MS;
+  return ms > 0 ? ms : undefined;
+}
+
+/** "14:00", "9h", "9h30" (French habit) → the next such time in the zone, today or tomorrow. */
+function nextClockTime(word: string, now: number, tz: string): number | undefined {
+  const m = /^(\d{1,2})(?::|h)(\d{2})?$/i.exec(word) ?? /^(\d{1,2})h$/i.exec(word);
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  if (hour > 23 || minute > 59) return undefined;
+  const wall = utcToWall(tz, now);
+  const today = wall - (wall % DAY_MS);
+  const at = wallToUtc(tz, today + hour * HOUR_MS + minute * MINUTE_MS);
+  return at > now ? at : wallToUtc(tz, today + DAY_MS + hour * HOUR_MS + minute * MINUTE_MS);
+}
+
+/**
+ * Reads what someone typed in the quick-post box. Plain text is a "what I'm on" post;
+ * /focus, /away, /dnd, /available and /clear set the status, with an optional duration
+ * ("90m", "1h30") or end ("until 14:00", "until tomorrow") in the person's zone.
+ */
+export function parseQuickPost(
+  input: string,
+  context: { now: number; tz: string; dayStartsAt?: number },
+): QuickPost {
+  const text = input.trim();
+  if (text === '') return { kind: 'error', message: 'type something to post, or a command like /focus 1h' };
+  if (!text.startsWith('/')) {
+    if (text.length > 500)
+      return { kind: 'error', message: `a post is at most 500 characters (this one has ${text.length})` };
+    return { kind: 'post', text, tags: extractTags(text), mentions: extractMentions(text) };
+  }
+  const [head = '', ...words] = text.slice(1).split(/\s+/);
+  const name = head.toLowerCase();
+  if (!(commands as readonly string[]).includes(name)) {
+    const close = commands
+      .filter((c) => editDistance(c, name) <= 2)
+      .sort((a, b) => editDistance(a, name) - editDistance(b, name))[0];
+    return {
+      kind: 'error',
+      message: `unknown command /${head}${close ? ` — did you mean /${close}?` : ''} (commands: ${commands.map((c) => `/${c}`).join(', ')})`,
+    };
+  }
+  if (name === 'clear') return { kind: 'clear' };
+  const state = name as ManualState;
+  let until: number | null = null;
+  if (
+    words[0]?.toLowerCase() === 'until' ||
+    words[0]?.toLowerCase() === 'jusqu’à' ||
+    words[0]?.toLowerCase() === "jusqu'à"
+  ) {
+    const when = words[1] ?? '';
+    if (/^(tomorrow|demain)$/i.test(when)) {
+      const wall = utcToWall(context.tz, context.now);
+      until = wallToUtc(
+        context.tz,
+        wall - (wall % DAY_MS) + DAY_MS + (context.dayStartsAt ?? 9 * 60) * MINUTE_MS,
+      );
+    } else {
+      const at = nextClockTime(when, context.now, context.tz);
+      if (at === undefined)
+        return { kind: 'error', message: `"until ${when}": expected a time like 14:00, or "tomorrow"` };
+      until = at;
+    }
+    words.splice(0, 2);
+  } else if (words[0] !== undefined) {
+    const duration = parseDuration(words[0]);
+    if (duration !== undefined) {
+      if (duration > 7 * DAY_MS)
+        return {
+          kind: 'error',
+          message: `${words[0]} is longer than a week; use /${name} until … or no duration`,
+        };
+      until = context.now + duration;
+      words.shift();
+    } else if (/^\d/.test(words[0])) {
+      return { kind: 'error', message: `"${words[0]}" is not a duration like 90m, 1h or 1h30` };
+    }
+  }
+  const rest = words.join(' ').trim();
+  if (rest.length > 140)
+    return {
+      kind: 'error',
+      message: `a status text is at most 140 characters (this one has ${rest.length})`,
+    };
+  return { kind: 'status', state, until, text: rest || null, emoji: defaultEmoji[state] };
+}

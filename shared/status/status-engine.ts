@@ -1,0 +1,105 @@
+import type { BusyKind, Segment } from '../availability/segments';
+import { workingSpans, wallDayStart, type WorkingHours } from '../availability/working-hours';
+import { DAY_MS } from '../time/zoned-time';
+
+export type ManualState = 'available' | 'focus' | 'away' | 'dnd';
+
+export interface ManualStatus {
+  state: ManualState | null;
+  emoji?: string | null;
+  text?: string | null;
+  /** Instant (ms) when it stops counting; null for "until I change it". */
+  until: number | null;
+}
+
+/** What the status engine needs to know about one person. */
+export interface PersonState {
+  manual?: ManualStatus | null;
+  /** Published segments, sorted and non-overlapping. */
+  busy: readonly Segment[];
+  /** Working hours in the person's own zone; absent means "always working". */
+  hours?: WorkingHours;
+  timezone?: string;
+}
+
+export type DisplayState = 'dnd' | 'away' | 'oof' | 'busy' | 'focus' | 'tentative' | 'off' | 'free';
+
+export interface Status {
+  state: DisplayState;
+  /** When the winning reason ends (meeting end, manual expiry, back at work), if known. */
+  until: number | null;
+  /** For "free until HH:MM": the start of the next busy segment. */
+  freeUntil: number | null;
+  /** When the person is next free (end of the busy run), for "free at 15:30". */
+  freeAt: number | null;
+  emoji: string | null;
+  text: string | null;
+  /** The next instant at which this answer can change: one timer instead of polling. */
+  nextChange: number | null;
+}
+
+function segmentAt(busy: readonly Segment[], t: number): number {
+  let lo = 0;
+  let hi = busy.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (busy[mid]!.end <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** End of the run of touching segments from index i whose kinds are in `kinds`. */
+function runEnd(busy: readonly Segment[], i: number, kinds: readonly BusyKind[]): number {
+  let end = busy[i]!.end;
+  for (let j = i + 1; j < busy.length && busy[j]!.start === end && kinds.includes(busy[j]!.kind); j++)
+    end = busy[j]!.end;
+  return end;
+}
+
+/** The working span holding t, and the next one to start after t, in the person's zone. */
+function workingAround(hours: WorkingHours, tz: string, t: number) {
+  const spans = workingSpans(hours, tz, wallDayStart(tz, t) - DAY_MS, 9);
+  return { current: spans.find((s) => s.from <= t && t < s.to), next: spans.find((s) => s.from > t) };
+}
+
+/**
+ * A person's displayed state at time t: one pure function of their data and the clock,
+ * with DESIGN.md's precedence. A manual status with an expiry simply stops counting then.
+ */
+export function computeStatus(person: PersonState, t: number): Status {
+  const manual =
+    person.manual && person.manual.state && (person.manual.until === null || person.manual.until > t)
+      ? person.manual
+      : null;
+  const i = segmentAt(person.busy, t);
+  const current = person.busy[i] && person.busy[i]!.start <= t ? person.busy[i]! : undefined;
+  const next = current ? person.busy[i + 1] : person.busy[i];
+  const freeAt = current ? runEnd(person.busy, i, ['busy', 'oof', 'tentative']) : null;
+  const work = person.hours && person.timezone ? workingAround(person.hours, person.timezone, t) : undefined;
+  const off = work !== undefined && work.current === undefined;
+
+  const changes = [manual?.until, current?.end, next?.start, work?.current?.to, work?.next?.from].filter(
+    (x): x is number => typeof x === 'number' && x > t,
+  );
+  const base = {
+    emoji: manual?.emoji ?? null,
+    text: manual?.text ?? null,
+    nextChange: changes.length > 0 ? Math.min(...changes) : null,
+    freeUntil: null,
+    freeAt,
+  };
+
+  if (manual && (manual.state === 'dnd' || manual.state === 'away'))
+    return { ...base, state: manual.state, until: manual.until };
+  if (current?.kind === 'oof') return { ...base, state: 'oof', until: runEnd(person.busy, i, ['oof']) };
+  if (current?.kind === 'busy')
+    return { ...base, state: 'busy', until: runEnd(person.busy, i, ['busy', 'oof']) };
+  if (manual?.state === 'focus') return { ...base, state: 'focus', until: manual.until };
+  if (current?.kind === 'tentative')
+    return { ...base, state: 'tentative', until: runEnd(person.busy, i, ['tentative']) };
+  if (off)
+    return { ...base, state: 'off', until: work?.next?.from ?? null, freeAt: work?.next?.from ?? null };
+  const nextBusy = person.busy.slice(i).find((s) => s.kind !== 'tentative' && s.start > t);
+  return { ...base, state: 'free', until: null, freeAt: null, freeUntil: nextBusy?.start ?? null };
+}

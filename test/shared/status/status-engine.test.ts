@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment } from '../../../shared/availability/segments';
+import { parseWorkingHours } from '../../../shared/availability/working-hours';
+import { statusLabel } from '../../../shared/i18n/status-messages';
+import { computeStatus, type PersonState } from '../../../shared/status/status-engine';
+import { isoInstant, parseInstant } from '../../../shared/time/zoned-time';
+
+const at = (s: string) => parseInstant(s);
+const seg = (start: string, end: string, kind: Segment['kind'] = 'busy'): Segment => ({
+  start: at(start),
+  end: at(end),
+  kind,
+});
+// Tuesday 10 March 2026 in Paris (UTC+1).
+const ana: PersonState = {
+  busy: [
+    seg('2026-03-10T13:00:00Z', '2026-03-10T14:00:00Z'),
+    seg('2026-03-10T14:00:00Z', '2026-03-10T14:30:00Z', 'tentative'),
+    seg('2026-03-10T15:00:00Z', '2026-03-10T15:30:00Z', 'tentative'),
+    seg('2026-03-11T08:00:00Z', '2026-03-11T17:00:00Z', 'oof'),
+  ],
+  hours: parseWorkingHours('mon-fri 09:00-18:00'),
+  timezone: 'Europe/Paris',
+};
+const label = (p: PersonState, now: string, locale: 'en' | 'fr' = 'en') =>
+  statusLabel(computeStatus(p, at(now)), at(now), locale, 'Europe/Paris');
+const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
+
+describe('status precedence (DESIGN.md)', () => {
+  it('free: "free until" the next busy segment', () => {
+    expect(label(ana, '2026-03-10T09:00:00Z')).toBe('Free until 14:00');
+  });
+
+  it('in a meeting until the end of the busy run, and free at the end of any busy time', () => {
+    expect(label(ana, '2026-03-10T13:10:00Z')).toBe('In a meeting until 15:00 · free at 15:30');
+    expect(label(ana, '2026-03-10T13:10:00Z', 'fr')).toBe('En réunion jusqu’à 15:00 · libre à 15:30');
+  });
+
+  it('maybe busy during a tentative segment', () => {
+    expect(label(ana, '2026-03-10T14:10:00Z')).toBe('Maybe busy until 15:30');
+  });
+
+  it('out of office wins over focus and busy', () => {
+    const p = { ...ana, manual: { state: 'focus' as const, until: null } };
+    expect(computeStatus(p, at('2026-03-11T09:00:00Z')).state).toBe('oof');
+  });
+
+  it('a manual do-not-disturb wins over a meeting, until it expires; nothing needs clearing', () => {
+    const p = {
+      ...ana,
+      manual: { state: 'dnd' as const, text: 'Incident', emoji: '⛔', until: at('2026-03-10T13:30:00Z') },
+    };
+    const during = computeStatus(p, at('2026-03-10T13:10:00Z'));
+    expect(during).toMatchObject({ state: 'dnd', text: 'Incident', emoji: '⛔' });
+    expect(iso(during.nextChange)).toBe('2026-03-10T13:30:00Z');
+    expect(computeStatus(p, at('2026-03-10T13:31:00Z')).state).toBe('busy');
+  });
+
+  it('a meeting wins over focus; focus wins over tentative', () => {
+    const p = { ...ana, manual: { state: 'focus' as const, until: at('2026-03-10T16:00:00Z') } };
+    expect(computeStatus(p, at('2026-03-10T13:10:00Z')).state).toBe('busy');
+    expect(computeStatus(p, at('2026-03-10T14:10:00Z')).state).toBe('focus');
+  });
+
+  it('outside working hours: off, back at the next start, in the viewer zone', () => {
+    expect(label(ana, '2026-03-10T18:30:00Z')).toBe('Off, back Wed 09:00');
+    expect(label(ana, '2026-03-10T06:00:00Z')).toBe('Off, back at 09:00');
+    expect(label(ana, '2026-03-10T06:00:00Z', 'fr')).toBe('Hors horaires, de retour à 09:00');
+    expect(label(ana, '2026-03-13T18:00:00Z')).toBe('Off, back Mon 09:00');
+  });
+
+  it('says when its answer changes next, so one timer replaces polling', () => {
+    expect(iso(computeStatus(ana, at('2026-03-10T09:00:00Z')).nextChange)).toBe('2026-03-10T13:00:00Z');
+    expect(iso(computeStatus(ana, at('2026-03-10T16:00:00Z')).nextChange)).toBe('2026-03-10T17:00:00Z');
+  });
+
+  it('someone with no published calendar and no hours is simply free', () => {
+    expect(computeStatus({ busy: [] }, at('2026-03-10T03:00:00Z'))).toMatchObject({
+      state: 'free',
+      nextChange: null,
+    });
+  });
+});
