@@ -4,6 +4,9 @@ import { utcToWall } from '../time/zoned-time';
 export const locales = ['en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
 
+/** The Intl locale for dates: British English reads "Tue 10 Mar", as Europeans write it. */
+export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'fr-FR');
+
 type Phrases = Record<DisplayState, { until: string; plain: string }> & { freeAt: string };
 
 const phrases: Record<Locale, Phrases> = {
@@ -36,7 +39,7 @@ const phrases: Record<Locale, Phrases> = {
  * within the week, "12 Mar 09:00" further away (English); "lun. 09:00" in French.
  */
 export function formatWhen(instant: number, now: number, locale: Locale, tz: string): string {
-  const time = new Intl.DateTimeFormat(locale, {
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: tz,
     hour: '2-digit',
     minute: '2-digit',

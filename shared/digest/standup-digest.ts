@@ -1,0 +1,116 @@
+import type { Segment } from '../availability/segments';
+import { summarize } from '../availability/summary';
+import { wallDayStart, type WorkingHours } from '../availability/working-hours';
+import { intlLocale, type Locale } from '../i18n/status-messages';
+import { DAY_MS, wallToUtc } from '../time/zoned-time';
+
+export interface DigestInput {
+  posts: readonly { text: string; createdAt: number }[];
+  busy: readonly Segment[];
+  hours: WorkingHours;
+  tz: string;
+  now: number;
+  period: 'day' | 'week';
+  locale?: Locale;
+}
+
+export interface Digest {
+  text: string;
+  markdown: string;
+  meetings: number;
+  load: number;
+  posts: number;
+}
+
+const words = {
+  en: {
+    day: 'My day',
+    week: 'My week',
+    yesterday: 'Yesterday',
+    today: 'Today',
+    load: 'load',
+    meetings: (n: number) => `${n} meeting${n === 1 ? '' : 's'}`,
+    noPosts: 'no posts yet',
+    nextFree: 'next free slot',
+  },
+  fr: {
+    day: 'Ma journée',
+    week: 'Ma semaine',
+    yesterday: 'Hier',
+    today: 'Aujourd’hui',
+    load: 'charge',
+    meetings: (n: number) => `${n} réunion${n > 1 ? 's' : ''}`,
+    noPosts: 'aucun post pour l’instant',
+    nextFree: 'prochain créneau libre',
+  },
+};
+
+/**
+ * "My day" (yesterday's and today's posts, today's meetings and load) or "my week", as
+ * plain text and Markdown ready to paste into a standup. Works with no team at all.
+ */
+export function standupDigest(input: DigestInput): Digest {
+  const locale = input.locale ?? 'en';
+  const w = words[locale];
+  const today = wallDayStart(input.tz, input.now);
+  const weekStart = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY_MS;
+  const from = wallToUtc(input.tz, input.period === 'day' ? today - DAY_MS : weekStart);
+  const meetingsFrom = wallToUtc(input.tz, input.period === 'day' ? today : weekStart);
+  const to = wallToUtc(input.tz, input.period === 'day' ? today + DAY_MS : weekStart + 7 * DAY_MS);
+  const window = { from: meetingsFrom, to };
+  const summary = summarize({
+    segments: input.busy,
+    window: { from: input.now - DAY_MS, to: input.now + 14 * DAY_MS },
+    now: input.now,
+    tz: input.tz,
+    hours: input.hours,
+  });
+  const meetings = input.busy.filter(
+    (s) => s.kind !== 'tentative' && s.start < window.to && s.end > window.from,
+  ).length;
+  const load = input.period === 'day' ? summary.loadToday : summary.loadWeek;
+
+  const dayName = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: input.tz,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: input.tz,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const posts = input.posts
+    .filter((p) => p.createdAt >= from && p.createdAt < to)
+    .sort((a, b) => a.createdAt - b.createdAt);
+  const groups = new Map<string, string[]>();
+  for (const post of posts) {
+    const day = wallDayStart(input.tz, post.createdAt);
+    const heading =
+      input.period === 'day' ? (day === today ? w.today : w.yesterday) : dayName.format(post.createdAt);
+    groups.set(heading, [...(groups.get(heading) ?? []), `${time.format(post.createdAt)} ${post.text}`]);
+  }
+  const title = `${input.period === 'day' ? w.day : w.week} — ${dayName.format(input.now)}`;
+  const stats = [`${w.load} ${Math.round(load * 100)}%`, w.meetings(meetings)];
+  if (summary.nextFree)
+    stats.push(`${w.nextFree} ${time.format(summary.nextFree.from)}–${time.format(summary.nextFree.to)}`);
+  const statsLine = stats.join(' · ');
+  const text = [
+    title,
+    statsLine,
+    ...(groups.size === 0
+      ? [w.noPosts]
+      : [...groups].flatMap(([h, lines]) => [`${h}:`, ...lines.map((l) => `- ${l}`)])),
+  ].join('\n');
+  const markdown = [
+    `**${title}**`,
+    statsLine,
+    '',
+    ...(groups.size === 0
+      ? [`_${w.noPosts}_`]
+      : [...groups].flatMap(([h, lines]) => [`*${h}*`, ...lines.map((l) => `- ${l}`)])),
+  ].join('\n');
+  return { text: `${text}\n`, markdown: `${markdown}\n`, meetings, load, posts: posts.length };
+}
