@@ -140,3 +140,30 @@ export type StreamMessage =
   | { type: 'error'; error: string; message: string };
 
 export { id as idSchema };
+
+/** What the client accepts from the server: validated, like everything crossing a boundary. */
+export const changeSchema = z.object({
+  seq: z.number().int().positive(),
+  kind: z.enum(changeKinds),
+  memberId: z.string(),
+  entityId: z.string(),
+  at: z.string(),
+  data: z.unknown(),
+});
+export const syncPageSchema = z.object({
+  changes: z.array(changeSchema),
+  cursor: z.number().int().min(0),
+  more: z.boolean(),
+});
+export const streamMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), cursor: z.number().int().min(0) }),
+  z.object({ type: z.literal('change'), change: changeSchema }),
+  z.object({ type: z.literal('error'), error: z.string(), message: z.string() }),
+]);
+export const joinResponseSchema = z.object({
+  token: z.string().min(20),
+  member: z
+    .object({ id: z.string(), teamId: z.string(), name: z.string(), email: z.string(), role: z.enum(roles) })
+    .loose(),
+  team: z.object({ id: z.string(), name: z.string() }),
+});

@@ -2,7 +2,22 @@ import type { CliCommand } from '../command';
 import { adminCommand } from './admin-command';
 import { availabilityCommand } from './availability-command';
 import { serverCommand } from './server-command';
+import { calendarsCommand, digestCommand, publishCommand } from './calendar-commands';
+import { boardCommand, loginCommand, postCommand, statusCommand, syncCommand } from './team-commands';
 import { versionCommand } from './version-command';
 
 /** Every command of the CLI, in the order `ricochet --help` lists them. */
-export const commands: CliCommand[] = [serverCommand, adminCommand, availabilityCommand, versionCommand];
+export const commands: CliCommand[] = [
+  serverCommand,
+  adminCommand,
+  availabilityCommand,
+  loginCommand,
+  postCommand,
+  statusCommand,
+  boardCommand,
+  syncCommand,
+  calendarsCommand,
+  publishCommand,
+  digestCommand,
+  versionCommand,
+];

@@ -1,0 +1,221 @@
+import { v7 as uuidv7 } from 'uuid';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
+import { standupDigest } from '../../shared/digest/standup-digest';
+import { statusLabel } from '../../shared/i18n/status-messages';
+import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
+import { isoInstant } from '../../shared/time/zoned-time';
+import { readBoard, readFeed } from '../cache/cache-queries';
+import { LocalCache } from '../cache/local-cache';
+import { AvailabilityEngine } from '../calendar/availability-engine';
+import { readSources } from '../calendar/read-sources';
+import { CalDavSource } from '../calendar/sources/caldav-source';
+import type { CalendarSource } from '../calendar/sources/calendar-source';
+import { FeedSource } from '../calendar/sources/feed-source';
+import { FileSource } from '../calendar/sources/file-source';
+import {
+  FileSecretStore,
+  readConfig,
+  type CalendarSourceConfig,
+  type ProfileConfig,
+  type SecretStore,
+} from '../profile/profile';
+import { Publisher, publishWindow } from '../publisher/publisher';
+import { SyncClient, type FlushResult } from '../sync/sync-client';
+import { TeamApi } from '../sync/team-api';
+import { memberStatus } from './person-status';
+
+const LOCAL_ME = 'me';
+
+/**
+ * Everything the desktop does that is not pixels or Electron, behind one object: the CLI,
+ * the Electron shell and the browser mode all drive this, so they cannot disagree.
+ */
+export class DesktopCore {
+  readonly cache: LocalCache;
+  readonly config: ProfileConfig;
+  readonly engine: AvailabilityEngine;
+  readonly publisher: Publisher;
+  private client: SyncClient | undefined;
+
+  constructor(
+    readonly dir: string,
+    readonly secrets: SecretStore = new FileSecretStore(dir),
+  ) {
+    this.config = readConfig(dir);
+    this.cache = new LocalCache(dir);
+    this.engine = new AvailabilityEngine({
+      tz: this.config.tz,
+      me: this.config.me,
+      hours: parseWorkingHours(this.config.hours),
+    });
+    this.publisher = new Publisher(
+      this.engine,
+      this.cache,
+      () => this.sources(),
+      () => this.config.pausePublishing,
+    );
+  }
+
+  close(): void {
+    this.client?.stop();
+    this.cache.close();
+  }
+
+  get me(): { id: string; name: string; teamId: string } | undefined {
+    const me = this.cache.get('me');
+    return me ? JSON.parse(me) : undefined;
+  }
+
+  get server(): string | undefined {
+    return this.cache.get('server');
+  }
+
+  /** The sync client once this profile has joined a team. */
+  get sync(): SyncClient | undefined {
+    const token = this.secrets.get('token');
+    if (!this.client && token && this.server)
+      this.client = new SyncClient({ cache: this.cache, server: this.server, token });
+    return this.client;
+  }
+
+  async login(input: { server: string; invite: string; name: string; email: string }) {
+    const joined = await new TeamApi(input.server, undefined).join({
+      code: input.invite,
+      name: input.name,
+      email: input.email,
+    });
+    this.secrets.set('token', joined.token);
+    this.cache.set('server', input.server);
+    this.cache.set(
+      'me',
+      JSON.stringify({ id: joined.member.id, name: joined.member.name, teamId: joined.team.id }),
+    );
+    this.cache.set('team', JSON.stringify(joined.team));
+    await this.refresh();
+    return joined;
+  }
+
+  /** Pull, flush, and the server's topics; never throws for being offline. */
+  async refresh(): Promise<(FlushResult & { pulled: number }) | { error: string }> {
+    const sync = this.sync;
+    if (!sync) return { error: 'not in a team yet: run ricochet login' };
+    try {
+      const result = await sync.syncOnce();
+      this.cache.setTopics(await sync.api.topics());
+      return result;
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
+  /** A quick post or a /command: queued first, sent when the server answers. */
+  async post(
+    text: string,
+    now = Date.now(),
+  ): Promise<{ parsed: QuickPost; delivered: 'sent' | 'queued' | 'local' | 'rejected'; detail?: string }> {
+    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
+    if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
+    const me = this.me;
+    if (parsed.kind === 'post') {
+      const post = {
+        id: uuidv7(),
+        memberId: me?.id ?? LOCAL_ME,
+        text: parsed.text,
+        tags: parsed.tags,
+        createdAt: new Date(now).toISOString(),
+      };
+      this.cache.addPendingPost(post);
+      if (me)
+        this.cache.enqueue({
+          id: post.id,
+          kind: 'post',
+          method: 'POST',
+          path: '/v1/posts',
+          body: JSON.stringify({ id: post.id, text: post.text }),
+        });
+    } else if (me) {
+      const body =
+        parsed.kind === 'clear'
+          ? null
+          : {
+              state: parsed.state,
+              emoji: parsed.emoji ?? undefined,
+              text: parsed.text ?? undefined,
+              until: parsed.until === null ? null : isoInstant(parsed.until),
+            };
+      this.cache.enqueue({
+        id: uuidv7(),
+        kind: 'status',
+        method: body ? 'PUT' : 'DELETE',
+        path: '/v1/me/status',
+        body: body && JSON.stringify(body),
+      });
+    }
+    const sync = this.sync;
+    if (!me) return { parsed, delivered: 'local' };
+    if (!sync) return { parsed, delivered: 'queued', detail: 'no token in this profile' };
+    const flushed = await sync.flush();
+    return flushed.remaining === 0 && flushed.rejected === 0
+      ? { parsed, delivered: 'sent' }
+      : {
+          parsed,
+          delivered: flushed.rejected ? 'rejected' : 'queued',
+          detail: flushed.error ?? this.cache.rejected().at(-1)?.message,
+        };
+  }
+
+  /** The team from the cache, each member with their computed state and its label. */
+  board(now = Date.now()) {
+    const locale = this.config.locale ?? 'en';
+    return readBoard(this.cache).map((member) => {
+      const status = memberStatus(member, now);
+      return { ...member, computed: status, label: statusLabel(status, now, locale, this.config.tz) };
+    });
+  }
+
+  feed(options: Parameters<typeof readFeed>[1] = {}) {
+    return readFeed(this.cache, options);
+  }
+
+  /** "My day" or "my week" from my own posts and calendars: works without a team. */
+  async digest(period: 'day' | 'week', now = Date.now()) {
+    const sources = this.sources();
+    const window = publishWindow(now);
+    if (sources.length > 0) await readSources(this.engine, sources, window);
+    const busy = sources.length > 0 ? this.engine.report(window, now).busy : [];
+    const posts = this.feed({ memberId: this.me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
+      text: p.text,
+      createdAt: Date.parse(p.createdAt),
+    }));
+    return standupDigest({
+      posts,
+      busy,
+      hours: parseWorkingHours(this.config.hours),
+      tz: this.config.tz,
+      now,
+      period,
+      locale: this.config.locale ?? 'en',
+    });
+  }
+
+  /** One run of the publisher, then an attempt to send. */
+  async publish(now = Date.now()) {
+    const result = await this.publisher.runOnce(now);
+    const flushed = this.sync && result.published ? await this.sync.flush() : undefined;
+    return { ...result, flushed };
+  }
+
+  sources(): CalendarSource[] {
+    return this.config.calendars.map((c) => sourceFor(c, this.secrets));
+  }
+}
+
+export function sourceFor(config: CalendarSourceConfig, secrets: SecretStore): CalendarSource {
+  if (config.kind === 'file') return new FileSource(config.location);
+  if (config.kind === 'feed') return new FeedSource(config.location);
+  return new CalDavSource({
+    serverUrl: config.location,
+    username: config.user ?? '',
+    password: secrets.get(`caldav:${config.id}`) ?? '',
+  });
+}

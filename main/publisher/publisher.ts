@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { DAY_MS, HOUR_MS, isoInstant } from '../../shared/time/zoned-time';
+import type { LocalCache } from '../cache/local-cache';
+import type { AvailabilityEngine, AvailabilityReport } from '../calendar/availability-engine';
+import { readSources } from '../calendar/read-sources';
+import type { CalendarSource } from '../calendar/sources/calendar-source';
+
+export interface PublishResult {
+  published: boolean;
+  reason: 'changed' | 'unchanged' | 'paused' | 'no-sources' | 'no-source-read';
+  report?: AvailabilityReport;
+}
+
+/** now−1 day … now+14 days, on the hour: the published window only moves once an hour. */
+export function publishWindow(now: number) {
+  const from = Math.floor(now / HOUR_MS) * HOUR_MS - DAY_MS;
+  return { from, to: from + 15 * DAY_MS };
+}
+
+/**
+ * Turns the person's calendars into published free/busy, without them thinking about it.
+ * Only segments, kinds and load leave the machine, and only when they differ from what was
+ * last published (a hash). The mutation goes through the outbox, so offline is fine.
+ */
+export class Publisher {
+  constructor(
+    private readonly engine: AvailabilityEngine,
+    private readonly cache: LocalCache,
+    private readonly sources: () => CalendarSource[],
+    private readonly paused: () => boolean,
+  ) {}
+
+  async runOnce(now = Date.now()): Promise<PublishResult> {
+    if (this.paused()) return { published: false, reason: 'paused' };
+    const sources = this.sources();
+    if (sources.length === 0) return { published: false, reason: 'no-sources' };
+    const window = publishWindow(now);
+    const read = await readSources(this.engine, sources, window);
+    const report = this.engine.report(window, now);
+    this.cache.set(
+      'calendar_state',
+      JSON.stringify({ at: isoInstant(now), warnings: report.warnings, events: report.stats.events }),
+    );
+    if (read === 0 && this.engine.sourceCount === 0)
+      return { published: false, reason: 'no-source-read', report };
+    const body = {
+      window: { from: isoInstant(window.from), to: isoInstant(window.to) },
+      busy: report.busy.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), kind: s.kind })),
+      loadToday: report.summary.loadToday,
+      loadWeek: report.summary.loadWeek,
+    };
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    if (this.cache.get('published_hash') === hash) return { published: false, reason: 'unchanged', report };
+    this.cache.enqueue({
+      id: randomUUID(),
+      kind: 'availability',
+      method: 'PUT',
+      path: '/v1/me/availability',
+      body: JSON.stringify(body),
+    });
+    this.cache.set('published_hash', hash);
+    this.cache.set('my_availability', JSON.stringify(body));
+    return { published: true, reason: 'changed', report };
+  }
+}

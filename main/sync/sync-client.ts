@@ -1,0 +1,189 @@
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import { streamMessageSchema } from '../../shared/protocol/schemas';
+import type { LocalCache } from '../cache/local-cache';
+import { TeamApi, TeamApiError } from './team-api';
+
+export type Connection = 'offline' | 'connecting' | 'live' | 'unauthorized';
+
+export interface SyncClientOptions {
+  cache: LocalCache;
+  server: string;
+  token: string;
+  /** For tests: the randomness of the reconnect jitter. */
+  random?: () => number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Keeps the cache in step with the team server: pulls the log since the cursor, holds the
+ * live stream (a gap in sequence numbers triggers a pull), flushes the outbox in order,
+ * and reconnects with exponential backoff and jitter. Emits 'change' after the cache
+ * changed and 'connection' when the connection state does.
+ */
+export class SyncClient extends EventEmitter {
+  readonly api: TeamApi;
+  connection: Connection = 'offline';
+  private socket: WebSocket | undefined;
+  private stopped = true;
+  private attempt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private pulling: Promise<number> | undefined;
+  private flushing: Promise<FlushResult> | undefined;
+
+  constructor(private readonly options: SyncClientOptions) {
+    super();
+    this.api = new TeamApi(options.server, options.token);
+  }
+
+  /** Catches up through /v1/sync; concurrent calls share one pull. */
+  pull(): Promise<number> {
+    this.pulling ??= this.pullPages().finally(() => (this.pulling = undefined));
+    return this.pulling;
+  }
+
+  private async pullPages(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const page = await this.api.sync(this.options.cache.cursor);
+      total += this.options.cache.applyChanges(page.changes);
+      if (!page.more) break;
+    }
+    if (total > 0) this.emit('change');
+    return total;
+  }
+
+  /** Sends the outbox in order; stops at the first failure that may pass later. */
+  flush(): Promise<FlushResult> {
+    this.flushing ??= flushOutbox(this.options.cache, this.api).finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  /** One round: send what is queued, then catch up. For the CLI and for wake-ups. */
+  async syncOnce(): Promise<FlushResult & { pulled: number }> {
+    const flushed = await this.flush();
+    const pulled = await this.pull();
+    return { ...flushed, pulled };
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.socket?.close();
+    this.socket = undefined;
+    this.setConnection('offline');
+  }
+
+  /** After sleep, unlock or a network change: reconnect now rather than at the next backoff. */
+  resync(): void {
+    if (this.stopped) return;
+    this.attempt = 0;
+    clearTimeout(this.timer);
+    this.socket?.terminate();
+    this.socket = undefined;
+    this.connect();
+  }
+
+  private setConnection(state: Connection) {
+    if (this.connection !== state) {
+      this.connection = state;
+      this.emit('connection', state);
+    }
+  }
+
+  private connect() {
+    if (this.stopped || this.socket) return;
+    this.setConnection('connecting');
+    const url = `${this.options.server.replace(/^http/, 'ws').replace(/\/$/, '')}/v1/stream`;
+    const socket = new WebSocket(url, {
+      headers: { authorization: `Bearer ${this.options.token}` },
+      handshakeTimeout: 10_000,
+    });
+    this.socket = socket;
+    socket.on('unexpected-response', (_req, res) => {
+      if (res.statusCode === 401) {
+        this.stopped = true;
+        this.setConnection('unauthorized');
+      }
+    });
+    socket.on('message', (data) => void this.onMessage(String(data)));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      if (this.stopped) return;
+      this.setConnection('offline');
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect() {
+    const cap = this.options.maxBackoffMs ?? 30_000;
+    const base = Math.min(cap, 500 * 2 ** this.attempt++);
+    const delay = base / 2 + (this.options.random ?? Math.random)() * (base / 2);
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  private async onMessage(text: string) {
+    const parsed = streamMessageSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) return;
+    const message = parsed.data;
+    try {
+      if (message.type === 'ready') {
+        this.attempt = 0;
+        this.setConnection('live');
+        await this.flush();
+        if (message.cursor !== this.options.cache.cursor) await this.pull();
+        else this.options.cache.set('last_sync_at', new Date().toISOString());
+      } else if (message.type === 'change') {
+        const cursor = this.options.cache.cursor;
+        if (message.change.seq === cursor + 1) {
+          this.options.cache.applyChanges([message.change]);
+          this.emit('change');
+        } else if (message.change.seq > cursor + 1) {
+          await this.pull(); // a gap: something was missed, so catch up through the log
+        }
+      }
+    } catch {
+      this.socket?.terminate(); // reconnect and catch up from a clean state
+    }
+  }
+}
+
+export interface FlushResult {
+  sent: number;
+  rejected: number;
+  remaining: number;
+  error?: string;
+}
+
+/**
+ * Sends queued mutations in order. Each carries the id it was queued with (the post's
+ * UUID v7), so a retry after a crash or a lost answer never duplicates anything.
+ */
+export async function flushOutbox(cache: LocalCache, api: TeamApi): Promise<FlushResult> {
+  let sent = 0;
+  let rejected = 0;
+  for (const row of cache.outbox()) {
+    try {
+      await api.request({ method: row.method, path: row.path, body: row.body ?? undefined });
+      cache.acknowledge(row.id);
+      sent++;
+    } catch (error) {
+      const failure = error instanceof TeamApiError ? error : new TeamApiError(0, String(error));
+      if (failure.retryable || failure.status === 401) {
+        cache.attemptFailed(row.id, failure.message);
+        return { sent, rejected, remaining: cache.outbox().length, error: failure.message };
+      }
+      cache.reject(row, failure.status, failure.message);
+      rejected++;
+    }
+  }
+  return { sent, rejected, remaining: 0 };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { joinResponseSchema, syncPageSchema, type SyncPage } from '../../shared/protocol/schemas';
+
+/** An HTTP failure with the server's reason, and whether trying again could succeed. */
+export class TeamApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** Network errors (status 0), 408, 429 and 5xx may pass later; the rest never will. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/** The team server's HTTP API as the desktop uses it, every answer checked against its schema. */
+export class TeamApi {
+  constructor(
+    readonly server: string,
+    private readonly token: string | undefined,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async request(req: ApiRequest): Promise<unknown> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(req.path, this.server), {
+        method: req.method,
+        headers: {
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body:
+          req.body === undefined
+            ? undefined
+            : typeof req.body === 'string'
+              ? req.body
+              : JSON.stringify(req.body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new TeamApiError(0, `cannot reach ${this.server}: ${(error as Error).message}`);
+    }
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!res.ok) {
+      const message = (body as { message?: string } | undefined)?.message ?? `HTTP ${res.status}`;
+      throw new TeamApiError(res.status, message);
+    }
+    return body;
+  }
+
+  async join(input: { code: string; name: string; email: string }) {
+    return joinResponseSchema.parse(await this.request({ method: 'POST', path: '/v1/join', body: input }));
+  }
+
+  async sync(since: number, limit = 500): Promise<SyncPage> {
+    return syncPageSchema.parse(
+      await this.request({ method: 'GET', path: `/v1/sync?since=${since}&limit=${limit}` }),
+    );
+  }
+
+  async topics(): Promise<Map<string, string[]>> {
+    const board = z
+      .object({ members: z.array(z.object({ id: z.string(), topics: z.array(z.string()) }).loose()) })
+      .parse(await this.request({ method: 'GET', path: '/v1/board' }));
+    return new Map(board.members.map((m) => [m.id, m.topics]));
+  }
+}
