@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBoard, readFeed } from '../../../main/cache/cache-queries';
+import { LocalCache } from '../../../main/cache/local-cache';
+import type { Change } from '../../../shared/protocol/schemas';
+
+const fresh = () => new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-cache-')));
+const change = (
+  seq: number,
+  kind: Change['kind'],
+  memberId: string,
+  data: unknown,
+  entityId = memberId,
+): Change => ({ seq, kind, memberId, entityId, at: '2026-03-10T08:00:00Z', data });
+
+describe('local cache', () => {
+  it('applies the log in order, moves the cursor, and ignores what it already has', () => {
+    const cache = fresh();
+    const ana = { id: 'a', name: 'Ana', role: 'admin', profile: {} };
+    expect(
+      cache.applyChanges([
+        change(1, 'member', 'a', ana),
+        change(2, 'status', 'a', { state: 'focus', text: 'Q3', until: null }),
+      ]),
+    ).toBe(2);
+    expect(
+      cache.applyChanges([
+        change(2, 'status', 'a', { state: 'dnd' }),
+        change(
+          3,
+          'post',
+          'a',
+          { id: 'p1', memberId: 'a', text: 'hi #x', tags: ['x'], createdAt: '2026-03-10T08:00:00Z' },
+          'p1',
+        ),
+      ]),
+    ).toBe(1);
+    expect(cache.cursor).toBe(3);
+    const [member] = readBoard(cache);
+    expect(member).toMatchObject({
+      name: 'Ana',
+      status: { state: 'focus', text: 'Q3' },
+      latestPost: { text: 'hi #x' },
+    });
+  });
+
+  it('survives a reopen: the file is the state', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ricochet-cache-'));
+    const first = new LocalCache(dir);
+    first.applyChanges([change(1, 'member', 'a', { id: 'a', name: 'Ana', role: 'member', profile: {} })]);
+    first.enqueue({ id: 'x', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
+    first.close();
+    const again = new LocalCache(dir);
+    expect(again.cursor).toBe(1);
+    expect(again.outbox().map((r) => r.id)).toEqual(['x']);
+  });
+
+  it('keeps only the latest queued status and availability, but every post, in order', () => {
+    const cache = fresh();
+    cache.enqueue({ id: '1', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
+    cache.enqueue({
+      id: '2',
+      kind: 'status',
+      method: 'PUT',
+      path: '/v1/me/status',
+      body: '{"state":"focus"}',
+    });
+    cache.enqueue({ id: '3', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
+    cache.enqueue({ id: '4', kind: 'status', method: 'DELETE', path: '/v1/me/status', body: null });
+    expect(cache.outbox().map((r) => r.id)).toEqual(['1', '3', '4']);
+  });
+
+  it('a rejected post leaves the outbox and the feed, with the reason kept', () => {
+    const cache = fresh();
+    cache.addPendingPost({ id: 'p', memberId: 'a', text: 'x', tags: [], createdAt: '2026-03-10T08:00:00Z' });
+    cache.enqueue({ id: 'p', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
+    cache.reject(cache.outbox()[0]!, 400, 'text: too long');
+    expect(cache.outbox()).toEqual([]);
+    expect(readFeed(cache)).toEqual([]);
+    expect(cache.rejected()).toEqual([{ id: 'p', kind: 'post', status: 400, message: 'text: too long' }]);
+  });
+
+  it('filters the feed by #tag and @mention', () => {
+    const cache = fresh();
+    const post = (id: string, text: string, tags: string[]) =>
+      change(
+        Number(id),
+        'post',
+        'a',
+        { id, memberId: 'a', text, tags, createdAt: `2026-03-10T08:0${id}:00Z` },
+        id,
+      );
+    cache.applyChanges([
+      post('1', 'on #billing', ['billing']),
+      post('2', 'ask @Bob', []),
+      post('3', 'more #billing for @Bob', ['billing']),
+    ]);
+    expect(readFeed(cache, { tag: 'billing' }).map((p) => p.id)).toEqual(['3', '1']);
+    expect(readFeed(cache, { mention: 'Bob' }).map((p) => p.id)).toEqual(['3', '2']);
+  });
+});
