@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStorage } from '../../../server/db/connect';
+import { createTeam } from '../../../server/store/members';
+import { ics } from '../../support/ics';
+import { cli } from '../../support/run-cli';
+import { spawnServer } from '../../support/server-process';
+import { client, storageFor } from '../../support/team-server';
+
+describe('the desktop CLI against a running server', () => {
+  let server: Awaited<ReturnType<typeof spawnServer>>;
+  let team: Awaited<ReturnType<typeof createTeam>>;
+  let config: Awaited<ReturnType<typeof storageFor>>;
+  const profile = mkdtempSync(join(tmpdir(), 'ricochet-cli-'));
+  const p = ['--profile', profile];
+
+  beforeAll(async () => {
+    config = await storageFor('sqlite');
+    const storage = await openStorage(config);
+    team = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+    await storage.close();
+    server = await spawnServer(config);
+  });
+  afterAll(() => server?.kill('SIGTERM'));
+
+  it('login, post, status and board', async () => {
+    expect(
+      (
+        await cli(
+          'login',
+          '--server',
+          server.url,
+          '--invite',
+          team.invite,
+          '--name',
+          'Bob',
+          '--email',
+          'bob@acme.test',
+          ...p,
+        )
+      ).stdout,
+    ).toBe('Joined Acme as Bob.\n');
+    expect((await cli('post', 'Reviewing #billing', ...p)).stdout).toBe('posted\n');
+    expect((await cli('post', '/dnd 1h Incident review', ...p)).stdout).toBe('posted\n');
+    expect((await cli('status', ...p)).stdout).toMatch(
+      /^Do not disturb until \d\d:\d\d — ⛔ Incident review\n$/,
+    );
+    const board = JSON.parse((await cli('board', '--json', ...p)).stdout);
+    expect(board.online).toBe(true);
+    expect(board.members.map((m: { name: string }) => m.name)).toEqual(['Ana', 'Bob']);
+    expect(board.members[1]).toMatchObject({
+      latestPost: { text: 'Reviewing #billing' },
+      topics: ['billing'],
+      computed: { state: 'dnd' },
+    });
+  });
+
+  it('a mistyped command is exit 2 with a suggestion, and nothing is sent', async () => {
+    const res = await cli('post', '/fcous 1h', ...p);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('did you mean /focus?');
+  });
+
+  it('publishes free/busy from my calendars only when it changed', async () => {
+    const file = join(profile, 'work.ics');
+    const soon = new Date(Date.now() + 2 * 3_600_000).toISOString().replace(/[-:]/g, '').slice(0, 13);
+    writeFileSync(file, ics([`DTSTART:${soon}0000Z`, `DTEND:${soon}3000Z`, 'SUMMARY:Secret project']));
+    expect((await cli('calendars', 'add', file, ...p)).code).toBe(0);
+    expect((await cli('publish', ...p)).stdout).toBe('published\n');
+    expect((await cli('publish', ...p)).stdout).toBe('not published (unchanged)\n');
+    const board = await client(server.url, team.token)('GET', '/v1/board');
+    const bob = board.body.members.find((m: { name: string }) => m.name === 'Bob');
+    expect(bob.availability.busy).toHaveLength(1);
+    expect(JSON.stringify(bob)).not.toContain('Secret project'); // titles never leave by default
+  });
+
+  it('with the server down, a post is queued and goes out on the next sync', async () => {
+    await server.kill('SIGTERM');
+    expect((await cli('post', 'written offline', ...p)).stdout).toBe('queued (offline)\n');
+    expect((await cli('board', ...p)).stdout).toMatch(/^as of \d\d:\d\d · offline\n/);
+    server = await spawnServer(config, server.port);
+    expect((await cli('sync', ...p)).stdout).toMatch(/^sent 1, received \d+ changes, 0 still queued\n$/);
+    const posts = await client(server.url, team.token)('GET', '/v1/posts');
+    expect(posts.body.posts.filter((x: { text: string }) => x.text === 'written offline')).toHaveLength(1);
+  });
+});
