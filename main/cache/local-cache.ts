@@ -18,6 +18,12 @@ const migrations = [
                         attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);
    CREATE TABLE rejected (id TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT, status INTEGER NOT NULL,
                           message TEXT NOT NULL, at TEXT NOT NULL);`,
+  // The board reads each member's latest post by key instead of searching posts per member.
+  `ALTER TABLE members ADD COLUMN latest_post TEXT;`,
+  // A revision per row, so a board read can tell unchanged rows without reading their JSON.
+  `ALTER TABLE members ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE statuses ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE availability ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export interface OutboxRow {
@@ -66,17 +72,34 @@ export class LocalCache {
     this.db.close();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+  private rev = 0;
+
+  /**
+   * Microseconds since the epoch, strictly increasing here: unique across processes that
+   * share the profile (the app and the CLI), so a revision never names two contents.
+   */
+  private nextRev(): number {
+    this.rev = Math.max(this.rev + 1, Date.now() * 1000);
+    return this.rev;
+  }
+
+  /** Prepared once, reused: applying 20,000 changes must not compile 20,000 statements. */
+  stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   get(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
+    return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
       ?.value;
   }
 
   set(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    this.stmt(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 
   get cursor(): number {
@@ -105,104 +128,111 @@ export class LocalCache {
     switch (change.kind) {
       case 'member': {
         const member = change.data as { id: string; name: string };
-        const previous = this.db.prepare('SELECT data FROM members WHERE id = ?').get(member.id) as
+        const previous = this.stmt('SELECT data FROM members WHERE id = ?').get(member.id) as
           { data: string } | undefined;
         const topics = previous ? (JSON.parse(previous.data) as { topics?: string[] }).topics : undefined;
-        this.db
-          .prepare(
-            'INSERT INTO members (id, name, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data',
-          )
-          .run(member.id, member.name, JSON.stringify({ ...member, ...(topics ? { topics } : {}) }));
+        this.stmt(
+          'INSERT INTO members (id, name, data, rev) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data, rev = excluded.rev',
+        ).run(
+          member.id,
+          member.name,
+          JSON.stringify({ ...member, ...(topics ? { topics } : {}) }),
+          this.nextRev(),
+        );
         break;
       }
       case 'member-removed':
         for (const table of ['statuses', 'availability'])
-          this.db.prepare(`DELETE FROM ${table} WHERE member_id = ?`).run(change.memberId);
-        this.db.prepare('DELETE FROM members WHERE id = ?').run(change.memberId);
+          this.stmt(`DELETE FROM ${table} WHERE member_id = ?`).run(change.memberId);
+        this.stmt('DELETE FROM members WHERE id = ?').run(change.memberId);
         break;
       case 'status':
       case 'availability':
-        this.db
-          .prepare(
-            `INSERT INTO ${change.kind === 'status' ? 'statuses' : 'availability'} (member_id, data) VALUES (?, ?) ON CONFLICT (member_id) DO UPDATE SET data = excluded.data`,
-          )
-          .run(change.memberId, data);
+        this.stmt(
+          `INSERT INTO ${change.kind === 'status' ? 'statuses' : 'availability'} (member_id, data, rev) VALUES (?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET data = excluded.data, rev = excluded.rev`,
+        ).run(change.memberId, data, this.nextRev());
         break;
       case 'post': {
         const post = change.data as CachedPost;
-        this.db
-          .prepare(
-            'INSERT INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, data = excluded.data, pending = 0',
-          )
-          .run(post.id, post.memberId, post.createdAt, data);
+        this.stmt(
+          'INSERT INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, data = excluded.data, pending = 0',
+        ).run(post.id, post.memberId, post.createdAt, data);
+        this.noteLatest(post.memberId, post.id, post.createdAt);
         break;
       }
       case 'post-deleted':
-        this.db.prepare('DELETE FROM posts WHERE id = ?').run(change.entityId);
+        this.stmt('DELETE FROM posts WHERE id = ?').run(change.entityId);
+        this.stmt(
+          'UPDATE members SET latest_post = (SELECT id FROM posts WHERE member_id = members.id ORDER BY created_at DESC LIMIT 1) WHERE id = ?',
+        ).run(change.memberId);
         break;
     }
   }
 
   /** Topics come from the server's board (most used #tags of 30 days). */
   setTopics(topics: ReadonlyMap<string, string[]>): void {
-    const read = this.db.prepare('SELECT data FROM members WHERE id = ?');
-    const write = this.db.prepare('UPDATE members SET data = ? WHERE id = ?');
+    const read = this.stmt('SELECT data FROM members WHERE id = ?');
+    const write = this.stmt('UPDATE members SET data = ?, rev = ? WHERE id = ?');
     this.db.transaction(() => {
       for (const [id, list] of topics) {
         const row = read.get(id) as { data: string } | undefined;
-        if (row) write.run(JSON.stringify({ ...JSON.parse(row.data), topics: list }), id);
+        if (row) write.run(JSON.stringify({ ...JSON.parse(row.data), topics: list }), this.nextRev(), id);
       }
     })();
   }
 
   /** A post shown at once, before the server has it (marked pending). */
   addPendingPost(post: CachedPost): void {
-    this.db
-      .prepare(
-        'INSERT OR IGNORE INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 1)',
-      )
-      .run(post.id, post.memberId, post.createdAt, JSON.stringify(post));
+    this.stmt(
+      'INSERT OR IGNORE INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 1)',
+    ).run(post.id, post.memberId, post.createdAt, JSON.stringify(post));
+    this.noteLatest(post.memberId, post.id, post.createdAt);
+  }
+
+  private noteLatest(memberId: string, postId: string, createdAt: string) {
+    this.stmt(
+      `UPDATE members SET latest_post = ? WHERE id = ?
+         AND (latest_post IS NULL OR latest_post = ? OR COALESCE((SELECT created_at FROM posts WHERE id = members.latest_post), '') <= ?)`,
+    ).run(postId, memberId, postId, createdAt);
   }
 
   enqueue(row: Omit<OutboxRow, 'seq' | 'attempts'>): void {
     this.db.transaction(() => {
       // Only the latest status and availability matter: an older one still queued is dropped.
       if (row.kind === 'status' || row.kind === 'availability')
-        this.db.prepare('DELETE FROM outbox WHERE kind = ?').run(row.kind);
-      this.db
-        .prepare('INSERT INTO outbox (id, kind, method, path, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(row.id, row.kind, row.method, row.path, row.body, new Date().toISOString());
+        this.stmt('DELETE FROM outbox WHERE kind = ?').run(row.kind);
+      this.stmt(
+        'INSERT INTO outbox (id, kind, method, path, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(row.id, row.kind, row.method, row.path, row.body, new Date().toISOString());
     })();
   }
 
   outbox(): OutboxRow[] {
-    return this.db
-      .prepare('SELECT seq, id, kind, method, path, body, attempts FROM outbox ORDER BY seq')
-      .all() as OutboxRow[];
+    return this.stmt(
+      'SELECT seq, id, kind, method, path, body, attempts FROM outbox ORDER BY seq',
+    ).all() as OutboxRow[];
   }
 
   acknowledge(id: string): void {
-    this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+    this.stmt('DELETE FROM outbox WHERE id = ?').run(id);
   }
 
   attemptFailed(id: string, error: string): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
+    this.stmt('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
   }
 
   /** The server refused it for good (400, 403, 409…): keep why, stop retrying. */
   reject(row: OutboxRow, status: number, message: string): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT OR REPLACE INTO rejected (id, kind, body, status, message, at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(row.id, row.kind, row.body, status, message, new Date().toISOString());
-      this.db.prepare('DELETE FROM outbox WHERE id = ?').run(row.id);
-      if (row.kind === 'post') this.db.prepare('DELETE FROM posts WHERE id = ? AND pending = 1').run(row.id);
+      this.stmt(
+        'INSERT OR REPLACE INTO rejected (id, kind, body, status, message, at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(row.id, row.kind, row.body, status, message, new Date().toISOString());
+      this.stmt('DELETE FROM outbox WHERE id = ?').run(row.id);
+      if (row.kind === 'post') this.stmt('DELETE FROM posts WHERE id = ? AND pending = 1').run(row.id);
     })();
   }
 
   rejected(): { id: string; kind: string; status: number; message: string }[] {
-    return this.db.prepare('SELECT id, kind, status, message FROM rejected ORDER BY at').all() as never;
+    return this.stmt('SELECT id, kind, status, message FROM rejected ORDER BY at').all() as never;
   }
 }

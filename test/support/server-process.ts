@@ -6,9 +6,9 @@ import { freePort } from './radicale';
 const bin = join(import.meta.dirname, '../../bin/ricochet.mjs');
 
 /** `ricochet server` in a child process, so a test can kill it like an operator would. */
-export async function spawnServer(storage: StorageConfig, port?: number) {
+export async function spawnServer(storage: StorageConfig, port?: number, extra: string[] = []) {
   const p = port ?? (await freePort());
-  const args = ['server', '--port', String(p), '--quiet'];
+  const args = ['server', '--port', String(p), '--quiet', ...extra];
   args.push(...(storage.kind === 'sqlite' ? ['--data', storage.dataDir] : ['--database-url', storage.url]));
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

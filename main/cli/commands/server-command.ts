@@ -3,7 +3,7 @@ import { parseFlags, UsageError, type CliCommand } from '../command';
 import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet server [--host 127.0.0.1] [--port 8787] [--data ./ricochet-data | --database-url postgres://…]
-       [--tls-cert <file> --tls-key <file>] [--quiet]
+       [--tls-cert <file> --tls-key <file>] [--rate-limit <burst>/<per second>] [--quiet]
 Runs the team server: SQLite under --data by default, PostgreSQL with --database-url
 (or $RICOCHET_DATABASE_URL). Stops gracefully on SIGTERM or SIGINT.`;
 
@@ -19,7 +19,13 @@ export const serverCommand: CliCommand = {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       quiet: { type: 'boolean' },
+      'rate-limit': { type: 'string', default: '120/20' },
     });
+    const rate = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(values['rate-limit']);
+    if (!rate || Number(rate[1]) < 1 || Number(rate[2]) <= 0)
+      throw new UsageError(
+        `--rate-limit: "${values['rate-limit']}" is not like 120/20 (a burst, then requests per second, per token)`,
+      );
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port: "${values.port}" is not a port`);
@@ -31,6 +37,7 @@ export const serverCommand: CliCommand = {
       storage: storageFrom(values, io),
       tls: values['tls-cert'] ? { cert: values['tls-cert'], key: values['tls-key']! } : undefined,
       logger: !values.quiet,
+      rateLimit: { capacity: Number(rate[1]), perSecond: Number(rate[2]) },
     });
     io.out(`ricochet server listening on ${server.url} (${server.context.storage.kind})\n`);
     await new Promise<void>((resolve) => {
