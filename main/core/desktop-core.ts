@@ -173,6 +173,21 @@ export class DesktopCore {
     });
   }
 
+  /** "as of 10:42 · offline": when the cache last heard from the server, and whether it is live. */
+  freshness() {
+    return {
+      asOf: this.cache.get('last_sync_at') ?? null,
+      online: this.client?.connection === 'live',
+      queued: this.cache.outbox().length,
+    };
+  }
+
+  /** Per source: when it was last read and what went wrong, in words, for settings. */
+  calendarState(): { at: string; events: number; warnings: { source: string; message: string }[] } | null {
+    const state = this.cache.get('calendar_state');
+    return state ? JSON.parse(state) : null;
+  }
+
   feed(options: Parameters<typeof readFeed>[1] = {}) {
     return readFeed(this.cache, options);
   }

@@ -8,6 +8,7 @@ import { openStorage } from '../../../server/db/connect';
 import { createTeam } from '../../../server/store/members';
 import { spawnServer } from '../../support/server-process';
 import { client, storageFor } from '../../support/team-server';
+import { waitFor } from '../../support/wait-for';
 
 const bin = join(import.meta.dirname, '../../../bin/ricochet.mjs');
 const cores: DesktopCore[] = [];
@@ -132,11 +133,3 @@ describe('offline-first sync against a real team server', () => {
     await server.kill('SIGTERM');
   });
 });
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}

@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBackground } from '../../../main/core/background';
+import { DesktopCore } from '../../../main/core/desktop-core';
+import { writeConfig, readConfig } from '../../../main/profile/profile';
+import { ics } from '../../support/ics';
+import { waitFor } from '../../support/wait-for';
+
+const cores: DesktopCore[] = [];
+afterEach(() => {
+  for (const c of cores.splice(0)) c.close();
+});
+
+function coreWithCalendar(extra: Partial<ReturnType<typeof readConfig>> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ricochet-pub-'));
+  const file = join(dir, 'work.ics');
+  const hour = (h: number) =>
+    new Date(Math.floor(Date.now() / 3_600_000 + h) * 3_600_000).toISOString().replace(/[-:]|\.\d+/g, '');
+  writeFileSync(
+    file,
+    ics([`DTSTART:${hour(2)}`, `DTEND:${hour(3)}`, 'SUMMARY:Board meeting', 'LOCATION:Room 1']),
+  );
+  writeConfig(dir, {
+    ...readConfig(dir),
+    calendars: [{ id: 'c1', kind: 'file', location: file, ignoreAllDay: false, shareTitles: false }],
+    ...extra,
+  });
+  const core = new DesktopCore(dir);
+  cores.push(core);
+  return { core, file, hour };
+}
+
+const queuedAvailability = (core: DesktopCore) =>
+  core.cache
+    .outbox()
+    .filter((r) => r.kind === 'availability')
+    .map((r) => JSON.parse(r.body!) as { busy: { start: string; end: string; kind: string }[] });
+
+describe('publisher', () => {
+  it('queues only free/busy, and only when it changed', async () => {
+    const { core } = coreWithCalendar();
+    expect((await core.publish()).reason).toBe('changed');
+    expect((await core.publish()).reason).toBe('unchanged');
+    const [body] = queuedAvailability(core);
+    expect(body!.busy).toHaveLength(1);
+    expect(JSON.stringify(body)).not.toMatch(/Board meeting|Room 1/);
+  });
+
+  it('does nothing while publishing is paused', async () => {
+    const { core } = coreWithCalendar({ pausePublishing: true });
+    expect((await core.publish()).reason).toBe('paused');
+    expect(core.cache.outbox()).toEqual([]);
+  });
+
+  it('republishes when the calendar file changes on disk', async () => {
+    const { core, file, hour } = coreWithCalendar();
+    const stop = startBackground(core, { intervalMs: 3_600_000 });
+    try {
+      await waitFor(() => queuedAvailability(core).length === 1);
+      writeFileSync(
+        file,
+        ics([`DTSTART:${hour(2)}`, `DTEND:${hour(3)}`], [`DTSTART:${hour(5)}`, `DTEND:${hour(6)}`]),
+      );
+      await waitFor(() => queuedAvailability(core)[0]?.busy.length === 2);
+    } finally {
+      stop();
+    }
+  });
+
+  it('keeps a per-source error the settings can show, while other sources count', async () => {
+    const { core } = coreWithCalendar();
+    writeConfig(core.dir, {
+      ...core.config,
+      calendars: [
+        ...core.config.calendars,
+        { id: 'c2', kind: 'file', location: '/nowhere.ics', ignoreAllDay: false, shareTitles: false },
+      ],
+    });
+    const again = new DesktopCore(core.dir);
+    cores.push(again);
+    expect((await again.publish()).published).toBe(true);
+    expect(again.calendarState()?.warnings).toEqual([
+      { source: 'nowhere.ics', message: 'file not found: /nowhere.ics' },
+    ]);
+  });
+});
