@@ -2,8 +2,6 @@
 export const busyKinds = ['tentative', 'busy', 'oof'] as const;
 export type BusyKind = (typeof busyKinds)[number];
 
-const strength: Record<BusyKind, number> = { tentative: 0, busy: 1, oof: 2 };
-
 /** A span of busy time in UTC milliseconds, end exclusive. */
 export interface Segment {
   start: number;
@@ -47,6 +45,14 @@ export function mergeSegments(input: readonly Segment[], window: TimeWindow): Se
   return out;
 }
 
-export function strongerKind(a: BusyKind, b: BusyKind): BusyKind {
-  return strength[a] >= strength[b] ? a : b;
+/** Index of the first segment ending after t, in sorted non-overlapping segments. */
+export function firstEndingAfter(segments: readonly Segment[], t: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.end <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

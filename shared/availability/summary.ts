@@ -1,5 +1,5 @@
 import { DAY_MS, MINUTE_MS, utcToWall } from '../time/zoned-time';
-import type { BusyKind, Segment, TimeWindow } from './segments';
+import { firstEndingAfter, type BusyKind, type Segment, type TimeWindow } from './segments';
 import { wallDayStart, workingSpans, type WorkingHours } from './working-hours';
 
 export interface AvailabilitySummary {
@@ -23,18 +23,6 @@ export interface SummaryInput {
   hours: WorkingHours;
   /** Shortest free stretch worth offering as "next free slot". */
   slotMinutes?: number;
-}
-
-/** Index of the first segment ending after t (segments sorted, non-overlapping). */
-function firstEndingAfter(segments: readonly Segment[], t: number): number {
-  let lo = 0;
-  let hi = segments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid]!.end <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function bookedWithin(segments: readonly Segment[], span: TimeWindow): number {

@@ -1,4 +1,4 @@
-import type { BusyKind, Segment } from '../availability/segments';
+import { firstEndingAfter, type BusyKind, type Segment } from '../availability/segments';
 import { workingSpans, wallDayStart, type WorkingHours } from '../availability/working-hours';
 import { DAY_MS } from '../time/zoned-time';
 
@@ -38,17 +38,6 @@ export interface Status {
   nextChange: number | null;
 }
 
-function segmentAt(busy: readonly Segment[], t: number): number {
-  let lo = 0;
-  let hi = busy.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (busy[mid]!.end <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** End of the run of touching segments from index i whose kinds are in `kinds`. */
 function runEnd(busy: readonly Segment[], i: number, kinds: readonly BusyKind[]): number {
   let end = busy[i]!.end;
@@ -72,7 +61,7 @@ export function computeStatus(person: PersonState, t: number): Status {
     person.manual && person.manual.state && (person.manual.until === null || person.manual.until > t)
       ? person.manual
       : null;
-  const i = segmentAt(person.busy, t);
+  const i = firstEndingAfter(person.busy, t);
   const current = person.busy[i] && person.busy[i]!.start <= t ? person.busy[i]! : undefined;
   const next = current ? person.busy[i + 1] : person.busy[i];
   const freeAt = current ? runEnd(person.busy, i, ['busy', 'oof', 'tentative']) : null;

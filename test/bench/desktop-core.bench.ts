@@ -6,20 +6,14 @@ import { LocalCache } from '../../main/cache/local-cache';
 import { memberStatus } from '../../main/core/person-status';
 import { TeamApi } from '../../main/sync/team-api';
 import { SyncClient } from '../../main/sync/sync-client';
-import { openStorage } from '../../server/db/connect';
-import { createTeam } from '../../server/store/members';
-import { seedTeam } from '../support/seed-team';
+import { bigTeam } from '../support/seed-team';
 import { spawnServer } from '../support/server-process';
-import { storageFor } from '../support/team-server';
 import { medianMs, round, type Benchmark } from './bench-kit';
 
 export const benchmark: Benchmark = {
   suite: 'desktop core',
   async run() {
-    const config = await storageFor('sqlite');
-    const storage = await openStorage(config);
-    const team = await createTeam(storage.db, { name: 'Big', adminName: 'Ana', adminEmail: 'ana@big.test' });
-    await seedTeam(storage.db, team.team.id, 500, 20_000);
+    const { config, storage, team } = await bigTeam();
     // Statuses and availability for everyone, so the board and status engine have work.
     const members = await storage.db
       .selectFrom('members')

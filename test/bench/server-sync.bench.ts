@@ -1,17 +1,12 @@
-import { openStorage } from '../../server/db/connect';
-import { createTeam } from '../../server/store/members';
-import { seedTeam } from '../support/seed-team';
+import { bigTeam } from '../support/seed-team';
 import { spawnServer } from '../support/server-process';
-import { client, storageFor } from '../support/team-server';
+import { client } from '../support/team-server';
 import { medianMs, round, type Benchmark } from './bench-kit';
 
 export const benchmark: Benchmark = {
   suite: 'team server sync',
   async run() {
-    const config = await storageFor('sqlite');
-    const storage = await openStorage(config);
-    const team = await createTeam(storage.db, { name: 'Big', adminName: 'Ana', adminEmail: 'ana@big.test' });
-    await seedTeam(storage.db, team.team.id, 500, 20_000);
+    const { config, storage, team } = await bigTeam();
     // Baseline: the same rows read straight from the database, no HTTP, no JSON for a client.
     const bare = await medianMs(
       () =>

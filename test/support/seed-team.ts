@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { openStorage } from '../../server/db/connect';
+import { createTeam } from '../../server/store/members';
+import { storageFor } from './team-server';
 import type { Database } from '../../server/db/schema';
 
 /**
@@ -85,4 +88,13 @@ export async function seedTeam(db: Kysely<Database>, teamId: string, members: nu
         .execute();
     await trx.updateTable('teams').set({ seq }).where('id', '=', teamId).execute();
   });
+}
+
+/** A fresh SQLite database holding a 500-member team with 20,000 posts, left open. */
+export async function bigTeam() {
+  const config = await storageFor('sqlite');
+  const storage = await openStorage(config);
+  const team = await createTeam(storage.db, { name: 'Big', adminName: 'Ana', adminEmail: 'ana@big.test' });
+  await seedTeam(storage.db, team.team.id, 500, 20_000);
+  return { config, storage, team };
 }
