@@ -1,12 +1,19 @@
-// Exposes one method per IPC channel and nothing else: the renderer never sees ipcRenderer.
+// Exposes one method per IPC channel and a listener for the core's events, nothing else:
+// the renderer never sees ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcContract, methodName, type IpcChannel } from '../shared/ipc-contract';
+import { ipcContract, ipcEvents, methodName, type IpcChannel, type IpcEvent } from '../shared/ipc-contract';
 
-const api = Object.fromEntries(
+const api: Record<string, unknown> = Object.fromEntries(
   (Object.keys(ipcContract) as IpcChannel[]).map((channel) => [
     methodName(channel),
-    (request: unknown) => ipcRenderer.invoke(channel, request),
+    (request: unknown) => ipcRenderer.invoke(channel, request ?? {}),
   ]),
 );
+api['on'] = (event: IpcEvent, listener: (payload: unknown) => void) => {
+  if (!ipcEvents.includes(event)) throw new Error(`unknown event ${event}`);
+  const wrapped = (_: unknown, payload: unknown) => listener(payload);
+  ipcRenderer.on(event, wrapped);
+  return () => ipcRenderer.off(event, wrapped);
+};
 
 contextBridge.exposeInMainWorld('ricochet', api);

@@ -1,28 +1,137 @@
 import { z } from 'zod';
+import type { Freshness, MemberView, MyDayView, PostView, SettingsView } from './views';
+
+const none = z.object({}).strict();
+const reply = <T>() => z.custom<T>();
 
 /**
  * The one list of IPC channels between the renderer and the core. The preload builds one
- * method per entry, the shell validates every payload against `request` before a handler
- * runs, and the browser mode's bridge serves the same list, so the three never drift.
+ * method per entry, the shell and the browser bridge validate every payload against
+ * `request` before a handler runs, and all three serve the same list, so they never drift.
  */
 export const ipcContract = {
   'app:info': {
-    request: z.object({}).strict(),
-    response: z.object({ version: z.string(), platform: z.string(), mode: z.enum(['electron', 'browser']) }),
+    request: none,
+    response: reply<{ version: string; platform: string; mode: 'electron' | 'browser' }>(),
+  },
+  'board:get': {
+    request: none,
+    response: reply<{ members: MemberView[]; freshness: Freshness; now: string }>(),
+  },
+  'feed:get': {
+    request: z
+      .object({
+        before: z.string().max(40).optional(),
+        tag: z.string().max(40).optional(),
+        mention: z.string().max(80).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    response: reply<{ posts: PostView[] }>(),
+  },
+  'post:create': {
+    request: z.object({ text: z.string().min(1).max(600) }).strict(),
+    response: reply<{
+      delivered: 'sent' | 'queued' | 'local' | 'rejected';
+      kind: 'post' | 'status' | 'clear' | 'error';
+      message: string | null;
+    }>(),
+  },
+  'post:delete': {
+    request: z.object({ id: z.string().min(1).max(64) }).strict(),
+    response: reply<{ ok: boolean }>(),
+  },
+  'me:get': { request: none, response: reply<MyDayView>() },
+  'findtime:get': {
+    request: z
+      .object({
+        memberIds: z.array(z.string().max(64)).min(1).max(50),
+        minutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(8 * 60),
+      })
+      .strict(),
+    response: reply<{ slots: { start: string; end: string }[] }>(),
+  },
+  'settings:get': { request: none, response: reply<SettingsView>() },
+  'settings:update': {
+    request: z
+      .object({
+        tz: z.string().min(1).max(64).optional(),
+        hours: z.string().min(1).max(200).optional(),
+        locale: z.enum(['en', 'fr']).nullable().optional(),
+        pausePublishing: z.boolean().optional(),
+        me: z.array(z.string().max(200)).max(10).optional(),
+      })
+      .strict(),
+    response: reply<SettingsView>(),
+  },
+  'calendars:add': {
+    request: z
+      .object({
+        location: z.string().min(1).max(2000),
+        name: z.string().max(80).optional(),
+        user: z.string().max(200).optional(),
+        password: z.string().max(500).optional(),
+        ignoreAllDay: z.boolean().optional(),
+        shareTitles: z.boolean().optional(),
+      })
+      .strict(),
+    response: reply<SettingsView>(),
+  },
+  'calendars:update': {
+    request: z
+      .object({
+        id: z.string().max(64),
+        ignoreAllDay: z.boolean().optional(),
+        shareTitles: z.boolean().optional(),
+        name: z.string().max(80).optional(),
+      })
+      .strict(),
+    response: reply<SettingsView>(),
+  },
+  'calendars:remove': {
+    request: z.object({ id: z.string().max(64) }).strict(),
+    response: reply<SettingsView>(),
+  },
+  'team:join': {
+    request: z
+      .object({
+        server: z.url().max(500),
+        invite: z.string().min(1).max(100),
+        name: z.string().min(1).max(80),
+        email: z.email().max(200),
+      })
+      .strict(),
+    response: reply<SettingsView>(),
+  },
+  'team:leave': { request: none, response: reply<SettingsView>() },
+  'watch:free': {
+    request: z.object({ memberId: z.string().max(64) }).strict(),
+    response: reply<{ watching: string[] }>(),
   },
 } as const;
+
+/** Pushed from the core to the renderer: something changed, read again. */
+export const ipcEvents = ['core:changed', 'core:notify'] as const;
+export type IpcEvent = (typeof ipcEvents)[number];
 
 export type IpcChannel = keyof typeof ipcContract;
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
 
-/** `app:info` becomes `appInfo`: the method name the renderer calls. */
+/** `board:get` becomes `boardGet`: the method name the renderer calls. */
 export function methodName(channel: IpcChannel): string {
   return channel.replace(/[:-](\w)/g, (_, c: string) => c.toUpperCase());
 }
 
+type CamelCase<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
+
 export type RicochetApi = {
-  [C in IpcChannel as C extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : never]: (
-    request: IpcRequest<C>,
-  ) => Promise<IpcResponse<C>>;
+  [C in IpcChannel as CamelCase<C>]: (request: IpcRequest<C>) => Promise<IpcResponse<C>>;
+} & {
+  /** Subscribes to a core event; returns the unsubscribe function. */
+  on(event: IpcEvent, listener: (payload: unknown) => void): () => void;
 };

@@ -181,6 +181,15 @@ export class LocalCache {
     })();
   }
 
+  /** Forgets the team's data (leaving a team); my own local posts stay for my work log. */
+  clearTeam(): void {
+    this.db.transaction(() => {
+      for (const table of ['members', 'statuses', 'availability', 'outbox'])
+        this.stmt(`DELETE FROM ${table}`).run();
+      this.stmt("DELETE FROM posts WHERE member_id != 'me'").run();
+    })();
+  }
+
   /** A post shown at once, before the server has it (marked pending). */
   addPendingPost(post: CachedPost): void {
     this.stmt(

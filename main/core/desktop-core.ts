@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { v7 as uuidv7 } from 'uuid';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { standupDigest } from '../../shared/digest/standup-digest';
@@ -15,6 +16,7 @@ import { FileSource } from '../calendar/sources/file-source';
 import {
   FileSecretStore,
   readConfig,
+  writeConfig,
   type CalendarSourceConfig,
   type ProfileConfig,
   type SecretStore,
@@ -30,30 +32,63 @@ const LOCAL_ME = 'me';
  * Everything the desktop does that is not pixels or Electron, behind one object: the CLI,
  * the Electron shell and the browser mode all drive this, so they cannot disagree.
  */
-export class DesktopCore {
+export class DesktopCore extends EventEmitter {
   readonly cache: LocalCache;
-  readonly config: ProfileConfig;
-  readonly engine: AvailabilityEngine;
-  readonly publisher: Publisher;
+  config: ProfileConfig;
+  engine: AvailabilityEngine;
+  publisher: Publisher;
   private client: SyncClient | undefined;
 
   constructor(
     readonly dir: string,
     readonly secrets: SecretStore = new FileSecretStore(dir),
   ) {
+    super();
     this.config = readConfig(dir);
     this.cache = new LocalCache(dir);
-    this.engine = new AvailabilityEngine({
+    this.engine = this.newEngine();
+    this.publisher = this.newPublisher();
+  }
+
+  private newEngine() {
+    return new AvailabilityEngine({
       tz: this.config.tz,
       me: this.config.me,
       hours: parseWorkingHours(this.config.hours),
+      ignoreAllDay: new Set(
+        this.config.calendars.filter((c) => c.ignoreAllDay).map((c) => sourceFor(c, this.secrets).name),
+      ),
     });
-    this.publisher = new Publisher(
+  }
+
+  private newPublisher() {
+    return new Publisher(
       this.engine,
       this.cache,
       () => this.sources(),
       () => this.config.pausePublishing,
     );
+  }
+
+  /** Saves new settings and rebuilds what depends on them (zone, hours, calendars). */
+  updateConfig(next: ProfileConfig): void {
+    parseWorkingHours(next.hours); // throws a clear message before anything is saved
+    writeConfig(this.dir, next);
+    this.config = next;
+    this.engine = this.newEngine();
+    this.publisher = this.newPublisher();
+    this.cache.set('published_hash', '');
+    this.emit('changed');
+  }
+
+  /** Leaves the team on this computer: forgets the token and the team's data. */
+  leave(): void {
+    this.client?.stop();
+    this.client = undefined;
+    this.secrets.delete('token');
+    for (const key of ['server', 'me', 'team', 'cursor', 'published_hash']) this.cache.set(key, '');
+    this.cache.clearTeam();
+    this.emit('changed');
   }
 
   close(): void {
@@ -66,15 +101,23 @@ export class DesktopCore {
     return me ? JSON.parse(me) : undefined;
   }
 
+  get team(): { id: string; name: string } | undefined {
+    const team = this.cache.get('team');
+    return team ? JSON.parse(team) : undefined;
+  }
+
   get server(): string | undefined {
-    return this.cache.get('server');
+    return this.cache.get('server') || undefined;
   }
 
   /** The sync client once this profile has joined a team. */
   get sync(): SyncClient | undefined {
     const token = this.secrets.get('token');
-    if (!this.client && token && this.server)
+    if (!this.client && token && this.server) {
       this.client = new SyncClient({ cache: this.cache, server: this.server, token });
+      this.client.on('change', () => this.emit('changed'));
+      this.client.on('connection', () => this.emit('changed'));
+    }
     return this.client;
   }
 
@@ -152,6 +195,7 @@ export class DesktopCore {
       });
     }
     const sync = this.sync;
+    this.emit('changed');
     if (!me) return { parsed, delivered: 'local' };
     if (!sync) return { parsed, delivered: 'queued', detail: 'no token in this profile' };
     const flushed = await sync.flush();

@@ -1,4 +1,5 @@
 import type { RicochetApi } from '../../shared/ipc-contract';
+import { connectBridge } from './bridge-client';
 
 declare global {
   interface Window {
@@ -6,7 +7,19 @@ declare global {
   }
 }
 
-/** The core's API: the preload's in Electron; absent until a bridge provides it. */
+let bridged: RicochetApi | undefined;
+const stateListeners = new Set<(connected: boolean) => void>();
+
+/** The core's API: the preload's in Electron, the local bridge in the browser mode. */
 export function getApi(): RicochetApi | undefined {
-  return window.ricochet;
+  if (window.ricochet) return window.ricochet;
+  const secret = new URLSearchParams(location.hash.slice(1)).get('secret');
+  if (!secret) return undefined;
+  bridged ??= connectBridge(secret, (connected) => stateListeners.forEach((l) => l(connected)));
+  return bridged;
+}
+
+export function onBridgeState(listener: (connected: boolean) => void): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
 }

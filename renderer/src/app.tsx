@@ -1,26 +1,131 @@
 import { useEffect, useState } from 'react';
-import { getApi } from './api';
+import type { SettingsView as SettingsData } from '../../shared/views';
+import { getApi, onBridgeState } from './api';
+import { QuickPostInput } from './components/quick-post-input';
+import { intlLocale, LocaleProvider, systemLocale, useT } from './i18n/i18n';
+import type { MessageKey } from './i18n/messages';
+import { useCore } from './use-core';
+import { BoardView } from './views/board-view';
+import { FeedView } from './views/feed-view';
+import { FindTimeView } from './views/find-time-view';
+import { MeView } from './views/me-view';
+import { OnboardingView } from './views/onboarding-view';
+import { SettingsView } from './views/settings-view';
+
+const views = {
+  board: 'nav.board',
+  feed: 'nav.feed',
+  me: 'nav.me',
+  find: 'nav.findTime',
+  settings: 'nav.settings',
+} as const satisfies Record<string, MessageKey>;
+type View = keyof typeof views;
 
 export function App() {
-  const [mode, setMode] = useState<string>('connecting');
-  useEffect(() => {
-    const api = getApi();
-    if (!api) {
-      setMode('no core connected');
-      return;
-    }
-    api.appInfo({}).then(
-      (info) => setMode(`${info.mode} ${info.version}`),
-      () => setMode('core unavailable'),
+  if (!getApi()) {
+    return (
+      <main>
+        <h1>Ricochet</h1>
+        <p>Your team's real availability, at a glance.</p>
+        <p role="status" aria-label="connection">
+          no core connected
+        </p>
+      </main>
     );
-  }, []);
+  }
+  return <ConnectedApp />;
+}
+
+function ConnectedApp() {
+  const settings = useCore((api) => api.settingsGet({}));
+  const locale = settings.data?.locale ?? systemLocale();
+  const quick = new URLSearchParams(location.hash.slice(1)).get('view') === 'quick-post';
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
-    <main>
-      <h1>Ricochet</h1>
-      <p>Your team's real availability, at a glance.</p>
-      <p role="status" aria-label="connection">
-        {mode}
-      </p>
+    <LocaleProvider locale={locale}>
+      {quick ? <QuickPostWindow /> : <Shell settings={settings.data} />}
+    </LocaleProvider>
+  );
+}
+
+function QuickPostWindow() {
+  return (
+    <main className="quick-window">
+      <QuickPostInput autoFocus onEscape={() => window.close()} />
     </main>
+  );
+}
+
+function Shell({ settings }: { settings: SettingsData | undefined }) {
+  const t = useT();
+  const [view, setView] = useState<View>('board');
+  const [skipped, setSkipped] = useState(false);
+  if (!settings) return null;
+  const viewerTz = settings.tz;
+  const onboarding = !skipped && settings.calendars.length === 0 && !settings.team;
+  return (
+    <>
+      <header className="top">
+        <h1>Ricochet</h1>
+        <Freshness />
+      </header>
+      {onboarding ? (
+        <main>
+          <OnboardingView onDone={() => setSkipped(true)} />
+        </main>
+      ) : (
+        <>
+          <nav aria-label={t('nav.label')}>
+            {(Object.keys(views) as View[]).map((v) => (
+              <button
+                key={v}
+                type="button"
+                aria-current={view === v ? 'page' : undefined}
+                onClick={() => setView(v)}
+              >
+                {t(views[v])}
+              </button>
+            ))}
+          </nav>
+          <main>
+            {view === 'board' && <BoardView viewerTz={viewerTz} />}
+            {view === 'feed' && <FeedView />}
+            {view === 'me' && <MeView />}
+            {view === 'find' && <FindTimeView />}
+            {view === 'settings' && <SettingsView />}
+          </main>
+        </>
+      )}
+    </>
+  );
+}
+
+/** "as of 10:42 · offline", always in sight. */
+function Freshness() {
+  const t = useT();
+  const { data } = useCore((api) => api.boardGet({}));
+  const [bridge, setBridge] = useState(true);
+  useEffect(() => onBridgeState(setBridge), []);
+  const f = data?.freshness;
+  if (!f) return null;
+  const locale = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+  const time = f.asOf
+    ? new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit' }).format(
+        Date.parse(f.asOf),
+      )
+    : null;
+  const parts = !f.inTeam
+    ? [t('fresh.alone')]
+    : [
+        f.online && bridge ? t('fresh.live') : time ? t('fresh.asOf', { time }) : t('fresh.never'),
+        ...(f.online && bridge ? [] : [t('fresh.offline')]),
+      ];
+  if (f.queued > 0) parts.push(t('fresh.queued', { n: f.queued }));
+  return (
+    <p className={`freshness ${f.online ? 'online' : 'offline'}`} role="status" data-testid="freshness">
+      {parts.join(' · ')}
+    </p>
   );
 }

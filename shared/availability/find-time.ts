@@ -11,7 +11,12 @@ export interface Attendee {
 function freeWithin(attendee: Attendee, window: TimeWindow): TimeWindow[] {
   const spans =
     attendee.hours && attendee.timezone
-      ? workingSpans(attendee.hours, attendee.timezone, wallDayStart(attendee.timezone, window.from), Math.ceil((window.to - window.from) / 86_400_000) + 2)
+      ? workingSpans(
+          attendee.hours,
+          attendee.timezone,
+          wallDayStart(attendee.timezone, window.from),
+          Math.ceil((window.to - window.from) / 86_400_000) + 2,
+        )
       : [window];
   const free: TimeWindow[] = [];
   for (const span of spans) {
@@ -30,7 +35,7 @@ function freeWithin(attendee: Attendee, window: TimeWindow): TimeWindow[] {
 
 function intersect(a: TimeWindow[], b: TimeWindow[]): TimeWindow[] {
   const out: TimeWindow[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const from = Math.max(a[i]!.from, b[j]!.from);
     const to = Math.min(a[i]!.to, b[j]!.to);
     if (from < to) out.push({ from, to });
@@ -44,7 +49,12 @@ function intersect(a: TimeWindow[], b: TimeWindow[]): TimeWindow[] {
  * The next common free slots of at least `minutes`, inside everyone's working hours, from
  * their published availability. Each slot is the whole common free stretch (start to end).
  */
-export function findCommonSlots(attendees: readonly Attendee[], window: TimeWindow, minutes: number, limit = 5): TimeWindow[] {
+export function findCommonSlots(
+  attendees: readonly Attendee[],
+  window: TimeWindow,
+  minutes: number,
+  limit = 5,
+): TimeWindow[] {
   if (attendees.length === 0) return [];
   let common = freeWithin(attendees[0]!, window);
   for (const attendee of attendees.slice(1)) common = intersect(common, freeWithin(attendee, window));

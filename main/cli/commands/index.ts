@@ -5,6 +5,7 @@ import { serverCommand } from './server-command';
 import { calendarsCommand, digestCommand, publishCommand } from './calendar-commands';
 import { boardCommand, loginCommand, postCommand, statusCommand, syncCommand } from './team-commands';
 import { versionCommand } from './version-command';
+import { webCommand } from './web-command';
 
 /** Every command of the CLI, in the order `ricochet --help` lists them. */
 export const commands: CliCommand[] = [
@@ -19,5 +20,6 @@ export const commands: CliCommand[] = [
   calendarsCommand,
   publishCommand,
   digestCommand,
+  webCommand,
   versionCommand,
 ];

@@ -6,7 +6,8 @@ import { isoInstant, parseInstant } from '../../../shared/time/zoned-time';
 const at = parseInstant;
 const seg = (start: string, end: string) => ({ start: at(start), end: at(end), kind: 'busy' as const });
 const window = { from: at('2026-03-10T08:00:00Z'), to: at('2026-03-12T00:00:00Z') };
-const slots = (list: { from: number; to: number }[]) => list.map((s) => `${isoInstant(s.from)}/${isoInstant(s.to)}`);
+const slots = (list: { from: number; to: number }[]) =>
+  list.map((s) => `${isoInstant(s.from)}/${isoInstant(s.to)}`);
 
 describe('find a time', () => {
   it('intersects everyone’s free time inside everyone’s working hours', () => {
@@ -20,7 +21,9 @@ describe('find a time', () => {
       '2026-03-10T15:30:00Z/2026-03-10T17:00:00Z',
       '2026-03-11T13:00:00Z/2026-03-11T17:00:00Z',
     ]);
-    expect(slots(findCommonSlots([ana, bob], window, 120))).toEqual(['2026-03-11T13:00:00Z/2026-03-11T17:00:00Z']);
+    expect(slots(findCommonSlots([ana, bob], window, 120))).toEqual([
+      '2026-03-11T13:00:00Z/2026-03-11T17:00:00Z',
+    ]);
   });
 
   it('nobody chosen, no slot', () => {

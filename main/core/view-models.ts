@@ -1,0 +1,84 @@
+import type { ManualState } from '../../shared/status/status-engine';
+import { isoInstant } from '../../shared/time/zoned-time';
+import type { CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
+import type { BoardMember } from '../cache/cache-queries';
+import { sourceFor, type DesktopCore } from './desktop-core';
+
+const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
+
+/** The board as the renderer shows it: computed state and label for the viewer's zone. */
+export function memberViews(core: DesktopCore, now: number): MemberView[] {
+  const me = core.me?.id;
+  return core.board(now).map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
+    id: m.id,
+    name: m.name,
+    role: m.role,
+    isMe: m.id === me,
+    jobTitle: m.profile.role ?? null,
+    skills: m.profile.skills ?? [],
+    topics: m.topics,
+    timezone: m.profile.timezone ?? null,
+    state: m.computed.state,
+    label: m.label,
+    until: iso(m.computed.until),
+    nextChange: iso(m.computed.nextChange),
+    status: m.status?.state
+      ? {
+          state: m.status.state as ManualState,
+          emoji: m.status.emoji,
+          text: m.status.text,
+          until: m.status.until,
+        }
+      : null,
+    loadToday: m.availability?.loadToday ?? null,
+    loadWeek: m.availability?.loadWeek ?? null,
+    busy: m.availability?.busy ?? [],
+    workingHours: m.profile.workingHours ?? null,
+    latestPost: m.latestPost && {
+      id: m.latestPost.id,
+      text: m.latestPost.text,
+      createdAt: m.latestPost.createdAt,
+    },
+  }));
+}
+
+export function postViews(core: DesktopCore, options: Parameters<DesktopCore['feed']>[0]): PostView[] {
+  const names = new Map(core.board().map((m) => [m.id, m.name]));
+  const me = core.me?.id ?? 'me';
+  return core.feed(options).map((p) => ({
+    id: p.id,
+    memberId: p.memberId,
+    author: names.get(p.memberId) ?? (p.memberId === me ? (core.me?.name ?? 'Me') : '—'),
+    text: p.text,
+    tags: p.tags,
+    createdAt: p.createdAt,
+    pending: !!p.pending,
+    mine: p.memberId === me,
+  }));
+}
+
+export function settingsView(core: DesktopCore): SettingsView {
+  const state = core.calendarState();
+  const calendars: CalendarView[] = core.config.calendars.map((c) => {
+    const name = sourceFor(c, core.secrets).name;
+    return {
+      id: c.id,
+      kind: c.kind,
+      location: c.location,
+      name: c.name ?? name,
+      ignoreAllDay: c.ignoreAllDay,
+      shareTitles: c.shareTitles,
+      error: state?.warnings.find((w) => w.source === name)?.message ?? null,
+    };
+  });
+  return {
+    tz: core.config.tz,
+    hours: core.config.hours,
+    locale: core.config.locale ?? null,
+    pausePublishing: core.config.pausePublishing,
+    me: core.config.me,
+    calendars,
+    calendarsReadAt: state?.at ?? null,
+    team: core.team && core.server ? { name: core.team.name, server: core.server } : null,
+  };
+}

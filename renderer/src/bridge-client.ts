@@ -1,0 +1,74 @@
+import {
+  ipcContract,
+  methodName,
+  type IpcChannel,
+  type IpcEvent,
+  type RicochetApi,
+} from '../../shared/ipc-contract';
+
+/**
+ * The browser mode's API: the same methods as the preload, over the local WebSocket
+ * bridge. The per-run secret comes from the URL fragment and is sent as the first message.
+ */
+export function connectBridge(secret: string, onState: (connected: boolean) => void): RicochetApi {
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const listeners = new Map<IpcEvent, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  let socket: WebSocket;
+  let ready: Promise<void>;
+  let retry = 500;
+
+  const open = () => {
+    socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
+    ready = new Promise((resolve) => {
+      socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'hello', secret })));
+      socket.addEventListener('message', (event) => {
+        const message = JSON.parse(String(event.data)) as {
+          type?: string;
+          id?: number;
+          ok?: boolean;
+          result?: unknown;
+          error?: string;
+          event?: IpcEvent;
+          payload?: unknown;
+        };
+        if (message.type === 'ready') {
+          retry = 500;
+          onState(true);
+          resolve();
+        } else if (message.event) listeners.get(message.event)?.forEach((l) => l(message.payload));
+        else if (message.id !== undefined) {
+          const call = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.ok) call?.resolve(message.result);
+          else call?.reject(new Error(message.error));
+        }
+      });
+    });
+    socket.addEventListener('close', () => {
+      onState(false);
+      for (const call of pending.values()) call.reject(new Error('the connection to Ricochet closed'));
+      pending.clear();
+      setTimeout(open, (retry = Math.min(retry * 2, 10_000)));
+    });
+  };
+  open();
+
+  const call = async (channel: IpcChannel, payload: unknown) => {
+    await ready;
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ id, channel, payload: payload ?? {} }));
+    });
+  };
+  const api: Record<string, unknown> = Object.fromEntries(
+    (Object.keys(ipcContract) as IpcChannel[]).map((c) => [methodName(c), (p: unknown) => call(c, p)]),
+  );
+  api['on'] = (event: IpcEvent, listener: (payload: unknown) => void) => {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event)!.add(listener);
+    return () => listeners.get(event)?.delete(listener);
+  };
+  return api as RicochetApi;
+}

@@ -1,0 +1,40 @@
+import { statusLabel, type Locale } from '../../shared/i18n/status-messages';
+import { computeStatus, type Status } from '../../shared/status/status-engine';
+import type { MemberView } from '../../shared/views';
+
+/**
+ * A member's state computed here, at the renderer's clock, with the same pure engine as
+ * the core: an expiring status or a meeting ending updates on screen without a round trip.
+ */
+export function liveStatus(
+  m: MemberView,
+  now: number,
+  locale: Locale,
+  viewerTz: string,
+): Status & { label: string } {
+  const status = computeStatus(
+    {
+      manual: m.status
+        ? {
+            state: m.status.state,
+            emoji: m.status.emoji,
+            text: m.status.text,
+            until: m.status.until ? Date.parse(m.status.until) : null,
+          }
+        : null,
+      busy: m.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end), kind: b.kind })),
+      hours: m.workingHours ?? undefined,
+      timezone: m.timezone ?? undefined,
+    },
+    now,
+  );
+  return { ...status, label: statusLabel(status, now, locale, viewerTz) };
+}
+
+export const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');

@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import type { MemberView } from '../../../shared/views';
+import { getApi } from '../api';
+import { LoadBar, StateMark } from '../components/state-mark';
+import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { initials, liveStatus } from '../status';
+import { useCore, useNow } from '../use-core';
+import { MemberProfile } from './member-profile';
+import { TeamTimeline } from './team-timeline';
+
+type Sort = 'name' | 'free' | 'load';
+
+export function BoardView({ viewerTz }: { viewerTz: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const { data } = useCore((api) => api.boardGet({}));
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<Sort>('name');
+  const [freeOnly, setFreeOnly] = useState(false);
+  const [open, setOpen] = useState<MemberView | null>(null);
+  const [watching, setWatching] = useState<string[]>([]);
+  const members = data?.members ?? [];
+  const next = useMemo(
+    () => Math.min(...members.map((m) => (m.nextChange ? Date.parse(m.nextChange) : Infinity))),
+    [members],
+  );
+  const now = useNow(Number.isFinite(next) ? next : null);
+
+  const rows = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const withStatus = members.map((m) => ({ member: m, live: liveStatus(m, now, locale, viewerTz) }));
+    const matching = withStatus.filter(
+      ({ member: m, live }) =>
+        (!freeOnly || live.state === 'free') &&
+        (!q || [m.name, m.jobTitle ?? '', ...m.skills, ...m.topics].some((s) => s.toLowerCase().includes(q))),
+    );
+    const byName = (a: MemberView, b: MemberView) => a.name.localeCompare(b.name);
+    return matching.sort((a, b) =>
+      sort === 'free'
+        ? Number(b.live.state === 'free') - Number(a.live.state === 'free') || byName(a.member, b.member)
+        : sort === 'load'
+          ? (b.member.loadWeek ?? 0) - (a.member.loadWeek ?? 0) || byName(a.member, b.member)
+          : byName(a.member, b.member),
+    );
+  }, [members, now, locale, viewerTz, query, sort, freeOnly]);
+
+  const watch = async (id: string) => {
+    const result = await getApi()?.watchFree({ memberId: id });
+    if (result) setWatching(result.watching);
+  };
+
+  return (
+    <section aria-labelledby="board-title">
+      <h2 id="board-title">{t('board.title')}</h2>
+      <div className="toolbar">
+        <input
+          type="search"
+          aria-label={t('board.searchLabel')}
+          placeholder={t('board.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <label>
+          {t('board.sort')}{' '}
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            <option value="name">{t('board.sort.name')}</option>
+            <option value="free">{t('board.sort.free')}</option>
+            <option value="load">{t('board.sort.load')}</option>
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={freeOnly} onChange={(e) => setFreeOnly(e.target.checked)} />{' '}
+          {t('board.freeOnly')}
+        </label>
+      </div>
+      {members.length === 0 ? (
+        <p>{t('board.empty')}</p>
+      ) : rows.length === 0 ? (
+        <p>{t('board.noMatch', { q: query })}</p>
+      ) : null}
+      <ul className="board" aria-label={t('board.title')}>
+        {rows.map(({ member: m, live }) => (
+          <li key={m.id} className={`member state-${live.state}`} data-testid={`member-${m.name}`}>
+            <button type="button" className="avatar" aria-label={m.name} onClick={() => setOpen(m)}>
+              {initials(m.name)}
+            </button>
+            <div className="member-main">
+              <div className="member-head">
+                <strong>{m.name}</strong>
+                {m.isMe && <span className="tag">{t('board.you')}</span>}
+                {m.timezone && (
+                  <span className="local-time">
+                    {t('board.localTime', { time: clock(m.timezone, now, locale) })} · {m.timezone}
+                  </span>
+                )}
+              </div>
+              <div className="member-state">
+                <StateMark state={live.state} /> <span data-testid="state-label">{live.label}</span>
+              </div>
+              {m.status &&
+                (m.status.emoji || m.status.text) &&
+                (live.state === m.status.state || live.state === 'busy' || live.state === 'oof') &&
+                (m.status.until === null || Date.parse(m.status.until) > now) && (
+                  <div className="member-status" data-testid="status-text">
+                    {m.status.emoji} {m.status.text}
+                  </div>
+                )}
+              {m.latestPost && <p className="member-post">{m.latestPost.text}</p>}
+            </div>
+            <div className="member-side">
+              <LoadBar label={t('board.loadToday')} value={m.loadToday} />
+              <LoadBar label={t('board.loadWeek')} value={m.loadWeek} />
+              {!m.isMe && live.state !== 'free' && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => void watch(m.id)}
+                  disabled={watching.includes(m.id)}
+                >
+                  {watching.includes(m.id) ? t('board.notifying') : t('board.notify')}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {members.length > 0 && (
+        <TeamTimeline members={rows.map((r) => r.member)} now={now} viewerTz={viewerTz} />
+      )}
+      {open && <MemberProfile member={open} now={now} viewerTz={viewerTz} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}
+
+function clock(tz: string, at: number, locale: 'en' | 'fr') {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: tz,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}

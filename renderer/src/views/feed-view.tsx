@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { getApi } from '../api';
+import { QuickPostInput } from '../components/quick-post-input';
+import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { useCore } from '../use-core';
+
+/** Posts newest first; a #tag or @mention is a filter; my own posts can be deleted. */
+export function FeedView() {
+  const t = useT();
+  const locale = useLocale();
+  const [filter, setFilter] = useState<{ tag?: string; mention?: string }>({});
+  const { data } = useCore((api) => api.feedGet({ ...filter, limit: 100 }), [filter.tag, filter.mention]);
+  const when = new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const render = (text: string) =>
+    text.split(/([#@][\p{L}\p{N}_.-]+)/u).map((part, i) =>
+      /^#/.test(part) ? (
+        <button
+          key={i}
+          type="button"
+          className="link"
+          onClick={() => setFilter({ tag: part.slice(1).toLowerCase() })}
+        >
+          {part}
+        </button>
+      ) : /^@/.test(part) ? (
+        <button key={i} type="button" className="link" onClick={() => setFilter({ mention: part.slice(1) })}>
+          {part}
+        </button>
+      ) : (
+        part
+      ),
+    );
+  const active = filter.tag ? `#${filter.tag}` : filter.mention ? `@${filter.mention}` : null;
+  return (
+    <section aria-labelledby="feed-title">
+      <h2 id="feed-title">{t('feed.title')}</h2>
+      <QuickPostInput />
+      {active && (
+        <p className="filter">
+          {t('feed.filter', { f: active })}{' '}
+          <button type="button" onClick={() => setFilter({})}>
+            {t('feed.clear')}
+          </button>
+        </p>
+      )}
+      {data && data.posts.length === 0 && <p>{t('feed.empty')}</p>}
+      <ol className="feed">
+        {data?.posts.map((p) => (
+          <li key={p.id} className={p.pending ? 'pending' : undefined}>
+            <div className="feed-meta">
+              <strong>{p.author}</strong> ·{' '}
+              <time dateTime={p.createdAt}>{when.format(Date.parse(p.createdAt))}</time>
+              {p.pending && <span className="hint"> · {t('feed.pending')}</span>}
+            </div>
+            <p>{render(p.text)}</p>
+            {p.mine && !p.pending && (
+              <button
+                type="button"
+                className="link danger"
+                onClick={() => void getApi()?.postDelete({ id: p.id })}
+              >
+                {t('feed.delete')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

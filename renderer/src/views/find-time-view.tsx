@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { getApi } from '../api';
+import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { useCore } from '../use-core';
+
+/** Pick teammates and a length: the next common free slots within everyone's hours. */
+export function FindTimeView() {
+  const t = useT();
+  const locale = useLocale();
+  const { data } = useCore((api) => api.boardGet({}));
+  const [picked, setPicked] = useState<string[]>([]);
+  const [minutes, setMinutes] = useState(30);
+  const [slots, setSlots] = useState<{ start: string; end: string }[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const when = new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit' });
+  const search = async () => {
+    if (picked.length === 0) return setMessage(t('find.pick'));
+    setMessage(null);
+    const result = await getApi()?.findtimeGet({ memberIds: picked, minutes });
+    setSlots(result?.slots ?? []);
+  };
+  return (
+    <section aria-labelledby="find-title">
+      <h2 id="find-title">{t('find.title')}</h2>
+      <fieldset>
+        <legend>{t('find.who')}</legend>
+        {data?.members.map((m) => (
+          <label key={m.id} className="check">
+            <input
+              type="checkbox"
+              checked={picked.includes(m.id)}
+              onChange={(e) =>
+                setPicked(e.target.checked ? [...picked, m.id] : picked.filter((id) => id !== m.id))
+              }
+            />{' '}
+            {m.name}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('find.duration')}{' '}
+        <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
+          {[15, 30, 45, 60, 90, 120].map((n) => (
+            <option key={n} value={n}>
+              {t('find.minutes', { n })}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="button" onClick={() => void search()}>
+        {t('find.search')}
+      </button>
+      {message && <p role="alert">{message}</p>}
+      {slots && (
+        <>
+          <h3>{t('find.results')}</h3>
+          {slots.length === 0 ? (
+            <p>{t('find.none')}</p>
+          ) : (
+            <ul className="slots" data-testid="slots">
+              {slots.map((s) => (
+                <li key={s.start}>
+                  <time dateTime={s.start}>{when.format(Date.parse(s.start))}</time> –{' '}
+                  <time dateTime={s.end}>{time.format(Date.parse(s.end))}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

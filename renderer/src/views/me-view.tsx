@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { getApi } from '../api';
+import { LoadBar, StateMark } from '../components/state-mark';
+import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { useCore } from '../use-core';
+
+/** My day and week: load, next free slot, meetings, status presets, the standup digest. */
+export function MeView() {
+  const t = useT();
+  const locale = useLocale();
+  const { data } = useCore((api) => api.meGet({}));
+  const [period, setPeriod] = useState<'day' | 'week'>('day');
+  const [copied, setCopied] = useState(false);
+  if (!data) return null;
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const preset = (text: string) => void getApi()?.postCreate({ text });
+  const digest = data.digest[period];
+  return (
+    <section aria-labelledby="me-title">
+      <h2 id="me-title">{t('me.title')}</h2>
+      <p className="me-state">
+        <StateMark state={data.state} /> <span data-testid="my-state">{data.label}</span>
+      </p>
+      {data.calendars === 0 && <p className="hint">{t('me.noCalendar')}</p>}
+      <dl className="me-stats">
+        <dt>{t('me.loadToday')}</dt>
+        <dd data-testid="load-today">
+          <LoadBar label={t('me.loadToday')} value={data.loadToday} />
+        </dd>
+        <dt>{t('me.loadWeek')}</dt>
+        <dd data-testid="load-week">
+          <LoadBar label={t('me.loadWeek')} value={data.loadWeek} />
+        </dd>
+        <dt>{t('me.nextFree')}</dt>
+        <dd data-testid="next-free">
+          {data.nextFree
+            ? `${time.format(Date.parse(data.nextFree.start))} – ${time.format(Date.parse(data.nextFree.end))}`
+            : t('me.noFree')}
+        </dd>
+        <dt>{t('me.meetings')}</dt>
+        <dd data-testid="meetings-today">{data.meetingsToday}</dd>
+      </dl>
+      <h3>{t('me.presets')}</h3>
+      <div className="presets">
+        <button type="button" onClick={() => preset('/focus 1h')}>
+          {t('me.preset.focus')}
+        </button>
+        <button type="button" onClick={() => preset('/away 30m')}>
+          {t('me.preset.away')}
+        </button>
+        <button type="button" onClick={() => preset('/dnd until tomorrow')}>
+          {t('me.preset.dnd')}
+        </button>
+        <button type="button" onClick={() => preset('/clear')}>
+          {t('me.preset.clear')}
+        </button>
+      </div>
+      <h3>{t('me.digest')}</h3>
+      <div role="tablist" aria-label={t('me.digest')}>
+        {(['day', 'week'] as const).map((p) => (
+          <button key={p} type="button" role="tab" aria-selected={period === p} onClick={() => setPeriod(p)}>
+            {t(p === 'day' ? 'me.day' : 'me.week')}
+          </button>
+        ))}
+      </div>
+      <pre className="digest" data-testid="digest">
+        {digest.text}
+      </pre>
+      <button
+        type="button"
+        onClick={() =>
+          void navigator.clipboard?.writeText(digest.markdown).then(() => {
+            setCopied(true);
+            setTimeout(() => setCopied(false), 2000);
+          })
+        }
+      >
+        {copied ? t('me.copied') : t('me.copy')}
+      </button>
+    </section>
+  );
+}

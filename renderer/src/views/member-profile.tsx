@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import type { MemberView } from '../../../shared/views';
+import { LoadBar } from '../components/state-mark';
+import { useLocale, useT } from '../i18n/i18n';
+import { initials, liveStatus } from '../status';
+
+/** A member's short professional profile: role, skills, topics from posts, their load. */
+export function MemberProfile({
+  member,
+  now,
+  viewerTz,
+  onClose,
+}: {
+  member: MemberView;
+  now: number;
+  viewerTz: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  const live = liveStatus(member, now, locale, viewerTz);
+  return (
+    <dialog ref={dialog} className="profile" aria-labelledby="profile-name" onClose={onClose}>
+      <div className="avatar large">{initials(member.name)}</div>
+      <h2 id="profile-name">{member.name}</h2>
+      <p>{live.label}</p>
+      <dl>
+        <dt>{t('profile.role')}</dt>
+        <dd>{member.jobTitle ?? '—'}</dd>
+        <dt>{t('profile.skills')}</dt>
+        <dd>{member.skills.join(', ') || '—'}</dd>
+        <dt>{t('profile.topics')}</dt>
+        <dd>{member.topics.map((x) => `#${x}`).join(' ') || '—'}</dd>
+      </dl>
+      <LoadBar label={t('profile.week')} value={member.loadWeek} />
+      <form method="dialog">
+        <button autoFocus>{t('profile.close')}</button>
+      </form>
+    </dialog>
+  );
+}

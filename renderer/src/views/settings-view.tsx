@@ -1,0 +1,199 @@
+import { useState, type FormEvent } from 'react';
+import type { SettingsView as Settings } from '../../../shared/views';
+import { getApi } from '../api';
+import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { useCore } from '../use-core';
+
+/** Calendars with their state, hours and zone, privacy, team, language. */
+export function SettingsView() {
+  const t = useT();
+  const locale = useLocale();
+  const { data, reload } = useCore((api) => api.settingsGet({}));
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const act = async (fn: () => Promise<Settings | undefined>) => {
+    try {
+      setError(null);
+      await fn();
+      setSaved(true);
+      reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const form = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+  };
+  if (!data) return null;
+  const api = getApi()!;
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit' });
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      {error && (
+        <p role="alert" className="error">
+          {t('error.generic', { message: error })}
+        </p>
+      )}
+      {saved && !error && (
+        <p role="status" className="hint">
+          {t('settings.saved')}
+        </p>
+      )}
+
+      <h3>{t('settings.calendars')}</h3>
+      {data.calendarsReadAt && (
+        <p className="hint">
+          {t('settings.lastRead', { time: time.format(Date.parse(data.calendarsReadAt)) })}
+        </p>
+      )}
+      <ul className="calendars">
+        {data.calendars.map((c) => (
+          <li key={c.id}>
+            <strong>{c.name}</strong> <span className="hint">({c.kind})</span> —{' '}
+            <span className={c.error ? 'error' : 'ok'}>{c.error ?? t('settings.ok')}</span>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={c.ignoreAllDay}
+                onChange={(e) =>
+                  void act(() => api.calendarsUpdate({ id: c.id, ignoreAllDay: e.target.checked }))
+                }
+              />{' '}
+              {t('settings.ignoreAllDay')}
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={c.shareTitles}
+                onChange={(e) =>
+                  void act(() => api.calendarsUpdate({ id: c.id, shareTitles: e.target.checked }))
+                }
+              />{' '}
+              {t('settings.shareTitles')}
+            </label>
+            <button type="button" onClick={() => void act(() => api.calendarsRemove({ id: c.id }))}>
+              {t('settings.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        aria-label={t('settings.addCalendar')}
+        onSubmit={(e) => {
+          const f = form(e);
+          void act(() =>
+            api.calendarsAdd({
+              location: f['location']!,
+              ...(f['user'] ? { user: f['user'], password: f['password'] } : {}),
+            }),
+          );
+        }}
+      >
+        <label>
+          {t('settings.location')} <input name="location" required />
+        </label>
+        <label>
+          {t('settings.user')} <input name="user" autoComplete="username" />
+        </label>
+        <label>
+          {t('settings.password')} <input name="password" type="password" autoComplete="current-password" />
+        </label>
+        <button type="submit">{t('settings.add')}</button>
+      </form>
+
+      <h3>{t('settings.hours')}</h3>
+      <form
+        onSubmit={(e) => {
+          const f = form(e);
+          void act(() => api.settingsUpdate({ hours: f['hours']!, tz: f['tz']! }));
+        }}
+      >
+        <label>
+          {t('settings.hours')} <input name="hours" defaultValue={data.hours} />
+        </label>
+        <label>
+          {t('settings.zone')} <input name="tz" defaultValue={data.tz} />
+        </label>
+        <button type="submit">{t('settings.save')}</button>
+      </form>
+
+      <h3>{t('settings.privacy')}</h3>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={data.pausePublishing}
+          onChange={(e) => void act(() => api.settingsUpdate({ pausePublishing: e.target.checked }))}
+        />{' '}
+        {t('settings.pause')}
+      </label>
+
+      <h3>{t('settings.team')}</h3>
+      {data.team ? (
+        <p>
+          {t('settings.joined', { team: data.team.name, server: data.team.server })}{' '}
+          <button type="button" onClick={() => void act(() => api.teamLeave({}))}>
+            {t('settings.leave')}
+          </button>
+        </p>
+      ) : (
+        <JoinForm onJoin={(v) => act(() => api.teamJoin(v))} />
+      )}
+
+      <h3>{t('settings.language')}</h3>
+      <select
+        aria-label={t('settings.language')}
+        value={data.locale ?? ''}
+        onChange={(e) =>
+          void act(() =>
+            api.settingsUpdate({ locale: e.target.value ? (e.target.value as 'en' | 'fr') : null }),
+          )
+        }
+      >
+        <option value="">{t('settings.system')}</option>
+        <option value="en">English</option>
+        <option value="fr">Français</option>
+      </select>
+
+      <h3>{t('settings.hotkey')}</h3>
+      <p>{t('settings.hotkeyValue')}</p>
+      <h3>{t('settings.notifications')}</h3>
+      <p>{t('settings.notificationsValue')}</p>
+    </section>
+  );
+}
+
+export function JoinForm({
+  onJoin,
+}: {
+  onJoin: (v: { server: string; invite: string; name: string; email: string }) => Promise<unknown>;
+}) {
+  const t = useT();
+  return (
+    <form
+      aria-label={t('settings.join')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+        void onJoin({ server: f['server']!, invite: f['invite']!, name: f['name']!, email: f['email']! });
+      }}
+    >
+      <label>
+        {t('settings.server')}{' '}
+        <input name="server" type="url" required placeholder="https://ricochet.example.com" />
+      </label>
+      <label>
+        {t('settings.invite')} <input name="invite" required />
+      </label>
+      <label>
+        {t('settings.name')} <input name="name" required autoComplete="name" />
+      </label>
+      <label>
+        {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
+      </label>
+      <button type="submit">{t('settings.join')}</button>
+      <p className="hint">{t('settings.startTeam')}</p>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import type { MemberView } from '../../../shared/views';
+import { wallDayStart, workingSpans } from '../../../shared/availability/working-hours';
+import { wallToUtc } from '../../../shared/time/zoned-time';
+import { useT } from '../i18n/i18n';
+
+/** Everyone's busy blocks across the viewer's day, working hours shaded. */
+export function TeamTimeline({
+  members,
+  now,
+  viewerTz,
+}: {
+  members: MemberView[];
+  now: number;
+  viewerTz: string;
+}) {
+  const t = useT();
+  const dayStart = wallToUtc(viewerTz, wallDayStart(viewerTz, now));
+  const dayEnd = wallToUtc(viewerTz, wallDayStart(viewerTz, now) + 86_400_000);
+  const pos = (ms: number) =>
+    `${((Math.min(Math.max(ms, dayStart), dayEnd) - dayStart) / (dayEnd - dayStart)) * 100}%`;
+  const width = (a: number, b: number) =>
+    `${((Math.min(b, dayEnd) - Math.max(a, dayStart)) / (dayEnd - dayStart)) * 100}%`;
+  return (
+    <section className="timeline" aria-label={t('board.timeline')}>
+      <h3>{t('board.timeline')}</h3>
+      {members.slice(0, 60).map((m) => {
+        const hours =
+          m.workingHours && m.timezone
+            ? workingSpans(
+                m.workingHours,
+                m.timezone,
+                wallDayStart(m.timezone, dayStart) - 86_400_000,
+                3,
+              ).filter((s) => s.to > dayStart && s.from < dayEnd)
+            : [];
+        const busy = m.busy
+          .map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end), kind: b.kind }))
+          .filter((b) => b.end > dayStart && b.start < dayEnd);
+        return (
+          <div className="timeline-row" key={m.id}>
+            <span className="timeline-name">{m.name}</span>
+            <span className="timeline-track">
+              {hours.map((h) => (
+                <span
+                  key={h.from}
+                  className="timeline-hours"
+                  style={{ left: pos(h.from), width: width(h.from, h.to) }}
+                />
+              ))}
+              {busy.map((b) => (
+                <span
+                  key={b.start}
+                  className={`timeline-busy kind-${b.kind}`}
+                  style={{ left: pos(b.start), width: width(b.start, b.end) }}
+                />
+              ))}
+              <span className="timeline-now" style={{ left: pos(now) }} />
+            </span>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { DisplayState, ManualState } from './status/status-engine';
+
+/** What the renderer shows, as the core hands it over (instants are UTC strings). */
+export interface MemberView {
+  id: string;
+  name: string;
+  role: 'admin' | 'member';
+  isMe: boolean;
+  jobTitle: string | null;
+  skills: string[];
+  topics: string[];
+  timezone: string | null;
+  state: DisplayState;
+  label: string;
+  until: string | null;
+  nextChange: string | null;
+  status: { state: ManualState; emoji: string | null; text: string | null; until: string | null } | null;
+  loadToday: number | null;
+  loadWeek: number | null;
+  busy: { start: string; end: string; kind: 'busy' | 'tentative' | 'oof' }[];
+  workingHours: { start: number; end: number }[][] | null;
+  latestPost: { id: string; text: string; createdAt: string } | null;
+}
+
+export interface Freshness {
+  asOf: string | null;
+  online: boolean;
+  queued: number;
+  inTeam: boolean;
+}
+
+export interface PostView {
+  id: string;
+  memberId: string;
+  author: string;
+  text: string;
+  tags: string[];
+  createdAt: string;
+  pending: boolean;
+  mine: boolean;
+}
+
+export interface MyDayView {
+  state: DisplayState;
+  label: string;
+  loadToday: number;
+  loadWeek: number;
+  nextFree: { start: string; end: string } | null;
+  meetingsToday: number;
+  digest: { day: { text: string; markdown: string }; week: { text: string; markdown: string } };
+  calendars: number;
+}
+
+export interface CalendarView {
+  id: string;
+  kind: 'file' | 'feed' | 'caldav';
+  location: string;
+  name: string;
+  ignoreAllDay: boolean;
+  shareTitles: boolean;
+  error: string | null;
+}
+
+export interface SettingsView {
+  tz: string;
+  hours: string;
+  locale: 'en' | 'fr' | null;
+  pausePublishing: boolean;
+  me: string[];
+  calendars: CalendarView[];
+  calendarsReadAt: string | null;
+  team: { name: string; server: string } | null;
+}
