@@ -12,9 +12,11 @@ if (!executablePath) {
 export default defineConfig({
   testDir: 'test/e2e',
   testIgnore: executablePath ? [] : ['**/*'],
-  outputDir: 'test-results',
+  globalSetup: './test/e2e/global-setup.ts',
+  outputDir: 'test-results/playwright',
   reporter: [['list']],
   workers: 1,
+  timeout: 60_000,
   use: {
     browserName: 'chromium',
     launchOptions: {
@@ -28,10 +30,5 @@ export default defineConfig({
         '--no-first-run',
       ],
     },
-  },
-  webServer: {
-    command: 'npx vite --port 5199 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:5199',
-    reuseExistingServer: false,
   },
 });

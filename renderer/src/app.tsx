@@ -60,11 +60,16 @@ function QuickPostWindow() {
 
 function Shell({ settings }: { settings: SettingsData | undefined }) {
   const t = useT();
-  const [view, setView] = useState<View>('board');
-  const [skipped, setSkipped] = useState(false);
-  if (!settings) return null;
+  const [view, setView] = useState<View | null>(null);
+  // Decided once, on the first settings: onboarding then runs to its end even as it adds a calendar.
+  const [onboarding, setOnboarding] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (settings && onboarding === null) setOnboarding(settings.calendars.length === 0 && !settings.team);
+  }, [settings, onboarding]);
+  if (!settings || onboarding === null) return null;
   const viewerTz = settings.tz;
-  const onboarding = !skipped && settings.calendars.length === 0 && !settings.team;
+  // Alone, "me" is the value of day one; in a team, the board.
+  const current: View = view ?? (settings.team ? 'board' : 'me');
   return (
     <>
       <header className="top">
@@ -73,7 +78,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
       </header>
       {onboarding ? (
         <main>
-          <OnboardingView onDone={() => setSkipped(true)} />
+          <OnboardingView onDone={() => setOnboarding(false)} />
         </main>
       ) : (
         <>
@@ -82,7 +87,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
               <button
                 key={v}
                 type="button"
-                aria-current={view === v ? 'page' : undefined}
+                aria-current={current === v ? 'page' : undefined}
                 onClick={() => setView(v)}
               >
                 {t(views[v])}
@@ -90,11 +95,11 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
             ))}
           </nav>
           <main>
-            {view === 'board' && <BoardView viewerTz={viewerTz} />}
-            {view === 'feed' && <FeedView />}
-            {view === 'me' && <MeView />}
-            {view === 'find' && <FindTimeView />}
-            {view === 'settings' && <SettingsView />}
+            {current === 'board' && <BoardView viewerTz={viewerTz} />}
+            {current === 'feed' && <FeedView />}
+            {current === 'me' && <MeView />}
+            {current === 'find' && <FindTimeView />}
+            {current === 'settings' && <SettingsView />}
           </main>
         </>
       )}
@@ -124,7 +129,11 @@ function Freshness() {
       ];
   if (f.queued > 0) parts.push(t('fresh.queued', { n: f.queued }));
   return (
-    <p className={`freshness ${f.online ? 'online' : 'offline'}`} role="status" data-testid="freshness">
+    <p
+      className={`freshness ${f.inTeam && !(f.online && bridge) ? 'offline' : 'online'}`}
+      role="status"
+      data-testid="freshness"
+    >
       {parts.join(' · ')}
     </p>
   );

@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { emptyProfile, startWeb } from './fixtures';
 
-test('the renderer loads in a real browser and says no core is connected', async ({ page }) => {
-  await page.goto('http://127.0.0.1:5199/');
-  await expect(page.getByRole('heading', { name: 'Ricochet' })).toBeVisible();
-  await expect(page.getByRole('status', { name: 'connection' })).toHaveText('no core connected');
+test('without the per-run secret the page loads but reaches no core', async ({ page }) => {
+  const web = await startWeb(emptyProfile());
+  try {
+    await page.goto(web.origin);
+    await expect(page.getByRole('heading', { name: 'Ricochet' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'connection' })).toHaveText('no core connected');
+  } finally {
+    await web.stop();
+  }
 });

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { calendarFile, emptyProfile, joinedProfile, startTeam, startWeb } from './fixtures';
+
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+}
+
+test('onboarding: a real calendar shows my load and next free slot at once', async ({ page }) => {
+  const web = await startWeb(emptyProfile());
+  try {
+    const ics = calendarFile([
+      { startInMinutes: -30, minutes: 60 },
+      { startInMinutes: 90, minutes: 30 },
+    ]);
+    await page.goto(web.url);
+    await expect(page.getByRole('heading', { name: 'Welcome to Ricochet' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel('Your calendar').fill(ics);
+    await page.getByRole('button', { name: 'Show my availability' }).click();
+    await expect(page.getByTestId('my-state')).toHaveText(/^In a meeting until \d\d:\d\d/);
+    await expect(page.getByTestId('load-week').getByRole('meter')).not.toHaveAttribute('aria-valuenow', '0');
+    await expect(page.getByTestId('next-free')).toHaveText(/\d\d:\d\d – .*\d\d:\d\d/);
+    await page.screenshot({ path: `${shots}/onboarding-light-en.png`, fullPage: true });
+  } finally {
+    await web.stop();
+  }
+});
+
+test.describe('a team of two on one real server', () => {
+  let team: Awaited<ReturnType<typeof startTeam>>;
+  let ana: Awaited<ReturnType<typeof startWeb>>;
+  let bob: Awaited<ReturnType<typeof startWeb>>;
+
+  test.beforeAll(async () => {
+    team = await startTeam();
+    ana = await startWeb(await joinedProfile(team.url, team.team.invite, 'Ana Lopez'));
+    bob = await startWeb(await joinedProfile(team.url, team.team.invite, 'Bob Martin'));
+  });
+  test.afterAll(async () => {
+    await ana?.stop();
+    await bob?.stop();
+    await team?.stop();
+  });
+
+  test("a post from A appears on B's board", async ({ browser }) => {
+    const a = await (await browser.newContext()).newPage();
+    const b = await (await browser.newContext()).newPage();
+    await a.goto(ana.url);
+    await b.goto(bob.url);
+    await expect(b.getByTestId('freshness')).toHaveText('live');
+    const text = `Reviewing the #billing migration ${randomUUID().slice(0, 6)}`;
+    await a.getByRole('button', { name: 'Feed' }).click();
+    await a.getByLabel('Quick post').fill(text);
+    await a.getByLabel('Quick post').press('Enter');
+    await expect(a.getByRole('status').filter({ hasText: 'Posted' })).toBeVisible();
+    await expect(b.getByTestId('member-Ana Lopez')).toContainText(text);
+    await expectAccessible(b);
+    await b.screenshot({ path: `${shots}/board-light-en.png`, fullPage: true });
+    await a.close();
+    await b.close();
+  });
+
+  test('a status with an expiry disappears at its expiry', async ({ page }) => {
+    await page.clock.install({ time: new Date() });
+    await page.goto(bob.url);
+    await page.getByRole('button', { name: 'Me', exact: true }).click();
+    await page.getByRole('button', { name: 'Focus 1 h' }).click();
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    const bobCard = page.getByTestId('member-Bob Martin');
+    await expect(bobCard.getByTestId('state-label')).toHaveText(/^Focusing until \d\d:\d\d/);
+    await page.clock.fastForward('01:00:30');
+    await expect(bobCard.getByTestId('state-label')).not.toHaveText(/Focusing/);
+  });
+
+  test('find a time returns the slots the published availability implies', async ({ page }) => {
+    // Both work around the clock in UTC; Ana is busy for the next two hours, Bob the hour after.
+    const allWeek = Array.from({ length: 7 }, () => [{ start: 0, end: 1440 }]);
+    const hour = 3_600_000;
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+    const window = { from: iso(now - 86_400_000), to: iso(now + 14 * 86_400_000) };
+    const publish = async (token: string, busy: [number, number]) => {
+      const api = (await import('../support/team-server')).client(team.url, token);
+      await api('PATCH', '/v1/me', { timezone: 'UTC', workingHours: allWeek });
+      await api('PUT', '/v1/me/availability', {
+        window,
+        busy: [{ start: iso(busy[0]), end: iso(busy[1]), kind: 'busy' }],
+      });
+    };
+    const tokens = await Promise.all(
+      ['Cleo', 'Dan'].map(
+        async (name) =>
+          (
+            await (await import('../support/team-server')).client(team.url)('POST', '/v1/join', {
+              code: team.team.invite,
+              name,
+              email: `${name}@acme.test`,
+            })
+          ).body.token as string,
+      ),
+    );
+    const start = Math.ceil(now / 900_000) * 900_000;
+    await publish(tokens[0]!, [start - hour, start + 2 * hour]);
+    await publish(tokens[1]!, [start + 2 * hour, start + 3 * hour]);
+    await page.goto(ana.url);
+    await page.getByRole('button', { name: 'Find a time' }).click();
+    await page.getByLabel('Cleo').check();
+    await page.getByLabel('Dan').check();
+    await page.getByLabel('Duration').selectOption('60');
+    await page.getByRole('button', { name: 'Find slots' }).click();
+    const first = page.getByTestId('slots').getByRole('listitem').first();
+    await expect(first.locator('time').first()).toHaveAttribute('datetime', iso(start + 3 * hour));
+    await expectAccessible(page);
+    await page.screenshot({ path: `${shots}/find-time-light-en.png`, fullPage: true });
+  });
+
+  test('switching to French changes every visible string', async ({ page }) => {
+    await page.goto(ana.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Language').selectOption('fr');
+    await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
+    const english = [
+      'Team',
+      'Feed',
+      'Find a time',
+      'Settings',
+      'Calendars',
+      'Working hours',
+      'Privacy',
+      'Language',
+      'Save',
+      'live',
+    ];
+    for (const view of ['Équipe', 'Fil', 'Moi', 'Trouver un créneau', 'Réglages']) {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      const text = await page.locator('body').innerText();
+      for (const word of english) expect(text.split(/\n|·/).map((s) => s.trim())).not.toContain(word);
+      await page.screenshot({
+        path: `${shots}/${view === 'Équipe' ? 'board' : view === 'Moi' ? 'me' : view === 'Fil' ? 'feed' : view === 'Réglages' ? 'settings' : 'find-time'}-light-fr.png`,
+        fullPage: true,
+      });
+    }
+    await page.getByRole('button', { name: 'Réglages' }).click();
+    await page.getByLabel('Langue').selectOption('en');
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  });
+
+  test('dark theme screenshots of each view', async ({ browser }) => {
+    const page = await (await browser.newContext({ colorScheme: 'dark' })).newPage();
+    await page.goto(ana.url);
+    for (const [button, name] of [
+      ['Team', 'board'],
+      ['Feed', 'feed'],
+      ['Me', 'me'],
+      ['Find a time', 'find-time'],
+      ['Settings', 'settings'],
+    ] as const) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await expectAccessible(page);
+      await page.screenshot({ path: `${shots}/${name}-dark-en.png`, fullPage: true });
+    }
+    await page.close();
+  });
+
+  test('killing the server shows offline; the queued post goes out after restart', async ({ page }) => {
+    await page.goto(bob.url);
+    await expect(page.getByTestId('freshness')).toHaveText('live');
+    await team.stop();
+    await expect(page.getByTestId('freshness')).toContainText('offline');
+    await page.getByRole('button', { name: 'Feed' }).click();
+    await page.getByLabel('Quick post').fill('written while the server was down');
+    await page.getByLabel('Quick post').press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
+    await expect(page.getByTestId('freshness')).toContainText('1 waiting to send');
+    await team.restart();
+    await expect(page.getByTestId('freshness')).toHaveText('live', { timeout: 30_000 });
+    const posts = await (await team.admin())('GET', '/v1/posts');
+    expect(posts.body.posts.map((p: { text: string }) => p.text)).toContain(
+      'written while the server was down',
+    );
+  });
+});
