@@ -110,7 +110,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
 /** "as of 10:42 · offline", always in sight. */
 function Freshness() {
   const t = useT();
-  const { data } = useCore((api) => api.boardGet({}));
+  const { data } = useCore((api) => api.boardGet({}), [], 'board');
   const [bridge, setBridge] = useState(true);
   useEffect(() => onBridgeState(setBridge), []);
   const f = data?.freshness;

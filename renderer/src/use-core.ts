@@ -2,17 +2,30 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RicochetApi } from '../../shared/ipc-contract';
 import { getApi } from './api';
 
-/** Calls one API method, and again whenever the core says something changed. */
+/** Calls running now, by key: two components asking for the board share one request. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Calls one API method, and again when the core says something changed (bursts of change
+ * events within 50 ms cause one read). A `key` lets components share the same read.
+ */
 export function useCore<T>(
   call: (api: RicochetApi) => Promise<T>,
   deps: unknown[] = [],
+  key?: string,
 ): { data: T | undefined; error: string | null; reload: () => void } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     const api = getApi();
     if (!api) return;
-    call(api).then(
+    const shared = key ? (inFlight.get(key) as Promise<T> | undefined) : undefined;
+    const request = shared ?? call(api);
+    if (key && !shared) {
+      inFlight.set(key, request);
+      void request.finally(() => inFlight.delete(key)).catch(() => {});
+    }
+    request.then(
       (value) => {
         setData(value);
         setError(null);
@@ -22,7 +35,15 @@ export function useCore<T>(
   }, deps);
   useEffect(() => {
     load();
-    return getApi()?.on('core:changed', load);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = getApi()?.on('core:changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(load, 50);
+    });
+    return () => {
+      clearTimeout(timer);
+      off?.();
+    };
   }, [load]);
   return { data, error, reload: load };
 }

@@ -34,25 +34,36 @@ const phrases: Record<Locale, Phrases> = {
   },
 };
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to make and cheap to reuse: one per locale, zone and shape. */
+export function dateFormat(
+  locale: Locale,
+  tz: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${tz}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format)
+    formats.set(key, (format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: tz, ...options })));
+  return format;
+}
+
 /**
  * A time as a person reads it in their own zone: "15:00" today, "Mon 09:00" another day
  * within the week, "12 Mar 09:00" further away (English); "lun. 09:00" in French.
  */
 export function formatWhen(instant: number, now: number, locale: Locale, tz: string): string {
-  const time = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: tz,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
+  const time = dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    instant,
+  );
   const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
   const days = day(instant) - day(now);
   if (days === 0) return time;
-  const date = new Intl.DateTimeFormat(
+  const date = dateFormat(
     locale,
-    days > 0 && days < 7
-      ? { timeZone: tz, weekday: 'short' }
-      : { timeZone: tz, day: 'numeric', month: 'short' },
+    tz,
+    days > 0 && days < 7 ? { weekday: 'short' } : { day: 'numeric', month: 'short' },
   ).format(instant);
   return `${date} ${time}`;
 }

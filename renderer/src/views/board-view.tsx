@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MemberView } from '../../../shared/views';
 import { getApi } from '../api';
 import { LoadBar, StateMark } from '../components/state-mark';
-import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { dateFormat } from '../../../shared/i18n/status-messages';
+import { useLocale, useT } from '../i18n/i18n';
 import { initials, liveStatus } from '../status';
 import { useCore, useNow } from '../use-core';
 import { MemberProfile } from './member-profile';
@@ -10,15 +11,29 @@ import { TeamTimeline } from './team-timeline';
 
 type Sort = 'name' | 'free' | 'load';
 
+const PAGE = 60;
+
 export function BoardView({ viewerTz }: { viewerTz: string }) {
   const t = useT();
   const locale = useLocale();
-  const { data } = useCore((api) => api.boardGet({}));
+  const { data } = useCore((api) => api.boardGet({}), [], 'board');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [freeOnly, setFreeOnly] = useState(false);
   const [open, setOpen] = useState<MemberView | null>(null);
   const [watching, setWatching] = useState<string[]>([]);
+  // Windowed: a screenful of cards first, more as the list scrolls into view.
+  const [limit, setLimit] = useState(PAGE);
+  const sentinel = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + PAGE);
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  });
   const members = data?.members ?? [];
   const next = useMemo(
     () => Math.min(...members.map((m) => (m.nextChange ? Date.parse(m.nextChange) : Infinity))),
@@ -79,7 +94,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
         <p>{t('board.noMatch', { q: query })}</p>
       ) : null}
       <ul className="board" aria-label={t('board.title')}>
-        {rows.map(({ member: m, live }) => (
+        {rows.slice(0, limit).map(({ member: m, live }) => (
           <li key={m.id} className={`member state-${live.state}`} data-testid={`member-${m.name}`}>
             <button type="button" className="avatar" aria-label={m.name} onClick={() => setOpen(m)}>
               {initials(m.name)}
@@ -133,9 +148,5 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
 }
 
 function clock(tz: string, at: number, locale: 'en' | 'fr') {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: tz,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(at);
+  return dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit' }).format(at);
 }

@@ -7,7 +7,7 @@ import { useCore } from '../use-core';
 export function FindTimeView() {
   const t = useT();
   const locale = useLocale();
-  const { data } = useCore((api) => api.boardGet({}));
+  const { data } = useCore((api) => api.boardGet({}), [], 'board');
   const [picked, setPicked] = useState<string[]>([]);
   const [minutes, setMinutes] = useState(30);
   const [slots, setSlots] = useState<{ start: string; end: string }[] | null>(null);
