@@ -1,5 +1,6 @@
 import { statusLabel, type Locale } from '../../shared/i18n/status-messages';
-import { computeStatus, type Status } from '../../shared/status/status-engine';
+import { viewStatus } from '../../shared/status/member-view-status';
+import type { Status } from '../../shared/status/status-engine';
 import type { MemberView } from '../../shared/views';
 
 /**
@@ -12,22 +13,7 @@ export function liveStatus(
   locale: Locale,
   viewerTz: string,
 ): Status & { label: string } {
-  const status = computeStatus(
-    {
-      manual: m.status
-        ? {
-            state: m.status.state,
-            emoji: m.status.emoji,
-            text: m.status.text,
-            until: m.status.until ? Date.parse(m.status.until) : null,
-          }
-        : null,
-      busy: m.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end), kind: b.kind })),
-      hours: m.workingHours ?? undefined,
-      timezone: m.timezone ?? undefined,
-    },
-    now,
-  );
+  const status = viewStatus(m, now);
   return { ...status, label: statusLabel(status, now, locale, viewerTz) };
 }
 
