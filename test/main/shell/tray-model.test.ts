@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { trayModel } from '../../../main/shell/tray-model';
+import type { MemberView } from '../../../shared/views';
+
+const now = Date.parse('2026-03-10T10:00:00Z'); // 11:00 in Paris
+const member = (name: string, extra: Partial<MemberView> = {}): MemberView => ({
+  id: name.toLowerCase(),
+  name,
+  role: 'member',
+  isMe: false,
+  jobTitle: null,
+  skills: [],
+  topics: [],
+  timezone: null,
+  state: 'free',
+  label: '',
+  until: null,
+  nextChange: null,
+  status: null,
+  loadToday: null,
+  loadWeek: null,
+  busy: [],
+  workingHours: null,
+  latestPost: null,
+  ...extra,
+});
+const meeting = (start: string, end: string) => [{ start, end, kind: 'busy' as const }];
+const team = [
+  member('Me', { isMe: true, busy: meeting('2026-03-10T13:00:00Z', '2026-03-10T14:00:00Z') }),
+  member('Ana', { busy: meeting('2026-03-10T09:30:00Z', '2026-03-10T14:00:00Z') }),
+  member('Bob'),
+  member('Cleo', { status: { state: 'dnd', emoji: '⛔', text: null, until: '2026-03-10T12:00:00Z' } }),
+  member('Dan'),
+];
+const base = {
+  members: team,
+  now,
+  locale: 'en' as const,
+  tz: 'Europe/Paris',
+  online: true,
+  inTeam: true,
+  paused: false,
+  watching: [],
+};
+
+describe('tray at a glance', () => {
+  it('icon, count and tooltip from my state and my team', () => {
+    const model = trayModel(base);
+    expect(model.icon).toBe('free');
+    expect(model.freeCount).toBe(2);
+    expect(model.tooltip).toBe('Free until 14:00 · 2 of 4 free');
+    expect(model.nextChange).toBe(Date.parse('2026-03-10T12:00:00Z'));
+  });
+
+  it('a menu with presets, teammates with until-times, notify-when-free, and the app actions', () => {
+    const { menu } = trayModel({ ...base, watching: ['ana'] });
+    const labels = menu.map((i) => i.label ?? '—');
+    expect(labels).toEqual([
+      'Free until 14:00',
+      'My status',
+      '—',
+      'Team',
+      'Ana — In a meeting until 15:00',
+      'Bob — Free',
+      'Cleo — Do not disturb until 13:00',
+      'Dan — Free',
+      '—',
+      'Open board',
+      'Quick post…',
+      'Pause publishing',
+      'Preferences…',
+      '—',
+      'Quit Ricochet',
+    ]);
+    expect(menu[1]!.submenu!.map((i) => i.action)).toEqual([
+      { kind: 'post', text: '/focus 1h' },
+      { kind: 'post', text: '/away 30m' },
+      { kind: 'post', text: '/dnd until tomorrow' },
+      { kind: 'post', text: '/clear' },
+    ]);
+    expect(menu[4]!.submenu![0]).toMatchObject({
+      label: 'Notify me when free',
+      checked: true,
+      action: { kind: 'watch', memberId: 'ana' },
+    });
+  });
+
+  it('offline shows as its own icon and in the tooltip; French speaks French', () => {
+    const model = trayModel({ ...base, online: false, locale: 'fr' });
+    expect(model.icon).toBe('offline');
+    expect(model.tooltip).toBe('Libre jusqu’à 14:00 · 2 sur 4 libres · hors ligne');
+  });
+
+  it('alone, no count and a "no team yet" line', () => {
+    const model = trayModel({ ...base, members: [], inTeam: false });
+    expect(model.tooltip).toBe('Free');
+    expect(model.menu.find((i) => i.label === 'No team yet')).toMatchObject({ enabled: false });
+  });
+});
