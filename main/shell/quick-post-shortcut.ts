@@ -16,7 +16,7 @@ export function registerQuickPostShortcut(
   previous?: string,
 ): ShortcutResult {
   if (previous && shortcuts.isRegistered(previous)) shortcuts.unregister(previous);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = shortcuts.register(accelerator, onPress);
   } catch (error) {
