@@ -8,7 +8,14 @@ export default defineConfig({
     build: { outDir: 'out/main', rollupOptions: { input: { index: resolve('main/shell/index.ts') } } },
   },
   preload: {
-    build: { outDir: 'out/preload', rollupOptions: { input: { index: resolve('preload/index.ts') } } },
+    // Sandboxed preloads run as one CommonJS file with nothing but electron to require.
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve('preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
   },
   renderer: {
     root: 'renderer',

@@ -1,10 +1,10 @@
 // Exposes one method per IPC channel and a listener for the core's events, nothing else:
 // the renderer never sees ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcContract, ipcEvents, methodName, type IpcChannel, type IpcEvent } from '../shared/ipc-contract';
+import { ipcChannels, ipcEvents, methodName, type IpcEvent } from '../shared/ipc-channels';
 
 const api: Record<string, unknown> = Object.fromEntries(
-  (Object.keys(ipcContract) as IpcChannel[]).map((channel) => [
+  ipcChannels.map((channel) => [
     methodName(channel),
     (request: unknown) => ipcRenderer.invoke(channel, request ?? {}),
   ]),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { IpcEvent } from './ipc-channels';
 import type { Freshness, MemberView, MyDayView, PostView, SettingsView } from './views';
+
+export { ipcEvents, methodName, type IpcEvent } from './ipc-channels';
 
 const none = z.object({}).strict();
 const reply = <T>() => z.custom<T>();
@@ -114,18 +117,9 @@ export const ipcContract = {
   },
 } as const;
 
-/** Pushed from the core to the renderer: something changed, read again. */
-export const ipcEvents = ['core:changed', 'core:notify'] as const;
-export type IpcEvent = (typeof ipcEvents)[number];
-
 export type IpcChannel = keyof typeof ipcContract;
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
-
-/** `board:get` becomes `boardGet`: the method name the renderer calls. */
-export function methodName(channel: IpcChannel): string {
-  return channel.replace(/[:-](\w)/g, (_, c: string) => c.toUpperCase());
-}
 
 type CamelCase<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
 

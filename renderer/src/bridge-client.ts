@@ -1,10 +1,5 @@
-import {
-  ipcContract,
-  methodName,
-  type IpcChannel,
-  type IpcEvent,
-  type RicochetApi,
-} from '../../shared/ipc-contract';
+import { ipcChannels, methodName, type IpcEvent } from '../../shared/ipc-channels';
+import type { RicochetApi } from '../../shared/ipc-contract';
 
 /**
  * The browser mode's API: the same methods as the preload, over the local WebSocket
@@ -54,7 +49,7 @@ export function connectBridge(secret: string, onState: (connected: boolean) => v
   };
   open();
 
-  const call = async (channel: IpcChannel, payload: unknown) => {
+  const call = async (channel: string, payload: unknown) => {
     await ready;
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -63,7 +58,7 @@ export function connectBridge(secret: string, onState: (connected: boolean) => v
     });
   };
   const api: Record<string, unknown> = Object.fromEntries(
-    (Object.keys(ipcContract) as IpcChannel[]).map((c) => [methodName(c), (p: unknown) => call(c, p)]),
+    ipcChannels.map((c) => [methodName(c), (p: unknown) => call(c, p)]),
   );
   api['on'] = (event: IpcEvent, listener: (payload: unknown) => void) => {
     if (!listeners.has(event)) listeners.set(event, new Set());

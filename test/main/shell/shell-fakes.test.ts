@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, lockSession, lockWebContents } from '../../../main/shell/app-security';
 import { registerIpc } from '../../../main/shell/ipc-router';
 import { parseJoinLink } from '../../../main/shell/join-link';
+import { setLinuxAutostart } from '../../../main/shell/linux-autostart';
 import { KeychainSecretStore } from '../../../main/shell/keychain-secret-store';
 import { registerQuickPostShortcut } from '../../../main/shell/quick-post-shortcut';
 import { drawIcon, encodeIco, encodePng, iconStates } from '../../../main/shell/tray-icon-art';
@@ -228,5 +229,15 @@ describe('desktop integration', () => {
     expect(
       new KeychainSecretStore({ ...safe, getSelectedStorageBackend: () => 'basic_text' }, dir, 'linux').weak,
     ).toBe(true);
+  });
+});
+
+describe('open at login on Linux', () => {
+  it('writes and removes an XDG autostart entry', () => {
+    const home = mkdtempSync(join(tmpdir(), 'ricochet-xdg-'));
+    const file = setLinuxAutostart(true, '/opt/Ricochet/ricochet', home);
+    expect(readFileSync(file, 'utf8')).toContain('Exec=/opt/Ricochet/ricochet --hidden');
+    setLinuxAutostart(false, '/opt/Ricochet/ricochet', home);
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { BrowserWindow as BrowserWindowType, Screen, Shell, Tray } from 'electron';
+import { lockWebContents } from './app-security';
+import { popoverPosition } from './popover-position';
+import { secureWindowOptions } from './window-options';
+
+type WindowCtor = new (options: Electron.BrowserWindowConstructorOptions) => BrowserWindowType;
+
+export interface WindowDeps {
+  BrowserWindow: WindowCtor;
+  screen: Pick<Screen, 'getCursorScreenPoint' | 'getAllDisplays'>;
+  shell: Pick<Shell, 'openExternal'>;
+  preload: string;
+  rendererUrl?: string;
+  rendererFile: string;
+}
+
+/** Loads a renderer route: the dev server while developing, the built files otherwise. */
+function load(win: BrowserWindowType, deps: WindowDeps, hash = '') {
+  if (deps.rendererUrl) void win.loadURL(`${deps.rendererUrl}${hash ? `#${hash}` : ''}`);
+  else void win.loadFile(deps.rendererFile, hash ? { hash } : {});
+}
+
+/** The board popover next to the tray, and the small frameless quick-post box. */
+export function createWindows(deps: WindowDeps) {
+  let board: BrowserWindowType | undefined;
+  let quick: BrowserWindowType | undefined;
+
+  const make = (options: Electron.BrowserWindowConstructorOptions, hash?: string) => {
+    const win = new deps.BrowserWindow(secureWindowOptions(deps.preload, options));
+    lockWebContents(win.webContents, deps.shell, deps.rendererUrl);
+    load(win, deps, hash);
+    return win;
+  };
+
+  return {
+    /** Opens (or toggles) the board beside the tray icon. */
+    toggleBoard(tray?: Pick<Tray, 'getBounds'>) {
+      if (board && !board.isDestroyed() && board.isVisible()) return board.hide();
+      board =
+        board && !board.isDestroyed()
+          ? board
+          : make({ width: 440, height: 640, frame: false, resizable: true, skipTaskbar: true });
+      const position = popoverPosition({
+        tray: tray?.getBounds() ?? null,
+        cursor: deps.screen.getCursorScreenPoint(),
+        displays: deps.screen.getAllDisplays(),
+        size: { width: 440, height: 640 },
+      });
+      board.setPosition(position.x, position.y);
+      board.once('blur', () => board?.hide());
+      board.show();
+      board.focus();
+    },
+    /** The quick-post box; closing it hands focus back to the app that had it. */
+    openQuickPost() {
+      if (quick && !quick.isDestroyed()) return quick.focus();
+      quick = make(
+        {
+          width: 520,
+          height: 110,
+          frame: false,
+          resizable: false,
+          alwaysOnTop: true,
+          skipTaskbar: true,
+          center: true,
+          show: true,
+        },
+        'view=quick-post',
+      );
+      quick.on('blur', () => quick?.close());
+    },
+    send(channel: string, payload?: unknown) {
+      for (const win of [board, quick]) if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+    },
+  };
+}
+
+export const preloadPath = (dir: string) => join(dir, '../preload/index.cjs');
+export const rendererFile = (dir: string) => join(dir, '../renderer/index.html');

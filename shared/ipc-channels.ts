@@ -1,0 +1,31 @@
+/**
+ * The IPC channel names alone, free of any library: the sandboxed preload can only bundle
+ * plain code, so it builds its methods from this list while the core validates payloads
+ * with the schemas of ipc-contract.ts (a test keeps the two lists equal).
+ */
+export const ipcChannels = [
+  'app:info',
+  'board:get',
+  'feed:get',
+  'post:create',
+  'post:delete',
+  'me:get',
+  'findtime:get',
+  'settings:get',
+  'settings:update',
+  'calendars:add',
+  'calendars:update',
+  'calendars:remove',
+  'team:join',
+  'team:leave',
+  'watch:free',
+] as const;
+
+/** Pushed from the core to the renderer: something changed, read again; or a notification. */
+export const ipcEvents = ['core:changed', 'core:notify'] as const;
+export type IpcEvent = (typeof ipcEvents)[number];
+
+/** `board:get` becomes `boardGet`: the method name the renderer calls. */
+export function methodName(channel: string): string {
+  return channel.replace(/[:-](\w)/g, (_, c: string) => c.toUpperCase());
+}
