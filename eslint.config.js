@@ -56,10 +56,12 @@ export default tseslint.config(
   },
   {
     files: ['main/**'],
-    ignores: ['main/shell/**', 'main/cli/**'],
+    ignores: ['main/shell/**', 'main/cli/**', 'main/host/**'],
     rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell, ban.server),
   },
   { files: ['main/cli/**'], rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell) },
+  // main/host runs the team server inside the app ("start a team on this computer").
+  { files: ['main/host/**'], rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell) },
   { files: ['main/shell/**'], rules: restrict(ban.react, ban.renderer, ban.server) },
   {
     files: ['preload/**'],

@@ -18,6 +18,7 @@ export const ipcChannels = [
   'calendars:remove',
   'team:join',
   'team:leave',
+  'team:start',
   'watch:free',
 ] as const;
 

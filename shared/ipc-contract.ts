@@ -111,6 +111,18 @@ export const ipcContract = {
     response: reply<SettingsView>(),
   },
   'team:leave': { request: none, response: reply<SettingsView>() },
+  'team:start': {
+    request: z
+      .object({
+        teamName: z.string().trim().min(1).max(80),
+        name: z.string().trim().min(1).max(80),
+        email: z.email().max(200),
+        host: z.enum(['127.0.0.1', '0.0.0.0']).optional(),
+        port: z.number().int().min(1024).max(65535).optional(),
+      })
+      .strict(),
+    response: reply<{ server: string; invite: string; link: string }>(),
+  },
   'watch:free': {
     request: z.object({ memberId: z.string().max(64) }).strict(),
     response: reply<{ watching: string[] }>(),

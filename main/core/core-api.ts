@@ -16,11 +16,17 @@ export type CoreHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Prom
  * The renderer's API, implemented once on the core: the Electron IPC router and the
  * browser-mode bridge both serve these handlers, after validating each payload.
  */
+export interface CoreApiExtras {
+  /** Hosting a team in-process lives outside the core (it needs the server): injected. */
+  startTeam?: (input: IpcRequest<'team:start'>) => Promise<{ server: string; invite: string; link: string }>;
+}
+
 export function createCoreApi(
   core: DesktopCore,
   info: { version: string; platform: string; mode: 'electron' | 'browser' },
   notify: (memberId: string) => void,
   now: () => number = Date.now,
+  extras: CoreApiExtras = {},
 ): CoreHandlers {
   const watch = new FreeWatch(
     (id, t) => {
@@ -158,6 +164,11 @@ export function createCoreApi(
     'team:leave': async () => {
       core.leave();
       return settingsView(core);
+    },
+    'team:start': async (input) => {
+      if (!extras.startTeam) throw new Error('starting a team is not available here');
+      if (core.me) throw new Error('this profile is already in a team: leave it first');
+      return extras.startTeam(input);
     },
     'watch:free': async ({ memberId }) => {
       watch.watch(memberId);

@@ -18,6 +18,7 @@ import {
 import { createCoreApi } from '../core/core-api';
 import { startBackground } from '../core/background';
 import { DesktopCore } from '../core/desktop-core';
+import { startLocalTeam } from '../host/local-team';
 import { lockSession, lockWebContents } from './app-security';
 import { registerIpc } from './ipc-router';
 import { linkInArgs, parseJoinLink } from './join-link';
@@ -59,6 +60,8 @@ app.whenReady().then(async () => {
       notify(`${name} is free now`, 'You asked Ricochet to tell you.');
       windows.send('core:notify', { memberId });
     },
+    Date.now,
+    { startTeam: (input) => startLocalTeam(core, input) },
   );
   registerIpc(ipcMain, api, (url) => (rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')));
   if (secrets.weak)

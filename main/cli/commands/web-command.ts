@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { createCoreApi } from '../../core/core-api';
 import { startBackground } from '../../core/background';
 import { DesktopCore } from '../../core/desktop-core';
+import { startLocalTeam } from '../../host/local-team';
 import { defaultProfileDir } from '../../profile/profile';
 import { startWebServer } from '../../web/web-server';
 import { parseFlags, UsageError, type CliCommand } from '../command';
@@ -42,6 +43,8 @@ export const webCommand: CliCommand = {
       core,
       { version: pkg.version, platform: process.platform, mode: 'browser' },
       (memberId) => broadcast('core:notify', { memberId }),
+      Date.now,
+      { startTeam: (input) => startLocalTeam(core, input) },
     );
     const web = await startWebServer({
       port,

@@ -101,8 +101,12 @@ export const messages = {
     'settings.name': 'Your name',
     'settings.email': 'Your email',
     'settings.leave': 'Leave this team',
-    'settings.startTeam':
-      'To start a team on this computer: npx ricochet server, then npx ricochet admin create-team.',
+    'settings.startTeam': 'Start a team on this computer',
+    'settings.teamName': 'Team name',
+    'settings.shareLan': 'Reachable from the local network (otherwise this computer only)',
+    'settings.start': 'Start the team',
+    'settings.inviteLink':
+      'Give teammates this invite link: {link} (or the server {server} and the code {code})',
     'settings.language': 'Language',
     'settings.system': 'Follow the system',
     'settings.hotkey': 'Quick-post hotkey',
@@ -226,8 +230,11 @@ export const messages = {
     'settings.name': 'Votre nom',
     'settings.email': 'Votre e-mail',
     'settings.leave': 'Quitter cette équipe',
-    'settings.startTeam':
-      'Pour lancer une équipe sur cet ordinateur : npx ricochet server, puis npx ricochet admin create-team.',
+    'settings.startTeam': 'Lancer une équipe sur cet ordinateur',
+    'settings.teamName': 'Nom de l’équipe',
+    'settings.shareLan': 'Joignable depuis le réseau local (sinon cet ordinateur seulement)',
+    'settings.start': 'Lancer l’équipe',
+    'settings.inviteLink': 'Donnez ce lien d’invitation : {link} (ou le serveur {server} et le code {code})',
     'settings.language': 'Langue',
     'settings.system': 'Comme le système',
     'settings.hotkey': 'Raccourci du post rapide',

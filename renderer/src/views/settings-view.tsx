@@ -138,7 +138,10 @@ export function SettingsView() {
           </button>
         </p>
       ) : (
-        <JoinForm onJoin={(v) => act(() => api.teamJoin(v))} />
+        <>
+          <JoinForm onJoin={(v) => act(() => api.teamJoin(v))} />
+          <StartTeamForm />
+        </>
       )}
 
       <h3>{t('settings.language')}</h3>
@@ -193,7 +196,57 @@ export function JoinForm({
         {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
       </label>
       <button type="submit">{t('settings.join')}</button>
-      <p className="hint">{t('settings.startTeam')}</p>
+    </form>
+  );
+}
+
+/** Runs the team server inside the app and shows the invite link to hand out. */
+function StartTeamForm() {
+  const t = useT();
+  const [started, setStarted] = useState<{ server: string; invite: string; link: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (started) {
+    return (
+      <p role="status" className="invite">
+        {t('settings.inviteLink', { link: started.link, server: started.server, code: started.invite })}
+      </p>
+    );
+  }
+  return (
+    <form
+      aria-label={t('settings.startTeam')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+        getApi()!
+          .teamStart({
+            teamName: f['teamName']!,
+            name: f['name']!,
+            email: f['email']!,
+            ...(f['lan'] ? { host: '0.0.0.0' as const } : {}),
+          })
+          .then(setStarted, (err: Error) => setError(err.message));
+      }}
+    >
+      <h4>{t('settings.startTeam')}</h4>
+      <label>
+        {t('settings.teamName')} <input name="teamName" required />
+      </label>
+      <label>
+        {t('settings.name')} <input name="name" required autoComplete="name" />
+      </label>
+      <label>
+        {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
+      </label>
+      <label className="check">
+        <input type="checkbox" name="lan" /> {t('settings.shareLan')}
+      </label>
+      <button type="submit">{t('settings.start')}</button>
+      {error && (
+        <p role="alert" className="error">
+          {t('error.generic', { message: error })}
+        </p>
+      )}
     </form>
   );
 }
