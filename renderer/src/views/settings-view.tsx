@@ -53,26 +53,18 @@ export function SettingsView() {
           <li key={c.id}>
             <strong>{c.name}</strong> <span className="hint">({c.kind})</span> —{' '}
             <span className={c.error ? 'error' : 'ok'}>{c.error ?? t('settings.ok')}</span>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={c.ignoreAllDay}
-                onChange={(e) =>
-                  void act(() => api.calendarsUpdate({ id: c.id, ignoreAllDay: e.target.checked }))
-                }
-              />{' '}
-              {t('settings.ignoreAllDay')}
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={c.shareTitles}
-                onChange={(e) =>
-                  void act(() => api.calendarsUpdate({ id: c.id, shareTitles: e.target.checked }))
-                }
-              />{' '}
-              {t('settings.shareTitles')}
-            </label>
+            {(['ignoreAllDay', 'shareTitles'] as const).map((option) => (
+              <label className="check" key={option}>
+                <input
+                  type="checkbox"
+                  checked={c[option]}
+                  onChange={(e) =>
+                    void act(() => api.calendarsUpdate({ id: c.id, [option]: e.target.checked }))
+                  }
+                />{' '}
+                {t(`settings.${option}`)}
+              </label>
+            ))}
             <button type="button" onClick={() => void act(() => api.calendarsRemove({ id: c.id }))}>
               {t('settings.remove')}
             </button>
