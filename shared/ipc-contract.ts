@@ -67,6 +67,7 @@ export const ipcContract = {
         locale: z.enum(['en', 'fr']).nullable().optional(),
         pausePublishing: z.boolean().optional(),
         me: z.array(z.string().max(200)).max(10).optional(),
+        hotkey: z.string().min(1).max(80).optional(),
       })
       .strict(),
     response: reply<SettingsView>(),

@@ -66,6 +66,7 @@ export interface SettingsView {
   hours: string;
   locale: 'en' | 'fr' | null;
   pausePublishing: boolean;
+  hotkey: string;
   me: string[];
   calendars: CalendarView[];
   calendarsReadAt: string | null;

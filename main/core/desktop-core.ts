@@ -24,6 +24,8 @@ import {
 import { Publisher, publishWindow } from '../publisher/publisher';
 import { SyncClient, type FlushResult } from '../sync/sync-client';
 import { TeamApi } from '../sync/team-api';
+import type { Change } from '../../shared/protocol/schemas';
+import { mentionsOfMe } from './mentions';
 import { memberStatus } from './person-status';
 
 const LOCAL_ME = 'me';
@@ -116,6 +118,9 @@ export class DesktopCore extends EventEmitter {
     if (!this.client && token && this.server) {
       this.client = new SyncClient({ cache: this.cache, server: this.server, token });
       this.client.on('change', () => this.emit('changed'));
+      this.client.on('changes', (changes: Change[]) => {
+        for (const post of mentionsOfMe(changes, this.me)) this.emit('mention', post);
+      });
       this.client.on('connection', () => this.emit('changed'));
     }
     return this.client;

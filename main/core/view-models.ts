@@ -76,6 +76,7 @@ export function settingsView(core: DesktopCore): SettingsView {
     hours: core.config.hours,
     locale: core.config.locale ?? null,
     pausePublishing: core.config.pausePublishing,
+    hotkey: core.config.hotkey,
     me: core.config.me,
     calendars,
     calendarsReadAt: state?.at ?? null,

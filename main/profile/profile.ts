@@ -33,6 +33,8 @@ export const profileConfig = z
     locale: z.enum(['en', 'fr']).optional(),
     calendars: z.array(calendarSourceConfig).default([]),
     pausePublishing: z.boolean().default(false),
+    /** The quick-post hotkey (an Electron accelerator). */
+    hotkey: z.string().min(1).max(80).default('CommandOrControl+Shift+Space'),
   })
   .strict();
 

@@ -99,6 +99,10 @@ app.whenReady().then(async () => {
       timer = setTimeout(refresh, Math.min(model.nextChange - Date.now() + 50, 2 ** 31 - 1));
   };
   tray.on('click', () => windows.toggleBoard(tray));
+  core.on('mention', (post: { text: string; memberId: string }) => {
+    const name = core.board().find((m) => m.id === post.memberId)?.name ?? 'A teammate';
+    notify(`${name} mentioned you`, post.text);
+  });
   core.on('changed', () => {
     windows.send('core:changed');
     void refresh();

@@ -19,7 +19,7 @@ export interface SyncClientOptions {
  * Keeps the cache in step with the team server: pulls the log since the cursor, holds the
  * live stream (a gap in sequence numbers triggers a pull), flushes the outbox in order,
  * and reconnects with exponential backoff and jitter. Emits 'change' after the cache
- * changed and 'connection' when the connection state does.
+ * changed, 'changes' with the applied log rows, and 'connection' when the connection does.
  */
 export class SyncClient extends EventEmitter {
   readonly api: TeamApi;
@@ -46,7 +46,9 @@ export class SyncClient extends EventEmitter {
     let total = 0;
     for (;;) {
       const page = await this.api.sync(this.options.cache.cursor);
-      total += this.options.cache.applyChanges(page.changes);
+      const applied = this.options.cache.applyChanges(page.changes);
+      total += applied;
+      if (applied > 0) this.emit('changes', page.changes);
       if (!page.more) break;
     }
     if (total > 0) this.emit('change');
@@ -145,6 +147,7 @@ export class SyncClient extends EventEmitter {
         const cursor = this.options.cache.cursor;
         if (message.change.seq === cursor + 1) {
           this.options.cache.applyChanges([message.change]);
+          this.emit('changes', [message.change]);
           this.emit('change');
         } else if (message.change.seq > cursor + 1) {
           await this.pull(); // a gap: something was missed, so catch up through the log

@@ -110,7 +110,8 @@ export const messages = {
     'settings.language': 'Language',
     'settings.system': 'Follow the system',
     'settings.hotkey': 'Quick-post hotkey',
-    'settings.hotkeyValue': 'CommandOrControl+Shift+Space (desktop app)',
+    'settings.hotkeyValue':
+      'In the desktop app, for example CommandOrControl+Shift+Space; if the system refuses it, the tray menu still has Quick post.',
     'settings.notifications': 'Notifications',
     'settings.notificationsValue': '“Free now” alerts for the people you watch',
     'onboarding.title': 'Welcome to Ricochet',
@@ -238,7 +239,8 @@ export const messages = {
     'settings.language': 'Langue',
     'settings.system': 'Comme le système',
     'settings.hotkey': 'Raccourci du post rapide',
-    'settings.hotkeyValue': 'CommandOrControl+Shift+Space (application de bureau)',
+    'settings.hotkeyValue':
+      'Dans l’application de bureau, par exemple CommandOrControl+Shift+Space ; si le système le refuse, le menu de l’icône garde Post rapide.',
     'settings.notifications': 'Notifications',
     'settings.notificationsValue': 'Alertes « libre » pour les personnes suivies',
     'onboarding.title': 'Bienvenue dans Ricochet',

@@ -152,7 +152,18 @@ export function SettingsView() {
       </select>
 
       <h3>{t('settings.hotkey')}</h3>
-      <p>{t('settings.hotkeyValue')}</p>
+      <form
+        onSubmit={(e) => {
+          const f = form(e);
+          void act(() => api.settingsUpdate({ hotkey: f['hotkey']! }));
+        }}
+      >
+        <label>
+          {t('settings.hotkey')} <input name="hotkey" defaultValue={data.hotkey} />
+        </label>
+        <button type="submit">{t('settings.save')}</button>
+        <p className="hint">{t('settings.hotkeyValue')}</p>
+      </form>
       <h3>{t('settings.notifications')}</h3>
       <p>{t('settings.notificationsValue')}</p>
     </section>
