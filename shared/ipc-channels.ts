@@ -8,6 +8,7 @@ export const ipcChannels = [
   'board:get',
   'feed:get',
   'post:create',
+  'post:edit',
   'post:delete',
   'me:get',
   'findtime:get',

@@ -40,6 +40,10 @@ export const ipcContract = {
       message: string | null;
     }>(),
   },
+  'post:edit': {
+    request: z.object({ id: z.string().min(1).max(64), text: z.string().trim().min(1).max(500) }).strict(),
+    response: reply<{ ok: boolean }>(),
+  },
   'post:delete': {
     request: z.object({ id: z.string().min(1).max(64) }).strict(),
     response: reply<{ ok: boolean }>(),

@@ -29,7 +29,7 @@ const migrations = [
 export interface OutboxRow {
   seq: number;
   id: string;
-  kind: 'post' | 'status' | 'availability' | 'delete-post' | 'profile';
+  kind: 'post' | 'status' | 'availability' | 'edit-post' | 'delete-post' | 'profile';
   method: string;
   path: string;
   body: string | null;

@@ -53,6 +53,20 @@ export function createCoreApi(
       const result = await core.post(text, now());
       return { delivered: result.delivered, kind: result.parsed.kind, message: result.detail ?? null };
     },
+    'post:edit': async ({ id, text }) => {
+      if (!core.me) return { ok: false };
+      core.cache.enqueue({
+        id: randomUUID(),
+        kind: 'edit-post',
+        method: 'PATCH',
+        path: `/v1/posts/${encodeURIComponent(id)}`,
+        body: JSON.stringify({ text }),
+      });
+      await core.sync?.flush();
+      await core.refresh();
+      core.emit('changed');
+      return { ok: true };
+    },
     'post:delete': async ({ id }) => {
       if (!core.me) return { ok: false };
       core.cache.enqueue({

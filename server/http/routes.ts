@@ -16,6 +16,7 @@ import {
   board,
   createPost,
   deletePost,
+  editPost,
   listPosts,
   setAvailability,
   setStatus,
@@ -99,6 +100,12 @@ export function registerRoutes(app: FastifyInstance, context: ServerContext) {
   app.get('/v1/posts', async (request) => {
     const query = validate(postsQuery, request.query);
     return { posts: await listPosts(db, me(request).teamId, query.before, query.limit) };
+  });
+  app.patch('/v1/posts/:id', async (request) => {
+    const { text } = validate(z.object({ text: postBody.shape.text }).strict(), request.body);
+    const post = await editPost(db, me(request), validate(idParams, request.params).id, text);
+    changed(me(request).teamId);
+    return post;
   });
   app.delete('/v1/posts/:id', async (request, reply) => {
     await deletePost(db, me(request), validate(idParams, request.params).id);

@@ -5,6 +5,7 @@ import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
 import { publicMember, toMember, type Member } from './members';
 import { nowIso } from './secrets';
+import { extractTags } from '../../shared/quick-post/parse-quick-post';
 
 export interface Post {
   id: string;
@@ -117,12 +118,7 @@ export async function createPost(
         throw new ApiError(409, 'id_taken', 'this post id is already used');
       return { post: toPost(existing), created: false };
     }
-    const tags = [
-      ...new Set([
-        ...(body.tags ?? []),
-        ...[...body.text.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase()),
-      ]),
-    ];
+    const tags = tagsOf(body.text, body.tags ?? []);
     const row = {
       id: body.id,
       team_id: member.teamId,
@@ -153,6 +149,32 @@ export async function listPosts(
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toPost);
 }
+
+/** Edits one's own post: same id and time, new text and tags; teammates get the change. */
+export async function editPost(
+  db: Kysely<Database>,
+  member: Member,
+  postId: string,
+  text: string,
+): Promise<Post> {
+  return db.transaction().execute(async (trx) => {
+    const post = await trx
+      .selectFrom('posts')
+      .selectAll()
+      .where('id', '=', postId)
+      .where('team_id', '=', member.teamId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!post) throw notFound('post');
+    if (post.member_id !== member.id) throw new ApiError(403, 'forbidden', 'only its author may edit a post');
+    const row = { ...post, text, tags: JSON.stringify(tagsOf(text, [])) };
+    await trx.updateTable('posts').set({ text: row.text, tags: row.tags }).where('id', '=', postId).execute();
+    await appendChange(trx, member.teamId, 'post', member.id, postId, toPost(row));
+    return toPost(row);
+  });
+}
+
+const tagsOf = (text: string, given: string[]) => [...new Set([...given, ...extractTags(text)])];
 
 /** Deletes a post of the caller's team: one's own, or any for an admin. */
 export async function deletePost(db: Kysely<Database>, member: Member, postId: string): Promise<void> {

@@ -9,6 +9,7 @@ export function FeedView() {
   const t = useT();
   const locale = useLocale();
   const [filter, setFilter] = useState<{ tag?: string; mention?: string }>({});
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const { data } = useCore((api) => api.feedGet({ ...filter, limit: 100 }), [filter.tag, filter.mention]);
   const when = new Intl.DateTimeFormat(intlLocale(locale), {
     weekday: 'short',
@@ -56,15 +57,41 @@ export function FeedView() {
               <time dateTime={p.createdAt}>{when.format(Date.parse(p.createdAt))}</time>
               {p.pending && <span className="hint"> · {t('feed.pending')}</span>}
             </div>
-            <p>{render(p.text)}</p>
-            {p.mine && !p.pending && (
-              <button
-                type="button"
-                className="link danger"
-                onClick={() => void getApi()?.postDelete({ id: p.id })}
+            {editing?.id === p.id ? (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void getApi()
+                    ?.postEdit({ id: p.id, text: editing.text })
+                    .then(() => setEditing(null));
+                }}
               >
-                {t('feed.delete')}
-              </button>
+                <input
+                  aria-label={t('feed.edit')}
+                  value={editing.text}
+                  maxLength={500}
+                  autoFocus
+                  onChange={(e) => setEditing({ id: p.id, text: e.target.value })}
+                  onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                />
+                <button type="submit">{t('feed.save')}</button>
+              </form>
+            ) : (
+              <p>{render(p.text)}</p>
+            )}
+            {p.mine && !p.pending && editing?.id !== p.id && (
+              <>
+                <button type="button" className="link" onClick={() => setEditing({ id: p.id, text: p.text })}>
+                  {t('feed.edit')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() => void getApi()?.postDelete({ id: p.id })}
+                >
+                  {t('feed.delete')}
+                </button>
+              </>
             )}
           </li>
         ))}

@@ -173,6 +173,24 @@ describe.each(backends)('team server API on %s', (backend) => {
       expect((await t.bob.api('DELETE', `/v1/posts/${bobs.id}`)).status).toBe(404);
     });
 
+    it('its author edits a post: same id, new text and tags, everyone gets the change', async () => {
+      const post = (await t.bob.api('POST', '/v1/posts', { id: randomUUID(), text: 'draft #plan' })).body;
+      expect((await t.admin.api('PATCH', `/v1/posts/${post.id}`, { text: 'nope' })).status).toBe(403);
+      const edited = await t.bob.api('PATCH', `/v1/posts/${post.id}`, { text: 'final #roadmap' });
+      expect(edited.body).toMatchObject({
+        id: post.id,
+        text: 'final #roadmap',
+        tags: ['roadmap'],
+        createdAt: post.createdAt,
+      });
+      const log = await t.admin.api('GET', '/v1/sync?since=0&limit=1000');
+      expect(log.body.changes.at(-1)).toMatchObject({
+        kind: 'post',
+        entityId: post.id,
+        data: { text: 'final #roadmap' },
+      });
+    });
+
     it('refuses a post over 500 characters or without a UUID', async () => {
       expect(
         (await t.bob.api('POST', '/v1/posts', { id: randomUUID(), text: 'x'.repeat(501) })).body.message,
