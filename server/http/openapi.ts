@@ -77,6 +77,10 @@ export function openApiDocument(): object {
         },
       },
       '/v1/posts/{id}': {
+        patch: {
+          description: 'edit one of your posts: {text}',
+          responses: { '200': { description: 'the edited post' }, '403': { description: 'not yours' } },
+        },
         delete: {
           responses: {
             '204': { description: 'deleted' },
