@@ -60,8 +60,9 @@ export class ChangeHub {
     for (;;) {
       const page = await readChanges(this.db, teamId, team.sent, 500);
       for (const change of page.changes) {
-        const message = JSON.stringify({ type: 'change', change } satisfies StreamMessage);
-        for (const socket of team.clients) if (socket.readyState === socket.OPEN) socket.send(message);
+        // Encoded once for every stream: a text frame from one buffer, not one per client.
+        const message = Buffer.from(JSON.stringify({ type: 'change', change } satisfies StreamMessage));
+        for (const socket of team.clients) if (socket.readyState === socket.OPEN) socket.send(message, { binary: false });
       }
       team.sent = page.cursor;
       if (!page.more) return;
