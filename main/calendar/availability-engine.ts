@@ -28,7 +28,7 @@ export interface EngineOptions {
 
 interface SourceState {
   text: string;
-  parsed: ParsedCalendar;
+  parsed?: ParsedCalendar;
 }
 
 /**
@@ -49,9 +49,7 @@ export class AvailabilityEngine {
   setSource(name: string, text: string): void {
     this.failures.delete(name);
     if (this.sources.get(name)?.text === text) return;
-    const parsed = parseCalendar(text, this.options.tz);
-    this.parseMs += parsed.parseMs;
-    this.sources.set(name, { text, parsed });
+    this.sources.set(name, { text });
     this.cache = undefined;
   }
 
@@ -86,7 +84,7 @@ export class AvailabilityEngine {
     const warnings = [...cache.warnings];
     for (const [source, message] of this.failures) warnings.push({ source, message });
     let events = 0;
-    for (const s of this.sources.values()) events += s.parsed.events;
+    for (const s of this.sources.values()) events += s.parsed?.events ?? 0;
     const parseMs = this.parseMs;
     this.parseMs = 0;
     return {
@@ -99,7 +97,7 @@ export class AvailabilityEngine {
         events,
         occurrences: cache.occurrences,
         parseMs,
-        computeMs: parseMs + performance.now() - started,
+        computeMs: performance.now() - started,
       },
     };
   }
@@ -109,10 +107,18 @@ export class AvailabilityEngine {
       from: Math.floor(window.from / DAY_MS) * DAY_MS - DAY_MS,
       to: Math.ceil(window.to / DAY_MS) * DAY_MS + DAY_MS,
     };
+    // Parsed when first needed, leaving out events that ended a week before the window;
+    // a window that reaches back past that parses the text again.
+    for (const state of this.sources.values()) {
+      if (state.parsed && state.parsed.horizon <= span.from) continue;
+      state.parsed = parseCalendar(state.text, this.options.tz, span.from - 7 * DAY_MS);
+      this.parseMs += state.parsed.parseMs;
+    }
     const all: Segment[] = [];
     const warnings: SourceWarning[] = [];
     let occurrences = 0;
     for (const [source, { parsed }] of this.sources) {
+      if (!parsed) continue;
       const read = expandCalendar(parsed, {
         window: span,
         tz: this.options.tz,

@@ -3,6 +3,7 @@ import { mergeSegments, type Segment, type TimeWindow } from '../../shared/avail
 import { normalizeAddress, occurrenceKind } from './busy-rules';
 import { readEvent, type EventRecord, type JCalComponent } from './event-record';
 import { expandSeries } from './expand-events';
+import { prefilterIcs } from './ics-prefilter';
 import { fullRecord, indexEvent, isNear, textBounds, type LazyEvent } from './event-index';
 import { ianaZone, zoneByName, ZoneResolver } from './zones';
 
@@ -30,6 +31,8 @@ export interface ParsedCalendar {
   warnings: string[];
   events: number;
   parseMs: number;
+  /** Events that ended before this instant were left out: windows must start after it. */
+  horizon: number;
 }
 
 function roots(jcal: unknown): JCalComponent[] {
@@ -38,12 +41,14 @@ function roots(jcal: unknown): JCalComponent[] {
 }
 
 /** Parses iCalendar text with ical.js and reads every VEVENT; never throws. */
-export function parseCalendar(text: string, tz: string): ParsedCalendar {
+export function parseCalendar(text: string, tz: string, horizon = -Infinity): ParsedCalendar {
   const warnings: string[] = [];
+  // Single events that ended before the horizon are not parsed at all (see ics-prefilter).
+  const filtered = Number.isFinite(horizon) ? prefilterIcs(text, horizon) : undefined;
   const started = performance.now();
   let jcal: unknown;
   try {
-    jcal = ICAL.parse(text);
+    jcal = ICAL.parse(filtered?.text ?? text);
   } catch (error) {
     warnings.push(`not a readable iCalendar file: ${(error as Error).message}`);
   }
@@ -78,7 +83,8 @@ export function parseCalendar(text: string, tz: string): ParsedCalendar {
     }
     for (const tzid of resolver.unknown) warnings.push(`unknown time zone "${tzid}", read as ${floating.id}`);
   }
-  if (jcal !== undefined && events === 0) warnings.push('no events in this calendar');
+  const total = events + (filtered?.dropped ?? 0);
+  if (jcal !== undefined && total === 0) warnings.push('no events in this calendar');
   const series: ParsedCalendar['series'] = [];
   for (const entry of byUid.values()) {
     if (!(entry instanceof Map)) {
@@ -93,7 +99,7 @@ export function parseCalendar(text: string, tz: string): ParsedCalendar {
     entry.delete(undefined);
     series.push({ master, overrides: [...entry.values()] as EventRecord[] });
   }
-  return { series, warnings, events, parseMs };
+  return { series, warnings, events: total, parseMs, horizon };
 }
 
 /**
@@ -145,7 +151,7 @@ export function expandCalendar(
 
 /** Text to merged segments in one call. */
 export function readCalendar(text: string, options: ReadOptions): CalendarRead {
-  const parsed = parseCalendar(text, options.tz);
+  const parsed = parseCalendar(text, options.tz, options.window.from);
   const expanded = expandCalendar(parsed, options);
   return {
     ...expanded,

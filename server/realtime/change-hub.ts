@@ -62,7 +62,8 @@ export class ChangeHub {
       for (const change of page.changes) {
         // Encoded once for every stream: a text frame from one buffer, not one per client.
         const message = Buffer.from(JSON.stringify({ type: 'change', change } satisfies StreamMessage));
-        for (const socket of team.clients) if (socket.readyState === socket.OPEN) socket.send(message, { binary: false });
+        for (const socket of team.clients)
+          if (socket.readyState === socket.OPEN) socket.send(message, { binary: false });
       }
       team.sent = page.cursor;
       if (!page.more) return;
