@@ -13,6 +13,8 @@ export interface AvailabilityReport {
   window: TimeWindow;
   tz: string;
   busy: Segment[];
+  /** Only from sources with "share titles" on; empty otherwise. */
+  titles: { start: number; title: string }[];
   summary: AvailabilitySummary;
   warnings: SourceWarning[];
   stats: { events: number; occurrences: number; parseMs: number; computeMs: number };
@@ -24,6 +26,8 @@ export interface EngineOptions {
   hours: WorkingHours;
   /** Per source: read its all-day events as free. */
   ignoreAllDay?: ReadonlySet<string>;
+  /** Per source: its event titles may leave the machine (off unless the person turns it on). */
+  shareTitles?: ReadonlySet<string>;
 }
 
 interface SourceState {
@@ -40,7 +44,14 @@ export class AvailabilityEngine {
   private readonly sources = new Map<string, SourceState>();
   private readonly failures = new Map<string, string>();
   private cache:
-    { span: TimeWindow; segments: Segment[]; occurrences: number; warnings: SourceWarning[] } | undefined;
+    | {
+        span: TimeWindow;
+        segments: Segment[];
+        occurrences: number;
+        warnings: SourceWarning[];
+        titles: { start: number; title: string }[];
+      }
+    | undefined;
   private parseMs = 0;
 
   constructor(private readonly options: EngineOptions) {}
@@ -93,6 +104,7 @@ export class AvailabilityEngine {
       busy,
       summary,
       warnings,
+      titles: cache.titles.filter((t) => t.start >= window.from && t.start < window.to),
       stats: {
         events,
         occurrences: cache.occurrences,
@@ -115,6 +127,7 @@ export class AvailabilityEngine {
       this.parseMs += state.parsed.parseMs;
     }
     const all: Segment[] = [];
+    const titles: { start: number; title: string }[] = [];
     const warnings: SourceWarning[] = [];
     let occurrences = 0;
     for (const [source, { parsed }] of this.sources) {
@@ -124,11 +137,14 @@ export class AvailabilityEngine {
         tz: this.options.tz,
         me: this.options.me ?? [],
         ignoreAllDay: this.options.ignoreAllDay?.has(source) ?? false,
+        titles: this.options.shareTitles?.has(source) ?? false,
       });
+      titles.push(...read.titles);
       all.push(...read.segments);
       occurrences += read.occurrences;
       for (const message of [...parsed.warnings, ...read.warnings]) warnings.push({ source, message });
     }
-    this.cache = { span, segments: mergeSegments(all, span), occurrences, warnings };
+    titles.sort((a, b) => a.start - b.start);
+    this.cache = { span, segments: mergeSegments(all, span), occurrences, warnings, titles };
   }
 }

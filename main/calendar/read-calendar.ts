@@ -15,10 +15,14 @@ export interface ReadOptions {
   me?: readonly string[];
   /** Read all-day events as free (a per-source setting). */
   ignoreAllDay?: boolean;
+  /** Collect the titles of busy occurrences (only for sources where sharing is on). */
+  titles?: boolean;
 }
 
 export interface CalendarRead {
   segments: Segment[];
+  /** Titles of busy occurrences, filled only when asked (share titles). */
+  titles: { start: number; title: string }[];
   warnings: string[];
   events: number;
   occurrences: number;
@@ -129,6 +133,7 @@ export function expandCalendar(
   const warnings: string[] = [];
   const raw: Segment[] = [];
   let occurrences = 0;
+  const titles: { start: number; title: string }[] = [];
   let uid = '';
   const bounds = textBounds(options.window);
   const warn = (message: string) => warnings.push(`event "${uid}": ${message}`);
@@ -140,13 +145,22 @@ export function expandCalendar(
         occurrences++;
         if (options.ignoreAllDay && o.record.start.isDate) continue;
         const kind = occurrenceKind(o.record.props, me);
-        if (kind && o.end > o.start) raw.push({ start: o.start, end: o.end, kind });
+        if (kind && o.end > o.start) {
+          raw.push({ start: o.start, end: o.end, kind });
+          if (options.titles && o.record.summary)
+            titles.push({ start: o.start, title: o.record.summary.slice(0, 200) });
+        }
       }
     } catch (error) {
       warn(`skipped, it cannot be expanded (${(error as Error).message})`);
     }
   }
-  return { segments: mergeSegments(raw, options.window), warnings: [...new Set(warnings)], occurrences };
+  return {
+    segments: mergeSegments(raw, options.window),
+    warnings: [...new Set(warnings)],
+    occurrences,
+    titles,
+  };
 }
 
 /** Text to merged segments in one call. */

@@ -57,10 +57,13 @@ export class DesktopCore extends EventEmitter {
       tz: this.config.tz,
       me: this.config.me,
       hours: parseWorkingHours(this.config.hours),
-      ignoreAllDay: new Set(
-        this.config.calendars.filter((c) => c.ignoreAllDay).map((c) => sourceFor(c, this.secrets).name),
-      ),
+      ignoreAllDay: this.sourceNames((c) => c.ignoreAllDay),
+      shareTitles: this.sourceNames((c) => c.shareTitles),
     });
+  }
+
+  private sourceNames(which: (c: CalendarSourceConfig) => boolean): Set<string> {
+    return new Set(this.config.calendars.filter(which).map((c) => sourceFor(c, this.secrets).name));
   }
 
   private newPublisher() {

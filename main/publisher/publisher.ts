@@ -49,6 +49,11 @@ export class Publisher {
       busy: report.busy.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), kind: s.kind })),
       loadToday: report.summary.loadToday,
       loadWeek: report.summary.loadWeek,
+      ...(report.titles.length > 0
+        ? {
+            titles: report.titles.slice(0, 2000).map((t) => ({ start: isoInstant(t.start), title: t.title })),
+          }
+        : {}),
     };
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     if (this.cache.get('published_hash') === hash) return { published: false, reason: 'unchanged', report };

@@ -48,6 +48,18 @@ describe('publisher', () => {
     expect(JSON.stringify(body)).not.toMatch(/Board meeting|Room 1/);
   });
 
+  it('publishes titles only from a source where the person turned "share titles" on', async () => {
+    const { core } = coreWithCalendar();
+    core.updateConfig({
+      ...core.config,
+      calendars: core.config.calendars.map((c) => ({ ...c, shareTitles: true })),
+    });
+    await core.publish();
+    const [body] = queuedAvailability(core) as { titles?: { title: string }[] }[];
+    expect(body!.titles?.map((t) => t.title)).toEqual(['Board meeting']);
+    expect(JSON.stringify(body)).not.toContain('Room 1'); // locations never leave
+  });
+
   it('does nothing while publishing is paused', async () => {
     const { core } = coreWithCalendar({ pausePublishing: true });
     expect((await core.publish()).reason).toBe('paused');
