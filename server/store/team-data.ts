@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AvailabilityBody, PostBody, ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
@@ -158,14 +158,7 @@ export async function editPost(
   text: string,
 ): Promise<Post> {
   return db.transaction().execute(async (trx) => {
-    const post = await trx
-      .selectFrom('posts')
-      .selectAll()
-      .where('id', '=', postId)
-      .where('team_id', '=', member.teamId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!post) throw notFound('post');
+    const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id) throw new ApiError(403, 'forbidden', 'only its author may edit a post');
     const row = { ...post, text, tags: JSON.stringify(tagsOf(text, [])) };
     await trx.updateTable('posts').set({ text: row.text, tags: row.tags }).where('id', '=', postId).execute();
@@ -174,19 +167,25 @@ export async function editPost(
   });
 }
 
+/** A live post of the caller's team; another team's, or a deleted one, is a 404. */
+async function teamPost(trx: Transaction<Database>, member: Member, postId: string) {
+  const post = await trx
+    .selectFrom('posts')
+    .selectAll()
+    .where('id', '=', postId)
+    .where('team_id', '=', member.teamId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!post) throw notFound('post');
+  return post;
+}
+
 const tagsOf = (text: string, given: string[]) => [...new Set([...given, ...extractTags(text)])];
 
 /** Deletes a post of the caller's team: one's own, or any for an admin. */
 export async function deletePost(db: Kysely<Database>, member: Member, postId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const post = await trx
-      .selectFrom('posts')
-      .selectAll()
-      .where('id', '=', postId)
-      .where('team_id', '=', member.teamId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!post) throw notFound('post');
+    const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id && member.role !== 'admin')
       throw new ApiError(403, 'forbidden', 'only its author or an admin may delete a post');
     await trx.updateTable('posts').set({ deleted_at: nowIso() }).where('id', '=', postId).execute();

@@ -24,10 +24,10 @@ describe.skipIf(!available)('CalDAV against a real Radicale server', () => {
 
   beforeAll(async () => {
     server = await startRadicale();
-    const made = await fetch(`${server.url}/ana/work/`, { method: 'MKCALENDAR', headers: auth });
+    const made = await fetch(`${server.url}/ana/calendar/`, { method: 'MKCALENDAR', headers: auth });
     expect(made.status).toBe(201);
     await put(
-      '/ana/work/standup.ics',
+      '/ana/calendar/standup.ics',
       ics([
         'UID:standup',
         'DTSTART;TZID=Europe/Paris:20260309T093000',
@@ -35,7 +35,7 @@ describe.skipIf(!available)('CalDAV against a real Radicale server', () => {
         'RRULE:FREQ=DAILY;COUNT=5',
       ]),
     );
-    await put('/ana/work/old.ics', ics(['UID:old', 'DTSTART:20250101T090000Z', 'DTEND:20250101T100000Z']));
+    await put('/ana/calendar/old.ics', ics(['UID:old', 'DTSTART:20250101T090000Z', 'DTEND:20250101T100000Z']));
   });
   afterAll(() => server?.stop());
 
@@ -63,7 +63,7 @@ describe.skipIf(!available)('CalDAV against a real Radicale server', () => {
     await source.read(window);
     expect(source.objectFetches).toBe(1);
     await put(
-      '/ana/work/review.ics',
+      '/ana/calendar/review.ics',
       ics(['UID:review', 'DTSTART:20260316T130000Z', 'DTEND:20260316T140000Z']),
     );
     const text = await source.read(window);
