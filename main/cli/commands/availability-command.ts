@@ -6,14 +6,17 @@ import { CalDavSource } from '../../calendar/sources/caldav-source';
 import type { CalendarSource } from '../../calendar/sources/calendar-source';
 import { FeedSource } from '../../calendar/sources/feed-source';
 import { FileSource } from '../../calendar/sources/file-source';
+import { sourceFor } from '../../core/desktop-core';
+import { defaultProfileDir, FileSecretStore, readConfig } from '../../profile/profile';
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { formatReport, reportJson } from './availability-format';
 
 const usage = `Usage: ricochet availability --ics <file|url> [--ics …] [--caldav <url> --user <u> --password-env <VAR>]
        [--from <instant>] [--to <instant>] [--tz <IANA zone>] [--me <email>]… [--now <instant>]
-       [--hours "mon-fri 09:00-18:00"] [--json]
+       [--hours "mon-fri 09:00-18:00"] [--profile <dir>] [--json]
 Reads calendars and prints busy time, the state now, the next free slot and the load.
-The window defaults to one day back and fourteen days ahead of --now.`;
+The window defaults to one day back and fourteen days ahead of --now. With no --ics or
+--caldav, the calendars added to the profile (ricochet calendars add) are read.`;
 
 function optionalInstant(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -41,6 +44,7 @@ export const availabilityCommand: CliCommand = {
       now: { type: 'string' },
       hours: { type: 'string' },
       json: { type: 'boolean' },
+      profile: { type: 'string' },
     });
     const tz = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!isKnownZone(tz))
@@ -66,7 +70,17 @@ export const availabilityCommand: CliCommand = {
       if (password === undefined) throw new UsageError(`--password-env: $${variable} is not set`);
       sources.push(new CalDavSource({ serverUrl: values.caldav, username: values.user, password }));
     }
-    if (sources.length === 0) throw new UsageError('give at least one --ics or --caldav source');
+    if (sources.length === 0) {
+      // No source named: the calendars of the profile (ricochet calendars add …).
+      const dir = values.profile ?? defaultProfileDir(io.env);
+      const config = readConfig(dir);
+      const secrets = new FileSecretStore(dir);
+      sources.push(...config.calendars.map((c) => sourceFor(c, secrets)));
+      if (sources.length === 0)
+        throw new UsageError(
+          'give at least one --ics or --caldav source (or add calendars: ricochet calendars add <file|url>)',
+        );
+    }
 
     const engine = new AvailabilityEngine({ tz, me: values.me ?? [], hours });
     const window = { from, to };

@@ -35,7 +35,10 @@ describe.skipIf(!available)('CalDAV against a real Radicale server', () => {
         'RRULE:FREQ=DAILY;COUNT=5',
       ]),
     );
-    await put('/ana/calendar/old.ics', ics(['UID:old', 'DTSTART:20250101T090000Z', 'DTEND:20250101T100000Z']));
+    await put(
+      '/ana/calendar/old.ics',
+      ics(['UID:old', 'DTSTART:20250101T090000Z', 'DTEND:20250101T100000Z']),
+    );
   });
   afterAll(() => server?.stop());
 
