@@ -49,6 +49,8 @@ app.whenReady().then(async () => {
     preload: preloadPath(here),
     rendererUrl,
     rendererFile: rendererFile(here),
+    // Focus goes back to the app the person was in: on macOS that needs the app hidden.
+    onQuickPostClosed: () => process.platform === 'darwin' && app.hide(),
   });
   const notify = (title: string, body: string) =>
     Notification.isSupported() && new Notification({ title, body }).show();

@@ -13,6 +13,8 @@ export interface WindowDeps {
   preload: string;
   rendererUrl?: string;
   rendererFile: string;
+  /** After the quick-post box closes (macOS hands focus back by hiding the app). */
+  onQuickPostClosed?: () => void;
 }
 
 /** Loads a renderer route: the dev server while developing, the built files otherwise. */
@@ -69,6 +71,9 @@ export function createWindows(deps: WindowDeps) {
         'view=quick-post',
       );
       quick.on('blur', () => quick?.close());
+      quick.on('closed', () => {
+        if (!board || board.isDestroyed() || !board.isVisible()) deps.onQuickPostClosed?.();
+      });
     },
     send(channel: string, payload?: unknown) {
       for (const win of [board, quick]) if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
