@@ -91,7 +91,8 @@ export class DesktopCore extends EventEmitter {
     this.client?.stop();
     this.client = undefined;
     this.secrets.delete('token');
-    for (const key of ['server', 'me', 'team', 'cursor', 'published_hash']) this.cache.set(key, '');
+    for (const key of ['server', 'me', 'team', 'cursor', 'published_hash', 'hosted_server'])
+      this.cache.set(key, '');
     this.cache.clearTeam();
     this.emit('changed');
   }

@@ -18,11 +18,9 @@ export interface LocalTeamInput {
  * teammates. Nothing else is needed for a small team.
  */
 export async function startLocalTeam(core: DesktopCore, input: LocalTeamInput) {
-  const server = await runServer({
-    host: input.host ?? '127.0.0.1',
-    port: input.port ?? 8787,
-    storage: { kind: 'sqlite', dataDir: join(core.dir, 'team-server') },
-  });
+  const place = { host: input.host ?? '127.0.0.1', port: input.port ?? 8787 };
+  const server = await hostServer(core, place);
+  core.cache.set('hosted_server', JSON.stringify(place));
   const created = await createTeam(server.context.storage.db, {
     name: input.teamName,
     adminName: input.name,
@@ -41,4 +39,17 @@ export async function startLocalTeam(core: DesktopCore, input: LocalTeamInput) {
   core.emit('changed');
   const link = `ricochet://join?server=${encodeURIComponent(server.url)}&code=${encodeURIComponent(created.invite)}`;
   return { server: server.url, invite: created.invite, link, stop: () => server.close() };
+}
+
+function hostServer(core: DesktopCore, place: { host: string; port: number }) {
+  return runServer({ ...place, storage: { kind: 'sqlite', dataDir: join(core.dir, 'team-server') } });
+}
+
+/** On start-up: a profile that hosts its team starts that server again, at the same address. */
+export async function resumeLocalTeam(core: DesktopCore): Promise<(() => Promise<void>) | undefined> {
+  const hosted = core.cache.get('hosted_server');
+  if (!hosted || !core.me) return undefined;
+  const server = await hostServer(core, JSON.parse(hosted) as { host: string; port: number });
+  core.sync?.resync();
+  return () => server.close();
 }

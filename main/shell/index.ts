@@ -18,7 +18,7 @@ import {
 import { createCoreApi } from '../core/core-api';
 import { startBackground } from '../core/background';
 import { DesktopCore } from '../core/desktop-core';
-import { startLocalTeam } from '../host/local-team';
+import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
 import { lockSession, lockWebContents } from './app-security';
 import { registerIpc } from './ipc-router';
 import { linkInArgs, parseJoinLink } from './join-link';
@@ -41,6 +41,7 @@ app.whenReady().then(async () => {
   lockSession(session.defaultSession);
   app.on('web-contents-created', (_e, contents) => lockWebContents(contents, shell, rendererUrl));
   const secrets = new KeychainSecretStore(safeStorage, app.getPath('userData'));
+  const hosting: (() => Promise<void>)[] = [];
   const core = new DesktopCore(app.getPath('userData'), secrets);
   const windows = createWindows({
     BrowserWindow,
@@ -63,7 +64,13 @@ app.whenReady().then(async () => {
       windows.send('core:notify', { memberId });
     },
     Date.now,
-    { startTeam: (input) => startLocalTeam(core, input) },
+    {
+      startTeam: async (input) => {
+        const team = await startLocalTeam(core, input);
+        hosting.push(team.stop);
+        return { server: team.server, invite: team.invite, link: team.link };
+      },
+    },
   );
   registerIpc(ipcMain, api, (url) => (rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')));
   if (secrets.weak)
@@ -131,10 +138,15 @@ app.whenReady().then(async () => {
   app.on('second-instance', (_e, argv) => openLink(linkInArgs(argv)));
   openLink(linkInArgs(process.argv));
 
+  const resumed = await resumeLocalTeam(core).catch(
+    (e: Error) => void notify('Ricochet', `The team this computer hosts could not start: ${e.message}`),
+  );
+  if (resumed) hosting.push(resumed);
   const stop = startBackground(core);
   await refresh();
   app.on('before-quit', () => {
     stop();
+    for (const close of hosting) void close();
     globalShortcut.unregisterAll();
     core.close();
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { freePort } from '../support/radicale';
 import { calendarFile, emptyProfile, joinedProfile, startTeam, startWeb } from './fixtures';
 
 const shots = 'test-results/screenshots';
@@ -187,4 +188,32 @@ test.describe('a team of two on one real server', () => {
       'written while the server was down',
     );
   });
+});
+
+test('start a team on this computer: an invite link at once, and the team comes back after a restart', async ({
+  page,
+}) => {
+  const profile = emptyProfile();
+  let web = await startWeb(profile);
+  const port = await freePort();
+  try {
+    await page.goto(web.url);
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Start a team on this computer' });
+    await form.getByLabel('Team name').fill('Atelier');
+    await form.getByLabel('Your name').fill('Ana Lopez');
+    await form.getByLabel('Your email').fill('ana@atelier.test');
+    await form.getByLabel('Port').fill(String(port));
+    await form.getByRole('button', { name: 'Start the team' }).click();
+    await expect(page.getByText(/ricochet:\/\/join\?server=/)).toBeVisible();
+    await expect(page.getByTestId('freshness')).toHaveText('live');
+    await web.stop();
+    web = await startWeb(profile);
+    await page.goto(web.url);
+    await expect(page.getByTestId('freshness')).toHaveText('live');
+    await expect(page.getByTestId('member-Ana Lopez')).toBeVisible();
+  } finally {
+    await web.stop();
+  }
 });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { createCoreApi } from '../../core/core-api';
 import { startBackground } from '../../core/background';
 import { DesktopCore } from '../../core/desktop-core';
-import { startLocalTeam } from '../../host/local-team';
+import { resumeLocalTeam, startLocalTeam } from '../../host/local-team';
 import { defaultProfileDir } from '../../profile/profile';
 import { startWebServer } from '../../web/web-server';
 import { parseFlags, UsageError, type CliCommand } from '../command';
@@ -37,6 +37,8 @@ export const webCommand: CliCommand = {
       throw new UsageError(`--port: "${values.port}" is not a port`);
     const core = new DesktopCore(values.profile ?? defaultProfileDir(io.env));
     const listeners = new Set<(event: string, payload?: unknown) => void>();
+    /** Team servers this process hosts: closed on the way out. */
+    const hosting: (() => Promise<void>)[] = [];
     const broadcast = (event: string, payload?: unknown) => listeners.forEach((l) => l(event, payload));
     core.on('changed', () => broadcast('core:changed'));
     const handlers = createCoreApi(
@@ -44,7 +46,13 @@ export const webCommand: CliCommand = {
       { version: pkg.version, platform: process.platform, mode: 'browser' },
       (memberId) => broadcast('core:notify', { memberId }),
       Date.now,
-      { startTeam: (input) => startLocalTeam(core, input) },
+      {
+        startTeam: async (input) => {
+          const team = await startLocalTeam(core, input);
+          hosting.push(team.stop);
+          return { server: team.server, invite: team.invite, link: team.link };
+        },
+      },
     );
     const web = await startWebServer({
       port,
@@ -55,6 +63,10 @@ export const webCommand: CliCommand = {
         return () => listeners.delete(send);
       },
     });
+    const resumed = await resumeLocalTeam(core).catch(
+      (e: Error) => void io.err(`ricochet web: the team this computer hosts could not start: ${e.message}\n`),
+    );
+    if (resumed) hosting.push(resumed);
     const stop = startBackground(core, { onError: (e) => io.err(`ricochet web: ${e.message}\n`) });
     io.out(`Ricochet is running at ${web.url}\n(loopback only; the link carries this run's secret)\n`);
     await new Promise<void>((resolve) => {
@@ -62,7 +74,7 @@ export const webCommand: CliCommand = {
         process.off('SIGTERM', quit);
         process.off('SIGINT', quit);
         stop();
-        void web.close().then(() => {
+        void Promise.all([web.close(), ...hosting.map((close) => close())]).then(() => {
           core.close();
           resolve();
         });

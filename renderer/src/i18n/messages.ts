@@ -105,6 +105,7 @@ export const messages = {
     'settings.leave': 'Leave this team',
     'settings.startTeam': 'Start a team on this computer',
     'settings.teamName': 'Team name',
+    'settings.port': 'Port',
     'settings.shareLan': 'Reachable from the local network (otherwise this computer only)',
     'settings.start': 'Start the team',
     'settings.inviteLink':
@@ -237,6 +238,7 @@ export const messages = {
     'settings.leave': 'Quitter cette équipe',
     'settings.startTeam': 'Lancer une équipe sur cet ordinateur',
     'settings.teamName': 'Nom de l’équipe',
+    'settings.port': 'Port',
     'settings.shareLan': 'Joignable depuis le réseau local (sinon cet ordinateur seulement)',
     'settings.start': 'Lancer l’équipe',
     'settings.inviteLink': 'Donnez ce lien d’invitation : {link} (ou le serveur {server} et le code {code})',

@@ -4,6 +4,8 @@ import { getApi } from '../api';
 import { intlLocale, useLocale, useT } from '../i18n/i18n';
 import { useCore } from '../use-core';
 
+type Invite = { server: string; invite: string; link: string };
+
 /** Calendars with their state, hours and zone, privacy, team, language. */
 export function SettingsView() {
   const t = useT();
@@ -11,6 +13,8 @@ export function SettingsView() {
   const { data, reload } = useCore((api) => api.settingsGet({}));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The invite of a team just started here: it stays in sight once the team exists.
+  const [invite, setInvite] = useState<Invite | null>(null);
   const act = async (fn: () => Promise<Settings | undefined>) => {
     try {
       setError(null);
@@ -129,10 +133,15 @@ export function SettingsView() {
             {t('settings.leave')}
           </button>
         </p>
-      ) : (
+      ) : null}
+      {data.team && invite ? (
+        <p role="status" className="invite">
+          {t('settings.inviteLink', { link: invite.link, server: invite.server, code: invite.invite })}
+        </p>
+      ) : data.team ? null : (
         <>
           <JoinForm onJoin={(v) => act(() => api.teamJoin(v))} />
-          <StartTeamForm />
+          <StartTeamForm onStarted={(v) => (setInvite(v), reload())} />
         </>
       )}
 
@@ -204,17 +213,9 @@ export function JoinForm({
 }
 
 /** Runs the team server inside the app and shows the invite link to hand out. */
-function StartTeamForm() {
+function StartTeamForm({ onStarted }: { onStarted: (invite: Invite) => void }) {
   const t = useT();
-  const [started, setStarted] = useState<{ server: string; invite: string; link: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (started) {
-    return (
-      <p role="status" className="invite">
-        {t('settings.inviteLink', { link: started.link, server: started.server, code: started.invite })}
-      </p>
-    );
-  }
   return (
     <form
       aria-label={t('settings.startTeam')}
@@ -226,9 +227,10 @@ function StartTeamForm() {
             teamName: f['teamName']!,
             name: f['name']!,
             email: f['email']!,
+            port: Number(f['port'] || 8787),
             ...(f['lan'] ? { host: '0.0.0.0' as const } : {}),
           })
-          .then(setStarted, (err: Error) => setError(err.message));
+          .then(onStarted, (err: Error) => setError(err.message));
       }}
     >
       <h4>{t('settings.startTeam')}</h4>
@@ -240,6 +242,9 @@ function StartTeamForm() {
       </label>
       <label>
         {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
+      </label>
+      <label>
+        {t('settings.port')} <input name="port" type="number" min={1024} max={65535} defaultValue={8787} />
       </label>
       <label className="check">
         <input type="checkbox" name="lan" /> {t('settings.shareLan')}
