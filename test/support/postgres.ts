@@ -14,8 +14,10 @@ function pgBin(): string | undefined {
   return bin && existsSync(join(bin, 'initdb')) ? bin : undefined;
 }
 
+const hasPostgresUser = () => process.getuid?.() !== 0 || spawnSync('id', ['postgres']).status === 0;
+
 export const hasPostgres = () =>
-  requireDependency('PostgreSQL', pgBin() !== undefined, 'apt-get install postgresql');
+  requireDependency('PostgreSQL', pgBin() !== undefined && hasPostgresUser(), 'apt-get install postgresql');
 
 /** Root may not run PostgreSQL: run its tools as the postgres user then. */
 function run(bin: string, args: string[]) {
