@@ -207,8 +207,8 @@ export class LocalCache {
 
   enqueue(row: Omit<OutboxRow, 'seq' | 'attempts'>): void {
     this.db.transaction(() => {
-      // Only the latest status and availability matter: an older one still queued is dropped.
-      if (row.kind === 'status' || row.kind === 'availability')
+      // Only the latest status, availability and profile matter: an older one still queued is dropped.
+      if (row.kind === 'status' || row.kind === 'availability' || row.kind === 'profile')
         this.stmt('DELETE FROM outbox WHERE kind = ?').run(row.kind);
       this.stmt(
         'INSERT INTO outbox (id, kind, method, path, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',

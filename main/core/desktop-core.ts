@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { v7 as uuidv7 } from 'uuid';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
@@ -91,7 +92,7 @@ export class DesktopCore extends EventEmitter {
     this.client?.stop();
     this.client = undefined;
     this.secrets.delete('token');
-    for (const key of ['server', 'me', 'team', 'cursor', 'published_hash', 'hosted_server'])
+    for (const key of ['server', 'me', 'team', 'cursor', 'published_hash', 'profile_hash', 'hosted_server'])
       this.cache.set(key, '');
     this.cache.clearTeam();
     this.emit('changed');
@@ -143,6 +144,7 @@ export class DesktopCore extends EventEmitter {
       JSON.stringify({ id: joined.member.id, name: joined.member.name, teamId: joined.team.id }),
     );
     this.cache.set('team', JSON.stringify(joined.team));
+    this.publishProfile();
     await this.refresh();
     return joined;
   }
@@ -266,10 +268,28 @@ export class DesktopCore extends EventEmitter {
     });
   }
 
+  /**
+   * My zone and working hours, so teammates see my local time and "off, back at 09:00":
+   * queued whenever they differ from what was last sent.
+   */
+  publishProfile(): boolean {
+    if (!this.me) return false;
+    const body = JSON.stringify({
+      timezone: this.config.tz,
+      workingHours: parseWorkingHours(this.config.hours),
+    });
+    const hash = createHash('sha256').update(body).digest('hex');
+    if (this.cache.get('profile_hash') === hash) return false;
+    this.cache.enqueue({ id: uuidv7(), kind: 'profile', method: 'PATCH', path: '/v1/me', body });
+    this.cache.set('profile_hash', hash);
+    return true;
+  }
+
   /** One run of the publisher, then an attempt to send. */
   async publish(now = Date.now()) {
+    const profileQueued = this.publishProfile();
     const result = await this.publisher.runOnce(now);
-    const flushed = this.sync && result.published ? await this.sync.flush() : undefined;
+    const flushed = this.sync && (result.published || profileQueued) ? await this.sync.flush() : undefined;
     return { ...result, flushed };
   }
 

@@ -34,6 +34,7 @@ export async function startLocalTeam(core: DesktopCore, input: LocalTeamInput) {
     JSON.stringify({ id: created.admin.id, name: created.admin.name, teamId: created.team.id }),
   );
   core.cache.set('team', JSON.stringify({ id: created.team.id, name: created.team.name }));
+  core.publishProfile();
   await core.refresh();
   core.sync?.start();
   core.emit('changed');

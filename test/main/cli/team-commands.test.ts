@@ -50,6 +50,14 @@ describe('the desktop CLI against a running server', () => {
     const board = JSON.parse((await cli('board', '--json', ...p)).stdout);
     expect(board.online).toBe(true);
     expect(board.members.map((m: { name: string }) => m.name)).toEqual(['Ana', 'Bob']);
+    // My zone and working hours went to the server with the login, for teammates' "off, back at".
+    const onServer = (await client(server.url, team.token)('GET', '/v1/board')).body.members.find(
+      (m: { name: string }) => m.name === 'Bob',
+    );
+    expect(onServer.profile).toMatchObject({
+      timezone: expect.any(String),
+      workingHours: expect.arrayContaining([[{ start: 540, end: 1080 }]]),
+    });
     expect(board.members[1]).toMatchObject({
       latestPost: { text: 'Reviewing #billing' },
       topics: ['billing'],
