@@ -59,6 +59,8 @@ export interface CalendarView {
   ignoreAllDay: boolean;
   shareTitles: boolean;
   error: string | null;
+  /** Events read from it last time; null before the first read. */
+  events: number | null;
 }
 
 export interface SettingsView {

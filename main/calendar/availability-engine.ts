@@ -75,6 +75,11 @@ export class AvailabilityEngine {
     this.cache = undefined;
   }
 
+  /** Events per source, as last parsed (for settings: "work.ics · 312 events"). */
+  sourceEvents(): Record<string, number> {
+    return Object.fromEntries([...this.sources].map(([name, s]) => [name, s.parsed?.events ?? 0]));
+  }
+
   get sourceCount(): number {
     return this.sources.size;
   }

@@ -238,7 +238,12 @@ export class DesktopCore extends EventEmitter {
   }
 
   /** Per source: when it was last read and what went wrong, in words, for settings. */
-  calendarState(): { at: string; events: number; warnings: { source: string; message: string }[] } | null {
+  calendarState(): {
+    at: string;
+    events: number;
+    perSource?: Record<string, number>;
+    warnings: { source: string; message: string }[];
+  } | null {
     const state = this.cache.get('calendar_state');
     return state ? JSON.parse(state) : null;
   }

@@ -69,6 +69,7 @@ export function settingsView(core: DesktopCore): SettingsView {
       ignoreAllDay: c.ignoreAllDay,
       shareTitles: c.shareTitles,
       error: state?.warnings.find((w) => w.source === name)?.message ?? null,
+      events: state?.perSource?.[name] ?? null,
     };
   });
   return {

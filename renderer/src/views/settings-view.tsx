@@ -57,6 +57,7 @@ export function SettingsView() {
           <li key={c.id}>
             <strong>{c.name}</strong> <span className="hint">({c.kind})</span> —{' '}
             <span className={c.error ? 'error' : 'ok'}>{c.error ?? t('settings.ok')}</span>
+            {c.events !== null && <span className="hint"> · {t('settings.events', { n: c.events })}</span>}
             {(['ignoreAllDay', 'shareTitles'] as const).map((option) => (
               <label className="check" key={option}>
                 <input
