@@ -30,7 +30,7 @@ export function createCoreApi(
 ): CoreHandlers {
   const watch = new FreeWatch(
     (id, t) => {
-      const member = core.board(t).find((m) => m.id === id);
+      const member = core.members().find((m) => m.id === id);
       return member && memberStatus(member, t);
     },
     notify,
@@ -88,7 +88,8 @@ export function createCoreApi(
         core.engine.sourceCount > 0
           ? core.engine.report({ from: t - DAY_MS, to: t + 14 * DAY_MS }, t)
           : undefined;
-      const mine = core.board(t).find((m) => m.id === core.me?.id);
+      const me = core.members().find((m) => m.id === core.me?.id);
+      const mine = me && core.withStatus(me, t);
       // Alone (no team yet) my state comes from my own calendars, through the same engine.
       const alone = computeStatus(
         { busy: report?.busy ?? [], hours: parseWorkingHours(core.config.hours), timezone: core.config.tz },
@@ -112,7 +113,7 @@ export function createCoreApi(
     },
     'findtime:get': async ({ memberIds, minutes }) => {
       const t = now();
-      const members = core.board(t).filter((m) => memberIds.includes(m.id));
+      const members = core.members().filter((m) => memberIds.includes(m.id));
       const attendees = members.map((m) => ({
         busy: (m.availability?.busy ?? []).map((b) => ({
           start: Date.parse(b.start),

@@ -219,13 +219,28 @@ export class DesktopCore extends EventEmitter {
         };
   }
 
+  /** The team as cached, without computing anyone's state: for names, profiles, busy time. */
+  members() {
+    return readBoard(this.cache);
+  }
+
+  /** One member with their computed state and its label, in my language and zone. */
+  withStatus(member: ReturnType<typeof readBoard>[number], now: number) {
+    const status = memberStatus(member, now);
+    return {
+      ...member,
+      computed: status,
+      label: statusLabel(status, now, this.config.locale ?? 'en', this.config.tz),
+    };
+  }
+
   /** The team from the cache, each member with their computed state and its label. */
   board(now = Date.now()) {
-    const locale = this.config.locale ?? 'en';
-    return readBoard(this.cache).map((member) => {
-      const status = memberStatus(member, now);
-      return { ...member, computed: status, label: statusLabel(status, now, locale, this.config.tz) };
-    });
+    return this.members().map((member) => this.withStatus(member, now));
+  }
+
+  memberName(id: string): string | undefined {
+    return this.members().find((m) => m.id === id)?.name;
   }
 
   /** "as of 10:42 · offline": when the cache last heard from the server, and whether it is live. */

@@ -43,7 +43,7 @@ export function memberViews(core: DesktopCore, now: number): MemberView[] {
 }
 
 export function postViews(core: DesktopCore, options: Parameters<DesktopCore['feed']>[0]): PostView[] {
-  const names = new Map(core.board().map((m) => [m.id, m.name]));
+  const names = new Map(core.members().map((m) => [m.id, m.name]));
   const me = core.me?.id ?? 'me';
   return core.feed(options).map((p) => ({
     id: p.id,

@@ -59,7 +59,7 @@ app.whenReady().then(async () => {
     core,
     { version: app.getVersion(), platform: process.platform, mode: 'electron' },
     (memberId) => {
-      const name = core.board().find((m) => m.id === memberId)?.name ?? 'A teammate';
+      const name = core.memberName(memberId) ?? 'A teammate';
       notify(`${name} is free now`, 'You asked Ricochet to tell you.');
       windows.send('core:notify', { memberId });
     },
@@ -109,7 +109,7 @@ app.whenReady().then(async () => {
   };
   tray.on('click', () => windows.toggleBoard(tray));
   core.on('mention', (post: { text: string; memberId: string }) => {
-    const name = core.board().find((m) => m.id === post.memberId)?.name ?? 'A teammate';
+    const name = core.memberName(post.memberId) ?? 'A teammate';
     notify(`${name} mentioned you`, post.text);
   });
   core.on('changed', () => {

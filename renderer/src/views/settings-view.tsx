@@ -6,6 +6,27 @@ import { useCore } from '../use-core';
 
 type Invite = { server: string; invite: string; link: string };
 
+/** The fields of a submitted form, by name (and no page reload). */
+function form(event: FormEvent<HTMLFormElement>): Record<string, string> {
+  event.preventDefault();
+  return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+}
+
+/** Your name and email: asked the same way to join a team and to start one. */
+function IdentityFields() {
+  const t = useT();
+  return (
+    <>
+      <label>
+        {t('settings.name')} <input name="name" required autoComplete="name" />
+      </label>
+      <label>
+        {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
+      </label>
+    </>
+  );
+}
+
 /** Calendars with their state, hours and zone, privacy, team, language. */
 export function SettingsView() {
   const t = useT();
@@ -24,10 +45,6 @@ export function SettingsView() {
     } catch (e) {
       setError((e as Error).message);
     }
-  };
-  const form = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
   };
   if (!data) return null;
   const api = getApi()!;
@@ -190,8 +207,7 @@ export function JoinForm({
     <form
       aria-label={t('settings.join')}
       onSubmit={(e) => {
-        e.preventDefault();
-        const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+        const f = form(e);
         void onJoin({ server: f['server']!, invite: f['invite']!, name: f['name']!, email: f['email']! });
       }}
     >
@@ -202,12 +218,7 @@ export function JoinForm({
       <label>
         {t('settings.invite')} <input name="invite" required />
       </label>
-      <label>
-        {t('settings.name')} <input name="name" required autoComplete="name" />
-      </label>
-      <label>
-        {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
-      </label>
+      <IdentityFields />
       <button type="submit">{t('settings.join')}</button>
     </form>
   );
@@ -221,8 +232,7 @@ function StartTeamForm({ onStarted }: { onStarted: (invite: Invite) => void }) {
     <form
       aria-label={t('settings.startTeam')}
       onSubmit={(e) => {
-        e.preventDefault();
-        const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+        const f = form(e);
         getApi()!
           .teamStart({
             teamName: f['teamName']!,
@@ -238,12 +248,7 @@ function StartTeamForm({ onStarted }: { onStarted: (invite: Invite) => void }) {
       <label>
         {t('settings.teamName')} <input name="teamName" required />
       </label>
-      <label>
-        {t('settings.name')} <input name="name" required autoComplete="name" />
-      </label>
-      <label>
-        {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
-      </label>
+      <IdentityFields />
       <label>
         {t('settings.port')} <input name="port" type="number" min={1024} max={65535} defaultValue={8787} />
       </label>
