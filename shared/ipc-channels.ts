@@ -20,11 +20,12 @@ export const ipcChannels = [
   'team:join',
   'team:leave',
   'team:start',
+  'join:pending',
   'watch:free',
 ] as const;
 
 /** Pushed from the core to the renderer: something changed, read again; or a notification. */
-export const ipcEvents = ['core:changed', 'core:notify'] as const;
+export const ipcEvents = ['core:changed', 'core:notify', 'core:join-link'] as const;
 export type IpcEvent = (typeof ipcEvents)[number];
 
 /** `board:get` becomes `boardGet`: the method name the renderer calls. */

@@ -15,7 +15,13 @@ const reply = <T>() => z.custom<T>();
 export const ipcContract = {
   'app:info': {
     request: none,
-    response: reply<{ version: string; platform: string; mode: 'electron' | 'browser' }>(),
+    response: reply<{
+      version: string;
+      platform: string;
+      mode: 'electron' | 'browser';
+      /** The packaged app (open at login defaults to on there). */
+      packaged: boolean;
+    }>(),
   },
   'board:get': {
     request: none,
@@ -72,6 +78,8 @@ export const ipcContract = {
         pausePublishing: z.boolean().optional(),
         me: z.array(z.string().max(200)).max(10).optional(),
         hotkey: z.string().min(1).max(80).optional(),
+        openAtLogin: z.boolean().optional(),
+        notifications: z.boolean().optional(),
       })
       .strict(),
     response: reply<SettingsView>(),
@@ -126,7 +134,17 @@ export const ipcContract = {
         port: z.number().int().min(1024).max(65535).optional(),
       })
       .strict(),
-    response: reply<{ server: string; invite: string; link: string }>(),
+    response: reply<{
+      server: string;
+      invite: string;
+      link: string;
+      /** Every address teammates may use, with the network it belongs to. */
+      addresses: { address: string; via: string }[];
+    }>(),
+  },
+  'join:pending': {
+    request: none,
+    response: reply<{ link: { server: string; code: string } | null }>(),
   },
   'watch:free': {
     request: z.object({ memberId: z.string().max(64) }).strict(),

@@ -69,8 +69,15 @@ export interface SettingsView {
   locale: 'en' | 'fr' | null;
   pausePublishing: boolean;
   hotkey: string;
+  /** null: the default (on in the packaged app, off while developing). */
+  openAtLogin: boolean | null;
+  notifications: boolean;
   me: string[];
   calendars: CalendarView[];
   calendarsReadAt: string | null;
   team: { name: string; server: string } | null;
+  /** The team server this computer hosts, if any. */
+  hosting: { host: string; port: number } | null;
+  /** Problems with the profile's files (a settings file moved aside), in words. */
+  warnings: string[];
 }

@@ -1,10 +1,14 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Change } from '../../shared/protocol/schemas';
+import { ensurePrivateDir } from '../profile/private-files';
+import { replacedByNewer, teamCommand, type TeamCommand } from '../sync/team-commands';
+import { legacyOutboxCommand } from './legacy-outbox';
+import { nativeBinding } from './native-binding';
 
 /** Each entry brings the schema from the version before it; never edit a shipped one. */
-const migrations = [
+const migrations: (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE members (id TEXT PRIMARY KEY, name TEXT NOT NULL, data TEXT NOT NULL);
    CREATE TABLE statuses (member_id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -24,15 +28,40 @@ const migrations = [
   `ALTER TABLE members ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE statuses ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE availability ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;`,
+  // The outbox holds typed commands; only the team API client knows paths and methods.
+  (db) => {
+    db.exec(`CREATE TABLE commands (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+               kind TEXT NOT NULL, command TEXT NOT NULL, created_at TEXT NOT NULL,
+               attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT)`);
+    const insert = db.prepare(
+      'INSERT INTO commands (id, kind, command, created_at, attempts) VALUES (?, ?, ?, ?, ?)',
+    );
+    const rows = db.prepare('SELECT * FROM outbox ORDER BY seq').all() as LegacyOutboxRow[];
+    for (const row of rows) {
+      const command = legacyOutboxCommand(row);
+      if (command) insert.run(row.id, command.kind, JSON.stringify(command), row.created_at, row.attempts);
+    }
+    db.exec('DROP TABLE outbox');
+    // The old meta keys became the core's typed state.
+    db.exec("DELETE FROM meta WHERE key IN ('my_availability', 'calendar_state', 'published_hash', 'profile_hash')");
+  },
 ];
 
-export interface OutboxRow {
-  seq: number;
+interface LegacyOutboxRow {
   id: string;
-  kind: 'post' | 'status' | 'availability' | 'edit-post' | 'delete-post' | 'profile';
+  kind: string;
   method: string;
   path: string;
   body: string | null;
+  created_at: string;
+  attempts: number;
+}
+
+export interface QueuedCommand {
+  seq: number;
+  /** The client-made id the server deduplicates retries by. */
+  id: string;
+  command: TeamCommand;
   attempts: number;
 }
 
@@ -54,15 +83,20 @@ export class LocalCache {
   readonly db: Database.Database;
 
   constructor(profileDir: string) {
-    mkdirSync(profileDir, { recursive: true, mode: 0o700 });
-    this.db = new Database(join(profileDir, 'cache.sqlite'));
+    ensurePrivateDir(profileDir);
+    const file = join(profileDir, 'cache.sqlite');
+    const created = !existsSync(file);
+    this.db = new Database(file, { nativeBinding: nativeBinding() });
+    if (created) chmodSync(file, 0o600);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     for (let v = version; v < migrations.length; v++) {
       this.db.transaction(() => {
-        this.db.exec(migrations[v]!);
+        const step = migrations[v]!;
+        if (typeof step === 'string') this.db.exec(step);
+        else step(this.db);
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
@@ -91,19 +125,30 @@ export class LocalCache {
     return statement;
   }
 
-  get(key: string): string | undefined {
+  /** For the core's typed state only (core-state.ts); the cache's own keys are below. */
+  readMeta(key: string): string | undefined {
     return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
       ?.value;
   }
 
-  set(key: string, value: string): void {
+  writeMeta(key: string, value: string): void {
     this.stmt(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run(key, value);
   }
 
   get cursor(): number {
-    return Number(this.get('cursor') ?? 0);
+    return Number(this.readMeta('cursor') ?? 0);
+  }
+
+  /** When the cache last heard from the server (ISO), or null if never. */
+  get lastSyncAt(): string | null {
+    return this.readMeta('last_sync_at') ?? null;
+  }
+
+  /** The server confirmed the cache is current (a stream's ready with no gap). */
+  markSynced(): void {
+    this.writeMeta('last_sync_at', new Date().toISOString());
   }
 
   /** Applies changes in order and moves the cursor, all or nothing; older ones are skipped. */
@@ -117,8 +162,8 @@ export class LocalCache {
         cursor = change.seq;
         applied++;
       }
-      this.set('cursor', String(cursor));
-      this.set('last_sync_at', new Date().toISOString());
+      this.writeMeta('cursor', String(cursor));
+      this.markSynced();
     })();
     return applied;
   }
@@ -184,9 +229,10 @@ export class LocalCache {
   /** Forgets the team's data (leaving a team); my own local posts stay for my work log. */
   clearTeam(): void {
     this.db.transaction(() => {
-      for (const table of ['members', 'statuses', 'availability', 'outbox'])
+      for (const table of ['members', 'statuses', 'availability', 'commands'])
         this.stmt(`DELETE FROM ${table}`).run();
       this.stmt("DELETE FROM posts WHERE member_id != 'me'").run();
+      this.stmt("DELETE FROM meta WHERE key IN ('cursor', 'last_sync_at')").run();
     })();
   }
 
@@ -205,38 +251,54 @@ export class LocalCache {
     ).run(postId, memberId, postId, createdAt);
   }
 
-  enqueue(row: Omit<OutboxRow, 'seq' | 'attempts'>): void {
+  enqueue(id: string, command: TeamCommand): void {
     this.db.transaction(() => {
-      // Only the latest status, availability and profile matter: an older one still queued is dropped.
-      if (row.kind === 'status' || row.kind === 'availability' || row.kind === 'profile')
-        this.stmt('DELETE FROM outbox WHERE kind = ?').run(row.kind);
-      this.stmt(
-        'INSERT INTO outbox (id, kind, method, path, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(row.id, row.kind, row.method, row.path, row.body, new Date().toISOString());
+      if (replacedByNewer(command.kind)) this.stmt('DELETE FROM commands WHERE kind = ?').run(command.kind);
+      this.stmt('INSERT INTO commands (id, kind, command, created_at) VALUES (?, ?, ?, ?)').run(
+        id,
+        command.kind,
+        JSON.stringify(command),
+        new Date().toISOString(),
+      );
     })();
   }
 
-  outbox(): OutboxRow[] {
-    return this.stmt(
-      'SELECT seq, id, kind, method, path, body, attempts FROM outbox ORDER BY seq',
-    ).all() as OutboxRow[];
+  /** Queued commands in order; one that no longer parses is rejected with the reason, not sent. */
+  outbox(): QueuedCommand[] {
+    const rows = this.stmt('SELECT seq, id, command, attempts FROM commands ORDER BY seq').all() as {
+      seq: number;
+      id: string;
+      command: string;
+      attempts: number;
+    }[];
+    const queued: QueuedCommand[] = [];
+    for (const row of rows) {
+      const parsed = teamCommand.safeParse(JSON.parse(row.command));
+      if (parsed.success) queued.push({ ...row, command: parsed.data });
+      else this.reject({ id: row.id, kind: 'unknown', body: row.command }, 0, 'not a command this version knows');
+    }
+    return queued;
+  }
+
+  get queuedCount(): number {
+    return (this.stmt('SELECT count(*) AS n FROM commands').get() as { n: number }).n;
   }
 
   acknowledge(id: string): void {
-    this.stmt('DELETE FROM outbox WHERE id = ?').run(id);
+    this.stmt('DELETE FROM commands WHERE id = ?').run(id);
   }
 
   attemptFailed(id: string, error: string): void {
-    this.stmt('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
+    this.stmt('UPDATE commands SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
   }
 
   /** The server refused it for good (400, 403, 409…): keep why, stop retrying. */
-  reject(row: OutboxRow, status: number, message: string): void {
+  reject(row: { id: string; kind: string; body: string }, status: number, message: string): void {
     this.db.transaction(() => {
       this.stmt(
         'INSERT OR REPLACE INTO rejected (id, kind, body, status, message, at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(row.id, row.kind, row.body, status, message, new Date().toISOString());
-      this.stmt('DELETE FROM outbox WHERE id = ?').run(row.id);
+      this.stmt('DELETE FROM commands WHERE id = ?').run(row.id);
       if (row.kind === 'post') this.stmt('DELETE FROM posts WHERE id = ? AND pending = 1').run(row.id);
     })();
   }

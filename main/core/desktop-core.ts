@@ -1,231 +1,121 @@
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { resolve as resolvePath } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { findCommonSlots } from '../../shared/availability/find-time';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { standupDigest } from '../../shared/digest/standup-digest';
 import { statusLabel } from '../../shared/i18n/status-messages';
+import type { Change, StatusBody } from '../../shared/protocol/schemas';
 import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
-import { isoInstant } from '../../shared/time/zoned-time';
-import { readBoard, readFeed } from '../cache/cache-queries';
+import { computeStatus } from '../../shared/status/status-engine';
+import { DAY_MS, isoInstant } from '../../shared/time/zoned-time';
+import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
 import { LocalCache } from '../cache/local-cache';
-import { AvailabilityEngine } from '../calendar/availability-engine';
-import { readSources } from '../calendar/read-sources';
-import { CalDavSource } from '../calendar/sources/caldav-source';
-import type { CalendarSource } from '../calendar/sources/calendar-source';
-import { FeedSource } from '../calendar/sources/feed-source';
-import { FileSource } from '../calendar/sources/file-source';
-import {
-  FileSecretStore,
-  readConfig,
-  writeConfig,
-  type CalendarSourceConfig,
-  type ProfileConfig,
-  type SecretStore,
-} from '../profile/profile';
-import { Publisher, publishWindow } from '../publisher/publisher';
-import { SyncClient, type FlushResult } from '../sync/sync-client';
-import { TeamApi } from '../sync/team-api';
-import type { Change } from '../../shared/protocol/schemas';
+import { ConfigFile } from '../profile/config-file';
+import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
+import { calDavSecret, FileSecretStore, type SecretStore } from '../profile/secret-store';
+import { Publisher } from '../publisher/publisher';
+import type { FlushResult } from '../sync/sync-client';
+import { CalendarService, calendarEntry, sourceFor, type NewCalendar } from './calendar-service';
+import { CoreState } from './core-state';
+import { FreeWatch } from './free-watch';
 import { mentionsOfMe } from './mentions';
 import { memberStatus } from './person-status';
+import { checkSettings, type SettingsPatch } from './settings-patch';
+import { TeamMembership } from './team-membership';
 
 const LOCAL_ME = 'me';
 
+export type Delivery = 'sent' | 'queued' | 'local' | 'rejected';
+
 /**
- * Everything the desktop does that is not pixels or Electron, behind one object: the CLI,
- * the Electron shell and the browser mode all drive this, so they cannot disagree.
+ * The desktop core's one door. The Electron shell, the browser mode and every CLI command
+ * call these commands and reads, so they cannot disagree; nothing outside touches the
+ * cache, the settings file or the calendar engine. Emits 'changed' (read again),
+ * 'mention' (a post naming me) and 'free' (a watched teammate became free).
  */
 export class DesktopCore extends EventEmitter {
-  readonly cache: LocalCache;
-  config: ProfileConfig;
-  engine: AvailabilityEngine;
-  publisher: Publisher;
-  private client: SyncClient | undefined;
+  private readonly cache: LocalCache;
+  private readonly settings: ConfigFile;
+  private readonly state: CoreState;
+  private readonly calendars: CalendarService;
+  private readonly team: TeamMembership;
+  private readonly publisher: Publisher;
+  private readonly watches: FreeWatch;
+  private readonly setHosting: (place: { host: string; port: number } | null) => void;
 
   constructor(
     readonly dir: string,
-    readonly secrets: SecretStore = new FileSecretStore(dir),
+    private readonly secrets: SecretStore = new FileSecretStore(dir),
   ) {
     super();
-    this.config = readConfig(dir);
+    this.settings = new ConfigFile(dir);
     this.cache = new LocalCache(dir);
-    this.engine = this.newEngine();
-    this.publisher = this.newPublisher();
-  }
-
-  private newEngine() {
-    return new AvailabilityEngine({
-      tz: this.config.tz,
-      me: this.config.me,
-      hours: parseWorkingHours(this.config.hours),
-      ignoreAllDay: this.sourceNames((c) => c.ignoreAllDay),
-      shareTitles: this.sourceNames((c) => c.shareTitles),
-    });
-  }
-
-  private sourceNames(which: (c: CalendarSourceConfig) => boolean): Set<string> {
-    return new Set(this.config.calendars.filter(which).map((c) => sourceFor(c, this.secrets).name));
-  }
-
-  private newPublisher() {
-    return new Publisher(
-      this.engine,
+    this.state = new CoreState(this.cache);
+    this.setHosting = this.state.writer('hosting');
+    this.calendars = new CalendarService(
+      () => this.config,
+      secrets,
+      () => this.publisher.forget(),
+    );
+    this.publisher = new Publisher(
+      () => this.calendars.engine(),
       this.cache,
-      () => this.sources(),
+      this.state,
+      () => this.calendars.sources(),
       () => this.config.pausePublishing,
+    );
+    this.team = new TeamMembership(this.cache, this.state, secrets, () => this.config);
+    this.team.on('changed', () => this.changed());
+    this.team.on('changes', (changes: Change[]) => {
+      for (const post of mentionsOfMe(changes, this.me)) this.emit('mention', post);
+    });
+    this.watches = new FreeWatch(
+      (id, t) => {
+        const member = this.members().find((m) => m.id === id);
+        return member && memberStatus(member, t);
+      },
+      (id) => this.emit('free', id),
     );
   }
 
-  /** Saves new settings and rebuilds what depends on them (zone, hours, calendars). */
-  updateConfig(next: ProfileConfig): void {
-    parseWorkingHours(next.hours); // throws a clear message before anything is saved
-    writeConfig(this.dir, next);
-    this.config = next;
-    this.engine = this.newEngine();
-    this.publisher = this.newPublisher();
-    this.cache.set('published_hash', '');
+  private changed() {
+    this.watches.check();
     this.emit('changed');
   }
 
-  /** Leaves the team on this computer: forgets the token and the team's data. */
-  leave(): void {
-    this.client?.stop();
-    this.client = undefined;
-    this.secrets.delete('token');
-    for (const key of ['server', 'me', 'team', 'cursor', 'published_hash', 'profile_hash', 'hosted_server'])
-      this.cache.set(key, '');
-    this.cache.clearTeam();
-    this.emit('changed');
+  // ── Reads ────────────────────────────────────────────────────────────────────────────
+
+  /** The settings as they are in the profile's file now (another process may have changed them). */
+  get config(): Readonly<ProfileConfig> {
+    return this.settings.read();
   }
 
-  close(): void {
-    this.client?.stop();
-    this.cache.close();
+  get identity() {
+    return this.team.identity;
   }
 
   get me(): { id: string; name: string; teamId: string } | undefined {
-    const me = this.cache.get('me');
-    return me ? JSON.parse(me) : undefined;
+    return this.identity?.member;
   }
 
-  get team(): { id: string; name: string } | undefined {
-    const team = this.cache.get('team');
-    return team ? JSON.parse(team) : undefined;
+  /** Where the team this computer hosts listens, if it hosts one. */
+  get hosting() {
+    return this.state.read('hosting') ?? undefined;
   }
 
-  get server(): string | undefined {
-    return this.cache.get('server') || undefined;
-  }
-
-  /** The sync client once this profile has joined a team. */
-  get sync(): SyncClient | undefined {
-    const token = this.secrets.get('token');
-    if (!this.client && token && this.server) {
-      this.client = new SyncClient({ cache: this.cache, server: this.server, token });
-      this.client.on('change', () => this.emit('changed'));
-      this.client.on('changes', (changes: Change[]) => {
-        for (const post of mentionsOfMe(changes, this.me)) this.emit('mention', post);
-      });
-      this.client.on('connection', () => this.emit('changed'));
-    }
-    return this.client;
-  }
-
-  async login(input: { server: string; invite: string; name: string; email: string }) {
-    const joined = await new TeamApi(input.server, undefined).join({
-      code: input.invite,
-      name: input.name,
-      email: input.email,
-    });
-    this.secrets.set('token', joined.token);
-    this.cache.set('server', input.server);
-    this.cache.set(
-      'me',
-      JSON.stringify({ id: joined.member.id, name: joined.member.name, teamId: joined.team.id }),
-    );
-    this.cache.set('team', JSON.stringify(joined.team));
-    this.publishProfile();
-    await this.refresh();
-    return joined;
-  }
-
-  /** Pull, flush, and the server's topics; never throws for being offline. */
-  async refresh(): Promise<(FlushResult & { pulled: number }) | { error: string }> {
-    const sync = this.sync;
-    if (!sync) return { error: 'not in a team yet: run ricochet login' };
-    try {
-      const result = await sync.syncOnce();
-      this.cache.setTopics(await sync.api.topics());
-      return result;
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
-  }
-
-  /** A quick post or a /command: queued first, sent when the server answers. */
-  async post(
-    text: string,
-    now = Date.now(),
-  ): Promise<{ parsed: QuickPost; delivered: 'sent' | 'queued' | 'local' | 'rejected'; detail?: string }> {
-    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
-    if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
-    const me = this.me;
-    if (parsed.kind === 'post') {
-      const post = {
-        id: uuidv7(),
-        memberId: me?.id ?? LOCAL_ME,
-        text: parsed.text,
-        tags: parsed.tags,
-        createdAt: new Date(now).toISOString(),
-      };
-      this.cache.addPendingPost(post);
-      if (me)
-        this.cache.enqueue({
-          id: post.id,
-          kind: 'post',
-          method: 'POST',
-          path: '/v1/posts',
-          body: JSON.stringify({ id: post.id, text: post.text }),
-        });
-    } else if (me) {
-      const body =
-        parsed.kind === 'clear'
-          ? null
-          : {
-              state: parsed.state,
-              emoji: parsed.emoji ?? undefined,
-              text: parsed.text ?? undefined,
-              until: parsed.until === null ? null : isoInstant(parsed.until),
-            };
-      this.cache.enqueue({
-        id: uuidv7(),
-        kind: 'status',
-        method: body ? 'PUT' : 'DELETE',
-        path: '/v1/me/status',
-        body: body && JSON.stringify(body),
-      });
-    }
-    const sync = this.sync;
-    this.emit('changed');
-    if (!me) return { parsed, delivered: 'local' };
-    if (!sync) return { parsed, delivered: 'queued', detail: 'no token in this profile' };
-    const flushed = await sync.flush();
-    return flushed.remaining === 0 && flushed.rejected === 0
-      ? { parsed, delivered: 'sent' }
-      : {
-          parsed,
-          delivered: flushed.rejected ? 'rejected' : 'queued',
-          detail: flushed.error ?? this.cache.rejected().at(-1)?.message,
-        };
+  /** Problems with the profile's files, in words, for the settings view. */
+  warnings(): string[] {
+    return [...this.settings.warnings];
   }
 
   /** The team as cached, without computing anyone's state: for names, profiles, busy time. */
-  members() {
+  members(): BoardMember[] {
     return readBoard(this.cache);
   }
 
   /** One member with their computed state and its label, in my language and zone. */
-  withStatus(member: ReturnType<typeof readBoard>[number], now: number) {
+  withStatus(member: BoardMember, now: number) {
     const status = memberStatus(member, now);
     return {
       ...member,
@@ -234,7 +124,6 @@ export class DesktopCore extends EventEmitter {
     };
   }
 
-  /** The team from the cache, each member with their computed state and its label. */
   board(now = Date.now()) {
     return this.members().map((member) => this.withStatus(member, now));
   }
@@ -243,43 +132,49 @@ export class DesktopCore extends EventEmitter {
     return this.members().find((m) => m.id === id)?.name;
   }
 
-  /** "as of 10:42 · offline": when the cache last heard from the server, and whether it is live. */
-  freshness() {
-    return {
-      asOf: this.cache.get('last_sync_at') ?? null,
-      online: this.client?.connection === 'live',
-      queued: this.cache.outbox().length,
-    };
-  }
-
-  /** Per source: when it was last read and what went wrong, in words, for settings. */
-  calendarState(): {
-    at: string;
-    events: number;
-    perSource?: Record<string, number>;
-    warnings: { source: string; message: string }[];
-  } | null {
-    const state = this.cache.get('calendar_state');
-    return state ? JSON.parse(state) : null;
-  }
-
   feed(options: Parameters<typeof readFeed>[1] = {}) {
     return readFeed(this.cache, options);
   }
 
+  /** "as of 10:42 · offline": when the cache last heard from the server, and whether it is live. */
+  freshness() {
+    return {
+      asOf: this.cache.lastSyncAt,
+      online: this.team.sync?.connection === 'live',
+      queued: this.cache.queuedCount,
+    };
+  }
+
+  /** Commands waiting for the server, in order, and the ones it refused for good. */
+  pending() {
+    return { queued: this.cache.outbox(), rejected: this.cache.rejected() };
+  }
+
+  /** Per source: when it was last read, events read and what went wrong, for settings. */
+  calendarState() {
+    return this.state.read('calendarState');
+  }
+
+  /** The profile's calendars as sources, for a one-off reading (ricochet availability). */
+  calendarSources() {
+    return this.calendars.sources();
+  }
+
+  /** The display name of each configured calendar (what warnings and counts are keyed by). */
+  calendarName(calendar: CalendarSourceConfig): string {
+    return sourceFor(calendar, this.secrets).name;
+  }
+
   /** "My day" or "my week" from my own posts and calendars: works without a team. */
   async digest(period: 'day' | 'week', now = Date.now()) {
-    const sources = this.sources();
-    const window = publishWindow(now);
-    if (sources.length > 0) await readSources(this.engine, sources, window);
-    const busy = sources.length > 0 ? this.engine.report(window, now).busy : [];
+    const report = await this.calendars.myReport(now);
     const posts = this.feed({ memberId: this.me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
       text: p.text,
       createdAt: Date.parse(p.createdAt),
     }));
     return standupDigest({
       posts,
-      busy,
+      busy: report?.busy ?? [],
       hours: parseWorkingHours(this.config.hours),
       tz: this.config.tz,
       now,
@@ -288,42 +183,268 @@ export class DesktopCore extends EventEmitter {
     });
   }
 
-  /**
-   * My zone and working hours, so teammates see my local time and "off, back at 09:00":
-   * queued whenever they differ from what was last sent.
-   */
-  publishProfile(): boolean {
-    if (!this.me) return false;
-    const body = JSON.stringify({
-      timezone: this.config.tz,
-      workingHours: parseWorkingHours(this.config.hours),
-    });
-    const hash = createHash('sha256').update(body).digest('hex');
-    if (this.cache.get('profile_hash') === hash) return false;
-    this.cache.enqueue({ id: uuidv7(), kind: 'profile', method: 'PATCH', path: '/v1/me', body });
-    this.cache.set('profile_hash', hash);
-    return true;
+  /** My state, load and next free slot: from the team's view of me, or my calendars alone. */
+  async myDay(now = Date.now()) {
+    const [day, week, report] = await Promise.all([
+      this.digest('day', now),
+      this.digest('week', now),
+      this.calendars.myReport(now),
+    ]);
+    const me = this.members().find((m) => m.id === this.me?.id);
+    const mine = me && this.withStatus(me, now);
+    const alone = computeStatus(
+      { busy: report?.busy ?? [], hours: parseWorkingHours(this.config.hours), timezone: this.config.tz },
+      now,
+    );
+    return {
+      state: mine?.computed.state ?? alone.state,
+      label: mine?.label ?? statusLabel(alone, now, this.config.locale ?? 'en', this.config.tz),
+      loadToday: report?.summary.loadToday ?? 0,
+      loadWeek: report?.summary.loadWeek ?? 0,
+      nextFree: report?.summary.nextFree
+        ? { start: isoInstant(report.summary.nextFree.from), end: isoInstant(report.summary.nextFree.to) }
+        : null,
+      meetingsToday: day.meetings,
+      digest: {
+        day: { text: day.text, markdown: day.markdown },
+        week: { text: week.text, markdown: week.markdown },
+      },
+      calendars: this.config.calendars.length,
+    };
   }
 
-  /** One run of the publisher, then an attempt to send. */
+  /** The next common free slots of these teammates, inside everyone's working hours. */
+  findTime(memberIds: readonly string[], minutes: number, now = Date.now()) {
+    const attendees = this.members()
+      .filter((m) => memberIds.includes(m.id))
+      .map((m) => ({
+        busy: (m.availability?.busy ?? []).map((b) => ({
+          start: Date.parse(b.start),
+          end: Date.parse(b.end),
+          kind: b.kind,
+        })),
+        hours: m.profile.workingHours,
+        timezone: m.profile.timezone,
+      }));
+    const from = Math.ceil(now / 900_000) * 900_000;
+    return findCommonSlots(attendees, { from, to: now + 14 * DAY_MS }, minutes).map((s) => ({
+      start: isoInstant(s.from),
+      end: isoInstant(s.to),
+    }));
+  }
+
+  // ── Commands: team ───────────────────────────────────────────────────────────────────
+
+  async join(input: { server: string; invite: string; name: string; email: string }) {
+    const joined = await this.team.join(input);
+    await this.afterLogin();
+    return joined;
+  }
+
+  async loginWithToken(input: { server: string; token: string }) {
+    const who = await this.team.loginWithToken(input);
+    await this.afterLogin();
+    return who;
+  }
+
+  private async afterLogin() {
+    await this.team.refresh();
+    await this.publish().catch(() => undefined);
+    this.changed();
+  }
+
+  leave(): void {
+    this.team.leave();
+    this.setHosting(null);
+  }
+
+  /** Records (or forgets) the team server this computer hosts, so it starts again with the app. */
+  recordHosting(place: { host: string; port: number } | null): void {
+    this.setHosting(place);
+  }
+
+  // ── Commands: calendars and settings ─────────────────────────────────────────────────
+
+  async addCalendar(input: NewCalendar): Promise<CalendarSourceConfig> {
+    const entry = calendarEntry(input, this.secrets);
+    if (input.password) this.secrets.set(calDavSecret(entry.id), input.password);
+    this.settings.update((c) => ({ ...c, calendars: [...c.calendars, entry] }));
+    await this.settingsChanged();
+    return entry;
+  }
+
+  async updateCalendar(
+    id: string,
+    patch: Partial<Pick<CalendarSourceConfig, 'name' | 'ignoreAllDay' | 'shareTitles'>>,
+  ): Promise<void> {
+    this.settings.update((c) => {
+      if (!c.calendars.some((x) => x.id === id)) throw new Error(`no calendar with id ${id}`);
+      return { ...c, calendars: c.calendars.map((x) => (x.id === id ? { ...x, ...patch } : x)) };
+    });
+    await this.settingsChanged();
+  }
+
+  /** Removes calendars by id (or its start), file or address; returns how many, with their secrets. */
+  async removeCalendar(target: string): Promise<number> {
+    let removed = 0;
+    this.settings.update((c) => {
+      const left = c.calendars.filter((x) => !matchesCalendar(x, target));
+      removed = c.calendars.length - left.length;
+      return { ...c, calendars: left };
+    });
+    if (removed === 0) return 0;
+    await this.settingsChanged();
+    return removed;
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<void> {
+    const checked = checkSettings(patch);
+    this.settings.update((c) => {
+      const next = { ...c, ...checked };
+      if (patch.locale === null) delete next.locale;
+      return next;
+    });
+    await this.settingsChanged();
+  }
+
+  /** After settings changed here or in another process: secrets, profile and availability follow. */
+  async settingsChanged(): Promise<void> {
+    this.calendars.pruneSecrets();
+    this.changed();
+    await this.publish().catch(() => undefined);
+  }
+
+  /** Watches the settings file: a change made by the CLI shows here within moments. */
+  watchSettings(): () => void {
+    return this.settings.watch(() => void this.settingsChanged());
+  }
+
+  // ── Commands: posts, status, watches ─────────────────────────────────────────────────
+
+  /** A quick post or a /command: queued first, sent when the server answers. */
+  async post(text: string, now = Date.now()): Promise<{ parsed: QuickPost; delivered: Delivery; detail?: string }> {
+    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
+    if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
+    if (parsed.kind === 'post') {
+      const post = {
+        id: uuidv7(),
+        memberId: this.me?.id ?? LOCAL_ME,
+        text: parsed.text,
+        tags: parsed.tags,
+        createdAt: new Date(now).toISOString(),
+      };
+      this.cache.addPendingPost(post);
+      if (this.me) this.cache.enqueue(post.id, { kind: 'post', id: post.id, text: post.text });
+    } else if (this.me) {
+      this.cache.enqueue(uuidv7(), {
+        kind: 'status',
+        status:
+          parsed.kind === 'clear'
+            ? null
+            : {
+                state: parsed.state,
+                emoji: parsed.emoji ?? undefined,
+                text: parsed.text ?? undefined,
+                until: parsed.until === null ? null : isoInstant(parsed.until),
+              },
+      });
+    }
+    this.changed();
+    if (!this.me) return { parsed, delivered: 'local' };
+    return { parsed, ...(await this.send()) };
+  }
+
+  async setStatus(status: StatusBody | null): Promise<{ delivered: Delivery; detail?: string }> {
+    if (!this.me) return { delivered: 'local', detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'status', status });
+    this.changed();
+    return this.send();
+  }
+
+  async editPost(postId: string, text: string) {
+    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'edit-post', postId, text });
+    return this.sendAndRefresh();
+  }
+
+  async deletePost(postId: string) {
+    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'delete-post', postId });
+    return this.sendAndRefresh();
+  }
+
+  private async sendAndRefresh() {
+    const result = await this.send();
+    await this.team.refresh();
+    this.changed();
+    return result;
+  }
+
+  /** Flushes the outbox and says what became of the last command. */
+  private async send(): Promise<{ delivered: Delivery; detail?: string }> {
+    const sync = this.team.sync;
+    if (!sync) return { delivered: 'queued', detail: 'no token in this profile' };
+    const before = this.cache.rejected().length;
+    const flushed: FlushResult = await sync.flush();
+    if (flushed.remaining === 0 && flushed.rejected === 0) return { delivered: 'sent' };
+    const rejected = this.cache.rejected().length > before;
+    return {
+      delivered: rejected ? 'rejected' : 'queued',
+      detail: rejected ? this.cache.rejected().at(-1)?.message : flushed.error,
+    };
+  }
+
+  /** "Notify me when X is free": fires 'free' once, the first time X is free. */
+  watchFree(memberId: string): string[] {
+    this.watches.watch(memberId);
+    return this.watches.watching;
+  }
+
+  get watching(): string[] {
+    return this.watches.watching;
+  }
+
+  // ── Commands: publishing and sync ────────────────────────────────────────────────────
+
+  /** One run of the publisher (and my profile), then an attempt to send. */
   async publish(now = Date.now()) {
-    const profileQueued = this.publishProfile();
+    const profileQueued = this.team.publishProfile();
     const result = await this.publisher.runOnce(now);
-    const flushed = this.sync && (result.published || profileQueued) ? await this.sync.flush() : undefined;
+    const sync = this.team.sync;
+    const flushed = sync && (result.published || profileQueued) ? await sync.flush() : undefined;
     return { ...result, flushed };
   }
 
-  sources(): CalendarSource[] {
-    return this.config.calendars.map((c) => sourceFor(c, this.secrets));
+  /** Pull, flush, and the server's topics; never throws for being offline. */
+  sync() {
+    return this.team.refresh();
+  }
+
+  /** Holds the live stream (long-running front ends). */
+  startLive(): void {
+    this.team.startLive();
+  }
+
+  stopLive(): void {
+    this.team.stopLive();
+  }
+
+  /** After sleep, unlock or a network change: reconnect now. */
+  resync(): void {
+    this.team.sync?.resync();
+  }
+
+  close(): void {
+    this.watches.stop();
+    this.team.close();
+    this.cache.close();
   }
 }
 
-export function sourceFor(config: CalendarSourceConfig, secrets: SecretStore): CalendarSource {
-  if (config.kind === 'file') return new FileSource(config.location);
-  if (config.kind === 'feed') return new FeedSource(config.location);
-  return new CalDavSource({
-    serverUrl: config.location,
-    username: config.user ?? '',
-    password: secrets.get(`caldav:${config.id}`) ?? '',
-  });
+export function matchesCalendar(calendar: CalendarSourceConfig, target: string): boolean {
+  if (calendar.id === target || (target.length >= 4 && calendar.id.startsWith(target))) return true;
+  if (calendar.location === target) return true;
+  return calendar.kind === 'file' && calendar.location === absolutePath(target);
 }
+
+const absolutePath = (path: string) => (/^(https?|webcals?):\/\//i.test(path) ? path : resolvePath(path));

@@ -2,7 +2,7 @@ import type { ManualState } from '../../shared/status/status-engine';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
 import type { BoardMember } from '../cache/cache-queries';
-import { sourceFor, type DesktopCore } from './desktop-core';
+import type { DesktopCore } from './desktop-core';
 
 const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
@@ -60,7 +60,7 @@ export function postViews(core: DesktopCore, options: Parameters<DesktopCore['fe
 export function settingsView(core: DesktopCore): SettingsView {
   const state = core.calendarState();
   const calendars: CalendarView[] = core.config.calendars.map((c) => {
-    const name = sourceFor(c, core.secrets).name;
+    const name = core.calendarName(c);
     return {
       id: c.id,
       kind: c.kind,
@@ -69,7 +69,7 @@ export function settingsView(core: DesktopCore): SettingsView {
       ignoreAllDay: c.ignoreAllDay,
       shareTitles: c.shareTitles,
       error: state?.warnings.find((w) => w.source === name)?.message ?? null,
-      events: state?.perSource?.[name] ?? null,
+      events: state?.perSource[name] ?? null,
     };
   });
   return {
@@ -78,9 +78,13 @@ export function settingsView(core: DesktopCore): SettingsView {
     locale: core.config.locale ?? null,
     pausePublishing: core.config.pausePublishing,
     hotkey: core.config.hotkey,
+    openAtLogin: core.config.openAtLogin ?? null,
+    notifications: core.config.notifications,
     me: core.config.me,
     calendars,
     calendarsReadAt: state?.at ?? null,
-    team: core.team && core.server ? { name: core.team.name, server: core.server } : null,
+    team: core.identity ? { name: core.identity.team.name, server: core.identity.server } : null,
+    hosting: core.hosting ?? null,
+    warnings: core.warnings(),
   };
 }

@@ -1,45 +1,59 @@
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { createTeam } from '../../server/store/members';
-import { runServer } from '../../server/run-server';
+import { createTeam, runServer } from '../../server/index';
 import type { DesktopCore } from '../core/desktop-core';
+import { reachableAddresses, type Reachable } from './reachable-addresses';
 
 export interface LocalTeamInput {
   teamName: string;
   name: string;
   email: string;
-  /** 127.0.0.1 keeps it to this computer; the person picks a LAN address to share it. */
+  /** 127.0.0.1 keeps it to this computer; 0.0.0.0 shares it on the local network. */
   host?: string;
   port?: number;
 }
 
+export interface HostedTeam {
+  /** The address teammates use (a LAN address when shared on the network). */
+  server: string;
+  invite: string;
+  link: string;
+  /** Every address teammates may use, with its interface, when there are several. */
+  addresses: Reachable[];
+  stop: () => Promise<void>;
+}
+
+const joinLink = (server: string, code: string) =>
+  `ricochet://join?server=${encodeURIComponent(server)}&code=${encodeURIComponent(code)}`;
+
 /**
  * "Start a team on this computer": the team server runs inside the app, on SQLite in the
- * profile folder, and this profile becomes its first admin. Returns the invite link to give
- * teammates. Nothing else is needed for a small team.
+ * profile folder, and this profile logs in as its first admin with the token the team was
+ * created with. Returns the invite link to give teammates.
  */
-export async function startLocalTeam(core: DesktopCore, input: LocalTeamInput) {
+export async function startLocalTeam(
+  core: DesktopCore,
+  input: LocalTeamInput,
+  interfaces = networkInterfaces(),
+): Promise<HostedTeam> {
   const place = { host: input.host ?? '127.0.0.1', port: input.port ?? 8787 };
   const server = await hostServer(core, place);
-  core.cache.set('hosted_server', JSON.stringify(place));
-  const created = await createTeam(server.context.storage.db, {
-    name: input.teamName,
-    adminName: input.name,
-    adminEmail: input.email,
-  });
-  const url = server.url.replace('0.0.0.0', '127.0.0.1');
-  core.secrets.set('token', created.token);
-  core.cache.set('server', url);
-  core.cache.set(
-    'me',
-    JSON.stringify({ id: created.admin.id, name: created.admin.name, teamId: created.team.id }),
-  );
-  core.cache.set('team', JSON.stringify({ id: created.team.id, name: created.team.name }));
-  core.publishProfile();
-  await core.refresh();
-  core.sync?.start();
-  core.emit('changed');
-  const link = `ricochet://join?server=${encodeURIComponent(server.url)}&code=${encodeURIComponent(created.invite)}`;
-  return { server: server.url, invite: created.invite, link, stop: () => server.close() };
+  try {
+    const created = await createTeam(server.context.storage.db, {
+      name: input.teamName,
+      adminName: input.name,
+      adminEmail: input.email,
+    });
+    const port = new URL(server.url).port;
+    await core.loginWithToken({ server: `http://127.0.0.1:${port}`, token: created.token });
+    core.recordHosting({ host: place.host, port: Number(port) });
+    const addresses = reachableAddresses(place.host, interfaces);
+    const url = `http://${addresses[0]!.address}:${port}`;
+    return { server: url, invite: created.invite, link: joinLink(url, created.invite), addresses, stop: server.close };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
 
 function hostServer(core: DesktopCore, place: { host: string; port: number }) {
@@ -48,9 +62,9 @@ function hostServer(core: DesktopCore, place: { host: string; port: number }) {
 
 /** On start-up: a profile that hosts its team starts that server again, at the same address. */
 export async function resumeLocalTeam(core: DesktopCore): Promise<(() => Promise<void>) | undefined> {
-  const hosted = core.cache.get('hosted_server');
+  const hosted = core.hosting;
   if (!hosted || !core.me) return undefined;
-  const server = await hostServer(core, JSON.parse(hosted) as { host: string; port: number });
-  core.sync?.resync();
+  const server = await hostServer(core, hosted);
+  core.resync();
   return () => server.close();
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { DAY_MS, HOUR_MS, isoInstant } from '../../shared/time/zoned-time';
 import type { LocalCache } from '../cache/local-cache';
+import type { CoreState, StateValue } from '../core/core-state';
 import type { AvailabilityEngine, AvailabilityReport } from '../calendar/availability-engine';
 import { readSources } from '../calendar/read-sources';
 import type { CalendarSource } from '../calendar/sources/calendar-source';
@@ -24,25 +25,40 @@ export function publishWindow(now: number) {
  * last published (a hash). The mutation goes through the outbox, so offline is fine.
  */
 export class Publisher {
+  private readonly setHash: (value: StateValue<'publishedHash'>) => void;
+  private readonly setCalendarState: (value: StateValue<'calendarState'>) => void;
+
   constructor(
-    private readonly engine: AvailabilityEngine,
+    private readonly engine: () => AvailabilityEngine,
     private readonly cache: LocalCache,
+    private readonly state: CoreState,
     private readonly sources: () => CalendarSource[],
     private readonly paused: () => boolean,
-  ) {}
+  ) {
+    this.setHash = state.writer('publishedHash');
+    this.setCalendarState = state.writer('calendarState');
+  }
+
+  /** Settings changed (zone, hours, calendars): publish at the next run even if the hash matches. */
+  forget(): void {
+    this.setHash(null);
+  }
 
   async runOnce(now = Date.now()): Promise<PublishResult> {
     if (this.paused()) return { published: false, reason: 'paused' };
     const sources = this.sources();
     if (sources.length === 0) return { published: false, reason: 'no-sources' };
     const window = publishWindow(now);
-    const read = await readSources(this.engine, sources, window);
-    const report = this.engine.report(window, now);
-    this.cache.set(
-      'calendar_state',
-      JSON.stringify({ at: isoInstant(now), warnings: report.warnings, events: report.stats.events }),
-    );
-    if (read === 0 && this.engine.sourceCount === 0)
+    const engine = this.engine();
+    const read = await readSources(engine, sources, window);
+    const report = engine.report(window, now);
+    this.setCalendarState({
+      at: isoInstant(now),
+      warnings: report.warnings,
+      events: report.stats.events,
+      perSource: engine.sourceEvents(),
+    });
+    if (read === 0 && engine.sourceCount === 0)
       return { published: false, reason: 'no-source-read', report };
     const body = {
       window: { from: isoInstant(window.from), to: isoInstant(window.to) },
@@ -56,16 +72,9 @@ export class Publisher {
         : {}),
     };
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    if (this.cache.get('published_hash') === hash) return { published: false, reason: 'unchanged', report };
-    this.cache.enqueue({
-      id: randomUUID(),
-      kind: 'availability',
-      method: 'PUT',
-      path: '/v1/me/availability',
-      body: JSON.stringify(body),
-    });
-    this.cache.set('published_hash', hash);
-    this.cache.set('my_availability', JSON.stringify(body));
+    if (this.state.read('publishedHash') === hash) return { published: false, reason: 'unchanged', report };
+    this.cache.enqueue(uuidv7(), { kind: 'availability', availability: body });
+    this.setHash(hash);
     return { published: true, reason: 'changed', report };
   }
 }

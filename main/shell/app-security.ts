@@ -1,11 +1,23 @@
+import { pathToFileURL } from 'node:url';
 import type { Session, Shell, WebContents } from 'electron';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-/** Only the app's own pages: the built files, or the dev server while developing. */
-export function isAppUrl(url: string, devServer?: string): boolean {
-  return devServer ? url.startsWith(devServer) : url.startsWith('file://');
+/**
+ * Only the app's own pages: the dev server's exact origin while developing, else the built
+ * page itself (any other file:// page, or a host that merely starts alike, is not the app).
+ */
+export function isAppUrl(url: string, devServer?: string, appFile?: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (devServer) return parsed.origin === new URL(devServer).origin;
+  if (parsed.protocol !== 'file:') return false;
+  return appFile ? decodeURIComponent(parsed.pathname) === pathToFileURL(appFile).pathname : true;
 }
 
 /** Every permission request (camera, notifications from pages, geolocation…) is denied. */

@@ -1,15 +1,19 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
-import type { SecretStore } from '../profile/profile';
+import { writePrivateFile } from '../profile/private-files';
+import { FileSecretStore, type SecretStore } from '../profile/secret-store';
 
 /**
  * Secrets (the team token, CalDAV passwords) encrypted by the OS keychain through
  * Electron's safeStorage, kept in one file in the profile folder. `weak` is true on
- * Linux when only the plain-text fallback exists, so the UI can say so.
+ * Linux when only the plain-text fallback exists, so the UI can say so. What the CLI
+ * stored in the profile's plain file (it has no keychain) is moved in on first sight,
+ * so the app and the CLI work on one set of secrets.
  */
 export class KeychainSecretStore implements SecretStore {
   private readonly path: string;
+  private readonly plain: FileSecretStore;
 
   constructor(
     private readonly safe: Pick<SafeStorage, 'encryptString' | 'decryptString' | 'isEncryptionAvailable'> & {
@@ -19,6 +23,7 @@ export class KeychainSecretStore implements SecretStore {
     private readonly platform: NodeJS.Platform = process.platform,
   ) {
     this.path = join(dir, 'secrets.bin');
+    this.plain = new FileSecretStore(dir);
   }
 
   get weak(): boolean {
@@ -27,15 +32,22 @@ export class KeychainSecretStore implements SecretStore {
   }
 
   private read(): Record<string, string> {
-    if (!existsSync(this.path)) return {};
-    return JSON.parse(this.safe.decryptString(readFileSync(this.path))) as Record<string, string>;
+    const values = existsSync(this.path)
+      ? (JSON.parse(this.safe.decryptString(readFileSync(this.path))) as Record<string, string>)
+      : {};
+    if (this.plain.keys().length === 0 || !this.safe.isEncryptionAvailable()) return values;
+    // The CLI's newer values win: it wrote them after the app last did.
+    const moved = { ...values };
+    for (const key of this.plain.keys()) moved[key] = this.plain.get(key)!;
+    this.write(moved);
+    for (const key of this.plain.keys()) this.plain.delete(key);
+    return moved;
   }
 
   private write(values: Record<string, string>) {
     if (!this.safe.isEncryptionAvailable())
       throw new Error('the OS keychain is not available: secrets cannot be stored safely');
-    writeFileSync(`${this.path}.tmp`, this.safe.encryptString(JSON.stringify(values)), { mode: 0o600 });
-    renameSync(`${this.path}.tmp`, this.path);
+    writePrivateFile(this.path, this.safe.encryptString(JSON.stringify(values)));
   }
 
   get(name: string): string | undefined {
@@ -47,7 +59,13 @@ export class KeychainSecretStore implements SecretStore {
   }
 
   delete(name: string): void {
-    const { [name]: _gone, ...rest } = this.read();
+    const values = this.read();
+    if (!(name in values)) return;
+    const { [name]: _gone, ...rest } = values;
     this.write(rest);
+  }
+
+  keys(): string[] {
+    return Object.keys(this.read());
   }
 }

@@ -35,10 +35,15 @@ export function createWindows(deps: WindowDeps) {
     return win;
   };
 
-  return {
+  const windows = {
     /** Opens (or toggles) the board beside the tray icon. */
     toggleBoard(tray?: Pick<Tray, 'getBounds'>) {
       if (board && !board.isDestroyed() && board.isVisible()) return board.hide();
+      windows.showBoard(tray);
+    },
+    /** Shows the board beside the tray icon (a join link opens it whatever its state). */
+    showBoard(tray?: Pick<Tray, 'getBounds'>) {
+      if (board && !board.isDestroyed() && board.isVisible()) return board.focus();
       board =
         board && !board.isDestroyed()
           ? board
@@ -79,6 +84,7 @@ export function createWindows(deps: WindowDeps) {
       for (const win of [board, quick]) if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
     },
   };
+  return windows;
 }
 
 export const preloadPath = (dir: string) => join(dir, '../preload/index.cjs');

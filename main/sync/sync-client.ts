@@ -142,7 +142,7 @@ export class SyncClient extends EventEmitter {
         this.setConnection('live');
         await this.flush();
         if (message.cursor !== this.options.cache.cursor) await this.pull();
-        else this.options.cache.set('last_sync_at', new Date().toISOString());
+        else this.options.cache.markSynced();
       } else if (message.type === 'change') {
         const cursor = this.options.cache.cursor;
         if (message.change.seq === cursor + 1) {
@@ -175,7 +175,7 @@ export async function flushOutbox(cache: LocalCache, api: TeamApi): Promise<Flus
   let rejected = 0;
   for (const row of cache.outbox()) {
     try {
-      await api.request({ method: row.method, path: row.path, body: row.body ?? undefined });
+      await api.send(row.command);
       cache.acknowledge(row.id);
       sent++;
     } catch (error) {
@@ -184,7 +184,11 @@ export async function flushOutbox(cache: LocalCache, api: TeamApi): Promise<Flus
         cache.attemptFailed(row.id, failure.message);
         return { sent, rejected, remaining: cache.outbox().length, error: failure.message };
       }
-      cache.reject(row, failure.status, failure.message);
+      cache.reject(
+        { id: row.id, kind: row.command.kind, body: JSON.stringify(row.command) },
+        failure.status,
+        failure.message,
+      );
       rejected++;
     }
   }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { joinResponseSchema, syncPageSchema, type SyncPage } from '../../shared/protocol/schemas';
+import type { TeamCommand } from './team-commands';
+
+const whoAmISchema = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  team: z.object({ id: z.string(), name: z.string() }),
+});
 
 /** An HTTP failure with the server's reason, and whether trying again could succeed. */
 export class TeamApiError extends Error {
@@ -62,6 +71,32 @@ export class TeamApi {
       throw new TeamApiError(res.status, message);
     }
     return body;
+  }
+
+  /** The one place a queued command becomes an HTTP request. `id` makes a retry idempotent. */
+  send(command: TeamCommand): Promise<unknown> {
+    const post = (id: string) => `/v1/posts/${encodeURIComponent(id)}`;
+    switch (command.kind) {
+      case 'post':
+        return this.request({ method: 'POST', path: '/v1/posts', body: { id: command.id, text: command.text } });
+      case 'edit-post':
+        return this.request({ method: 'PATCH', path: post(command.postId), body: { text: command.text } });
+      case 'delete-post':
+        return this.request({ method: 'DELETE', path: post(command.postId) });
+      case 'status':
+        return command.status
+          ? this.request({ method: 'PUT', path: '/v1/me/status', body: command.status })
+          : this.request({ method: 'DELETE', path: '/v1/me/status' });
+      case 'availability':
+        return this.request({ method: 'PUT', path: '/v1/me/availability', body: command.availability });
+      case 'profile':
+        return this.request({ method: 'PATCH', path: '/v1/me', body: command.profile });
+    }
+  }
+
+  /** Who this token belongs to, and its team: how a token alone logs in. */
+  async whoAmI() {
+    return whoAmISchema.parse(await this.request({ method: 'GET', path: '/v1/me' }));
   }
 
   async join(input: { code: string; name: string; email: string }) {

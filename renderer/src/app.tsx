@@ -10,7 +10,7 @@ import { FeedView } from './views/feed-view';
 import { FindTimeView } from './views/find-time-view';
 import { MeView } from './views/me-view';
 import { OnboardingView } from './views/onboarding-view';
-import { SettingsView } from './views/settings-view';
+import { SettingsView, type JoinLink } from './views/settings-view';
 
 const views = {
   board: 'nav.board',
@@ -63,9 +63,22 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
   const [view, setView] = useState<View | null>(null);
   // Decided once, on the first settings: onboarding then runs to its end even as it adds a calendar.
   const [onboarding, setOnboarding] = useState<boolean | null>(null);
+  const [joinLink, setJoinLink] = useState<JoinLink | null>(null);
   useEffect(() => {
     if (settings && onboarding === null) setOnboarding(settings.calendars.length === 0 && !settings.team);
   }, [settings, onboarding]);
+  // A ricochet://join link opens the join form with its server and code filled in.
+  useEffect(() => {
+    const api = getApi();
+    const open = (link: JoinLink | null) => {
+      if (!link) return;
+      setJoinLink(link);
+      setOnboarding(false);
+      setView('settings');
+    };
+    void api?.joinPending({}).then((r) => open(r.link));
+    return api?.on('core:join-link', () => void api.joinPending({}).then((r) => open(r.link)));
+  }, []);
   if (!settings || onboarding === null) return null;
   const viewerTz = settings.tz;
   // Alone, "me" is the value of day one; in a team, the board.
@@ -99,7 +112,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
             {current === 'feed' && <FeedView />}
             {current === 'me' && <MeView />}
             {current === 'find' && <FindTimeView />}
-            {current === 'settings' && <SettingsView />}
+            {current === 'settings' && <SettingsView joinLink={joinLink} />}
           </main>
         </>
       )}

@@ -40,7 +40,7 @@ export function openApiDocument(): object {
         },
       },
       '/v1/me': {
-        get: { responses: { '200': { description: 'the caller' }, ...errors } },
+        get: { responses: { '200': { description: 'the caller, with its team {id, name}' }, ...errors } },
         patch: {
           requestBody: body(profilePatch),
           responses: { '200': { description: 'the updated member' }, ...errors },

@@ -11,7 +11,15 @@ import {
 } from '../../shared/protocol/schemas';
 import { ApiError } from '../store/api-error';
 import { readChanges } from '../store/change-log';
-import { createInvite, getMember, join, publicMember, removeMember, type Member } from '../store/members';
+import {
+  createInvite,
+  getMember,
+  join,
+  publicMember,
+  removeMember,
+  teamOf,
+  type Member,
+} from '../store/members';
 import {
   board,
   createPost,
@@ -68,7 +76,7 @@ export function registerRoutes(app: FastifyInstance, context: ServerContext) {
     return reply.code(201).send(result);
   });
 
-  app.get('/v1/me', async (request) => me(request));
+  app.get('/v1/me', async (request) => ({ ...me(request), team: await teamOf(db, me(request).teamId) }));
   app.patch('/v1/me', async (request) => {
     const updated = await updateProfile(db, me(request), validate(profilePatch, request.body));
     changed(updated.teamId);

@@ -126,12 +126,12 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
     await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
     return toMember(row);
   });
-  const team = await db
-    .selectFrom('teams')
-    .select(['id', 'name'])
-    .where('id', '=', member.teamId)
-    .executeTakeFirstOrThrow();
-  return { token: await issueToken(db, member.id), member, team };
+  return { token: await issueToken(db, member.id), member, team: await teamOf(db, member.teamId) };
+}
+
+/** A team's id and name, for the member who belongs to it. */
+export async function teamOf(db: Kysely<Database>, teamId: string): Promise<{ id: string; name: string }> {
+  return db.selectFrom('teams').select(['id', 'name']).where('id', '=', teamId).executeTakeFirstOrThrow();
 }
 
 /** The member a bearer token belongs to, or null for an unknown, revoked or removed one. */

@@ -19,7 +19,7 @@ export const benchmark: Benchmark = {
     const server = await spawnServer(config, undefined, ['--rate-limit', '10000/1000']);
     const profile = emptyProfile();
     const core = new DesktopCore(profile);
-    await core.login({ server: server.url, invite: code, name: 'Viewer', email: 'viewer@big.test' });
+    await core.join({ server: server.url, invite: code, name: 'Viewer', email: 'viewer@big.test' });
     core.close();
     await rendererDir(true);
     const web = await startWeb(profile);

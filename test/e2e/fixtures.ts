@@ -41,7 +41,7 @@ export async function joinedProfile(
   const dir = mkdtempSync(join(tmpdir(), `ricochet-e2e-${name.toLowerCase()}-`));
   setup?.(dir);
   const core = new DesktopCore(dir);
-  await core.login({
+  await core.join({
     server: serverUrl,
     invite,
     name,

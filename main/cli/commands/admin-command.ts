@@ -1,11 +1,11 @@
-import { openStorage } from '../../../server/db/connect';
+import { openStorage } from '../../../server/index';
 import {
   createInvite,
   createTeam,
   listMembers,
   removeMember,
   rotateToken,
-} from '../../../server/store/members';
+} from '../../../server/index';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { storageFlags, storageFrom } from './storage-flags';
 

@@ -6,9 +6,8 @@ import { CalDavSource } from '../../calendar/sources/caldav-source';
 import type { CalendarSource } from '../../calendar/sources/calendar-source';
 import { FeedSource } from '../../calendar/sources/feed-source';
 import { FileSource } from '../../calendar/sources/file-source';
-import { sourceFor } from '../../core/desktop-core';
-import { defaultProfileDir, FileSecretStore, readConfig } from '../../profile/profile';
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
+import { withCore } from './with-core';
 import { formatReport, reportJson } from './availability-format';
 
 const usage = `Usage: ricochet availability --ics <file|url> [--ics …] [--caldav <url> --user <u> --password-env <VAR>]
@@ -72,10 +71,7 @@ export const availabilityCommand: CliCommand = {
     }
     if (sources.length === 0) {
       // No source named: the calendars of the profile (ricochet calendars add …).
-      const dir = values.profile ?? defaultProfileDir(io.env);
-      const config = readConfig(dir);
-      const secrets = new FileSecretStore(dir);
-      sources.push(...config.calendars.map((c) => sourceFor(c, secrets)));
+      sources.push(...(await withCore(values, io, async (core) => core.calendarSources())));
       if (sources.length === 0)
         throw new UsageError(
           'give at least one --ics or --caldav source (or add calendars: ricochet calendars add <file|url>)',

@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { readConfig, writeConfig, defaultProfileDir } from '../../profile/profile';
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
-import { profileFlag, withCore } from './team-commands';
+import { profileFlag, withCore } from './with-core';
 
 export const calendarsCommand: CliCommand = {
   name: 'calendars',
@@ -26,52 +23,49 @@ export const calendarsCommand: CliCommand = {
       true,
     );
     const [action, target] = positionals;
-    const dir = values.profile ?? defaultProfileDir(io.env);
-    const config = readConfig(dir);
-    if (action === 'list') {
-      if (values.json) printJson(io, { calendars: config.calendars });
-      else if (config.calendars.length === 0) io.out('no calendars yet: ricochet calendars add <file|url>\n');
-      else
-        for (const c of config.calendars)
-          io.out(
-            `${c.id.slice(0, 8)}  ${c.kind.padEnd(6)} ${c.name ?? c.location}${c.ignoreAllDay ? '  (all-day ignored)' : ''}${c.shareTitles ? '  (titles shared)' : ''}\n`,
-          );
-      return 0;
-    }
+    if (action === 'list')
+      return withCore(values, io, async (core) => {
+        const calendars = core.config.calendars;
+        if (values.json) printJson(io, { calendars });
+        else if (calendars.length === 0) io.out('no calendars yet: ricochet calendars add <file|url>\n');
+        else
+          for (const c of calendars)
+            io.out(
+              `${c.id.slice(0, 8)}  ${c.kind.padEnd(6)} ${c.name ?? c.location}${c.ignoreAllDay ? '  (all-day ignored)' : ''}${c.shareTitles ? '  (titles shared)' : ''}\n`,
+            );
+        return 0;
+      });
     if (!target) throw new UsageError(`${action ?? 'an action'} needs a calendar`);
     if (action === 'add') {
-      const isUrl = /^(https?|webcals?):\/\//i.test(target);
-      const kind = values.user ? 'caldav' : isUrl ? 'feed' : 'file';
-      const entry = {
-        id: randomUUID(),
-        kind,
-        location: isUrl ? target : resolve(target),
-        ...(values.name ? { name: values.name } : {}),
-        ...(values.user ? { user: values.user } : {}),
-        ignoreAllDay: !!values['ignore-all-day'],
-        shareTitles: !!values['share-titles'],
-      } as const;
-      if (kind === 'caldav') {
-        const variable = values['password-env'];
-        const password = variable ? io.env[variable] : undefined;
-        if (!password) throw new UsageError('CalDAV needs --password-env <VAR> naming a set variable');
-        await withCore(values, io, async (core) => core.secrets.set(`caldav:${entry.id}`, password));
-      }
-      writeConfig(dir, { ...config, calendars: [...config.calendars, entry] });
-      if (values.json) printJson(io, entry);
-      else io.out(`added ${kind} ${entry.location}\n`);
-      return 0;
+      const variable = values['password-env'];
+      const password = variable ? io.env[variable] : undefined;
+      if (values.user && !password) throw new UsageError('CalDAV needs --password-env <VAR> naming a set variable');
+      return withCore(values, io, async (core) => {
+        const entry = await core.addCalendar({
+          location: target,
+          name: values.name,
+          user: values.user,
+          password,
+          ignoreAllDay: values['ignore-all-day'],
+          shareTitles: values['share-titles'],
+        });
+        const read = core.calendarState();
+        const warning = read?.warnings.find((w) => w.source === core.calendarName(entry));
+        if (values.json) printJson(io, { ...entry, warning: warning?.message ?? null });
+        else {
+          io.out(`added ${entry.kind} ${entry.location}\n`);
+          if (warning) io.err(`warning: ${warning.message}\n`);
+        }
+        return 0;
+      });
     }
-    if (action === 'remove') {
-      const left = config.calendars.filter(
-        (c) => !(c.id.startsWith(target) || c.location === target || c.location === resolve(target)),
-      );
-      if (left.length === config.calendars.length)
-        throw new UsageError(`no calendar matches "${target}" (see ricochet calendars list)`);
-      writeConfig(dir, { ...config, calendars: left });
-      io.out(`removed ${config.calendars.length - left.length} calendar(s)\n`);
-      return 0;
-    }
+    if (action === 'remove')
+      return withCore(values, io, async (core) => {
+        const removed = await core.removeCalendar(target);
+        if (removed === 0) throw new UsageError(`no calendar matches "${target}" (see ricochet calendars list)`);
+        io.out(`removed ${removed} calendar(s)\n`);
+        return 0;
+      });
     throw new UsageError(`unknown action "${action}" (add, list, remove)`);
   },
 };
@@ -90,11 +84,12 @@ export const publishCommand: CliCommand = {
           published: result.published,
           reason: result.reason,
           warnings,
-          queued: core.cache.outbox().length,
+          queued: core.freshness().queued,
         });
       else {
+        const queued = core.freshness().queued;
         io.out(
-          `${result.published ? 'published' : `not published (${result.reason})`}${core.cache.outbox().length ? `, ${core.cache.outbox().length} queued (offline)` : ''}\n`,
+          `${result.published ? 'published' : `not published (${result.reason})`}${queued ? `, ${queued} queued (offline)` : ''}\n`,
         );
         for (const w of warnings) io.err(`warning: ${w.source}: ${w.message}\n`);
       }

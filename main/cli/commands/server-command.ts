@@ -1,4 +1,4 @@
-import { runServer } from '../../../server/run-server';
+import { runServer } from '../../../server/index';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { storageFlags, storageFrom } from './storage-flags';
 

@@ -1,4 +1,4 @@
-import type { StorageConfig } from '../../../server/db/connect';
+import type { StorageConfig } from '../../../server/index';
 import type { CliIo } from '../command';
 
 export const storageFlags = {

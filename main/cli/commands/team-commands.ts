@@ -1,28 +1,12 @@
-import { DesktopCore } from '../../core/desktop-core';
-import { defaultProfileDir } from '../../profile/profile';
-import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
-
-export const profileFlag = { profile: { type: 'string' } } as const;
-
-/** Opens the profile's core for one command and always closes it. */
-export async function withCore<T>(
-  values: { profile?: string },
-  io: CliIo,
-  fn: (core: DesktopCore) => Promise<T>,
-): Promise<T> {
-  const core = new DesktopCore(values.profile ?? defaultProfileDir(io.env));
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
-}
+import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
+import { profileFlag, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
   name: 'login',
-  summary: 'Join a team with an invite: stores the token in the profile.',
-  usage:
-    'Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--profile <dir>] [--json]',
+  summary: 'Join a team with an invite, or log in with a token (the team creator\'s): kept in the profile.',
+  usage: `Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--profile <dir>] [--json]
+       ricochet login --server <url> (--token <token> | --token-env <VAR>) [--profile <dir>] [--json]
+Prefer --token-env on shared machines: a token on the command line shows in the process list.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       ...profileFlag,
@@ -30,12 +14,26 @@ export const loginCommand: CliCommand = {
       invite: { type: 'string' },
       name: { type: 'string' },
       email: { type: 'string' },
+      token: { type: 'string' },
+      'token-env': { type: 'string' },
       json: { type: 'boolean' },
     });
-    for (const flag of ['server', 'invite', 'name', 'email'] as const)
-      if (!values[flag]) throw new UsageError(`--${flag} is required`);
+    if (!values.server) throw new UsageError('--server is required');
+    const tokenVar = values['token-env'];
+    if (tokenVar || values.token) {
+      const token = tokenVar ? io.env[tokenVar] : values.token;
+      if (!token) throw new UsageError(`--token-env: $${tokenVar} is not set`);
+      return withCore(values, io, async (core) => {
+        const who = await core.loginWithToken({ server: values.server!, token });
+        if (values.json) printJson(io, { member: { id: who.id, name: who.name }, team: who.team });
+        else io.out(`Logged in to ${who.team.name} as ${who.name}.\n`);
+        return 0;
+      });
+    }
+    for (const flag of ['invite', 'name', 'email'] as const)
+      if (!values[flag]) throw new UsageError(`--${flag} is required (or --token)`);
     return withCore(values, io, async (core) => {
-      const joined = await core.login({
+      const joined = await core.join({
         server: values.server!,
         invite: values.invite!,
         name: values.name!,
@@ -79,10 +77,10 @@ export const syncCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });
     return withCore(values, io, async (core) => {
-      const result = await core.refresh();
-      if (values.json) printJson(io, { ...result, cursor: core.cache.cursor });
-      else if ('error' in result && result.error)
-        io.err(`ricochet sync: ${result.error}; ${core.cache.outbox().length} queued\n`);
+      const result = await core.sync();
+      const queued = core.freshness().queued;
+      if (values.json) printJson(io, { ...result, queued });
+      else if ('error' in result && result.error) io.err(`ricochet sync: ${result.error}; ${queued} queued\n`);
       else if ('sent' in result)
         io.out(`sent ${result.sent}, received ${result.pulled} changes, ${result.remaining} still queued\n`);
       return 'sent' in result && !result.error ? 0 : 1;
@@ -101,8 +99,8 @@ export const boardCommand: CliCommand = {
       offline: { type: 'boolean' },
     });
     return withCore(values, io, async (core) => {
-      const refreshed = values.offline ? undefined : await core.refresh();
-      const asOf = core.cache.get('last_sync_at');
+      const refreshed = values.offline ? undefined : await core.sync();
+      const asOf = core.freshness().asOf;
       const board = core.board();
       if (values.json) {
         printJson(io, { asOf: asOf ?? null, online: !!refreshed && !('error' in refreshed), members: board });
@@ -130,7 +128,7 @@ export const statusCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });
     return withCore(values, io, async (core) => {
-      await core.refresh();
+      await core.sync();
       const me = core.me && core.board().find((m) => m.id === core.me!.id);
       if (!me) throw new Error('not in a team yet: run ricochet login (ricochet availability works alone)');
       if (values.json) printJson(io, { label: me.label, state: me.computed, status: me.status });

@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { createCoreApi } from '../../core/core-api';
-import { startBackground } from '../../core/background';
-import { DesktopCore } from '../../core/desktop-core';
-import { resumeLocalTeam, startLocalTeam } from '../../host/local-team';
 import { defaultProfileDir } from '../../profile/profile';
+import { startDesktopSession } from '../../session/desktop-session';
 import { startWebServer } from '../../web/web-server';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 
@@ -35,49 +32,30 @@ export const webCommand: CliCommand = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port: "${values.port}" is not a port`);
-    const core = new DesktopCore(values.profile ?? defaultProfileDir(io.env));
     const listeners = new Set<(event: string, payload?: unknown) => void>();
-    /** Team servers this process hosts: closed on the way out. */
-    const hosting: (() => Promise<void>)[] = [];
-    const broadcast = (event: string, payload?: unknown) => listeners.forEach((l) => l(event, payload));
-    core.on('changed', () => broadcast('core:changed'));
-    const handlers = createCoreApi(
-      core,
-      { version: pkg.version, platform: process.platform, mode: 'browser' },
-      (memberId) => broadcast('core:notify', { memberId }),
-      Date.now,
-      {
-        startTeam: async (input) => {
-          const team = await startLocalTeam(core, input);
-          hosting.push(team.stop);
-          return { server: team.server, invite: team.invite, link: team.link };
-        },
-      },
-    );
+    const session = await startDesktopSession({
+      profileDir: values.profile ?? defaultProfileDir(io.env),
+      info: { version: pkg.version, platform: process.platform, mode: 'browser', packaged: false },
+      // The page shows it in place and, where the person allowed it, as a system notification.
+      notify: () => {},
+      broadcast: (event, payload) => listeners.forEach((l) => l(event, payload)),
+      onError: (message) => io.err(`ricochet web: ${message}\n`),
+    });
     const web = await startWebServer({
       port,
       root: await rendererDir(values.rebuild),
-      handlers,
+      handlers: session.api,
       subscribe: (send) => {
         listeners.add(send);
         return () => listeners.delete(send);
       },
     });
-    const resumed = await resumeLocalTeam(core).catch(
-      (e: Error) => void io.err(`ricochet web: the team this computer hosts could not start: ${e.message}\n`),
-    );
-    if (resumed) hosting.push(resumed);
-    const stop = startBackground(core, { onError: (e) => io.err(`ricochet web: ${e.message}\n`) });
     io.out(`Ricochet is running at ${web.url}\n(loopback only; the link carries this run's secret)\n`);
     await new Promise<void>((resolve) => {
       const quit = () => {
         process.off('SIGTERM', quit);
         process.off('SIGINT', quit);
-        stop();
-        void Promise.all([web.close(), ...hosting.map((close) => close())]).then(() => {
-          core.close();
-          resolve();
-        });
+        void Promise.all([web.close(), session.shutdown()]).then(() => resolve());
       };
       process.on('SIGTERM', quit);
       process.on('SIGINT', quit);

@@ -117,7 +117,9 @@ export const messages = {
     'settings.hotkeyValue':
       'In the desktop app, for example CommandOrControl+Shift+Space; if the system refuses it, the tray menu still has Quick post.',
     'settings.notifications': 'Notifications',
-    'settings.notificationsValue': '“Free now” alerts for the people you watch',
+    'settings.notificationsValue': 'Tell me when someone I watch is free, and when I am mentioned',
+    'settings.openAtLogin': 'Open Ricochet when I log in',
+    'settings.otherAddresses': 'Other addresses of this computer',
     'onboarding.title': 'Welcome to Ricochet',
     'onboarding.lead': 'Start with your calendar: you will see your own load and next free slot at once.',
     'onboarding.calendar': 'Your calendar (an .ics file or its address)',
@@ -250,7 +252,9 @@ export const messages = {
     'settings.hotkeyValue':
       'Dans l’application de bureau, par exemple CommandOrControl+Shift+Space ; si le système le refuse, le menu de l’icône garde Post rapide.',
     'settings.notifications': 'Notifications',
-    'settings.notificationsValue': 'Alertes « libre » pour les personnes suivies',
+    'settings.notificationsValue': 'Me prévenir quand une personne suivie est disponible, et quand on me mentionne',
+    'settings.openAtLogin': 'Ouvrir Ricochet à l’ouverture de session',
+    'settings.otherAddresses': 'Autres adresses de cet ordinateur',
     'onboarding.title': 'Bienvenue dans Ricochet',
     'onboarding.lead':
       'Commencez par votre agenda : vous verrez tout de suite votre charge et votre prochain créneau libre.',

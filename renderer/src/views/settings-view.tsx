@@ -4,7 +4,8 @@ import { getApi } from '../api';
 import { intlLocale, useLocale, useT } from '../i18n/i18n';
 import { useCore } from '../use-core';
 
-type Invite = { server: string; invite: string; link: string };
+type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
+export type JoinLink = { server: string; code: string };
 
 /** The fields of a submitted form, by name (and no page reload). */
 function form(event: FormEvent<HTMLFormElement>): Record<string, string> {
@@ -28,10 +29,11 @@ function IdentityFields() {
 }
 
 /** Calendars with their state, hours and zone, privacy, team, language. */
-export function SettingsView() {
+export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }) {
   const t = useT();
   const locale = useLocale();
   const { data, reload } = useCore((api) => api.settingsGet({}));
+  const info = useCore((api) => api.appInfo({}), [], 'app-info').data;
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   // The invite of a team just started here: it stays in sight once the team exists.
@@ -62,6 +64,11 @@ export function SettingsView() {
           {t('settings.saved')}
         </p>
       )}
+      {data.warnings.map((warning) => (
+        <p role="alert" className="error" key={warning}>
+          {warning}
+        </p>
+      ))}
 
       <h3>{t('settings.calendars')}</h3>
       {data.calendarsReadAt && (
@@ -153,12 +160,21 @@ export function SettingsView() {
         </p>
       ) : null}
       {data.team && invite ? (
-        <p role="status" className="invite">
-          {t('settings.inviteLink', { link: invite.link, server: invite.server, code: invite.invite })}
-        </p>
+        <div role="status" className="invite">
+          <p>{t('settings.inviteLink', { link: invite.link, server: invite.server, code: invite.invite })}</p>
+          {invite.addresses.length > 1 && (
+            <ul aria-label={t('settings.otherAddresses')}>
+              {invite.addresses.map((a) => (
+                <li key={a.address}>
+                  {a.address} <span className="hint">({a.via})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       ) : data.team ? null : (
         <>
-          <JoinForm onJoin={(v) => act(() => api.teamJoin(v))} />
+          <JoinForm key={joinLink?.code} initial={joinLink} onJoin={(v) => act(() => api.teamJoin(v))} />
           <StartTeamForm onStarted={(v) => (setInvite(v), reload())} />
         </>
       )}
@@ -192,15 +208,35 @@ export function SettingsView() {
         <p className="hint">{t('settings.hotkeyValue')}</p>
       </form>
       <h3>{t('settings.notifications')}</h3>
-      <p>{t('settings.notificationsValue')}</p>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={data.notifications}
+          onChange={(e) => void act(() => api.settingsUpdate({ notifications: e.target.checked }))}
+        />{' '}
+        {t('settings.notificationsValue')}
+      </label>
+      {info?.mode === 'electron' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={data.openAtLogin ?? info.packaged}
+            onChange={(e) => void act(() => api.settingsUpdate({ openAtLogin: e.target.checked }))}
+          />{' '}
+          {t('settings.openAtLogin')}
+        </label>
+      )}
     </section>
   );
 }
 
 export function JoinForm({
   onJoin,
+  initial = null,
 }: {
   onJoin: (v: { server: string; invite: string; name: string; email: string }) => Promise<unknown>;
+  /** From a ricochet://join link: server and code filled in. */
+  initial?: JoinLink | null;
 }) {
   const t = useT();
   return (
@@ -213,10 +249,16 @@ export function JoinForm({
     >
       <label>
         {t('settings.server')}{' '}
-        <input name="server" type="url" required placeholder="https://ricochet.example.com" />
+        <input
+          name="server"
+          type="url"
+          required
+          placeholder="https://ricochet.example.com"
+          defaultValue={initial?.server}
+        />
       </label>
       <label>
-        {t('settings.invite')} <input name="invite" required />
+        {t('settings.invite')} <input name="invite" required defaultValue={initial?.code} />
       </label>
       <IdentityFields />
       <button type="submit">{t('settings.join')}</button>

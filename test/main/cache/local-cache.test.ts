@@ -50,7 +50,7 @@ describe('local cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-cache-'));
     const first = new LocalCache(dir);
     first.applyChanges([change(1, 'member', 'a', { id: 'a', name: 'Ana', role: 'member', profile: {} })]);
-    first.enqueue({ id: 'x', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
+    first.enqueue('x', { kind: 'post', id: 'x', text: 'hello' });
     first.close();
     const again = new LocalCache(dir);
     expect(again.cursor).toBe(1);
@@ -59,24 +59,18 @@ describe('local cache', () => {
 
   it('keeps only the latest queued status and availability, but every post, in order', () => {
     const cache = fresh();
-    cache.enqueue({ id: '1', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
-    cache.enqueue({
-      id: '2',
-      kind: 'status',
-      method: 'PUT',
-      path: '/v1/me/status',
-      body: '{"state":"focus"}',
-    });
-    cache.enqueue({ id: '3', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
-    cache.enqueue({ id: '4', kind: 'status', method: 'DELETE', path: '/v1/me/status', body: null });
+    cache.enqueue('1', { kind: 'post', id: '1', text: 'one' });
+    cache.enqueue('2', { kind: 'status', status: { state: 'focus' } });
+    cache.enqueue('3', { kind: 'post', id: '3', text: 'three' });
+    cache.enqueue('4', { kind: 'status', status: null });
     expect(cache.outbox().map((r) => r.id)).toEqual(['1', '3', '4']);
   });
 
   it('a rejected post leaves the outbox and the feed, with the reason kept', () => {
     const cache = fresh();
     cache.addPendingPost({ id: 'p', memberId: 'a', text: 'x', tags: [], createdAt: '2026-03-10T08:00:00Z' });
-    cache.enqueue({ id: 'p', kind: 'post', method: 'POST', path: '/v1/posts', body: '{}' });
-    cache.reject(cache.outbox()[0]!, 400, 'text: too long');
+    cache.enqueue('p', { kind: 'post', id: 'p', text: 'x' });
+    cache.reject({ id: 'p', kind: 'post', body: '{}' }, 400, 'text: too long');
     expect(cache.outbox()).toEqual([]);
     expect(readFeed(cache)).toEqual([]);
     expect(cache.rejected()).toEqual([{ id: 'p', kind: 'post', status: 400, message: 'text: too long' }]);

@@ -71,15 +71,16 @@ describe('the desktop CLI against a running server', () => {
     expect(res.stderr).toContain('did you mean /focus?');
   });
 
-  it('publishes free/busy from my calendars only when it changed', async () => {
+  it('adding a calendar publishes it at once; publish sends again only when it changed', async () => {
     const file = join(profile, 'work.ics');
     const soon = new Date(Date.now() + 2 * 3_600_000).toISOString().replace(/[-:]/g, '').slice(0, 13);
     writeFileSync(file, ics([`DTSTART:${soon}0000Z`, `DTEND:${soon}3000Z`, 'SUMMARY:Secret project']));
     expect((await cli('calendars', 'add', file, ...p)).code).toBe(0);
     const mine = JSON.parse((await cli('availability', '--json', ...p)).stdout);
     expect(mine.busy).toHaveLength(1); // no --ics: the profile's calendars
-    expect((await cli('publish', ...p)).stdout).toBe('published\n');
     expect((await cli('publish', ...p)).stdout).toBe('not published (unchanged)\n');
+    writeFileSync(file, ics([`DTSTART:${soon}0000Z`, `DTEND:${soon}4500Z`, 'SUMMARY:Secret project']));
+    expect((await cli('publish', ...p)).stdout).toBe('published\n');
     const board = await client(server.url, team.token)('GET', '/v1/board');
     const bob = board.body.members.find((m: { name: string }) => m.name === 'Bob');
     expect(bob.availability.busy).toHaveLength(1);

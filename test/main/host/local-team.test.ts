@@ -29,7 +29,7 @@ describe('start a team on this computer', () => {
 
     const guest = new DesktopCore(mkdtempSync(join(tmpdir(), 'ricochet-guest-')));
     cleanup.push(() => guest.close());
-    await guest.login({ server: team.server, invite: team.invite, name: 'Bob', email: 'bob@atelier.test' });
+    await guest.join({ server: team.server, invite: team.invite, name: 'Bob', email: 'bob@atelier.test' });
     expect(guest.board().map((m) => m.name)).toEqual(['Ana', 'Bob']);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground } from '../../../main/core/background';
 import { DesktopCore } from '../../../main/core/desktop-core';
-import { writeConfig, readConfig } from '../../../main/profile/profile';
+import { ConfigFile } from '../../../main/profile/config-file';
+import type { ProfileConfig } from '../../../main/profile/profile';
 import { ics } from '../../support/ics';
 import { waitFor } from '../../support/wait-for';
 
@@ -13,7 +14,7 @@ afterEach(() => {
   for (const c of cores.splice(0)) c.close();
 });
 
-function coreWithCalendar(extra: Partial<ReturnType<typeof readConfig>> = {}) {
+function coreWithCalendar(extra: Partial<ProfileConfig> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ricochet-pub-'));
   const file = join(dir, 'work.ics');
   const hour = (h: number) =>
@@ -22,21 +23,20 @@ function coreWithCalendar(extra: Partial<ReturnType<typeof readConfig>> = {}) {
     file,
     ics([`DTSTART:${hour(2)}`, `DTEND:${hour(3)}`, 'SUMMARY:Board meeting', 'LOCATION:Room 1']),
   );
-  writeConfig(dir, {
-    ...readConfig(dir),
+  new ConfigFile(dir).update((c) => ({
+    ...c,
     calendars: [{ id: 'c1', kind: 'file', location: file, ignoreAllDay: false, shareTitles: false }],
     ...extra,
-  });
+  }));
   const core = new DesktopCore(dir);
   cores.push(core);
   return { core, file, hour };
 }
 
 const queuedAvailability = (core: DesktopCore) =>
-  core.cache
-    .outbox()
-    .filter((r) => r.kind === 'availability')
-    .map((r) => JSON.parse(r.body!) as { busy: { start: string; end: string; kind: string }[] });
+  core
+    .pending()
+    .queued.flatMap((r) => (r.command.kind === 'availability' ? [r.command.availability] : []));
 
 describe('publisher', () => {
   it('queues only free/busy, and only when it changed', async () => {
@@ -50,10 +50,7 @@ describe('publisher', () => {
 
   it('publishes titles only from a source where the person turned "share titles" on', async () => {
     const { core } = coreWithCalendar();
-    core.updateConfig({
-      ...core.config,
-      calendars: core.config.calendars.map((c) => ({ ...c, shareTitles: true })),
-    });
+    await core.updateCalendar('c1', { shareTitles: true });
     await core.publish();
     const [body] = queuedAvailability(core) as { titles?: { title: string }[] }[];
     expect(body!.titles?.map((t) => t.title)).toEqual(['Board meeting']);
@@ -63,12 +60,12 @@ describe('publisher', () => {
   it('does nothing while publishing is paused', async () => {
     const { core } = coreWithCalendar({ pausePublishing: true });
     expect((await core.publish()).reason).toBe('paused');
-    expect(core.cache.outbox()).toEqual([]);
+    expect(core.pending().queued).toEqual([]);
   });
 
   it('republishes when the calendar file changes on disk', async () => {
     const { core, file, hour } = coreWithCalendar();
-    const stop = startBackground(core, { intervalMs: 3_600_000 });
+    const background = startBackground(core, { intervalMs: 3_600_000 });
     try {
       await waitFor(() => queuedAvailability(core).length === 1);
       writeFileSync(
@@ -77,19 +74,19 @@ describe('publisher', () => {
       );
       await waitFor(() => queuedAvailability(core)[0]?.busy.length === 2);
     } finally {
-      stop();
+      background.stop();
     }
   });
 
   it('keeps a per-source error the settings can show, while other sources count', async () => {
     const { core } = coreWithCalendar();
-    writeConfig(core.dir, {
-      ...core.config,
+    new ConfigFile(core.dir).update((c) => ({
+      ...c,
       calendars: [
-        ...core.config.calendars,
+        ...c.calendars,
         { id: 'c2', kind: 'file', location: '/nowhere.ics', ignoreAllDay: false, shareTitles: false },
       ],
-    });
+    }));
     const again = new DesktopCore(core.dir);
     cores.push(again);
     expect((await again.publish()).published).toBe(true);

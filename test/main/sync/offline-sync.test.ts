@@ -26,7 +26,7 @@ async function setup() {
     const dir = mkdtempSync(join(tmpdir(), `ricochet-profile-${name}-`));
     const core = new DesktopCore(dir);
     cores.push(core);
-    await core.login({
+    await core.join({
       server: server.url,
       invite: team.invite,
       name,
@@ -55,9 +55,9 @@ describe('offline-first sync against a real team server', () => {
     const bob = await profile('Bob');
     await server.kill('SIGTERM');
     for (let i = 0; i < 50; i++) expect((await bob.post(`offline ${i}`)).delivered).toBe('queued');
-    expect(bob.cache.outbox()).toHaveLength(50);
+    expect(bob.pending().queued).toHaveLength(50);
     const back = await spawnServer(config, server.port);
-    const result = await bob.refresh();
+    const result = await bob.sync();
     expect(result).toMatchObject({ sent: 50, remaining: 0 });
     expect(await serverPosts(admin())).toEqual(Array.from({ length: 50 }, (_, i) => `offline ${i}`));
     await back.kill('SIGTERM');
@@ -79,9 +79,9 @@ describe('offline-first sync against a real team server', () => {
     await new Promise((r) => child.once('exit', r));
     const again = new DesktopCore(dir);
     cores.push(again);
-    const leftAfterKill = again.cache.outbox().length;
-    await again.refresh();
-    expect(again.cache.outbox()).toEqual([]);
+    const leftAfterKill = again.pending().queued.length;
+    await again.sync();
+    expect(again.pending().queued).toEqual([]);
     expect(await serverPosts(admin())).toEqual(Array.from({ length: 100 }, (_, i) => `post ${i}`));
     expect(leftAfterKill).toBeGreaterThan(0); // it really was killed part-way
     expect(leftAfterKill).toBeLessThan(100);
@@ -92,10 +92,10 @@ describe('offline-first sync against a real team server', () => {
     const { server, profile, admin, config } = await setup();
     const bob = await profile('Bob');
     const cleo = await profile('Cleo');
-    bob.sync!.start();
-    await waitFor(() => bob.sync!.connection === 'live');
+    bob.startLive();
+    await waitFor(() => bob.freshness().online);
     await server.kill('SIGTERM');
-    await waitFor(() => bob.sync!.connection !== 'live');
+    await waitFor(() => !bob.freshness().online);
     const back = await spawnServer(config, server.port);
     await cleo.post('/dnd 1h Incident');
     await cleo.post('back on #infra');
@@ -103,7 +103,7 @@ describe('offline-first sync against a real team server', () => {
       () => bob.board().find((m) => m.name === 'Cleo')?.latestPost?.text === 'back on #infra',
       15_000,
     );
-    expect(bob.sync!.connection).toBe('live');
+    expect(bob.freshness().online).toBe(true);
     const serverBoard = (await admin()('GET', '/v1/board')).body.members;
     const mine = bob.board();
     expect(mine.map((m) => [m.id, m.status?.state ?? null, m.latestPost?.id ?? null])).toEqual(
@@ -122,11 +122,10 @@ describe('offline-first sync against a real team server', () => {
     const { server, profile } = await setup();
     const bob = await profile('Bob');
     const cleo = await profile('Cleo');
-    cleo.sync!.start();
-    await waitFor(() => cleo.sync!.connection === 'live');
-    const changed = new Promise((resolve) => cleo.sync!.once('change', resolve));
+    cleo.startLive();
+    await waitFor(() => cleo.freshness().online);
     await bob.post('/focus 1h Writing the Q3 plan');
-    await changed;
+    await waitFor(() => cleo.board().find((m) => m.name === 'Bob')?.status?.state === 'focus');
     const seen = cleo.board().find((m) => m.name === 'Bob')!;
     expect(seen.label).toMatch(/^Focusing until /);
     expect(seen.status).toMatchObject({ state: 'focus', text: 'Writing the Q3 plan' });

@@ -1,0 +1,127 @@
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
+import { AvailabilityEngine } from '../calendar/availability-engine';
+import { readSources } from '../calendar/read-sources';
+import { CalDavSource } from '../calendar/sources/caldav-source';
+import type { CalendarSource } from '../calendar/sources/calendar-source';
+import { FeedSource } from '../calendar/sources/feed-source';
+import { FileSource } from '../calendar/sources/file-source';
+import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
+import { calDavSecret, type SecretStore } from '../profile/secret-store';
+import { publishWindow } from '../publisher/publisher';
+
+export function sourceFor(config: CalendarSourceConfig, secrets: SecretStore): CalendarSource {
+  if (config.kind === 'file') return new FileSource(config.location);
+  if (config.kind === 'feed') return new FeedSource(config.location);
+  return new CalDavSource({
+    serverUrl: config.location,
+    username: config.user ?? '',
+    password: secrets.get(calDavSecret(config.id)) ?? '',
+  });
+}
+
+export interface NewCalendar {
+  location: string;
+  name?: string;
+  user?: string;
+  password?: string;
+  ignoreAllDay?: boolean;
+  shareTitles?: boolean;
+}
+
+/**
+ * A calendar entry from what a person typed: a URL is an ICS feed (CalDAV with a user name),
+ * anything else a file, made absolute. Throws a clear message for what cannot work.
+ */
+export function calendarEntry(input: NewCalendar, secrets: SecretStore): CalendarSourceConfig {
+  const location = input.location.trim();
+  if (!location) throw new Error('give a calendar file or address');
+  const isUrl = /^(https?|webcals?):\/\//i.test(location);
+  if (input.user && !isUrl) throw new Error(`a CalDAV account needs an https:// address, not "${location}"`);
+  if (input.user && !input.password) throw new Error('a CalDAV account needs its password');
+  const entry: CalendarSourceConfig = {
+    id: randomUUID(),
+    kind: input.user ? 'caldav' : isUrl ? 'feed' : 'file',
+    location: isUrl ? location : resolve(location),
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.user ? { user: input.user } : {}),
+    ignoreAllDay: !!input.ignoreAllDay,
+    shareTitles: !!input.shareTitles,
+  };
+  sourceFor(entry, secrets); // a malformed address fails here, before anything is saved
+  return entry;
+}
+
+/**
+ * The calendar side of the core: sources and the engine, rebuilt from the settings when they
+ * change (whoever changed them), with each source kept while its settings are the same so
+ * feeds and CalDAV keep their ETags and CTags.
+ */
+export class CalendarService {
+  private built: { key: string; engine: AvailabilityEngine } | undefined;
+  private readonly kept = new Map<string, { key: string; source: CalendarSource }>();
+
+  constructor(
+    private readonly config: () => ProfileConfig,
+    private readonly secrets: SecretStore,
+    /** Called when the engine was rebuilt because settings changed. */
+    private readonly onRebuilt: () => void = () => {},
+  ) {}
+
+  sources(): CalendarSource[] {
+    const calendars = this.config().calendars;
+    for (const id of this.kept.keys()) if (!calendars.some((c) => c.id === id)) this.kept.delete(id);
+    return calendars.map((c) => {
+      const key = JSON.stringify([c, c.kind === 'caldav' ? this.secrets.get(calDavSecret(c.id)) : '']);
+      const kept = this.kept.get(c.id);
+      if (kept?.key === key) return kept.source;
+      const source = sourceFor(c, this.secrets);
+      this.kept.set(c.id, { key, source });
+      return source;
+    });
+  }
+
+  engine(): AvailabilityEngine {
+    const config = this.config();
+    const names = (which: (c: CalendarSourceConfig) => boolean) =>
+      config.calendars.filter(which).map((c) => sourceFor(c, this.secrets).name);
+    const options = {
+      tz: config.tz,
+      me: config.me,
+      hours: parseWorkingHours(config.hours),
+      ignoreAllDay: names((c) => c.ignoreAllDay),
+      shareTitles: names((c) => c.shareTitles),
+    };
+    const key = JSON.stringify([options, config.calendars.map((c) => c.id)]);
+    if (this.built?.key !== key) {
+      const rebuilt = !!this.built;
+      this.built = {
+        key,
+        engine: new AvailabilityEngine({
+          ...options,
+          ignoreAllDay: new Set(options.ignoreAllDay),
+          shareTitles: new Set(options.shareTitles),
+        }),
+      };
+      if (rebuilt) this.onRebuilt();
+    }
+    return this.built.engine;
+  }
+
+  /** My busy time over the published window, read fresh (for my day and the digest). */
+  async myReport(now: number) {
+    const sources = this.sources();
+    if (sources.length === 0) return undefined;
+    const engine = this.engine();
+    const window = publishWindow(now);
+    await readSources(engine, sources, window);
+    return engine.report(window, now);
+  }
+
+  /** Deletes CalDAV passwords whose calendar is gone (removed here, by the CLI or by hand). */
+  pruneSecrets(): void {
+    const ids = new Set(this.config().calendars.map((c) => calDavSecret(c.id)));
+    for (const key of this.secrets.keys()) if (key.startsWith('caldav:') && !ids.has(key)) this.secrets.delete(key);
+  }
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { v7 as uuidv7 } from 'uuid';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
+import type { Change } from '../../shared/protocol/schemas';
+import type { LocalCache } from '../cache/local-cache';
+import type { ProfileConfig } from '../profile/profile';
+import type { SecretStore } from '../profile/secret-store';
+import { SyncClient, type FlushResult } from '../sync/sync-client';
+import { TeamApi } from '../sync/team-api';
+import type { CoreState, Identity, StateValue } from './core-state';
+
+const TOKEN = 'token';
+
+/**
+ * Who I am in which team, and the sync client that keeps the cache in step with it. Emits
+ * 'changed' when the cache or the connection changed and 'changes' with applied log rows.
+ */
+export class TeamMembership extends EventEmitter {
+  private client: SyncClient | undefined;
+  private readonly setIdentity: (value: StateValue<'identity'>) => void;
+  private readonly setProfileHash: (value: StateValue<'profileHash'>) => void;
+  private live = false;
+
+  constructor(
+    private readonly cache: LocalCache,
+    private readonly state: CoreState,
+    private readonly secrets: SecretStore,
+    private readonly config: () => ProfileConfig,
+  ) {
+    super();
+    this.setIdentity = state.writer('identity');
+    this.setProfileHash = state.writer('profileHash');
+  }
+
+  get identity(): Identity | undefined {
+    return this.state.read('identity') ?? undefined;
+  }
+
+  /** The sync client once this profile has joined a team and holds its token. */
+  get sync(): SyncClient | undefined {
+    const identity = this.identity;
+    const token = this.secrets.get(TOKEN);
+    if (!this.client && token && identity) {
+      this.client = new SyncClient({ cache: this.cache, server: identity.server, token });
+      this.client.on('change', () => this.emit('changed'));
+      this.client.on('changes', (changes: Change[]) => this.emit('changes', changes));
+      this.client.on('connection', () => this.emit('changed'));
+      if (this.live) this.client.start();
+    }
+    return this.client;
+  }
+
+  async join(input: { server: string; invite: string; name: string; email: string }) {
+    const joined = await new TeamApi(input.server, undefined).join({
+      code: input.invite,
+      name: input.name,
+      email: input.email,
+    });
+    this.adopt(input.server, joined.token, { ...joined.member, team: joined.team });
+    return joined;
+  }
+
+  /** Logs in with a token someone already holds (the team's creator, a rotated token). */
+  async loginWithToken(input: { server: string; token: string }) {
+    const who = await new TeamApi(input.server, input.token).whoAmI();
+    this.adopt(input.server, input.token, who);
+    return who;
+  }
+
+  private adopt(
+    server: string,
+    token: string,
+    who: { id: string; name: string; teamId: string; email: string; team: { id: string; name: string } },
+  ) {
+    if (this.identity && this.identity.team.id !== who.team.id) this.forget();
+    this.stopClient();
+    this.secrets.set(TOKEN, token);
+    this.setIdentity({
+      server: server.replace(/\/$/, ''),
+      member: { id: who.id, name: who.name, teamId: who.teamId, email: who.email },
+      team: who.team,
+    });
+    this.setProfileHash(null);
+    this.publishProfile();
+    this.emit('changed');
+  }
+
+  /** Leaves the team on this computer: forgets the token and the team's data. */
+  leave(): void {
+    this.forget();
+    this.emit('changed');
+  }
+
+  private forget() {
+    this.stopClient();
+    this.secrets.delete(TOKEN);
+    this.setIdentity(null);
+    this.setProfileHash(null);
+    this.cache.clearTeam();
+  }
+
+  private stopClient() {
+    this.client?.stop();
+    this.client?.removeAllListeners();
+    this.client = undefined;
+  }
+
+  /** Holds the live stream while a long-running front end is open. */
+  startLive(): void {
+    this.live = true;
+    this.sync?.start();
+  }
+
+  stopLive(): void {
+    this.live = false;
+    this.client?.stop();
+  }
+
+  /** Pull, flush, and the server's topics; never throws for being offline. */
+  async refresh(): Promise<(FlushResult & { pulled: number }) | { error: string }> {
+    const sync = this.sync;
+    if (!sync) return { error: 'not in a team yet: run ricochet login' };
+    try {
+      const result = await sync.syncOnce();
+      this.cache.setTopics(await sync.api.topics());
+      return result;
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
+  /**
+   * My zone and working hours, so teammates see my local time and "off, back at 09:00":
+   * queued whenever they differ from what was last sent.
+   */
+  publishProfile(): boolean {
+    if (!this.identity) return false;
+    const config = this.config();
+    const profile = { timezone: config.tz, workingHours: parseWorkingHours(config.hours) };
+    const hash = createHash('sha256').update(JSON.stringify(profile)).digest('hex');
+    if (this.state.read('profileHash') === hash) return false;
+    this.cache.enqueue(uuidv7(), { kind: 'profile', profile });
+    this.setProfileHash(hash);
+    return true;
+  }
+
+  close(): void {
+    this.stopClient();
+  }
+}

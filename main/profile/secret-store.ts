@@ -1,0 +1,53 @@
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePrivateFile } from './private-files';
+
+/** Where secrets (the team token, CalDAV passwords) live: a file for the CLI, the OS keychain in the app. */
+export interface SecretStore {
+  get(name: string): string | undefined;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+  /** Every name stored, so secrets whose calendar is gone can be deleted. */
+  keys(): string[];
+}
+
+/** The key under which a CalDAV calendar's password is kept. */
+export const calDavSecret = (calendarId: string) => `caldav:${calendarId}`;
+
+/** A JSON file readable only by its owner (0600), in the profile folder. */
+export class FileSecretStore implements SecretStore {
+  private readonly path: string;
+
+  constructor(dir: string) {
+    this.path = join(dir, 'credentials.json');
+  }
+
+  private read(): Record<string, string> {
+    if (!existsSync(this.path)) return {};
+    try {
+      return JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, string>;
+    } catch {
+      return {}; // an unreadable file holds nothing usable; the next write replaces it
+    }
+  }
+
+  get(name: string): string | undefined {
+    return this.read()[name];
+  }
+
+  set(name: string, value: string): void {
+    writePrivateFile(this.path, JSON.stringify({ ...this.read(), [name]: value }));
+    chmodSync(this.path, 0o600);
+  }
+
+  delete(name: string): void {
+    const values = this.read();
+    if (!(name in values)) return;
+    const { [name]: _gone, ...rest } = values;
+    writePrivateFile(this.path, JSON.stringify(rest));
+  }
+
+  keys(): string[] {
+    return Object.keys(this.read());
+  }
+}

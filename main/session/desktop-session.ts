@@ -1,0 +1,101 @@
+import type { IpcEvent, IpcResponse } from '../../shared/ipc-contract';
+import { startBackground } from '../core/background';
+import { createCoreApi, type CoreHandlers } from '../core/core-api';
+import { DesktopCore } from '../core/desktop-core';
+import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
+import type { SecretStore } from '../profile/secret-store';
+import { notificationText } from './notification-text';
+
+export interface SessionOptions {
+  profileDir: string;
+  secrets?: SecretStore;
+  info: IpcResponse<'app:info'>;
+  /** A system notification, where the front end has them. */
+  notify: (title: string, body: string) => void;
+  /** An event to every open window of the front end. */
+  broadcast: (event: IpcEvent, payload?: unknown) => void;
+  /** Problems of background work, in words (a log line, a notification). */
+  onError?: (message: string) => void;
+  publishEveryMs?: number;
+  now?: () => number;
+}
+
+export interface DesktopSession {
+  core: DesktopCore;
+  api: CoreHandlers;
+  /** A ricochet://join link: kept for the join form, and the windows are told. */
+  openJoinLink(link: { server: string; code: string }): void;
+  /** Stops background work, closes the hosted team server and the cache; waits for all. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The one wiring of the desktop core for a long-running front end (the Electron app, the
+ * browser mode): background publishing and sync, the hosted team, notifications, join
+ * links and an orderly shutdown. Each front end adds only what is its own.
+ */
+export async function startDesktopSession(options: SessionOptions): Promise<DesktopSession> {
+  const core = new DesktopCore(options.profileDir, options.secrets);
+  const onError = options.onError ?? (() => {});
+  const hosting: (() => Promise<void>)[] = [];
+  let pendingJoin: { server: string; code: string } | null = null;
+
+  const api = createCoreApi(
+    core,
+    options.info,
+    {
+      startTeam: async (input) => {
+        const team = await startLocalTeam(core, input);
+        hosting.push(team.stop);
+        return { server: team.server, invite: team.invite, link: team.link, addresses: team.addresses };
+      },
+      takeJoinLink: () => {
+        const link = pendingJoin;
+        pendingJoin = null;
+        return link;
+      },
+    },
+    options.now,
+  );
+
+  // Notifications off in Settings: neither the system nor the open windows are told.
+  const tell = (key: 'free' | 'mention', memberId: string, text?: string) => {
+    if (!core.config.notifications) return;
+    const name = core.memberName(memberId) ?? '';
+    const words = notificationText(core.config.locale ?? 'en', key, name);
+    options.notify(words.title, text ?? words.body);
+    options.broadcast('core:notify', { kind: key, memberId, name, ...(text ? { text } : {}) });
+  };
+  core.on('changed', () => options.broadcast('core:changed'));
+  core.on('free', (memberId: string) => tell('free', memberId));
+  core.on('mention', (post: { text: string; memberId: string }) => tell('mention', post.memberId, post.text));
+
+  const resumed = await resumeLocalTeam(core).catch((e: Error) => {
+    onError(`the team this computer hosts could not start: ${e.message}`);
+    return undefined;
+  });
+  if (resumed) hosting.push(resumed);
+  const background = startBackground(core, {
+    intervalMs: options.publishEveryMs,
+    onError: (e) => onError(e.message),
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    core,
+    api,
+    openJoinLink(link) {
+      pendingJoin = link;
+      options.broadcast('core:join-link', link);
+    },
+    shutdown() {
+      closing ??= (async () => {
+        background.stop();
+        await background.idle();
+        await Promise.allSettled(hosting.splice(0).map((close) => close()));
+        core.close();
+      })();
+      return closing;
+    },
+  };
+}

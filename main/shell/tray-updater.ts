@@ -1,0 +1,76 @@
+import type { Menu, Tray, nativeImage } from 'electron';
+import type { CoreHandlers } from '../core/core-api';
+import type { DesktopCore } from '../core/desktop-core';
+import { applyTray } from './tray-controller';
+import { trayModel, type TrayAction, type TrayModel } from './tray-model';
+
+export interface TrayUpdaterDeps {
+  tray: Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'setTitle'>;
+  menu: Pick<typeof Menu, 'buildFromTemplate'>;
+  images: Pick<typeof nativeImage, 'createFromBuffer'>;
+  platform: NodeJS.Platform;
+  core: DesktopCore;
+  api: CoreHandlers;
+  systemLocale: () => string;
+  open: { board: () => void; quickPost: () => void; quit: () => void };
+  now?: () => number;
+}
+
+/**
+ * Keeps the tray's image, tooltip and menu in step with the board: redrawn on every change
+ * and once at the next moment an answer changes (one timer, no polling). Menu clicks run
+ * the same façade commands as the windows.
+ */
+export function createTrayUpdater(deps: TrayUpdaterDeps) {
+  const { core, api } = deps;
+  const now = deps.now ?? Date.now;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let last: TrayModel | undefined;
+
+  const onAction = (action: TrayAction) => {
+    if (action.kind === 'post') void api['post:create']({ text: action.text });
+    else if (action.kind === 'watch') core.watchFree(action.memberId);
+    else if (action.kind === 'open-board' || action.kind === 'preferences') deps.open.board();
+    else if (action.kind === 'quick-post') deps.open.quickPost();
+    else if (action.kind === 'toggle-pause')
+      void api['settings:update']({ pausePublishing: !core.config.pausePublishing });
+    else deps.open.quit();
+    void refresh();
+  };
+
+  async function refresh(): Promise<TrayModel | undefined> {
+    if (stopped) return undefined;
+    const { members, freshness } = await api['board:get']({});
+    const t = now();
+    const model = trayModel({
+      members,
+      now: t,
+      locale: core.config.locale ?? (deps.systemLocale().startsWith('fr') ? 'fr' : 'en'),
+      tz: core.config.tz,
+      online: freshness.online,
+      inTeam: freshness.inTeam,
+      paused: core.config.pausePublishing,
+      watching: core.watching,
+    });
+    if (stopped) return undefined;
+    applyTray({ ...deps, onAction }, model);
+    last = model;
+    clearTimeout(timer);
+    if (model.nextChange)
+      timer = setTimeout(() => void refresh(), Math.min(model.nextChange - t + 50, 2 ** 31 - 1));
+    return model;
+  }
+
+  return {
+    refresh,
+    onAction,
+    get model() {
+      return last;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

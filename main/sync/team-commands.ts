@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { availabilityBody, profilePatch, statusBody } from '../../shared/protocol/schemas';
+
+/**
+ * What the desktop asks of the team server, as typed commands: the outbox stores these, and
+ * only the team API client turns them into paths and methods.
+ */
+export const teamCommand = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('post'), id: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('edit-post'), postId: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('delete-post'), postId: z.string() }),
+  z.object({ kind: z.literal('status'), status: statusBody.nullable() }),
+  z.object({ kind: z.literal('availability'), availability: availabilityBody }),
+  z.object({ kind: z.literal('profile'), profile: profilePatch }),
+]);
+
+export type TeamCommand = z.infer<typeof teamCommand>;
+export type TeamCommandKind = TeamCommand['kind'];
+
+/** Only the latest of these matters: a newer one replaces an older one still queued. */
+export const replacedByNewer = (kind: TeamCommandKind) =>
+  kind === 'status' || kind === 'availability' || kind === 'profile';

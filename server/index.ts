@@ -1,0 +1,6 @@
+// The team server's one public entry: what the desktop (hosting a team, the `server` and
+// `admin` commands) may use. Lint forbids importing anything deeper from outside server/.
+export { runServer, type RunOptions } from './run-server';
+export { openStorage, type Storage, type StorageConfig } from './db/connect';
+export { createInvite, createTeam, listMembers, removeMember, rotateToken } from './store/members';
+export type { RicochetServer } from './http/app';
