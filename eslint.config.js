@@ -19,6 +19,11 @@ const ban = {
     'This layer may not reach into the desktop core (main/).',
   ),
   server: group(['**/server/**', '../server', '../../server'], 'This layer may not import the team server.'),
+  // main/ may host a team and run the server commands, through the server's one public entry.
+  serverInternals: group(
+    ['**/server/*', '**/server/*/**', '!**/server/index'],
+    'Import the team server only through its public entry, server/index.ts.',
+  ),
   renderer: group(['**/renderer/**'], 'Nothing imports the renderer; it talks through the IPC contract.'),
   shell: group(
     ['**/shell/**', './shell/*'],
@@ -59,9 +64,15 @@ export default tseslint.config(
     ignores: ['main/shell/**', 'main/cli/**', 'main/host/**'],
     rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell, ban.server),
   },
-  { files: ['main/cli/**'], rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell) },
+  {
+    files: ['main/cli/**'],
+    rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell, ban.serverInternals),
+  },
   // main/host runs the team server inside the app ("start a team on this computer").
-  { files: ['main/host/**'], rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell) },
+  {
+    files: ['main/host/**'],
+    rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell, ban.serverInternals),
+  },
   { files: ['main/shell/**'], rules: restrict(ban.react, ban.renderer, ban.server) },
   {
     files: ['preload/**'],

@@ -43,7 +43,9 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
     }
     db.exec('DROP TABLE outbox');
     // The old meta keys became the core's typed state.
-    db.exec("DELETE FROM meta WHERE key IN ('my_availability', 'calendar_state', 'published_hash', 'profile_hash')");
+    db.exec(
+      "DELETE FROM meta WHERE key IN ('my_availability', 'calendar_state', 'published_hash', 'profile_hash')",
+    );
   },
 ];
 
@@ -275,7 +277,12 @@ export class LocalCache {
     for (const row of rows) {
       const parsed = teamCommand.safeParse(JSON.parse(row.command));
       if (parsed.success) queued.push({ ...row, command: parsed.data });
-      else this.reject({ id: row.id, kind: 'unknown', body: row.command }, 0, 'not a command this version knows');
+      else
+        this.reject(
+          { id: row.id, kind: 'unknown', body: row.command },
+          0,
+          'not a command this version knows',
+        );
     }
     return queued;
   }

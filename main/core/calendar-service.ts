@@ -122,6 +122,7 @@ export class CalendarService {
   /** Deletes CalDAV passwords whose calendar is gone (removed here, by the CLI or by hand). */
   pruneSecrets(): void {
     const ids = new Set(this.config().calendars.map((c) => calDavSecret(c.id)));
-    for (const key of this.secrets.keys()) if (key.startsWith('caldav:') && !ids.has(key)) this.secrets.delete(key);
+    for (const key of this.secrets.keys())
+      if (key.startsWith('caldav:') && !ids.has(key)) this.secrets.delete(key);
   }
 }

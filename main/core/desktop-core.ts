@@ -322,7 +322,10 @@ export class DesktopCore extends EventEmitter {
   // ── Commands: posts, status, watches ─────────────────────────────────────────────────
 
   /** A quick post or a /command: queued first, sent when the server answers. */
-  async post(text: string, now = Date.now()): Promise<{ parsed: QuickPost; delivered: Delivery; detail?: string }> {
+  async post(
+    text: string,
+    now = Date.now(),
+  ): Promise<{ parsed: QuickPost; delivered: Delivery; detail?: string }> {
     const parsed = parseQuickPost(text, { now, tz: this.config.tz });
     if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
     if (parsed.kind === 'post') {

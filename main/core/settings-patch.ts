@@ -13,7 +13,6 @@ export interface SettingsPatch {
   notifications?: boolean;
 }
 
-
 /** Checks a settings change before anything is saved, with a message a person can act on. */
 export function checkSettings(patch: SettingsPatch): Partial<ProfileConfig> {
   const { locale, ...rest } = patch;

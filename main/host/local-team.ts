@@ -49,7 +49,13 @@ export async function startLocalTeam(
     core.recordHosting({ host: place.host, port: Number(port) });
     const addresses = reachableAddresses(place.host, interfaces);
     const url = `http://${addresses[0]!.address}:${port}`;
-    return { server: url, invite: created.invite, link: joinLink(url, created.invite), addresses, stop: server.close };
+    return {
+      server: url,
+      invite: created.invite,
+      link: joinLink(url, created.invite),
+      addresses,
+      stop: server.close,
+    };
   } catch (error) {
     await server.close();
     throw error;

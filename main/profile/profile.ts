@@ -43,4 +43,3 @@ export const profileConfig = z
 
 export type ProfileConfig = z.infer<typeof profileConfig>;
 export type CalendarSourceConfig = z.infer<typeof calendarSourceConfig>;
-

@@ -58,8 +58,7 @@ export class Publisher {
       events: report.stats.events,
       perSource: engine.sourceEvents(),
     });
-    if (read === 0 && engine.sourceCount === 0)
-      return { published: false, reason: 'no-source-read', report };
+    if (read === 0 && engine.sourceCount === 0) return { published: false, reason: 'no-source-read', report };
     const body = {
       window: { from: isoInstant(window.from), to: isoInstant(window.to) },
       busy: report.busy.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), kind: s.kind })),

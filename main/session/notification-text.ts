@@ -2,7 +2,10 @@ type Key = 'free' | 'mention';
 
 const texts: Record<'en' | 'fr', Record<Key, (name: string) => { title: string; body: string }>> = {
   en: {
-    free: (name) => ({ title: `${name || 'A teammate'} is free now`, body: 'You asked Ricochet to tell you.' }),
+    free: (name) => ({
+      title: `${name || 'A teammate'} is free now`,
+      body: 'You asked Ricochet to tell you.',
+    }),
     mention: (name) => ({ title: `${name || 'A teammate'} mentioned you`, body: '' }),
   },
   fr: {

@@ -66,14 +66,20 @@ async function start(): Promise<RunningShell> {
   const desktop = await startDesktopSession({
     profileDir: app.getPath('userData'),
     secrets,
-    info: { version: app.getVersion(), platform: process.platform, mode: 'electron', packaged: app.isPackaged },
+    info: {
+      version: app.getVersion(),
+      platform: process.platform,
+      mode: 'electron',
+      packaged: app.isPackaged,
+    },
     notify,
     broadcast: (event, payload) => windows.send(event, payload),
     onError: (message) => console.error(`ricochet: ${message}`),
   });
   const { core, api } = desktop;
   registerIpc(ipcMain, api, (url) => isAppUrl(url, rendererUrl, page));
-  if (secrets.weak) notify('Ricochet', 'No OS keychain found: your team token is stored with weak protection.');
+  if (secrets.weak)
+    notify('Ricochet', 'No OS keychain found: your team token is stored with weak protection.');
 
   const tray = new Tray(nativeImage.createEmpty());
   const trayUpdater = createTrayUpdater({
@@ -92,8 +98,10 @@ async function start(): Promise<RunningShell> {
   });
   tray.on('click', () => windows.toggleBoard(tray));
 
-  const hotkey = createHotkeyController(globalShortcut, () => windows.openQuickPost(), (message) =>
-    notify('Ricochet', message),
+  const hotkey = createHotkeyController(
+    globalShortcut,
+    () => windows.openQuickPost(),
+    (message) => notify('Ricochet', message),
   );
   const loginItem = { app, platform: process.platform, execPath: process.execPath, env: process.env };
   let openAtLogin = core.config.openAtLogin;
@@ -102,7 +110,8 @@ async function start(): Promise<RunningShell> {
   // Settings changed here, in another window or by the CLI: what they govern follows.
   core.on('changed', () => {
     hotkey.apply(core.config.hotkey);
-    if (core.config.openAtLogin !== openAtLogin) applyOpenAtLogin(loginItem, (openAtLogin = core.config.openAtLogin));
+    if (core.config.openAtLogin !== openAtLogin)
+      applyOpenAtLogin(loginItem, (openAtLogin = core.config.openAtLogin));
     void trayUpdater.refresh();
   });
 

@@ -78,7 +78,11 @@ export class TeamApi {
     const post = (id: string) => `/v1/posts/${encodeURIComponent(id)}`;
     switch (command.kind) {
       case 'post':
-        return this.request({ method: 'POST', path: '/v1/posts', body: { id: command.id, text: command.text } });
+        return this.request({
+          method: 'POST',
+          path: '/v1/posts',
+          body: { id: command.id, text: command.text },
+        });
       case 'edit-post':
         return this.request({ method: 'PATCH', path: post(command.postId), body: { text: command.text } });
       case 'delete-post':

@@ -1,13 +1,14 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Storage } from '../db/connect';
 import { ChangeHub } from '../realtime/change-hub';
-import { createNotifier, type ChangeNotifier } from '../realtime/notifier';
+import { createNotifier } from '../realtime/notifier';
 import { ApiError } from '../store/api-error';
 import { authenticate, type Member } from '../store/members';
 import { hashSecret } from '../store/secrets';
 import { bearerToken } from './bearer';
 import { RateLimiter } from './rate-limit';
 import { registerRoutes } from './routes';
+import type { ServerContext } from './server-context';
 import { attachStream } from './stream';
 
 declare module 'fastify' {
@@ -28,11 +29,7 @@ export interface ServerOptions {
   rateLimit?: { capacity: number; perSecond: number };
 }
 
-export interface ServerContext {
-  storage: Storage;
-  hub: ChangeHub;
-  notifier: ChangeNotifier;
-}
+export type { ServerContext } from './server-context';
 
 export interface RicochetServer {
   app: FastifyInstance;

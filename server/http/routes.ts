@@ -30,7 +30,7 @@ import {
   setStatus,
   updateProfile,
 } from '../store/team-data';
-import type { ServerContext } from './app';
+import type { ServerContext } from './server-context';
 import { openApiDocument } from './openapi';
 import { validate } from './validate';
 

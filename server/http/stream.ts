@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { StreamMessage } from '../../shared/protocol/schemas';
 import { authenticate, type Member } from '../store/members';
-import type { ServerContext } from './app';
+import type { ServerContext } from './server-context';
 import { bearerToken } from './bearer';
 
 const AUTH_TIMEOUT_MS = 5000;

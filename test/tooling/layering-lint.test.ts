@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -18,6 +22,15 @@ describe('layering enforced by lint (DESIGN.md, "Layers and what each may import
     ['main/calendar/bad.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['server/bad.ts', "import { x as y } from '../main/calendar/engine';\nexport const x = y;\n"],
     ['preload/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    [
+      'main/cli/bad.ts',
+      "import { openStorage } from '../../server/db/connect';\nexport const x = openStorage;\n",
+    ],
+    [
+      'main/host/bad.ts',
+      "import { createTeam } from '../../server/store/members';\nexport const x = createTeam;\n",
+    ],
+    ['main/core/bad.ts', "import { runServer } from '../../server/index';\nexport const x = runServer;\n"],
   ])('lint rejects this import in %s', async (file, code) => {
     expect(await importErrors(file, code)).not.toHaveLength(0);
   });
@@ -27,6 +40,11 @@ describe('layering enforced by lint (DESIGN.md, "Layers and what each may import
     ['main/calendar/ok.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
     ['preload/ok.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n"],
     ['shared/ok.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    ['main/host/ok.ts', "import { runServer } from '../../server/index';\nexport const x = runServer;\n"],
+    [
+      'main/cli/commands/ok.ts',
+      "import { runServer } from '../../../server/index';\nexport const x = runServer;\n",
+    ],
   ])('lint accepts this import in %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });
@@ -37,5 +55,32 @@ describe('layering enforced by lint (DESIGN.md, "Layers and what each may import
       "import { join } from 'node:path';\nexport const x = join;\n",
     );
     expect(message).toMatch(/keep node:\* out/);
+  });
+});
+
+describe('no import cycle (npm run lint:cycles)', () => {
+  const check = (dir: string) => {
+    try {
+      execFileSync(
+        'npx',
+        ['dpdm', '--no-tree', '--no-warning', '--exit-code', 'circular:1', `${dir}/**/*.ts`],
+        {
+          cwd: process.cwd(),
+          stdio: 'pipe',
+        },
+      );
+      return 0;
+    } catch (error) {
+      return (error as { status: number }).status;
+    }
+  };
+
+  it('fails on a cycle made only of type imports, and passes the project as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ricochet-cycle-'));
+    mkdirSync(join(dir, 'server'));
+    writeFileSync(join(dir, 'server/a.ts'), "import type { B } from './b';\nexport interface A { b?: B }\n");
+    writeFileSync(join(dir, 'server/b.ts'), "import type { A } from './a';\nexport interface B { a?: A }\n");
+    expect(check(dir)).toBe(1);
+    expect(check('server')).toBe(0);
   });
 });

@@ -1,11 +1,5 @@
 import { openStorage } from '../../../server/index';
-import {
-  createInvite,
-  createTeam,
-  listMembers,
-  removeMember,
-  rotateToken,
-} from '../../../server/index';
+import { createInvite, createTeam, listMembers, removeMember, rotateToken } from '../../../server/index';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { storageFlags, storageFrom } from './storage-flags';
 

@@ -39,7 +39,8 @@ export const calendarsCommand: CliCommand = {
     if (action === 'add') {
       const variable = values['password-env'];
       const password = variable ? io.env[variable] : undefined;
-      if (values.user && !password) throw new UsageError('CalDAV needs --password-env <VAR> naming a set variable');
+      if (values.user && !password)
+        throw new UsageError('CalDAV needs --password-env <VAR> naming a set variable');
       return withCore(values, io, async (core) => {
         const entry = await core.addCalendar({
           location: target,
@@ -62,7 +63,8 @@ export const calendarsCommand: CliCommand = {
     if (action === 'remove')
       return withCore(values, io, async (core) => {
         const removed = await core.removeCalendar(target);
-        if (removed === 0) throw new UsageError(`no calendar matches "${target}" (see ricochet calendars list)`);
+        if (removed === 0)
+          throw new UsageError(`no calendar matches "${target}" (see ricochet calendars list)`);
         io.out(`removed ${removed} calendar(s)\n`);
         return 0;
       });

@@ -3,7 +3,7 @@ import { profileFlag, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
   name: 'login',
-  summary: 'Join a team with an invite, or log in with a token (the team creator\'s): kept in the profile.',
+  summary: "Join a team with an invite, or log in with a token (the team creator's): kept in the profile.",
   usage: `Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--profile <dir>] [--json]
        ricochet login --server <url> (--token <token> | --token-env <VAR>) [--profile <dir>] [--json]
 Prefer --token-env on shared machines: a token on the command line shows in the process list.`,
@@ -80,7 +80,8 @@ export const syncCommand: CliCommand = {
       const result = await core.sync();
       const queued = core.freshness().queued;
       if (values.json) printJson(io, { ...result, queued });
-      else if ('error' in result && result.error) io.err(`ricochet sync: ${result.error}; ${queued} queued\n`);
+      else if ('error' in result && result.error)
+        io.err(`ricochet sync: ${result.error}; ${queued} queued\n`);
       else if ('sent' in result)
         io.out(`sent ${result.sent}, received ${result.pulled} changes, ${result.remaining} still queued\n`);
       return 'sent' in result && !result.error ? 0 : 1;

@@ -252,7 +252,8 @@ export const messages = {
     'settings.hotkeyValue':
       'Dans l’application de bureau, par exemple CommandOrControl+Shift+Space ; si le système le refuse, le menu de l’icône garde Post rapide.',
     'settings.notifications': 'Notifications',
-    'settings.notificationsValue': 'Me prévenir quand une personne suivie est disponible, et quand on me mentionne',
+    'settings.notificationsValue':
+      'Me prévenir quand une personne suivie est disponible, et quand on me mentionne',
     'settings.openAtLogin': 'Ouvrir Ricochet à l’ouverture de session',
     'settings.otherAddresses': 'Autres adresses de cet ordinateur',
     'onboarding.title': 'Bienvenue dans Ricochet',

@@ -34,9 +34,7 @@ function coreWithCalendar(extra: Partial<ProfileConfig> = {}) {
 }
 
 const queuedAvailability = (core: DesktopCore) =>
-  core
-    .pending()
-    .queued.flatMap((r) => (r.command.kind === 'availability' ? [r.command.availability] : []));
+  core.pending().queued.flatMap((r) => (r.command.kind === 'availability' ? [r.command.availability] : []));
 
 describe('publisher', () => {
   it('queues only free/busy, and only when it changed', async () => {
