@@ -43,6 +43,10 @@ export interface RunningShell {
   windows: ReturnType<typeof createWindows>;
   hotkey: ReturnType<typeof createHotkeyController>;
   tray: Tray;
+  /** What the tray shows now (icon state, tooltip, menu). */
+  trayModel: () => ReturnType<typeof createTrayUpdater>['model'];
+  /** The preload script the windows load. */
+  preload: string;
 }
 
 async function start(): Promise<RunningShell> {
@@ -143,7 +147,14 @@ async function start(): Promise<RunningShell> {
     void desktop.shutdown().finally(() => app.exit(0));
   });
   await trayUpdater.refresh();
-  return { session: desktop, windows, hotkey, tray };
+  return {
+    session: desktop,
+    windows,
+    hotkey,
+    tray,
+    trayModel: () => trayUpdater.model,
+    preload: preloadPath(here),
+  };
 }
 
 /** Resolves once the app is up (tests await it); a failure to start is said and ends the app. */

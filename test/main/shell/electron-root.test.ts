@@ -1,0 +1,152 @@
+// The real composition root (main/shell/index.ts) against a fake `electron` module, with a
+// real desktop core and a real team server: what a person would notice, checked in CI.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../../shared/ipc-channels';
+import type { RunningShell } from '../../../main/shell/index';
+import { ConfigFile } from '../../../main/profile/config-file';
+import { fakeElectron } from '../../support/fake-electron';
+import { freePort } from '../../support/radicale';
+import { teamServer } from '../../support/team-server';
+import { waitFor } from '../../support/wait-for';
+
+const root = join(import.meta.dirname, '../../..');
+const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeElectron> }));
+vi.mock('electron', () => fake.current.module);
+
+const profile = mkdtempSync(join(tmpdir(), 'ricochet-shell-'));
+const configHome = mkdtempSync(join(tmpdir(), 'ricochet-xdg-'));
+const appPage = pathToFileURL(join(root, 'main/renderer/index.html')).href;
+let shell: RunningShell;
+let team: Awaited<ReturnType<typeof teamServer>>;
+const env = { ...process.env };
+
+/** An IPC call as the app's own page makes it. */
+const call = (channel: string, payload: unknown = {}, url = appPage) =>
+  fake.current.handlers.get(channel)!({ senderFrame: { url } }, payload) as Promise<never>;
+
+beforeAll(async () => {
+  team = await teamServer('sqlite');
+  // Settings made before the app starts (a hotkey chosen last time) are the ones it uses.
+  new ConfigFile(profile).update((c) => ({ ...c, hotkey: 'Alt+Shift+R', tz: 'UTC' }));
+  process.env['XDG_CONFIG_HOME'] = configHome;
+  process.env['APPIMAGE'] = '/opt/Ricochet.AppImage';
+  delete process.env['RICOCHET_PROFILE'];
+  fake.current = fakeElectron({ userData: profile, refuse: ['Ctrl+Alt+Delete'] });
+  const { running } = await import('../../../main/shell/index');
+  shell = (await running)!;
+  expect(shell).toBeDefined();
+});
+
+afterAll(async () => {
+  await shell?.session.shutdown();
+  await team?.server.close();
+  Object.assign(process.env, env);
+  if (!env['APPIMAGE']) delete process.env['APPIMAGE'];
+  if (!env['XDG_CONFIG_HOME']) delete process.env['XDG_CONFIG_HOME'];
+});
+
+describe('the Electron app, started by its real entry', () => {
+  it('serves every channel of the IPC contract, and only to the app’s own page', async () => {
+    expect([...fake.current.handlers.keys()].sort()).toEqual([...ipcChannels].sort());
+    await expect(call('settings:get', {}, 'file:///tmp/evil.html')).rejects.toThrow('untrusted sender');
+    expect(((await call('settings:get')) as { tz: string }).tz).toBe('UTC');
+  });
+
+  it('registers the hotkey from Settings, and again when it changes there', async () => {
+    expect([...fake.current.shortcuts.keys()]).toEqual(['Alt+Shift+R']);
+    await call('settings:update', { hotkey: 'Alt+Shift+P' });
+    await waitFor(() => fake.current.shortcuts.has('Alt+Shift+P'));
+    expect([...fake.current.shortcuts.keys()]).toEqual(['Alt+Shift+P']);
+    // Refused by the system: said in words, and the previous hotkey keeps working.
+    await call('settings:update', { hotkey: 'Ctrl+Alt+Delete' });
+    await waitFor(() => fake.current.notifications.some((n) => n.body.includes('Ctrl+Alt+Delete')));
+    expect([...fake.current.shortcuts.keys()]).toEqual(['Alt+Shift+P']);
+    const menu = JSON.stringify(fake.current.trays[0]!.menu!.template.map((i) => i.label));
+    expect(menu).toContain('Quick post');
+  });
+
+  it('a hotkey set by the CLI while the app runs is registered within moments', async () => {
+    new ConfigFile(profile).update((c) => ({ ...c, hotkey: 'Alt+Shift+K' }));
+    await waitFor(() => fake.current.shortcuts.has('Alt+Shift+K'), 5_000);
+    expect(fake.current.shortcuts.has('Alt+Shift+P')).toBe(false);
+  });
+
+  it('the hotkey opens the quick-post box, hardened, with a preload that the build produces', async () => {
+    fake.current.shortcuts.get('Alt+Shift+K')!();
+    const quick = fake.current.windows.find((w) => w.loaded.hash === 'view=quick-post')!;
+    expect(quick).toBeDefined();
+    const prefs = quick.options.webPreferences!;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'pipe' });
+    const fromMain = relative(join(root, 'main/shell'), prefs.preload!);
+    expect(existsSync(join(root, 'out/main', fromMain))).toBe(true);
+  });
+
+  it('the tray follows live data: my state, teammates with their until-times', async () => {
+    await call('team:join', {
+      server: team.url,
+      invite: team.team.invite,
+      name: 'Cleo',
+      email: 'cleo@acme.test',
+    });
+    await team.admin.api('PUT', '/v1/me/status', { state: 'dnd', text: 'Incident' });
+    const labels = () => JSON.stringify(shell.trayModel()?.menu);
+    await waitFor(() => labels().includes('Ana — Do not disturb'), 10_000);
+    expect(fake.current.trays[0]!.tooltip).toMatch(/of 2 free/);
+    await call('post:create', { text: '/focus 1h Writing' });
+    await waitFor(() => shell.trayModel()?.icon === 'focus');
+    expect(fake.current.trays[0]!.tooltip).toMatch(/^Focusing until/);
+    expect(fake.current.trays[0]!.image).toBeDefined();
+  });
+
+  it('a ricochet://join link opens the join form with its server and code', async () => {
+    const link = 'ricochet://join?server=http%3A%2F%2F192.168.1.20%3A8787&code=abcdefgh1234';
+    fake.current.app.emit('second-instance', {}, ['/opt/ricochet', link]);
+    const board = fake.current.windows.find((w) => !w.loaded.hash);
+    expect(board?.visible).toBe(true);
+    expect(await call('join:pending')).toEqual({
+      link: { server: 'http://192.168.1.20:8787', code: 'abcdefgh1234' },
+    });
+    expect(await call('join:pending')).toEqual({ link: null }); // taken once
+    // With the board already open, its page is told to read the new link at once.
+    fake.current.app.emit('second-instance', {}, ['/opt/ricochet', link]);
+    expect(board?.sent.some((m) => m.channel === 'core:join-link')).toBe(true);
+  });
+
+  it('open at login is off while developing, and a setting; inside an AppImage it starts the AppImage', async () => {
+    const entry = join(configHome, 'autostart', 'ricochet.desktop');
+    expect(existsSync(entry)).toBe(false);
+    await call('settings:update', { openAtLogin: true });
+    await waitFor(() => existsSync(entry));
+    expect(readFileSync(entry, 'utf8')).toContain('Exec=/opt/Ricochet.AppImage --hidden');
+  });
+
+  it('quit waits for the team server this computer hosts to close', async () => {
+    await call('team:leave');
+    const port = await freePort();
+    const started = (await call('team:start', {
+      teamName: 'Atelier',
+      name: 'Cleo',
+      email: 'cleo@a.test',
+      port,
+    })) as {
+      link: string;
+    };
+    expect(started.link).toContain(`127.0.0.1%3A${port}`);
+    const exited = new Promise<number>((resolve) => fake.current.app.once('exited', resolve));
+    fake.current.app.quit();
+    expect(await exited).toBe(0);
+    const refused = await new Promise<boolean>((resolve) =>
+      connect(port, '127.0.0.1')
+        .on('connect', () => resolve(false))
+        .on('error', () => resolve(true)),
+    );
+    expect(refused).toBe(true);
+  });
+});

@@ -1,0 +1,136 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A stand-in for the `electron` module, enough for the shell's composition root to run under
+ * vitest: each object records what the shell asked of it, so tests can assert what a person
+ * would notice (the tray's tooltip, the registered hotkey, the windows' options).
+ */
+export function fakeElectron(options: { userData: string; refuse?: string[] }) {
+  const menus: { template: Electron.MenuItemConstructorOptions[] }[] = [];
+  const notifications: { title: string; body: string }[] = [];
+  const shortcuts = new Map<string, () => void>();
+  const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+  const windows: FakeWindow[] = [];
+  const trays: FakeTray[] = [];
+  const loginItems: { openAtLogin: boolean }[] = [];
+
+  class FakeWindow extends EventEmitter {
+    visible = false;
+    destroyed = false;
+    loaded: { file?: string; url?: string; hash?: string } = {};
+    sent: { channel: string; payload: unknown }[] = [];
+    webContents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: () => {},
+      send: (channel: string, payload: unknown) => this.sent.push({ channel, payload }),
+    });
+    constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
+      super();
+      windows.push(this);
+    }
+    loadFile = (file: string, o: { hash?: string } = {}) => (
+      (this.loaded = { file, hash: o.hash }),
+      Promise.resolve()
+    );
+    loadURL = (url: string) => ((this.loaded = { url }), Promise.resolve());
+    isVisible = () => this.visible;
+    isDestroyed = () => this.destroyed;
+    show = () => void (this.visible = true);
+    hide = () => void (this.visible = false);
+    focus = () => {};
+    setPosition = () => {};
+    close = () => {
+      this.destroyed = true;
+      this.emit('closed');
+    };
+  }
+
+  class FakeTray extends EventEmitter {
+    image: { state?: string } | undefined;
+    tooltip = '';
+    title = '';
+    menu: { template: Electron.MenuItemConstructorOptions[] } | undefined;
+    constructor() {
+      super();
+      trays.push(this);
+    }
+    setImage = (image: { state?: string }) => void (this.image = image);
+    setToolTip = (text: string) => void (this.tooltip = text);
+    setTitle = (text: string) => void (this.title = text);
+    setContextMenu = (menu: { template: Electron.MenuItemConstructorOptions[] }) => void (this.menu = menu);
+    getBounds = () => ({ x: 1800, y: 1045, width: 24, height: 30 });
+  }
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    paths: { userData: options.userData } as Record<string, string>,
+    whenReady: () => Promise.resolve(),
+    getPath: (name: string) => app.paths[name]!,
+    setPath: (name: string, value: string) => void (app.paths[name] = value),
+    requestSingleInstanceLock: () => true,
+    setAsDefaultProtocolClient: () => true,
+    getVersion: () => '0.0.0-test',
+    getLocale: () => 'en-GB',
+    setLoginItemSettings: (settings: { openAtLogin: boolean }) => void loginItems.push(settings),
+    quit: () => void app.emit('will-quit', { preventDefault: () => {} }),
+    exit: (code: number) => void app.emit('exited', code),
+    hide: () => {},
+  });
+
+  const module = {
+    app,
+    BrowserWindow: FakeWindow,
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (template: Electron.MenuItemConstructorOptions[]) => ({ template }) },
+    nativeImage: {
+      createEmpty: () => ({}),
+      createFromBuffer: (buffer: Buffer) => ({ size: buffer.length, setTemplateImage: () => {} }),
+    },
+    globalShortcut: {
+      register: (accelerator: string, fn: () => void) => {
+        if (options.refuse?.includes(accelerator)) return false;
+        shortcuts.set(accelerator, fn);
+        return true;
+      },
+      unregister: (accelerator: string) => void shortcuts.delete(accelerator),
+      isRegistered: (accelerator: string) => shortcuts.has(accelerator),
+      unregisterAll: () => shortcuts.clear(),
+    },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) =>
+        void handlers.set(channel, fn),
+    },
+    Notification: class {
+      static isSupported = () => true;
+      constructor(private readonly note: { title: string; body: string }) {}
+      show() {
+        notifications.push(this.note);
+      }
+    },
+    powerMonitor: new EventEmitter(),
+    // Reversible "encryption", so the keychain store's file is exercised for real.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
+      decryptString: (buffer: Buffer) => Buffer.from(buffer).reverse().toString('utf8'),
+    },
+    screen: {
+      getCursorScreenPoint: () => ({ x: 10, y: 10 }),
+      getAllDisplays: () => [
+        {
+          bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+          workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+        },
+      ],
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => {},
+        setPermissionCheckHandler: () => {},
+        webRequest: { onHeadersReceived: () => {} },
+      },
+    },
+    shell: { openExternal: () => Promise.resolve() },
+  };
+  return { module, app, menus, notifications, shortcuts, handlers, windows, trays, loginItems };
+}
