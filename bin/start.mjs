@@ -19,10 +19,13 @@ const run = (command, args) =>
   });
 
 if (electronBinary()) {
-  run('npx', ['electron-vite', 'dev']);
+  // The app needs better-sqlite3 built for Electron's ABI; electron:setup builds it once.
+  run('npm', ['run', '--silent', 'electron:setup']).on('exit', (code) => {
+    if (code === 0) run('npx', ['electron-vite', 'dev']);
+  });
 } else {
   console.log(
-    'No Electron binary here (to get it: reinstall electron without ELECTRON_SKIP_BINARY_DOWNLOAD): starting the browser mode.',
+    'Opening the browser mode: Electron is not downloaded by `npm install` here (run `npm run electron:setup` to get the desktop app).',
   );
   run('node', ['bin/ricochet.mjs', 'web', ...process.argv.slice(2)]);
 }

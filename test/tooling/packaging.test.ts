@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { electronSetupPlan } from '../../build/electron-setup-plan.mjs';
+import { chooseNativeBinding } from '../../main/cache/native-binding';
+
+const root = join(import.meta.dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const builder = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8'));
+
+describe('packaging', () => {
+  it('electron-builder is a pinned devDependency; nothing bundled or for development ships', () => {
+    expect(pkg.devDependencies['electron-builder']).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const dev of ['react', 'react-dom', 'tsx', 'vite', 'vitest'])
+      expect(Object.keys(pkg.dependencies)).not.toContain(dev);
+    expect(pkg.scripts['dist:linux']).not.toContain('npx');
+  });
+
+  it("an install never runs Electron's download: its script is denied, setup fetches it on request", () => {
+    expect(pkg.allowScripts.electron).toBe(false);
+    expect(pkg.scripts['electron:setup']).toBe('node build/electron-setup.mjs');
+  });
+
+  it('the app ships the better-sqlite3 built for Electron where the app looks for it, and never rebuilds node_modules', () => {
+    expect(builder.npmRebuild).toBe(false);
+    const plan = electronSetupPlan({
+      root: '/src/ricochet',
+      electronVersion: '41.7.1',
+      abi: () => '145',
+      exists: () => false,
+      binaryPresent: () => true,
+    });
+    expect(plan).toMatchObject({ downloadBinary: false, buildBinding: true });
+    // Development: the app loads what setup built.
+    const facts = { versions: { electron: '41.7.1', modules: '145' }, appRoot: '/src/ricochet' };
+    expect(chooseNativeBinding({ ...facts, exists: (p) => p === plan.bindingPath })).toBe(plan.bindingPath);
+    // Packaged: extraResources copy native/ into resources/native/, where the app looks first.
+    const [resource] = builder.extraResources;
+    expect(resource).toMatchObject({ from: 'native', to: 'native' });
+    const packaged = `/opt/Ricochet/resources/native/abi-145/better_sqlite3.node`;
+    expect(
+      chooseNativeBinding({
+        ...facts,
+        resourcesPath: '/opt/Ricochet/resources',
+        exists: (p) => p === packaged,
+      }),
+    ).toBe(packaged);
+  });
+
+  it('sets Electron fuses: no running as Node, encrypted cookies, asar integrity', () => {
+    expect(builder.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+  });
+
+  it('npm start without the Electron binary says why in one line and opens the browser mode', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/start.mjs', '--port', '0', '--profile', mkdtempSync(join(tmpdir(), 'r-'))],
+      {
+        cwd: root,
+        env: { ...process.env },
+      },
+    );
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL in: ${out}`)), 60_000);
+      child.stdout.on('data', (chunk) => {
+        out += String(chunk);
+        if (out.includes('http://127.0.0.1:')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGTERM');
+    const [first] = out.split('\n');
+    expect(first).toMatch(/^Opening the browser mode: .*npm run electron:setup/);
+  });
+});
