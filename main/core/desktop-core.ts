@@ -1,14 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { resolve as resolvePath } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { findCommonSlots } from '../../shared/availability/find-time';
-import { parseWorkingHours } from '../../shared/availability/working-hours';
-import { standupDigest } from '../../shared/digest/standup-digest';
 import { statusLabel } from '../../shared/i18n/status-messages';
 import type { Change, StatusBody } from '../../shared/protocol/schemas';
 import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
-import { computeStatus } from '../../shared/status/status-engine';
-import { DAY_MS, isoInstant } from '../../shared/time/zoned-time';
+import { isoInstant } from '../../shared/time/zoned-time';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
@@ -20,6 +16,7 @@ import { CalendarService, calendarEntry, sourceFor, type NewCalendar } from './c
 import { CoreState } from './core-state';
 import { FreeWatch } from './free-watch';
 import { mentionsOfMe } from './mentions';
+import { commonSlots, digestOf, myDayOf } from './personal-reads';
 import { memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
@@ -167,70 +164,31 @@ export class DesktopCore extends EventEmitter {
 
   /** "My day" or "my week" from my own posts and calendars: works without a team. */
   async digest(period: 'day' | 'week', now = Date.now()) {
-    const report = await this.calendars.myReport(now);
-    const posts = this.feed({ memberId: this.me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
-      text: p.text,
-      createdAt: Date.parse(p.createdAt),
-    }));
-    return standupDigest({
-      posts,
-      busy: report?.busy ?? [],
-      hours: parseWorkingHours(this.config.hours),
-      tz: this.config.tz,
-      now,
-      period,
-      locale: this.config.locale ?? 'en',
-    });
+    return digestOf(this.personal(await this.calendars.myReport(now)), period, now);
   }
 
   /** My state, load and next free slot: from the team's view of me, or my calendars alone. */
   async myDay(now = Date.now()) {
-    const [day, week, report] = await Promise.all([
-      this.digest('day', now),
-      this.digest('week', now),
-      this.calendars.myReport(now),
-    ]);
+    const report = await this.calendars.myReport(now);
     const me = this.members().find((m) => m.id === this.me?.id);
-    const mine = me && this.withStatus(me, now);
-    const alone = computeStatus(
-      { busy: report?.busy ?? [], hours: parseWorkingHours(this.config.hours), timezone: this.config.tz },
-      now,
-    );
-    return {
-      state: mine?.computed.state ?? alone.state,
-      label: mine?.label ?? statusLabel(alone, now, this.config.locale ?? 'en', this.config.tz),
-      loadToday: report?.summary.loadToday ?? 0,
-      loadWeek: report?.summary.loadWeek ?? 0,
-      nextFree: report?.summary.nextFree
-        ? { start: isoInstant(report.summary.nextFree.from), end: isoInstant(report.summary.nextFree.to) }
-        : null,
-      meetingsToday: day.meetings,
-      digest: {
-        day: { text: day.text, markdown: day.markdown },
-        week: { text: week.text, markdown: week.markdown },
-      },
-      calendars: this.config.calendars.length,
-    };
+    return myDayOf(this.personal(report), report, me && this.withStatus(me, now), now);
+  }
+
+  private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {
+    const posts = this.feed({ memberId: this.me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
+      text: p.text,
+      createdAt: Date.parse(p.createdAt),
+    }));
+    return { config: this.config, busy: report?.busy ?? [], posts };
   }
 
   /** The next common free slots of these teammates, inside everyone's working hours. */
   findTime(memberIds: readonly string[], minutes: number, now = Date.now()) {
-    const attendees = this.members()
-      .filter((m) => memberIds.includes(m.id))
-      .map((m) => ({
-        busy: (m.availability?.busy ?? []).map((b) => ({
-          start: Date.parse(b.start),
-          end: Date.parse(b.end),
-          kind: b.kind,
-        })),
-        hours: m.profile.workingHours,
-        timezone: m.profile.timezone,
-      }));
-    const from = Math.ceil(now / 900_000) * 900_000;
-    return findCommonSlots(attendees, { from, to: now + 14 * DAY_MS }, minutes).map((s) => ({
-      start: isoInstant(s.from),
-      end: isoInstant(s.to),
-    }));
+    return commonSlots(
+      this.members().filter((m) => memberIds.includes(m.id)),
+      minutes,
+      now,
+    );
   }
 
   // ── Commands: team ───────────────────────────────────────────────────────────────────

@@ -1,0 +1,77 @@
+import { findCommonSlots } from '../../shared/availability/find-time';
+import type { Segment } from '../../shared/availability/segments';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
+import { standupDigest } from '../../shared/digest/standup-digest';
+import { statusLabel } from '../../shared/i18n/status-messages';
+import { computeStatus, type Status } from '../../shared/status/status-engine';
+import { DAY_MS, isoInstant } from '../../shared/time/zoned-time';
+import type { BoardMember } from '../cache/cache-queries';
+import type { AvailabilityReport } from '../calendar/availability-engine';
+import type { ProfileConfig } from '../profile/profile';
+
+/** What the reads about me start from: my settings, my busy time, my posts. */
+export interface Personal {
+  config: Readonly<ProfileConfig>;
+  busy: Segment[];
+  posts: { text: string; createdAt: number }[];
+}
+
+export function digestOf(me: Personal, period: 'day' | 'week', now: number) {
+  return standupDigest({
+    posts: me.posts,
+    busy: me.busy,
+    hours: parseWorkingHours(me.config.hours),
+    tz: me.config.tz,
+    now,
+    period,
+    locale: me.config.locale ?? 'en',
+  });
+}
+
+/** My day: my state as teammates see it (or from my calendars alone), load, next free, digests. */
+export function myDayOf(
+  me: Personal,
+  report: AvailabilityReport | undefined,
+  seen: { computed: Status; label: string } | undefined,
+  now: number,
+) {
+  const day = digestOf(me, 'day', now);
+  const week = digestOf(me, 'week', now);
+  const alone = computeStatus(
+    { busy: me.busy, hours: parseWorkingHours(me.config.hours), timezone: me.config.tz },
+    now,
+  );
+  return {
+    state: seen?.computed.state ?? alone.state,
+    label: seen?.label ?? statusLabel(alone, now, me.config.locale ?? 'en', me.config.tz),
+    loadToday: report?.summary.loadToday ?? 0,
+    loadWeek: report?.summary.loadWeek ?? 0,
+    nextFree: report?.summary.nextFree
+      ? { start: isoInstant(report.summary.nextFree.from), end: isoInstant(report.summary.nextFree.to) }
+      : null,
+    meetingsToday: day.meetings,
+    digest: {
+      day: { text: day.text, markdown: day.markdown },
+      week: { text: week.text, markdown: week.markdown },
+    },
+    calendars: me.config.calendars.length,
+  };
+}
+
+/** The next common free slots of these members, inside everyone's working hours. */
+export function commonSlots(members: readonly BoardMember[], minutes: number, now: number) {
+  const attendees = members.map((m) => ({
+    busy: (m.availability?.busy ?? []).map((b) => ({
+      start: Date.parse(b.start),
+      end: Date.parse(b.end),
+      kind: b.kind,
+    })),
+    hours: m.profile.workingHours,
+    timezone: m.profile.timezone,
+  }));
+  const from = Math.ceil(now / 900_000) * 900_000;
+  return findCommonSlots(attendees, { from, to: now + 14 * DAY_MS }, minutes).map((s) => ({
+    start: isoInstant(s.from),
+    end: isoInstant(s.to),
+  }));
+}
