@@ -18,6 +18,12 @@ export interface MemberView {
   loadToday: number | null;
   loadWeek: number | null;
   busy: { start: string; end: string; kind: 'busy' | 'tentative' | 'oof' }[];
+  /** False for a member who never shared a calendar: shown as such, not as free. */
+  calendarShared: boolean;
+  /** Titles of their busy time, only from calendars they chose to share titles of. */
+  titles: { start: string; title: string }[];
+  /** What in their record could not be read (an unknown zone…): only their card says so. */
+  problems: string[];
   workingHours: { start: number; end: number }[][] | null;
   latestPost: { id: string; text: string; createdAt: string } | null;
 }
@@ -43,8 +49,9 @@ export interface PostView {
 export interface MyDayView {
   state: DisplayState;
   label: string;
-  loadToday: number;
-  loadWeek: number;
+  /** null without any calendar ("–", not 0%). */
+  loadToday: number | null;
+  loadWeek: number | null;
   nextFree: { start: string; end: string } | null;
   meetingsToday: number;
   digest: { day: { text: string; markdown: string }; week: { text: string; markdown: string } };

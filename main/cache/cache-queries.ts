@@ -11,6 +11,7 @@ export interface StatusData {
 export interface AvailabilityData {
   window: { from: string; to: string };
   busy: { start: string; end: string; kind: 'busy' | 'tentative' | 'oof' }[];
+  titles?: { start: string; title: string }[];
   loadToday: number | null;
   loadWeek: number | null;
   updatedAt?: string;

@@ -13,6 +13,8 @@ export interface AvailabilityReport {
   window: TimeWindow;
   tz: string;
   busy: Segment[];
+  /** Each busy or out-of-office occurrence on its own, unmerged: meetings are counted from these. */
+  meetings: Segment[];
   /** Only from sources with "share titles" on; empty otherwise. */
   titles: { start: number; title: string }[];
   summary: AvailabilitySummary;
@@ -47,6 +49,7 @@ export class AvailabilityEngine {
     | {
         span: TimeWindow;
         segments: Segment[];
+        meetings: Segment[];
         occurrences: number;
         warnings: SourceWarning[];
         titles: { start: number; title: string }[];
@@ -84,6 +87,10 @@ export class AvailabilityEngine {
     return this.sources.size;
   }
 
+  get tz(): string {
+    return this.options.tz;
+  }
+
   report(window: TimeWindow, now: number): AvailabilityReport {
     const started = performance.now();
     if (!this.cache || window.from < this.cache.span.from || window.to > this.cache.span.to)
@@ -107,6 +114,7 @@ export class AvailabilityEngine {
       window,
       tz: this.options.tz,
       busy,
+      meetings: cache.meetings.filter((m) => m.start < window.to && m.end > window.from),
       summary,
       warnings,
       titles: cache.titles.filter((t) => t.start >= window.from && t.start < window.to),
@@ -150,6 +158,7 @@ export class AvailabilityEngine {
       for (const message of [...parsed.warnings, ...read.warnings]) warnings.push({ source, message });
     }
     titles.sort((a, b) => a.start - b.start);
-    this.cache = { span, segments: mergeSegments(all, span), occurrences, warnings, titles };
+    const meetings = all.filter((s) => s.kind === 'busy').sort((a, b) => a.start - b.start || a.end - b.end);
+    this.cache = { span, segments: mergeSegments(all, span), meetings, occurrences, warnings, titles };
   }
 }

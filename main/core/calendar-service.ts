@@ -114,7 +114,7 @@ export class CalendarService {
     const sources = this.sources();
     if (sources.length === 0) return undefined;
     const engine = this.engine();
-    const window = publishWindow(now);
+    const window = publishWindow(now, engine.tz);
     await readSources(engine, sources, window);
     return engine.report(window, now);
   }

@@ -179,7 +179,7 @@ export class DesktopCore extends EventEmitter {
       text: p.text,
       createdAt: Date.parse(p.createdAt),
     }));
-    return { config: this.config, busy: report?.busy ?? [], posts };
+    return { config: this.config, busy: report?.busy ?? null, meetings: report?.meetings ?? [], posts };
   }
 
   /** The next common free slots of these teammates, inside everyone's working hours. */

@@ -12,7 +12,9 @@ import type { ProfileConfig } from '../profile/profile';
 /** What the reads about me start from: my settings, my busy time, my posts. */
 export interface Personal {
   config: Readonly<ProfileConfig>;
-  busy: Segment[];
+  /** null without any calendar. */
+  busy: Segment[] | null;
+  meetings: Segment[];
   posts: { text: string; createdAt: number }[];
 }
 
@@ -20,6 +22,7 @@ export function digestOf(me: Personal, period: 'day' | 'week', now: number) {
   return standupDigest({
     posts: me.posts,
     busy: me.busy,
+    meetings: me.meetings,
     hours: parseWorkingHours(me.config.hours),
     tz: me.config.tz,
     now,
@@ -38,14 +41,14 @@ export function myDayOf(
   const day = digestOf(me, 'day', now);
   const week = digestOf(me, 'week', now);
   const alone = computeStatus(
-    { busy: me.busy, hours: parseWorkingHours(me.config.hours), timezone: me.config.tz },
+    { busy: me.busy ?? [], hours: parseWorkingHours(me.config.hours), timezone: me.config.tz },
     now,
   );
   return {
     state: seen?.computed.state ?? alone.state,
     label: seen?.label ?? statusLabel(alone, now, me.config.locale ?? 'en', me.config.tz),
-    loadToday: report?.summary.loadToday ?? 0,
-    loadWeek: report?.summary.loadWeek ?? 0,
+    loadToday: report ? report.summary.loadToday : null,
+    loadWeek: report ? report.summary.loadWeek : null,
     nextFree: report?.summary.nextFree
       ? { start: isoInstant(report.summary.nextFree.from), end: isoInstant(report.summary.nextFree.to) }
       : null,

@@ -3,6 +3,7 @@ import { isoInstant } from '../../shared/time/zoned-time';
 import type { CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
 import type { BoardMember } from '../cache/cache-queries';
 import type { DesktopCore } from './desktop-core';
+import { personState } from './person-status';
 
 const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
@@ -33,6 +34,9 @@ export function memberViews(core: DesktopCore, now: number): MemberView[] {
     loadToday: m.availability?.loadToday ?? null,
     loadWeek: m.availability?.loadWeek ?? null,
     busy: m.availability?.busy ?? [],
+    calendarShared: m.availability !== null,
+    titles: m.availability?.titles ?? [],
+    problems: personState(m).problems,
     workingHours: m.profile.workingHours ?? null,
     latestPost: m.latestPost && {
       id: m.latestPost.id,

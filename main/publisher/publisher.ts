@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { DAY_MS, HOUR_MS, isoInstant } from '../../shared/time/zoned-time';
+import { wallWeekStart } from '../../shared/availability/working-hours';
+import { DAY_MS, HOUR_MS, isoInstant, wallToUtc } from '../../shared/time/zoned-time';
 import type { LocalCache } from '../cache/local-cache';
 import type { CoreState, StateValue } from '../core/core-state';
 import type { AvailabilityEngine, AvailabilityReport } from '../calendar/availability-engine';
@@ -13,10 +14,14 @@ export interface PublishResult {
   report?: AvailabilityReport;
 }
 
-/** now−1 day … now+14 days, on the hour: the published window only moves once an hour. */
-export function publishWindow(now: number) {
-  const from = Math.floor(now / HOUR_MS) * HOUR_MS - DAY_MS;
-  return { from, to: from + 15 * DAY_MS };
+/**
+ * The whole current week (from its first day in my zone) through the next two, and at least
+ * yesterday: the week's load counts the days already past, and the digest has yesterday.
+ */
+export function publishWindow(now: number, tz: string) {
+  const weekStart = wallToUtc(tz, wallWeekStart(tz, now));
+  const from = Math.min(weekStart, Math.floor(now / HOUR_MS) * HOUR_MS - DAY_MS);
+  return { from, to: wallToUtc(tz, wallWeekStart(tz, now) + 21 * DAY_MS) };
 }
 
 /**
@@ -48,8 +53,8 @@ export class Publisher {
     if (this.paused()) return { published: false, reason: 'paused' };
     const sources = this.sources();
     if (sources.length === 0) return { published: false, reason: 'no-sources' };
-    const window = publishWindow(now);
     const engine = this.engine();
+    const window = publishWindow(now, engine.tz);
     const read = await readSources(engine, sources, window);
     const report = engine.report(window, now);
     this.setCalendarState({

@@ -16,6 +16,7 @@ const colours: Record<TrayIconState, [number, number, number]> = {
   dnd: [183, 28, 28],
   off: [107, 114, 128],
   offline: [107, 114, 128],
+  unknown: [107, 114, 128],
 };
 
 /** Is (x, y) in the unit square [0,1)² inside the state's shape? */
@@ -33,6 +34,11 @@ const shapes: Record<TrayIconState, (x: number, y: number) => boolean> = {
     (x - 0.5) ** 2 + (y - 0.5) ** 2 <= 0.2 && !(Math.abs(y - 0.5) <= 0.08 && Math.abs(x - 0.5) <= 0.28),
   off: (x, y) =>
     x >= 0.15 && x <= 0.85 && y >= 0.15 && y <= 0.85 && !(x > 0.3 && x < 0.7 && y > 0.3 && y < 0.7),
+  // A ring with a gap: someone whose calendar is not shared, so free or busy cannot be told.
+  unknown: (x, y) => {
+    const r = (x - 0.5) ** 2 + (y - 0.5) ** 2;
+    return r <= 0.2 && r >= 0.09 && !(y < 0.5 && Math.abs(x - 0.5) < 0.12);
+  },
   offline: (x, y) => Math.abs(x - y) <= 0.09 || Math.abs(x + y - 1) <= 0.09,
 };
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { SettingsView as SettingsData } from '../../shared/views';
 import { getApi, onBridgeState } from './api';
 import { QuickPostInput } from './components/quick-post-input';
-import { intlLocale, LocaleProvider, systemLocale, useT } from './i18n/i18n';
+import { formatMoment } from '../../shared/i18n/status-messages';
+import { LocaleProvider, systemLocale, useT, useZone } from './i18n/i18n';
 import type { MessageKey } from './i18n/messages';
 import { useCore } from './use-core';
 import { BoardView } from './views/board-view';
@@ -44,7 +45,7 @@ function ConnectedApp() {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <LocaleProvider locale={locale}>
+    <LocaleProvider locale={locale} zone={settings.data?.tz}>
       {quick ? <QuickPostWindow /> : <Shell settings={settings.data} />}
     </LocaleProvider>
   );
@@ -126,14 +127,11 @@ function Freshness() {
   const { data } = useCore((api) => api.boardGet({}), [], 'board');
   const [bridge, setBridge] = useState(true);
   useEffect(() => onBridgeState(setBridge), []);
+  const zone = useZone();
   const f = data?.freshness;
   if (!f) return null;
   const locale = document.documentElement.lang === 'fr' ? 'fr' : 'en';
-  const time = f.asOf
-    ? new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit' }).format(
-        Date.parse(f.asOf),
-      )
-    : null;
+  const time = f.asOf ? formatMoment(Date.parse(f.asOf), Date.now(), locale, zone) : null;
   const parts = !f.inTeam
     ? [t('fresh.alone')]
     : [

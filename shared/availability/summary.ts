@@ -1,6 +1,6 @@
 import { DAY_MS, MINUTE_MS, utcToWall } from '../time/zoned-time';
 import { firstEndingAfter, type BusyKind, type Segment, type TimeWindow } from './segments';
-import { wallDayStart, workingSpans, type WorkingHours } from './working-hours';
+import { wallDayStart, wallWeekStart, workingSpans, type WorkingHours } from './working-hours';
 
 export interface AvailabilitySummary {
   now: number;
@@ -82,8 +82,7 @@ export function summarize(input: SummaryInput): AvailabilitySummary {
     freeUntil = segments[i]?.start ?? null;
   }
   const today = wallDayStart(tz, now);
-  const weekday = (new Date(today).getUTCDay() + 6) % 7;
-  const monday = today - weekday * DAY_MS;
+  const monday = wallWeekStart(tz, now);
   const days = Math.max(1, Math.ceil((utcToWall(tz, window.to) - today) / DAY_MS) + 1);
   return {
     now,

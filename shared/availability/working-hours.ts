@@ -66,6 +66,15 @@ export function wallDayStart(tz: string, utc: number): number {
   return wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
 }
 
+/**
+ * Local midnight (wall ms) of the first day of the week holding an instant. Weeks start on
+ * Monday in both languages Ricochet speaks (ISO 8601, as in France and British English).
+ */
+export function wallWeekStart(tz: string, utc: number): number {
+  const today = wallDayStart(tz, utc);
+  return today - ((new Date(today).getUTCDay() + 6) % 7) * DAY_MS;
+}
+
 /** The working spans, as UTC windows, of the local days from `fromDay` (wall midnight) for `days` days. */
 export function workingSpans(hours: WorkingHours, tz: string, fromDay: number, days: number): TimeWindow[] {
   const out: TimeWindow[] = [];

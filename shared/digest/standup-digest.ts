@@ -1,12 +1,15 @@
 import type { Segment } from '../availability/segments';
 import { summarize } from '../availability/summary';
-import { wallDayStart, type WorkingHours } from '../availability/working-hours';
-import { intlLocale, type Locale } from '../i18n/status-messages';
+import { wallDayStart, wallWeekStart, type WorkingHours } from '../availability/working-hours';
+import { formatSpan, intlLocale, type Locale } from '../i18n/status-messages';
 import { DAY_MS, wallToUtc } from '../time/zoned-time';
 
 export interface DigestInput {
   posts: readonly { text: string; createdAt: number }[];
-  busy: readonly Segment[];
+  /** Merged busy time; null when I have no calendar (load then reads "no calendar", not 0%). */
+  busy: readonly Segment[] | null;
+  /** Each meeting on its own (back-to-back meetings are two); defaults to the busy segments. */
+  meetings?: readonly Segment[];
   hours: WorkingHours;
   tz: string;
   now: number;
@@ -18,7 +21,7 @@ export interface Digest {
   text: string;
   markdown: string;
   meetings: number;
-  load: number;
+  load: number | null;
   posts: number;
 }
 
@@ -32,6 +35,7 @@ const words = {
     meetings: (n: number) => `${n} meeting${n === 1 ? '' : 's'}`,
     noPosts: 'no posts yet',
     nextFree: 'next free slot',
+    noCalendar: 'no calendar yet',
   },
   fr: {
     day: 'Ma journée',
@@ -42,6 +46,7 @@ const words = {
     meetings: (n: number) => `${n} réunion${n > 1 ? 's' : ''}`,
     noPosts: 'aucun post pour l’instant',
     nextFree: 'prochain créneau libre',
+    noCalendar: 'pas encore d’agenda',
   },
 };
 
@@ -53,22 +58,23 @@ export function standupDigest(input: DigestInput): Digest {
   const locale = input.locale ?? 'en';
   const w = words[locale];
   const today = wallDayStart(input.tz, input.now);
-  const weekStart = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY_MS;
+  const weekStart = wallWeekStart(input.tz, input.now);
   const from = wallToUtc(input.tz, input.period === 'day' ? today - DAY_MS : weekStart);
   const meetingsFrom = wallToUtc(input.tz, input.period === 'day' ? today : weekStart);
   const to = wallToUtc(input.tz, input.period === 'day' ? today + DAY_MS : weekStart + 7 * DAY_MS);
   const window = { from: meetingsFrom, to };
+  const busy = input.busy ?? [];
   const summary = summarize({
-    segments: input.busy,
+    segments: busy,
     window: { from: input.now - DAY_MS, to: input.now + 14 * DAY_MS },
     now: input.now,
     tz: input.tz,
     hours: input.hours,
   });
-  const meetings = input.busy.filter(
-    (s) => s.kind !== 'tentative' && s.start < window.to && s.end > window.from,
+  const meetings = (input.meetings ?? busy).filter(
+    (s) => s.kind === 'busy' && s.start < window.to && s.end > window.from,
   ).length;
-  const load = input.period === 'day' ? summary.loadToday : summary.loadWeek;
+  const load = input.busy === null ? null : input.period === 'day' ? summary.loadToday : summary.loadWeek;
 
   const dayName = new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: input.tz,
@@ -93,9 +99,13 @@ export function standupDigest(input: DigestInput): Digest {
     groups.set(heading, [...(groups.get(heading) ?? []), `${time.format(post.createdAt)} ${post.text}`]);
   }
   const title = `${input.period === 'day' ? w.day : w.week} — ${dayName.format(input.now)}`;
-  const stats = [`${w.load} ${Math.round(load * 100)}%`, w.meetings(meetings)];
-  if (summary.nextFree)
-    stats.push(`${w.nextFree} ${time.format(summary.nextFree.from)}–${time.format(summary.nextFree.to)}`);
+  const stats =
+    load === null ? [w.noCalendar] : [`${w.load} ${Math.round(load * 100)}%`, w.meetings(meetings)];
+  // A slot on another day says which day; within one day the date is written once.
+  if (summary.nextFree && input.busy !== null)
+    stats.push(
+      `${w.nextFree} ${formatSpan(summary.nextFree.from, summary.nextFree.to, input.now, locale, input.tz)}`,
+    );
   const statsLine = stats.join(' · ');
   const text = [
     title,

@@ -7,7 +7,7 @@ export type Locale = (typeof locales)[number];
 /** The Intl locale for dates: British English reads "Tue 10 Mar", as Europeans write it. */
 export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'fr-FR');
 
-type Phrases = Record<DisplayState, { until: string; plain: string }> & { freeAt: string };
+type Phrases = Record<DisplayState, { until: string; plain: string }> & { freeAt: string; alsoOof: string };
 
 const phrases: Record<Locale, Phrases> = {
   en: {
@@ -19,7 +19,9 @@ const phrases: Record<Locale, Phrases> = {
     tentative: { until: 'Maybe busy until {t}', plain: 'Maybe busy' },
     off: { until: 'Off, back {t}', plain: 'Off' },
     free: { until: 'Free until {t}', plain: 'Free' },
+    unknown: { until: 'No calendar shared', plain: 'No calendar shared' },
     freeAt: 'free at {t}',
+    alsoOof: 'out of office until {t}',
   },
   fr: {
     dnd: { until: 'Ne pas déranger jusqu’à {t}', plain: 'Ne pas déranger' },
@@ -30,7 +32,9 @@ const phrases: Record<Locale, Phrases> = {
     tentative: { until: 'Peut-être occupé jusqu’à {t}', plain: 'Peut-être occupé' },
     off: { until: 'Hors horaires, de retour {t}', plain: 'Hors horaires' },
     free: { until: 'Libre jusqu’à {t}', plain: 'Libre' },
+    unknown: { until: 'Agenda non partagé', plain: 'Agenda non partagé' },
     freeAt: 'libre à {t}',
+    alsoOof: 'absent du bureau jusqu’à {t}',
   },
 };
 
@@ -68,6 +72,30 @@ export function formatWhen(instant: number, now: number, locale: Locale, tz: str
   return `${date} ${time}`;
 }
 
+/**
+ * A stretch of time: "09:30–09:45" today, "Fri 27 Nov, 09:30–09:45" (or "Mon 09:30–09:45")
+ * another day, the day written once; both ends in full when it spans days.
+ */
+export function formatSpan(from: number, to: number, now: number, locale: Locale, tz: string): string {
+  const time = (ms: number) =>
+    dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
+  if (day(from) !== day(to) && !(day(to) === day(from) + 1 && utcToWall(tz, to) % 86_400_000 === 0))
+    return `${formatWhen(from, now, locale, tz)} – ${formatWhen(to, now, locale, tz)}`;
+  return `${formatWhen(from, now, locale, tz)}–${time(to)}`;
+}
+
+/** A moment in a list (a post, a reading): the time today, with the day otherwise. */
+export function formatMoment(instant: number, now: number, locale: Locale, tz: string): string {
+  const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
+  if (day(instant) === day(now) || instant > now) return formatWhen(instant, now, locale, tz);
+  const date = dateFormat(locale, tz, { weekday: 'short', day: 'numeric', month: 'short' }).format(instant);
+  const time = dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    instant,
+  );
+  return `${date} ${time}`;
+}
+
 /** "In a meeting until 15:00 · free at 15:30" in the viewer's language and zone. */
 export function statusLabel(status: Status, now: number, locale: Locale, viewerTz: string): string {
   const p = phrases[locale][status.state];
@@ -81,5 +109,9 @@ export function statusLabel(status: Status, now: number, locale: Locale, viewerT
     status.freeAt !== null && status.freeAt !== until && status.state !== 'off' && status.state !== 'free'
       ? ` · ${phrases[locale].freeAt.replace('{t}', formatWhen(status.freeAt, now, locale, viewerTz))}`
       : '';
-  return main + freeAt;
+  const oof =
+    status.oofUntil !== null && status.state !== 'oof'
+      ? ` · ${phrases[locale].alsoOof.replace('{t}', formatWhen(status.oofUntil, now, locale, viewerTz))}`
+      : '';
+  return main + oof + freeAt;
 }

@@ -20,9 +20,12 @@ export interface PersonState {
   /** Working hours in the person's own zone; absent means "always working". */
   hours?: WorkingHours;
   timezone?: string;
+  /** False for someone who never shared a calendar: "free" cannot be told, only unknown. */
+  shared?: boolean;
 }
 
-export type DisplayState = 'dnd' | 'away' | 'oof' | 'busy' | 'focus' | 'tentative' | 'off' | 'free';
+export type DisplayState =
+  'dnd' | 'away' | 'oof' | 'busy' | 'focus' | 'tentative' | 'off' | 'free' | 'unknown';
 
 export interface Status {
   state: DisplayState;
@@ -34,6 +37,8 @@ export interface Status {
   freeAt: number | null;
   emoji: string | null;
   text: string | null;
+  /** Out of office until then, shown even when a manual status wins. */
+  oofUntil: number | null;
   /** The next instant at which this answer can change: one timer instead of polling. */
   nextChange: number | null;
 }
@@ -55,8 +60,23 @@ function workingAround(hours: WorkingHours, tz: string, t: number) {
 /**
  * A person's displayed state at time t: one pure function of their data and the clock,
  * with DESIGN.md's precedence. A manual status with an expiry simply stops counting then.
+ * "Free at" is the first moment every reason has ended (never before "until", always inside
+ * working hours): found by following each state to its end.
  */
 export function computeStatus(person: PersonState, t: number): Status {
+  const status = stateAt(person, t);
+  if (status.state === 'free' || status.state === 'unknown') return status;
+  let at = status.until;
+  for (let step = 0; step < 32 && at !== null; step++) {
+    const later = stateAt(person, at);
+    if (later.state === 'free') return { ...status, freeAt: at };
+    if (later.state === 'unknown' || later.until === null || later.until <= at) break;
+    at = later.until;
+  }
+  return { ...status, freeAt: null };
+}
+
+function stateAt(person: PersonState, t: number): Status {
   const manual =
     person.manual && person.manual.state && (person.manual.until === null || person.manual.until > t)
       ? person.manual
@@ -64,7 +84,6 @@ export function computeStatus(person: PersonState, t: number): Status {
   const i = firstEndingAfter(person.busy, t);
   const current = person.busy[i] && person.busy[i]!.start <= t ? person.busy[i]! : undefined;
   const next = current ? person.busy[i + 1] : person.busy[i];
-  const freeAt = current ? runEnd(person.busy, i, ['busy', 'oof', 'tentative']) : null;
   const work = person.hours && person.timezone ? workingAround(person.hours, person.timezone, t) : undefined;
   const off = work !== undefined && work.current === undefined;
 
@@ -76,19 +95,20 @@ export function computeStatus(person: PersonState, t: number): Status {
     text: manual?.text ?? null,
     nextChange: changes.length > 0 ? Math.min(...changes) : null,
     freeUntil: null,
-    freeAt,
+    freeAt: null,
+    oofUntil: current?.kind === 'oof' ? runEnd(person.busy, i, ['oof']) : null,
   };
 
   if (manual && (manual.state === 'dnd' || manual.state === 'away'))
     return { ...base, state: manual.state, until: manual.until };
-  if (current?.kind === 'oof') return { ...base, state: 'oof', until: runEnd(person.busy, i, ['oof']) };
+  if (current?.kind === 'oof') return { ...base, state: 'oof', until: base.oofUntil };
   if (current?.kind === 'busy')
     return { ...base, state: 'busy', until: runEnd(person.busy, i, ['busy', 'oof']) };
   if (manual?.state === 'focus') return { ...base, state: 'focus', until: manual.until };
   if (current?.kind === 'tentative')
     return { ...base, state: 'tentative', until: runEnd(person.busy, i, ['tentative']) };
-  if (off)
-    return { ...base, state: 'off', until: work?.next?.from ?? null, freeAt: work?.next?.from ?? null };
+  if (off) return { ...base, state: 'off', until: work?.next?.from ?? null };
+  if (person.shared === false) return { ...base, state: 'unknown', until: null };
   const nextBusy = person.busy.slice(i).find((s) => s.kind !== 'tentative' && s.start > t);
-  return { ...base, state: 'free', until: null, freeAt: null, freeUntil: nextBusy?.start ?? null };
+  return { ...base, state: 'free', until: null, freeUntil: nextBusy?.start ?? null };
 }

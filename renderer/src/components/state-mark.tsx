@@ -11,6 +11,7 @@ const shapes: Record<DisplayState, string> = {
   away: 'M8 1a7 7 0 1 1 0 14V1z',
   dnd: 'M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zM4 7v2h8V7z',
   off: 'M3 3h10v10H3zm2 2v6h6V5z',
+  unknown: 'M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm0 3a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
 };
 
 export function StateMark({ state }: { state: DisplayState }) {

@@ -13,8 +13,25 @@ export function systemLocale(): Locale {
 
 const LocaleContext = createContext<Locale>('en');
 
-export function LocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+const ZoneContext = createContext<string>(Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+export function LocaleProvider({
+  locale,
+  zone,
+  children,
+}: {
+  locale: Locale;
+  /** The zone chosen in Settings: every time shown is in it. */
+  zone?: string;
+  children: ReactNode;
+}) {
+  const inner = <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+  return zone ? <ZoneContext.Provider value={zone}>{inner}</ZoneContext.Provider> : inner;
+}
+
+/** The viewer's zone (Settings), for every date and time a view shows. */
+export function useZone(): string {
+  return useContext(ZoneContext);
 }
 
 export function useLocale(): Locale {

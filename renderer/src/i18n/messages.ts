@@ -134,6 +134,7 @@ export const messages = {
     'state.away': 'away',
     'state.dnd': 'do not disturb',
     'state.off': 'off',
+    'state.unknown': 'no calendar shared',
     'error.generic': 'Something went wrong: {message}',
   },
   fr: {
@@ -271,6 +272,7 @@ export const messages = {
     'state.away': 'absent',
     'state.dnd': 'ne pas déranger',
     'state.off': 'hors horaires',
+    'state.unknown': 'agenda non partagé',
     'error.generic': 'Un problème est survenu : {message}',
   },
 } as const;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { getApi } from '../api';
 import { QuickPostInput } from '../components/quick-post-input';
-import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { formatMoment } from '../../../shared/i18n/status-messages';
+import { useLocale, useT, useZone } from '../i18n/i18n';
 import { useCore } from '../use-core';
 
 /** Posts newest first; a #tag or @mention is a filter; my own posts can be deleted. */
@@ -11,11 +12,8 @@ export function FeedView() {
   const [filter, setFilter] = useState<{ tag?: string; mention?: string }>({});
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const { data } = useCore((api) => api.feedGet({ ...filter, limit: 100 }), [filter.tag, filter.mention]);
-  const when = new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const zone = useZone();
+  const now = Date.now();
   const render = (text: string) =>
     text.split(/([#@][\p{L}\p{N}_.-]+)/u).map((part, i) =>
       /^#/.test(part) ? (
@@ -54,7 +52,7 @@ export function FeedView() {
           <li key={p.id} className={p.pending ? 'pending' : undefined}>
             <div className="feed-meta">
               <strong>{p.author}</strong> ·{' '}
-              <time dateTime={p.createdAt}>{when.format(Date.parse(p.createdAt))}</time>
+              <time dateTime={p.createdAt}>{formatMoment(Date.parse(p.createdAt), now, locale, zone)}</time>
               {p.pending && <span className="hint"> · {t('feed.pending')}</span>}
             </div>
             {editing?.id === p.id ? (

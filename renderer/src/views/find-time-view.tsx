@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getApi } from '../api';
-import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { formatSpan } from '../../../shared/i18n/status-messages';
+import { useLocale, useT, useZone } from '../i18n/i18n';
 import { useCore } from '../use-core';
 
 /** Pick teammates and a length: the next common free slots within everyone's hours. */
@@ -12,14 +13,7 @@ export function FindTimeView() {
   const [minutes, setMinutes] = useState(30);
   const [slots, setSlots] = useState<{ start: string; end: string }[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const when = new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit' });
+  const zone = useZone();
   const search = async () => {
     if (picked.length === 0) return setMessage(t('find.pick'));
     setMessage(null);
@@ -67,8 +61,9 @@ export function FindTimeView() {
             <ul className="slots" data-testid="slots">
               {slots.map((s) => (
                 <li key={s.start}>
-                  <time dateTime={s.start}>{when.format(Date.parse(s.start))}</time> –{' '}
-                  <time dateTime={s.end}>{time.format(Date.parse(s.end))}</time>
+                  <time dateTime={s.start}>
+                    {formatSpan(Date.parse(s.start), Date.parse(s.end), Date.now(), locale, zone)}
+                  </time>
                 </li>
               ))}
             </ul>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { getApi } from '../api';
 import { LoadBar, StateMark } from '../components/state-mark';
-import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { formatSpan } from '../../../shared/i18n/status-messages';
+import { useLocale, useT, useZone } from '../i18n/i18n';
 import { useCore } from '../use-core';
 
 /** My day and week: load, next free slot, meetings, status presets, the standup digest. */
@@ -12,11 +13,7 @@ export function MeView() {
   const [period, setPeriod] = useState<'day' | 'week'>('day');
   const [copied, setCopied] = useState(false);
   if (!data) return null;
-  const time = new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const zone = useZone();
   const preset = (text: string) => void getApi()?.postCreate({ text });
   const digest = data.digest[period];
   return (
@@ -38,7 +35,13 @@ export function MeView() {
         <dt>{t('me.nextFree')}</dt>
         <dd data-testid="next-free">
           {data.nextFree
-            ? `${time.format(Date.parse(data.nextFree.start))} – ${time.format(Date.parse(data.nextFree.end))}`
+            ? formatSpan(
+                Date.parse(data.nextFree.start),
+                Date.parse(data.nextFree.end),
+                Date.now(),
+                locale,
+                zone,
+              )
             : t('me.noFree')}
         </dd>
         <dt>{t('me.meetings')}</dt>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingsView as Settings } from '../../../shared/views';
 import { getApi } from '../api';
-import { intlLocale, useLocale, useT } from '../i18n/i18n';
+import { formatMoment } from '../../../shared/i18n/status-messages';
+import { useLocale, useT, useZone } from '../i18n/i18n';
 import { useCore } from '../use-core';
 
 type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
@@ -50,7 +51,7 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
   };
   if (!data) return null;
   const api = getApi()!;
-  const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit' });
+  const zone = useZone();
   return (
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
@@ -73,7 +74,9 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
       <h3>{t('settings.calendars')}</h3>
       {data.calendarsReadAt && (
         <p className="hint">
-          {t('settings.lastRead', { time: time.format(Date.parse(data.calendarsReadAt)) })}
+          {t('settings.lastRead', {
+            time: formatMoment(Date.parse(data.calendarsReadAt), Date.now(), locale, zone),
+          })}
         </p>
       )}
       <ul className="calendars">
