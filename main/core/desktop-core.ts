@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { resolve as resolvePath } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { statusLabel } from '../../shared/i18n/status-messages';
 import type { Change, StatusBody } from '../../shared/protocol/schemas';
 import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
@@ -284,7 +285,11 @@ export class DesktopCore extends EventEmitter {
     text: string,
     now = Date.now(),
   ): Promise<{ parsed: QuickPost; delivered: Delivery; detail?: string }> {
-    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
+    const parsed = parseQuickPost(text, {
+      now,
+      tz: this.config.tz,
+      hours: parseWorkingHours(this.config.hours),
+    });
     if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
     if (parsed.kind === 'post') {
       const post = {

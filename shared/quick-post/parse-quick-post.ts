@@ -1,5 +1,6 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS, utcToWall, wallToUtc } from '../time/zoned-time';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/zoned-time';
 import type { ManualState } from '../status/status-engine';
+import { untilPhrase, type UntilContext } from './until-phrase';
 
 export type QuickPost =
   | { kind: 'post'; text: string; tags: string[]; mentions: string[] }
@@ -60,28 +61,12 @@ export function parseDuration(word: string): number | undefined {
   return ms > 0 ? ms : undefined;
 }
 
-/** "14:00", "9h", "9h30" (French habit) → the next such time in the zone, today or tomorrow. */
-function nextClockTime(word: string, now: number, tz: string): number | undefined {
-  const m = /^(\d{1,2})(?::|h)(\d{2})?$/i.exec(word) ?? /^(\d{1,2})h$/i.exec(word);
-  if (!m) return undefined;
-  const hour = Number(m[1]);
-  const minute = Number(m[2] ?? 0);
-  if (hour > 23 || minute > 59) return undefined;
-  const wall = utcToWall(tz, now);
-  const today = wall - (wall % DAY_MS);
-  const at = wallToUtc(tz, today + hour * HOUR_MS + minute * MINUTE_MS);
-  return at > now ? at : wallToUtc(tz, today + DAY_MS + hour * HOUR_MS + minute * MINUTE_MS);
-}
-
 /**
  * Reads what someone typed in the quick-post box. Plain text is a "what I'm on" post;
  * /focus, /away, /dnd, /available and /clear set the status, with an optional duration
  * ("90m", "1h30") or end ("until 14:00", "until tomorrow") in the person's zone.
  */
-export function parseQuickPost(
-  input: string,
-  context: { now: number; tz: string; dayStartsAt?: number },
-): QuickPost {
+export function parseQuickPost(input: string, context: UntilContext): QuickPost {
   const text = input.trim();
   if (text === '') return { kind: 'error', message: 'type something to post, or a command like /focus 1h' };
   if (!text.startsWith('/')) {
@@ -103,25 +88,15 @@ export function parseQuickPost(
   if (name === 'clear') return { kind: 'clear' };
   const state = name as ManualState;
   let until: number | null = null;
-  if (
-    words[0]?.toLowerCase() === 'until' ||
-    words[0]?.toLowerCase() === 'jusqu’à' ||
-    words[0]?.toLowerCase() === "jusqu'à"
-  ) {
-    const when = words[1] ?? '';
-    if (/^(tomorrow|demain)$/i.test(when)) {
-      const wall = utcToWall(context.tz, context.now);
-      until = wallToUtc(
-        context.tz,
-        wall - (wall % DAY_MS) + DAY_MS + (context.dayStartsAt ?? 9 * 60) * MINUTE_MS,
-      );
-    } else {
-      const at = nextClockTime(when, context.now, context.tz);
-      if (at === undefined)
-        return { kind: 'error', message: `"until ${when}": expected a time like 14:00, or "tomorrow"` };
-      until = at;
-    }
-    words.splice(0, 2);
+  if (/^(until|jusqu[’']?(à|a|au)?)$/i.test(words[0] ?? '')) {
+    const phrase = untilPhrase(words.slice(1), context);
+    if (!phrase)
+      return {
+        kind: 'error',
+        message: `"${words.slice(0, 2).join(' ')}": expected a time like 14:00, a day like tomorrow, Monday or 12/03, or both`,
+      };
+    until = phrase.at;
+    words.splice(0, 1 + phrase.used);
   } else if (words[0] !== undefined) {
     const duration = parseDuration(words[0]);
     if (duration !== undefined) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuickPost } from '../../../shared/quick-post/parse-quick-post';
+import { parseWorkingHours } from '../../../shared/availability/working-hours';
 import { isoInstant, parseInstant } from '../../../shared/time/zoned-time';
 
 const now = parseInstant('2026-03-10T10:00:00Z'); // 11:00 in Paris
@@ -8,6 +9,37 @@ const until = (text: string) => {
   const p = parse(text);
   return p.kind === 'status' && p.until !== null ? isoInstant(p.until) : p;
 };
+
+describe('quick posts: until a day, as people say it', () => {
+  const hours = parseWorkingHours('mon-fri 09:00-18:00');
+  const friday = parseInstant('2026-03-13T15:00:00Z'); // Friday 16:00 in Paris
+  const at = (text: string, clock = now) => {
+    const p = parseQuickPost(text, { now: clock, tz: 'Europe/Paris', hours });
+    return p.kind === 'status' && p.until !== null ? isoInstant(p.until) : p;
+  };
+
+  it.each([
+    ['/dnd until tomorrow', friday, '2026-03-16T08:00:00Z'], // Friday: the next working day is Monday
+    ['/dnd until tomorrow', now, '2026-03-11T08:00:00Z'],
+    ['/away until Monday', now, '2026-03-16T08:00:00Z'],
+    ['/away until lundi', now, '2026-03-16T08:00:00Z'],
+    ['/away jusqu’à demain 9h', now, '2026-03-11T08:00:00Z'],
+    ["/away jusqu'à jeudi 14h30", now, '2026-03-12T13:30:00Z'],
+    ['/focus until friday 14:00 Q3 plan', now, '2026-03-13T13:00:00Z'],
+    ['/away until 12/03', now, '2026-03-12T08:00:00Z'],
+    ['/away until 2026-03-20 12:00', now, '2026-03-20T11:00:00Z'],
+  ])('%s (said at %s) ends at %s', (text, clock, end) => {
+    expect(at(text, clock)).toBe(end);
+  });
+
+  it('keeps the words after the day as the status text', () => {
+    expect(
+      parseQuickPost('/focus until friday 14:00 Q3 plan', { now, tz: 'Europe/Paris', hours }),
+    ).toMatchObject({
+      text: 'Q3 plan',
+    });
+  });
+});
 
 describe('quick posts', () => {
   it('plain text is a post, with its #tags and @mentions', () => {
@@ -50,7 +82,10 @@ describe('quick posts', () => {
   it.each([
     ['/fcous 1h', 'unknown command /fcous — did you mean /focus?'],
     ['/lunch', 'unknown command /lunch (commands: /focus, /away, /dnd, /available, /clear)'],
-    ['/away until noonish', '"until noonish": expected a time like 14:00, or "tomorrow"'],
+    [
+      '/away until noonish',
+      '"until noonish": expected a time like 14:00, a day like tomorrow, Monday or 12/03, or both',
+    ],
     ['/focus 3x', '"3x" is not a duration like 90m, 1h or 1h30'],
     ['   ', 'type something to post'],
   ])('%s → a clear error', (text, message) => {
