@@ -105,13 +105,29 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
     if (invite.expires_at && invite.expires_at <= nowIso())
       throw new ApiError(403, 'invite_expired', 'this invite has expired');
     if (invite.uses_left !== null) {
-      if (invite.uses_left <= 0) throw new ApiError(403, 'invite_used_up', 'this invite has been used up');
-      await trx
+      // One statement decides: two joins racing for the last use cannot both win.
+      const used = await trx
         .updateTable('invites')
-        .set({ uses_left: invite.uses_left - 1 })
+        .set((eb) => ({ uses_left: eb('uses_left', '-', 1) }))
         .where('hash', '=', hash)
-        .execute();
+        .where('uses_left', '>', 0)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) === 0)
+        throw new ApiError(403, 'invite_used_up', 'this invite has been used up');
     }
+    const taken = await trx
+      .selectFrom('members')
+      .select('id')
+      .where('team_id', '=', invite.team_id)
+      .where('removed_at', 'is', null)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+      .executeTakeFirst();
+    if (taken)
+      throw new ApiError(
+        409,
+        'already_member',
+        `${input.email} is already a member of this team: log in as that member (ricochet login --token, with a token from an admin's "ricochet admin rotate-token")`,
+      );
     const row = {
       id: randomUUID(),
       team_id: invite.team_id,

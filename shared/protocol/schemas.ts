@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { busyKinds } from '../availability/segments';
+import { isKnownZone } from '../time/zoned-time';
 
 /**
  * The team server's wire format, shared by the server (which validates every body with it)
@@ -12,16 +13,33 @@ export const manualStates = ['available', 'focus', 'away', 'dnd'] as const;
 export const roles = ['admin', 'member'] as const;
 const weekday = z
   .array(
-    z.object({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }).strict(),
+    z
+      .object({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) })
+      .strict()
+      .refine((h) => h.start < h.end, 'a working span must end after it starts'),
   )
-  .max(4);
+  .max(4)
+  .refine(
+    (day) => day.every((h, i) => i === 0 || h.start >= day[i - 1]!.end),
+    'working spans must be in order and must not overlap',
+  );
+
+/** A zone the time-zone database knows: "Europe/Paris", not "Paris". */
+export const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .superRefine((zone, ctx) => {
+    if (!isKnownZone(zone))
+      ctx.addIssue({ code: 'custom', message: `"${zone}" is not a time zone: use a name like Europe/Paris` });
+  });
 
 export const profilePatch = z
   .object({
     name: z.string().trim().min(1).max(80),
     role: z.string().trim().max(80),
     skills: z.array(z.string().trim().min(1).max(40)).max(30),
-    timezone: z.string().min(1).max(64),
+    timezone: timeZone,
     workingHours: z.array(weekday).length(7),
   })
   .partial()

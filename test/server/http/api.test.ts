@@ -38,6 +38,51 @@ describe.each(backends)('team server API on %s', (backend) => {
       expect(await join(once.code)).toMatchObject({ status: 403, body: { error: 'invite_used_up' } });
       expect(await join(expired.code)).toMatchObject({ status: 403, body: { error: 'invite_expired' } });
     });
+
+    it('one person, one member: joining again with a member’s email is refused and uses nothing', async () => {
+      const db = t.server.context.storage.db;
+      const once = await createInvite(db, t.team.team.id, { uses: 1 });
+      const again = await client(t.url)('POST', '/v1/join', {
+        code: once.code,
+        name: 'Ana',
+        email: 'ANA@acme.test',
+      });
+      expect(again).toMatchObject({ status: 409, body: { error: 'already_member' } });
+      expect(again.body.message).toContain('already a member');
+      const other = await client(t.url)('POST', '/v1/join', {
+        code: once.code,
+        name: 'Dan',
+        email: 'dan@acme.test',
+      });
+      expect(other.status).toBe(201);
+    });
+
+    it('a 1-use invite lets exactly one of 20 parallel joins in', async () => {
+      const once = await createInvite(t.server.context.storage.db, t.team.team.id, { uses: 1 });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          client(t.url)('POST', '/v1/join', { code: once.code, name: `P${i}`, email: `p${i}@acme.test` }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      // The others are refused: used up (403), or past the per-address join limit (429).
+      expect(results.filter((r) => r.status !== 201).every((r) => r.status === 403 || r.status === 429)).toBe(
+        true,
+      );
+      expect(results.some((r) => r.body?.error === 'invite_used_up')).toBe(true);
+    });
+  });
+
+  it('a zone or working hours it cannot use are refused with the reason, and nothing changes', async () => {
+    const paris = await t.bob.api('PATCH', '/v1/me', { timezone: 'Paris' });
+    expect(paris).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(paris.body.message).toContain('"Paris" is not a time zone');
+    const backwards = Array.from({ length: 7 }, () => [{ start: 600, end: 540 }]);
+    const hours = await t.bob.api('PATCH', '/v1/me', { workingHours: backwards });
+    expect(hours.status).toBe(400);
+    expect(hours.body.message).toContain('must end after it starts');
+    const me = await t.bob.api('GET', '/v1/me');
+    expect(me.body.profile.timezone).toBeUndefined();
   });
 
   it('a profile, a status and availability show on the board', async () => {
