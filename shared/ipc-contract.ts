@@ -66,7 +66,11 @@ export const ipcContract = {
           .max(8 * 60),
       })
       .strict(),
-    response: reply<{ slots: { start: string; end: string }[] }>(),
+    response: reply<{
+      slots: { start: string; end: string }[];
+      /** Picked people who never shared a calendar: not counted (not taken as free). */
+      unshared: { id: string; name: string }[];
+    }>(),
   },
   'settings:get': { request: none, response: reply<SettingsView>() },
   'settings:update': {
@@ -80,6 +84,8 @@ export const ipcContract = {
         hotkey: z.string().min(1).max(80).optional(),
         openAtLogin: z.boolean().optional(),
         notifications: z.boolean().optional(),
+        role: z.string().max(80).optional(),
+        skills: z.array(z.string().max(40)).max(30).optional(),
       })
       .strict(),
     response: reply<SettingsView>(),

@@ -79,7 +79,11 @@ export interface SettingsView {
   /** null: the default (on in the packaged app, off while developing). */
   openAtLogin: boolean | null;
   notifications: boolean;
+  /** My other calendar addresses; `joinedAs` is the one my team knows me by. */
   me: string[];
+  joinedAs: string | null;
+  role: string;
+  skills: string[];
   calendars: CalendarView[];
   calendarsReadAt: string | null;
   team: { name: string; server: string } | null;

@@ -67,6 +67,8 @@ export class CalendarService {
     private readonly secrets: SecretStore,
     /** Called when the engine was rebuilt because settings changed. */
     private readonly onRebuilt: () => void = () => {},
+    /** The address I joined my team with: my invitations are addressed to it too. */
+    private readonly joinedAs: () => string | undefined = () => undefined,
   ) {}
 
   sources(): CalendarSource[] {
@@ -88,7 +90,7 @@ export class CalendarService {
       config.calendars.filter(which).map((c) => sourceFor(c, this.secrets).name);
     const options = {
       tz: config.tz,
-      me: config.me,
+      me: [...new Set([...config.me, this.joinedAs() ?? ''].filter(Boolean).map((a) => a.toLowerCase()))],
       hours: parseWorkingHours(config.hours),
       ignoreAllDay: names((c) => c.ignoreAllDay),
       shareTitles: names((c) => c.shareTitles),

@@ -41,7 +41,7 @@ export function createCoreApi(
     'post:edit': async ({ id, text }) => ({ ok: (await core.editPost(id, text)).delivered !== 'local' }),
     'post:delete': async ({ id }) => ({ ok: (await core.deletePost(id)).delivered !== 'local' }),
     'me:get': async () => core.myDay(now()),
-    'findtime:get': async ({ memberIds, minutes }) => ({ slots: core.findTime(memberIds, minutes, now()) }),
+    'findtime:get': async ({ memberIds, minutes }) => core.findTime(memberIds, minutes, now()),
     'settings:get': settings,
     'settings:update': async (patch) => {
       await core.updateSettings(patch);

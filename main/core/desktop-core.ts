@@ -55,6 +55,7 @@ export class DesktopCore extends EventEmitter {
       () => this.config,
       secrets,
       () => this.publisher.forget(),
+      () => this.identity?.member.email,
     );
     this.publisher = new Publisher(
       () => this.calendars.engine(),
@@ -185,11 +186,14 @@ export class DesktopCore extends EventEmitter {
 
   /** The next common free slots of these teammates, inside everyone's working hours. */
   findTime(memberIds: readonly string[], minutes: number, now = Date.now()) {
-    return commonSlots(
-      this.members().filter((m) => memberIds.includes(m.id)),
-      minutes,
-      now,
-    );
+    const picked = this.members().filter((m) => memberIds.includes(m.id));
+    // Someone who never shared a calendar is not "always free": left out, and said so.
+    const unshared = picked.filter((m) => m.availability === null);
+    const counted = picked.filter((m) => m.availability !== null);
+    return {
+      slots: counted.length > 0 ? commonSlots(counted, minutes, now) : [],
+      unshared: unshared.map((m) => ({ id: m.id, name: m.name })),
+    };
   }
 
   // ── Commands: team ───────────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@ import { DAY_MS, isoInstant } from '../../shared/time/zoned-time';
 import type { BoardMember } from '../cache/cache-queries';
 import type { AvailabilityReport } from '../calendar/availability-engine';
 import type { ProfileConfig } from '../profile/profile';
+import { personState } from './person-status';
 
 /** What the reads about me start from: my settings, my busy time, my posts. */
 export interface Personal {

@@ -11,6 +11,8 @@ export interface SettingsPatch {
   hotkey?: string;
   openAtLogin?: boolean;
   notifications?: boolean;
+  role?: string;
+  skills?: string[];
 }
 
 /** Checks a settings change before anything is saved, with a message a person can act on. */
@@ -21,5 +23,13 @@ export function checkSettings(patch: SettingsPatch): Partial<ProfileConfig> {
   if (rest.hours !== undefined) parseWorkingHours(rest.hours); // throws a clear message
   if (rest.hotkey !== undefined && !/^[\w+]+$/.test(rest.hotkey))
     throw new Error(`"${rest.hotkey}" is not a shortcut like CommandOrControl+Shift+Space`);
-  return { ...rest, ...(locale ? { locale } : {}) };
+  if (rest.me?.some((address) => !/^[^\s@]+@[^\s@]+$/.test(address)))
+    throw new Error(`"${rest.me.find((a) => !/^[^\s@]+@[^\s@]+$/.test(a))}" is not an email address`);
+  const skills = rest.skills?.map((s) => s.trim()).filter(Boolean);
+  return {
+    ...rest,
+    ...(skills ? { skills: [...new Set(skills)] } : {}),
+    ...(rest.role !== undefined ? { role: rest.role.trim() } : {}),
+    ...(locale ? { locale } : {}),
+  };
 }

@@ -137,7 +137,12 @@ export class TeamMembership extends EventEmitter {
   publishProfile(): boolean {
     if (!this.identity) return false;
     const config = this.config();
-    const profile = { timezone: config.tz, workingHours: parseWorkingHours(config.hours) };
+    const profile = {
+      timezone: config.tz,
+      workingHours: parseWorkingHours(config.hours),
+      role: config.role,
+      skills: config.skills,
+    };
     const hash = createHash('sha256').update(JSON.stringify(profile)).digest('hex');
     if (this.state.read('profileHash') === hash) return false;
     this.cache.enqueue(uuidv7(), { kind: 'profile', profile });

@@ -28,7 +28,11 @@ export const profileConfig = z
   .object({
     tz: z.string().default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
     hours: z.string().default(defaultWorkingHoursText),
+    /** Other addresses my calendars use for me (the one I joined with counts already). */
     me: z.array(z.string()).default([]),
+    /** What I do and know, for "who knows about…" (published with my profile). */
+    role: z.string().max(80).default(''),
+    skills: z.array(z.string().min(1).max(40)).max(30).default([]),
     locale: z.enum(['en', 'fr']).optional(),
     calendars: z.array(calendarSourceConfig).default([]),
     pausePublishing: z.boolean().default(false),

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView as SettingsData } from '../../shared/views';
 import { getApi, onBridgeState } from './api';
+import { Notices } from './components/notices';
 import { QuickPostInput } from './components/quick-post-input';
 import { formatMoment } from '../../shared/i18n/status-messages';
 import { LocaleProvider, systemLocale, useT, useZone } from './i18n/i18n';
@@ -90,6 +91,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
         <h1>Ricochet</h1>
         <Freshness />
       </header>
+      <Notices />
       {onboarding ? (
         <main>
           <OnboardingView onDone={() => setOnboarding(false)} />

@@ -45,12 +45,23 @@ export const availabilityCommand: CliCommand = {
       json: { type: 'boolean' },
       profile: { type: 'string' },
     });
-    const tz = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // Without a named source, the profile's calendars, zone, hours and addresses: the same
+    // answer the board and the tray give.
+    const profile =
+      values.ics || values.caldav
+        ? undefined
+        : await withCore(values, io, async (core) => ({
+            sources: core.calendarSources(),
+            tz: core.config.tz,
+            hours: core.config.hours,
+            me: [...core.config.me, ...(core.identity?.member.email ? [core.identity.member.email] : [])],
+          }));
+    const tz = values.tz ?? profile?.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!isKnownZone(tz))
       throw new UsageError(`--tz: unknown time zone "${tz}" (use an IANA name like Europe/Paris)`);
     let hours;
     try {
-      hours = parseWorkingHours(values.hours ?? defaultWorkingHoursText);
+      hours = parseWorkingHours(values.hours ?? profile?.hours ?? defaultWorkingHoursText);
     } catch (error) {
       throw new UsageError(`--hours: ${(error as Error).message}`);
     }
@@ -71,19 +82,19 @@ export const availabilityCommand: CliCommand = {
     }
     if (sources.length === 0) {
       // No source named: the calendars of the profile (ricochet calendars add …).
-      sources.push(...(await withCore(values, io, async (core) => core.calendarSources())));
+      sources.push(...(profile?.sources ?? []));
       if (sources.length === 0)
         throw new UsageError(
           'give at least one --ics or --caldav source (or add calendars: ricochet calendars add <file|url>)',
         );
     }
 
-    const engine = new AvailabilityEngine({ tz, me: values.me ?? [], hours });
+    const engine = new AvailabilityEngine({ tz, me: values.me ?? profile?.me ?? [], hours });
     const window = { from, to };
     const read = await readSources(engine, sources, window);
     const report = engine.report(window, now);
-    if (values.json) printJson(io, reportJson(report));
-    else io.out(formatReport(report));
+    if (values.json) printJson(io, reportJson(report, hours));
+    else io.out(formatReport(report, hours));
     if (read === 0) io.err('ricochet availability: no source could be read\n');
     return read > 0 ? 0 : 1;
   },

@@ -1,11 +1,20 @@
-import type { AvailabilityReport } from '../../calendar/availability-engine';
+import type { WorkingHours } from '../../../shared/availability/working-hours';
+import { dateFormat, formatSpan, formatWhen, statusLabel } from '../../../shared/i18n/status-messages';
+import { computeStatus } from '../../../shared/status/status-engine';
 import { isoInstant } from '../../../shared/time/zoned-time';
+import type { AvailabilityReport } from '../../calendar/availability-engine';
+
+/** My state now from these calendars and hours: the status engine the board and tray use. */
+function myStatus(report: AvailabilityReport, hours: WorkingHours) {
+  return computeStatus({ busy: report.busy, hours, timezone: report.tz }, report.summary.now);
+}
 
 const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
 /** The JSON shape of `ricochet availability --json` (instants as UTC strings). */
-export function reportJson(report: AvailabilityReport) {
+export function reportJson(report: AvailabilityReport, hours: WorkingHours) {
   const { summary: s, stats } = report;
+  const status = myStatus(report, hours);
   return {
     window: { from: isoInstant(report.window.from), to: isoInstant(report.window.to) },
     tz: report.tz,
@@ -13,6 +22,9 @@ export function reportJson(report: AvailabilityReport) {
     summary: {
       now: isoInstant(s.now),
       state: s.state,
+      status: status.state,
+      label: statusLabel(status, s.now, 'en', report.tz),
+      meetings: report.meetings.length,
       busyUntil: iso(s.busyUntil),
       freeUntil: iso(s.freeUntil),
       nextFree: s.nextFree && { start: isoInstant(s.nextFree.from), end: isoInstant(s.nextFree.to) },
@@ -27,35 +39,23 @@ export function reportJson(report: AvailabilityReport) {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** A readable summary in the person's zone. */
-export function formatReport(report: AvailabilityReport): string {
-  const when = new Intl.DateTimeFormat('en-GB', {
-    timeZone: report.tz,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: report.tz, hour: '2-digit', minute: '2-digit' });
+export function formatReport(report: AvailabilityReport, hours: WorkingHours): string {
+  const tz = report.tz;
   const s = report.summary;
+  const at = (ms: number) => formatWhen(ms, s.now, 'en', tz);
   const percent = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
-    `Availability in ${report.tz}, ${when.format(report.window.from)} → ${when.format(report.window.to)}`,
+    `Availability in ${tz}, ${formatSpan(report.window.from, report.window.to, s.now, 'en', tz)}`,
   ];
-  const state =
-    s.state === 'free'
-      ? s.freeUntil === null
-        ? 'free'
-        : `free until ${when.format(s.freeUntil)}`
-      : `${s.state === 'busy' ? 'busy' : s.state === 'oof' ? 'out of office' : 'maybe busy'} until ${when.format(s.busyUntil!)}`;
-  lines.push(`Now (${when.format(s.now)}): ${state}`);
+  const today = dateFormat('en', tz, { weekday: 'short', day: 'numeric', month: 'short' }).format(s.now);
+  lines.push(`Now (${today}, ${at(s.now)}): ${statusLabel(myStatus(report, hours), s.now, 'en', tz)}`);
   lines.push(
-    `Next free slot: ${s.nextFree ? `${when.format(s.nextFree.from)}–${time.format(s.nextFree.to)}` : 'none in working hours'}`,
+    `Next free slot: ${s.nextFree ? formatSpan(s.nextFree.from, s.nextFree.to, s.now, 'en', tz) : 'none in working hours'}`,
   );
   lines.push(`Load: today ${percent(s.loadToday)}, this week ${percent(s.loadWeek)}`);
   lines.push(`Busy (${report.busy.length}):`);
   for (const b of report.busy.slice(0, 50))
-    lines.push(`  ${when.format(b.start)} – ${when.format(b.end)}  ${b.kind}`);
+    lines.push(`  ${formatSpan(b.start, b.end, s.now, 'en', tz)}  ${b.kind}`);
   if (report.busy.length > 50) lines.push(`  … and ${report.busy.length - 50} more (--json lists all)`);
   if (report.warnings.length > 0) {
     lines.push('Warnings:');

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { adminCommand } from './admin-command';
 import { availabilityCommand } from './availability-command';
 import { serverCommand } from './server-command';
+import { settingsCommand } from './settings-command';
 import { calendarsCommand, digestCommand, publishCommand } from './calendar-commands';
 import { boardCommand, loginCommand, postCommand, statusCommand, syncCommand } from './team-commands';
 import { versionCommand } from './version-command';
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   boardCommand,
   syncCommand,
   calendarsCommand,
+  settingsCommand,
   publishCommand,
   digestCommand,
   webCommand,

@@ -1,4 +1,5 @@
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
+import { terminalText } from '../terminal-text';
 import { profileFlag, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
@@ -112,9 +113,12 @@ export const boardCommand: CliCommand = {
         `${asOf ? `as of ${new Date(asOf).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: core.config.tz })}` : 'never synced'}${offline}\n`,
       );
       for (const m of board) {
-        const status = [m.status?.emoji, m.status?.text].filter(Boolean).join(' ');
+        // The computed status: an expired one has no text left to show.
+        const status = [m.computed.emoji, m.computed.text].filter(Boolean).join(' ');
         io.out(
-          `${m.name.padEnd(20)} ${m.label}${status ? ` — ${status}` : ''}${m.latestPost ? `  «${m.latestPost.text}»` : ''}\n`,
+          terminalText(
+            `${m.name.padEnd(20)} ${m.label}${status ? ` — ${status}` : ''}${m.latestPost ? `  «${m.latestPost.text}»` : ''}`,
+          ) + '\n',
         );
       }
       return 0;
@@ -135,7 +139,7 @@ export const statusCommand: CliCommand = {
       if (values.json) printJson(io, { label: me.label, state: me.computed, status: me.status });
       else
         io.out(
-          `${me.label}${me.status?.text ? ` — ${[me.status.emoji, me.status.text].filter(Boolean).join(' ')}` : ''}\n`,
+          `${terminalText(`${me.label}${me.computed.text ? ` — ${[me.computed.emoji, me.computed.text].filter(Boolean).join(' ')}` : ''}`)}\n`,
         );
       return 0;
     });

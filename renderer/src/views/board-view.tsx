@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MemberView } from '../../../shared/views';
 import { getApi } from '../api';
+import { askToNotify } from '../components/notices';
 import { LoadBar, StateMark } from '../components/state-mark';
 import { dateFormat } from '../../../shared/i18n/status-messages';
 import { useLocale, useT } from '../i18n/i18n';
@@ -60,6 +61,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
   }, [members, now, locale, viewerTz, query, sort, freeOnly]);
 
   const watch = async (id: string) => {
+    await askToNotify();
     const result = await getApi()?.watchFree({ memberId: id });
     if (result) setWatching(result.watching);
   };
@@ -138,6 +140,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
             </div>
           </li>
         ))}
+        {rows.length > limit && <li ref={sentinel} className="sentinel" aria-hidden="true" />}
       </ul>
       {members.length > 0 && (
         <TeamTimeline members={rows.map((r) => r.member)} now={now} viewerTz={viewerTz} />

@@ -13,12 +13,14 @@ export function FindTimeView() {
   const [minutes, setMinutes] = useState(30);
   const [slots, setSlots] = useState<{ start: string; end: string }[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [unshared, setUnshared] = useState<string[]>([]);
   const zone = useZone();
   const search = async () => {
     if (picked.length === 0) return setMessage(t('find.pick'));
     setMessage(null);
     const result = await getApi()?.findtimeGet({ memberIds: picked, minutes });
     setSlots(result?.slots ?? []);
+    setUnshared(result?.unshared.map((u) => u.name) ?? []);
   };
   return (
     <section aria-labelledby="find-title">
@@ -55,6 +57,11 @@ export function FindTimeView() {
       {slots && (
         <>
           <h3>{t('find.results')}</h3>
+          {unshared.length > 0 && (
+            <p className="hint" data-testid="unshared">
+              {t('find.unshared', { names: unshared.join(', ') })}
+            </p>
+          )}
           {slots.length === 0 ? (
             <p>{t('find.none')}</p>
           ) : (

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MemberView } from '../../../shared/views';
 import { LoadBar } from '../components/state-mark';
+import { formatMoment } from '../../../shared/i18n/status-messages';
 import { useLocale, useT } from '../i18n/i18n';
 import { initials, liveStatus } from '../status';
 
@@ -23,6 +24,11 @@ export function MemberProfile({
     dialog.current?.showModal();
   }, []);
   const live = liveStatus(member, now, locale, viewerTz);
+  // Shared titles of the rest of today and tomorrow: what they are in, where they chose to say.
+  const today = member.titles.filter((x) => {
+    const at = Date.parse(x.start);
+    return at >= now - 3_600_000 && at < now + 36 * 3_600_000;
+  });
   return (
     <dialog ref={dialog} className="profile" aria-labelledby="profile-name" onClose={onClose}>
       <div className="avatar large">{initials(member.name)}</div>
@@ -36,6 +42,19 @@ export function MemberProfile({
         <dt>{t('profile.topics')}</dt>
         <dd>{member.topics.map((x) => `#${x}`).join(' ') || '—'}</dd>
       </dl>
+      {today.length > 0 && (
+        <>
+          <h3>{t('profile.today')}</h3>
+          <ul className="profile-today">
+            {today.map((x) => (
+              <li key={x.start}>
+                {formatMoment(Date.parse(x.start), now, locale, viewerTz)} {x.title}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {member.problems.length > 0 && <p className="hint">{member.problems.join(' · ')}</p>}
       <LoadBar label={t('profile.week')} value={member.loadWeek} />
       <form method="dialog">
         <button autoFocus>{t('profile.close')}</button>

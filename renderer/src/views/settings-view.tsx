@@ -143,6 +143,34 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         <button type="submit">{t('settings.save')}</button>
       </form>
 
+      <h3>{t('settings.aboutMe')}</h3>
+      <form
+        aria-label={t('settings.aboutMe')}
+        onSubmit={(e) => {
+          const f = form(e);
+          const list = (text = '') =>
+            text
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean);
+          void act(() =>
+            api.settingsUpdate({ role: f['role'] ?? '', skills: list(f['skills']), me: list(f['emails']) }),
+          );
+        }}
+      >
+        <label>
+          {t('settings.role')} <input name="role" defaultValue={data.role} maxLength={80} />
+        </label>
+        <label>
+          {t('settings.skills')} <input name="skills" defaultValue={data.skills.join(', ')} />
+        </label>
+        <label>
+          {t('settings.emails')} <input name="emails" defaultValue={data.me.join(', ')} />
+        </label>
+        {data.joinedAs && <p className="hint">{t('settings.joinedAs', { email: data.joinedAs })}</p>}
+        <button type="submit">{t('settings.save')}</button>
+      </form>
+
       <h3>{t('settings.privacy')}</h3>
       <label className="check">
         <input

@@ -1,7 +1,19 @@
 import type { MemberView } from '../../../shared/views';
 import { wallDayStart, workingSpans } from '../../../shared/availability/working-hours';
 import { wallToUtc } from '../../../shared/time/zoned-time';
-import { useT } from '../i18n/i18n';
+import { formatSpan } from '../../../shared/i18n/status-messages';
+import { personFromView } from '../../../shared/status/member-view-status';
+import { useLocale, useT } from '../i18n/i18n';
+
+/** The titles a member chose to share, of what starts within a busy block. */
+export function sharedTitles(m: MemberView, from: number, to: number): string[] {
+  return m.titles
+    .filter((x) => {
+      const at = Date.parse(x.start);
+      return at >= from && at < to;
+    })
+    .map((x) => x.title);
+}
 
 /** Everyone's busy blocks across the viewer's day, working hours shaded. */
 export function TeamTimeline({
@@ -14,6 +26,7 @@ export function TeamTimeline({
   viewerTz: string;
 }) {
   const t = useT();
+  const locale = useLocale();
   const dayStart = wallToUtc(viewerTz, wallDayStart(viewerTz, now));
   const dayEnd = wallToUtc(viewerTz, wallDayStart(viewerTz, now) + 86_400_000);
   const pos = (ms: number) =>
@@ -24,18 +37,18 @@ export function TeamTimeline({
     <section className="timeline" aria-label={t('board.timeline')}>
       <h3>{t('board.timeline')}</h3>
       {members.slice(0, 60).map((m) => {
+        // The same safe reading as the status: a bad zone or segment spoils only this row.
+        const person = personFromView(m);
         const hours =
-          m.workingHours && m.timezone
+          person.hours && person.timezone
             ? workingSpans(
-                m.workingHours,
-                m.timezone,
-                wallDayStart(m.timezone, dayStart) - 86_400_000,
+                person.hours,
+                person.timezone,
+                wallDayStart(person.timezone, dayStart) - 86_400_000,
                 3,
               ).filter((s) => s.to > dayStart && s.from < dayEnd)
             : [];
-        const busy = m.busy
-          .map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end), kind: b.kind }))
-          .filter((b) => b.end > dayStart && b.start < dayEnd);
+        const busy = person.busy.filter((b) => b.end > dayStart && b.start < dayEnd);
         return (
           <div className="timeline-row" key={m.id}>
             <span className="timeline-name">{m.name}</span>
@@ -52,6 +65,10 @@ export function TeamTimeline({
                   key={b.start}
                   className={`timeline-busy kind-${b.kind}`}
                   style={{ left: pos(b.start), width: width(b.start, b.end) }}
+                  title={[
+                    formatSpan(b.start, b.end, now, locale, viewerTz),
+                    ...sharedTitles(m, b.start, b.end),
+                  ].join(' · ')}
                 />
               ))}
               <span className="timeline-now" style={{ left: pos(now) }} />

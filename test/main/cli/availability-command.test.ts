@@ -36,6 +36,9 @@ describe.skipIf(!corpus)('ricochet availability', () => {
       nextFree: { start: '2017-10-20T07:00:00Z', end: '2017-10-20T14:00:00Z' },
       loadToday: 0.222,
       loadWeek: 0.089,
+      status: 'busy',
+      label: 'In a meeting until 20:00 · free at Fri 09:00',
+      meetings: 4,
     });
     expect(json.warnings).toEqual([]);
     expect(json.stats.events).toBe(28);
@@ -45,7 +48,9 @@ describe.skipIf(!corpus)('ricochet availability', () => {
 
   it('prints a readable summary in the person zone', async () => {
     const { stdout } = await cli('availability', '--ics', fablab, ...args);
-    expect(stdout).toContain('Now (Thu 19 Oct, 17:00): busy until Thu 19 Oct, 20:00');
+    // The same words the board and the tray use, from the same status engine.
+    expect(stdout).toContain('Now (Thu 19 Oct, 17:00): In a meeting until 20:00 · free at Fri 09:00');
+    expect(stdout).toContain('Next free slot: Fri 09:00–16:00');
     expect(stdout).toContain('Load: today 22%, this week 9%');
   });
 

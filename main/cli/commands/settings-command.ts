@@ -1,0 +1,75 @@
+import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
+import { profileFlag, withCore } from './with-core';
+
+const usage = `Usage: ricochet settings [--tz <IANA zone>] [--hours "mon-fri 09:00-18:00"] [--locale en|fr]
+       [--role <what I do>] [--skills a,b,c] [--add-email <address>]… [--remove-email <address>]…
+       [--profile <dir>] [--json]
+Without options, prints the settings. The same file as the app's Settings: a change here shows
+in the open app within moments. --add-email: other addresses my calendars invite me at (my
+declined meetings then stop counting as busy).`;
+
+export const settingsCommand: CliCommand = {
+  name: 'settings',
+  summary: 'Show or change my settings: zone, hours, language, role and skills, my calendar addresses.',
+  usage,
+  async run(argv, io) {
+    const { values } = parseFlags(argv, {
+      ...profileFlag,
+      json: { type: 'boolean' },
+      tz: { type: 'string' },
+      hours: { type: 'string' },
+      locale: { type: 'string' },
+      role: { type: 'string' },
+      skills: { type: 'string' },
+      'add-email': { type: 'string', multiple: true },
+      'remove-email': { type: 'string', multiple: true },
+    });
+    if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'fr')
+      throw new UsageError(`--locale: "${values.locale}" is not en or fr`);
+    return withCore(values, io, async (core) => {
+      const add = values['add-email'] ?? [];
+      const remove = new Set((values['remove-email'] ?? []).map((a) => a.toLowerCase()));
+      const changes = {
+        ...(values.tz !== undefined ? { tz: values.tz } : {}),
+        ...(values.hours !== undefined ? { hours: values.hours } : {}),
+        ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'fr' } : {}),
+        ...(values.role !== undefined ? { role: values.role } : {}),
+        ...(values.skills !== undefined ? { skills: values.skills.split(',') } : {}),
+        ...(add.length || remove.size
+          ? { me: [...new Set([...core.config.me, ...add])].filter((a) => !remove.has(a.toLowerCase())) }
+          : {}),
+      };
+      if (Object.keys(changes).length > 0) {
+        try {
+          await core.updateSettings(changes);
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+      }
+      const c = core.config;
+      const shown = {
+        tz: c.tz,
+        hours: c.hours,
+        locale: c.locale ?? null,
+        role: c.role,
+        skills: c.skills,
+        joinedAs: core.identity?.member.email ?? null,
+        emails: c.me,
+      };
+      if (values.json) printJson(io, shown);
+      else
+        io.out(
+          [
+            `zone      ${shown.tz}`,
+            `hours     ${shown.hours}`,
+            `language  ${shown.locale ?? 'system'}`,
+            `role      ${shown.role || '—'}`,
+            `skills    ${shown.skills.join(', ') || '—'}`,
+            `me        ${[shown.joinedAs, ...shown.emails].filter(Boolean).join(', ') || '—'}`,
+            '',
+          ].join('\n'),
+        );
+      return 0;
+    });
+  },
+};
