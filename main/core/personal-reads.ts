@@ -64,15 +64,10 @@ export function myDayOf(
 
 /** The next common free slots of these members, inside everyone's working hours. */
 export function commonSlots(members: readonly BoardMember[], minutes: number, now: number) {
-  const attendees = members.map((m) => ({
-    busy: (m.availability?.busy ?? []).map((b) => ({
-      start: Date.parse(b.start),
-      end: Date.parse(b.end),
-      kind: b.kind,
-    })),
-    hours: m.profile.workingHours,
-    timezone: m.profile.timezone,
-  }));
+  const attendees = members.map((m) => {
+    const person = personState(m); // a bad zone or segment of one member spoils only them
+    return { busy: person.busy as Segment[], hours: person.hours, timezone: person.timezone };
+  });
   const from = Math.ceil(now / 900_000) * 900_000;
   return findCommonSlots(attendees, { from, to: now + 14 * DAY_MS }, minutes).map((s) => ({
     start: isoInstant(s.from),
