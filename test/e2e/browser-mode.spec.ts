@@ -28,7 +28,7 @@ test('onboarding: a real calendar shows my load and next free slot at once', asy
     await page.getByRole('button', { name: 'Show my availability' }).click();
     await expect(page.getByTestId('my-state')).toHaveText(/^In a meeting until \d\d:\d\d/);
     await expect(page.getByTestId('load-week').getByRole('meter')).not.toHaveAttribute('aria-valuenow', '0');
-    await expect(page.getByTestId('next-free')).toHaveText(/\d\d:\d\d – .*\d\d:\d\d/);
+    await expect(page.getByTestId('next-free')).toHaveText(/\d\d:\d\d–\d\d:\d\d/);
     await page.screenshot({ path: `${shots}/onboarding-light-en.png`, fullPage: true });
   } finally {
     await web.stop();

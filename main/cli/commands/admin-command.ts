@@ -39,12 +39,18 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
   const storage = await openStorage(storageFrom(values, io));
   try {
     switch (action) {
-      case 'create-team':
-        return await createTeam(storage.db, {
+      case 'create-team': {
+        const created = await createTeam(storage.db, {
           name: need(values.name, '--name'),
           adminName: need(values['admin-name'], '--admin-name'),
           adminEmail: need(values['admin-email'], '--admin-email'),
         });
+        // The creator is this admin member: they log in with its token, never join again.
+        return {
+          ...created,
+          login: `ricochet login --server <this server's address> --token ${created.token}`,
+        };
+      }
       case 'invite': {
         const uses = values.uses === undefined ? undefined : Number(values.uses);
         if (uses !== undefined && !(Number.isInteger(uses) && uses > 0))

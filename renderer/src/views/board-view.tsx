@@ -4,6 +4,7 @@ import { getApi } from '../api';
 import { askToNotify } from '../components/notices';
 import { LoadBar, StateMark } from '../components/state-mark';
 import { dateFormat } from '../../../shared/i18n/status-messages';
+import { isKnownZone } from '../../../shared/time/zoned-time';
 import { useLocale, useT } from '../i18n/i18n';
 import { initials, liveStatus } from '../status';
 import { useCore, useNow } from '../use-core';
@@ -23,6 +24,15 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
   const [freeOnly, setFreeOnly] = useState(false);
   const [open, setOpen] = useState<MemberView | null>(null);
   const [watching, setWatching] = useState<string[]>([]);
+  // A watch that fired is over: the button offers it again.
+  useEffect(
+    () =>
+      getApi()?.on('core:notify', (payload) => {
+        const note = payload as { kind: string; memberId: string };
+        if (note.kind === 'free') setWatching((list) => list.filter((id) => id !== note.memberId));
+      }),
+    [],
+  );
   // Windowed: a screenful of cards first, more as the list scrolls into view.
   const [limit, setLimit] = useState(PAGE);
   const sentinel = useRef<HTMLLIElement>(null);
@@ -61,7 +71,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
   }, [members, now, locale, viewerTz, query, sort, freeOnly]);
 
   const watch = async (id: string) => {
-    await askToNotify();
+    void askToNotify(); // the permission prompt may wait on the person: the watch does not
     const result = await getApi()?.watchFree({ memberId: id });
     if (result) setWatching(result.watching);
   };
@@ -105,7 +115,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
               <div className="member-head">
                 <strong>{m.name}</strong>
                 {m.isMe && <span className="tag">{t('board.you')}</span>}
-                {m.timezone && (
+                {m.timezone && isKnownZone(m.timezone) && (
                   <span className="local-time">
                     {t('board.localTime', { time: clock(m.timezone, now, locale) })} · {m.timezone}
                   </span>
@@ -123,11 +133,16 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
                   </div>
                 )}
               {m.latestPost && <p className="member-post">{m.latestPost.text}</p>}
+              {m.problems.length > 0 && (
+                <p className="hint" data-testid="member-problem">
+                  {t('board.problem', { problems: m.problems.join(' · ') })}
+                </p>
+              )}
             </div>
             <div className="member-side">
               <LoadBar label={t('board.loadToday')} value={m.loadToday} />
               <LoadBar label={t('board.loadWeek')} value={m.loadWeek} />
-              {!m.isMe && live.state !== 'free' && (
+              {!m.isMe && live.state !== 'free' && live.state !== 'unknown' && (
                 <button
                   type="button"
                   className="link"
