@@ -140,6 +140,7 @@ export class AvailabilityEngine {
       this.parseMs += state.parsed.parseMs;
     }
     const all: Segment[] = [];
+    const meetings: Segment[] = [];
     const titles: { start: number; title: string }[] = [];
     const warnings: SourceWarning[] = [];
     let occurrences = 0;
@@ -154,11 +155,12 @@ export class AvailabilityEngine {
       });
       titles.push(...read.titles);
       all.push(...read.segments);
+      meetings.push(...read.meetings);
       occurrences += read.occurrences;
       for (const message of [...parsed.warnings, ...read.warnings]) warnings.push({ source, message });
     }
     titles.sort((a, b) => a.start - b.start);
-    const meetings = all.filter((s) => s.kind === 'busy').sort((a, b) => a.start - b.start || a.end - b.end);
+    meetings.sort((a, b) => a.start - b.start || a.end - b.end);
     this.cache = { span, segments: mergeSegments(all, span), meetings, occurrences, warnings, titles };
   }
 }

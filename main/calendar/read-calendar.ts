@@ -21,6 +21,8 @@ export interface ReadOptions {
 
 export interface CalendarRead {
   segments: Segment[];
+  /** Each busy occurrence unmerged: back-to-back meetings are two meetings. */
+  meetings: Segment[];
   /** Titles of busy occurrences, filled only when asked (share titles). */
   titles: { start: number; title: string }[];
   warnings: string[];
@@ -124,7 +126,7 @@ function uidOf(vevent: JCalComponent): string {
   return uid ? `"${String(uid[3])}"` : '(no UID)';
 }
 
-/** The merged busy segments of a parsed calendar inside a window. */
+/** The merged busy segments of a parsed calendar inside a window, and each meeting on its own. */
 export function expandCalendar(
   parsed: ParsedCalendar,
   options: ReadOptions,
@@ -157,6 +159,9 @@ export function expandCalendar(
   }
   return {
     segments: mergeSegments(raw, options.window),
+    meetings: raw
+      .filter((s) => s.kind === 'busy' && s.end > options.window.from && s.start < options.window.to)
+      .sort((a, b) => a.start - b.start),
     warnings: [...new Set(warnings)],
     occurrences,
     titles,
