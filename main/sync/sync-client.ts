@@ -133,7 +133,13 @@ export class SyncClient extends EventEmitter {
   }
 
   private async onMessage(text: string) {
-    const parsed = streamMessageSchema.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return; // a bad frame is dropped; the sequence check catches anything it carried
+    }
+    const parsed = streamMessageSchema.safeParse(json);
     if (!parsed.success) return;
     const message = parsed.data;
     try {

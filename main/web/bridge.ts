@@ -17,6 +17,8 @@ export function serveBridge(
   let authed = false;
   let unsubscribe: (() => void) | undefined;
   const timer = setTimeout(() => socket.close(4401, 'send the secret first'), 5000);
+  // A malformed frame (invalid UTF-8, oversized) errors the socket: close it, never the process.
+  socket.on('error', () => socket.terminate());
   socket.on('close', () => {
     clearTimeout(timer);
     unsubscribe?.();

@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { CoreHandlers } from '../core/core-api';
 import { serveBridge } from './bridge';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
 
 const csp =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -35,15 +25,15 @@ export interface WebServerOptions {
  */
 export async function startWebServer(options: WebServerOptions) {
   const secret = randomBytes(24).toString('base64url');
-  const root = resolve(options.root);
-  const server = createServer((req, res) => serveFile(req, res, root, port));
+  const files = staticFiles(resolve(options.root));
+  const server = createServer((req, res) => serveFile(req, res, files, port));
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = options.port;
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    socket.on('error', () => socket.destroy());
     // Only pages this server served may connect: stops other sites (and DNS rebinding).
     if (
-      url.pathname !== '/bridge' ||
+      pathOf(req.url) !== '/bridge' ||
       !isLocalHost(req.headers.host, port) ||
       (req.headers.origin && !isLocalOrigin(req.headers.origin, port))
     ) {
@@ -77,7 +67,39 @@ const isLocalHost = (host: string | undefined, port: number) =>
 const isLocalOrigin = (origin: string, port: number) =>
   origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 
-function serveFile(req: IncomingMessage, res: ServerResponse, root: string, port: number) {
+/** The path of a request, or null for one no URL parser accepts. */
+function pathOf(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The built renderer through sirv (a maintained static handler: safe decoding, no way out of
+ * the folder, index.html for app routes), with the page's security headers.
+ */
+function staticFiles(root: string) {
+  return sirv(root, {
+    single: true,
+    dev: false,
+    etag: false,
+    setHeaders: (res) => {
+      res.setHeader('content-security-policy', csp);
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'no-referrer');
+      res.setHeader('cache-control', 'no-store');
+    },
+  });
+}
+
+function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  files: ReturnType<typeof staticFiles>,
+  port: number,
+) {
   if (!isLocalHost(req.headers.host, port)) {
     res.writeHead(403).end('forbidden host');
     return;
@@ -86,19 +108,9 @@ function serveFile(req: IncomingMessage, res: ServerResponse, root: string, port
     res.writeHead(405).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  let file = normalize(join(root, pathname));
-  if (!file.startsWith(root)) {
-    res.writeHead(403).end();
+  if (pathOf(req.url) === null) {
+    res.writeHead(400).end('bad request');
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  res.writeHead(200, {
-    'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': csp,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store',
-  });
-  res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+  files(req, res, () => void res.writeHead(404).end());
 }

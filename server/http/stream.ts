@@ -10,6 +10,15 @@ const HEARTBEAT_MS = 30_000;
 
 const send = (socket: WebSocket, message: StreamMessage) => socket.send(JSON.stringify(message));
 
+/** The path of an upgrade request, or null for one no URL parser accepts ("//[", "%"). */
+export function streamPath(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * GET /v1/stream: a WebSocket that pushes each change of the caller's team with its
  * sequence number. The token comes in the Authorization header (desktop, CLI) or as the
@@ -25,7 +34,8 @@ export function attachStream(app: FastifyInstance, context: ServerContext) {
   };
 
   app.server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/v1/stream') {
+    socket.on('error', () => socket.destroy()); // a peer gone mid-handshake is not the server's fault
+    if (streamPath(request.url) !== '/v1/stream') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }

@@ -2,10 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTeam, removeMember, rotateToken } from '../../../server/store/members';
+import { rawRequest } from '../../support/raw-http';
 import { openStream } from '../../support/stream-client';
 import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
 
 afterAll(() => stopPostgres());
+
+describe('a request no URL parser accepts', () => {
+  it('an unauthenticated upgrade to "//[" is refused and the server keeps serving', async () => {
+    const t = await teamServer('sqlite');
+    try {
+      const port = Number(new URL(t.url).port);
+      await rawRequest(
+        port,
+        'GET //[ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+      );
+      expect((await client(t.url)('GET', '/healthz')).status).toBe(200);
+    } finally {
+      await t.server.close();
+    }
+  });
+});
 
 describe.each(backends)('isolation and bad input on %s', (backend) => {
   let t: Awaited<ReturnType<typeof teamServer>>;
