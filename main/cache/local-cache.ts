@@ -87,10 +87,10 @@ export class LocalCache {
   constructor(profileDir: string) {
     ensurePrivateDir(profileDir);
     const file = join(profileDir, 'cache.sqlite');
-    const created = !existsSync(file);
     this.db = new Database(file, { nativeBinding: nativeBinding() });
-    if (created) chmodSync(file, 0o600);
     this.db.pragma('journal_mode = WAL');
+    // Who my teammates are and what they do: readable by me only, the WAL files too.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;

@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { createTeam, runServer } from '../../server/index';
+import { nativeBinding } from '../cache/native-binding';
 import type { DesktopCore } from '../core/desktop-core';
 import { reachableAddresses, type Reachable } from './reachable-addresses';
 
@@ -63,7 +64,10 @@ export async function startLocalTeam(
 }
 
 function hostServer(core: DesktopCore, place: { host: string; port: number }) {
-  return runServer({ ...place, storage: { kind: 'sqlite', dataDir: join(core.dir, 'team-server') } });
+  return runServer({
+    ...place,
+    storage: { kind: 'sqlite', dataDir: join(core.dir, 'team-server'), nativeBinding: nativeBinding() },
+  });
 }
 
 /** On start-up: a profile that hosts its team starts that server again, at the same address. */

@@ -1,11 +1,18 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { migrations, type Database } from './schema';
 
-export type StorageConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type StorageConfig =
+  | {
+      kind: 'sqlite';
+      dataDir: string;
+      /** better-sqlite3 built for another runtime's ABI (a team hosted inside the Electron app). */
+      nativeBinding?: string;
+    }
+  | { kind: 'postgres'; url: string };
 
 export interface Storage {
   db: Kysely<Database>;
@@ -26,11 +33,15 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function openStorage(config: StorageConfig): Promise<Storage> {
   let storage: Storage;
   if (config.kind === 'sqlite') {
-    mkdirSync(config.dataDir, { recursive: true });
-    const file = new Sqlite(join(config.dataDir, 'ricochet.sqlite'));
+    // The team's data is for its members only: a private folder, private files.
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(config.dataDir, 0o700);
+    const path = join(config.dataDir, 'ricochet.sqlite');
+    const file = new Sqlite(path, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
     // WAL: readers never wait for the writer. NORMAL: a commit is in the WAL file before
     // the answer goes out, so it survives the process being killed (kill -9).
     file.pragma('journal_mode = WAL');
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
     file.pragma('synchronous = NORMAL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
