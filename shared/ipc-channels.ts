@@ -21,6 +21,8 @@ export const ipcChannels = [
   'team:leave',
   'team:start',
   'join:pending',
+  'demo:start',
+  'demo:remove',
   'watch:free',
 ] as const;
 

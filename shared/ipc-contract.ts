@@ -152,6 +152,8 @@ export const ipcContract = {
     request: none,
     response: reply<{ link: { server: string; code: string } | null }>(),
   },
+  'demo:start': { request: none, response: reply<SettingsView>() },
+  'demo:remove': { request: none, response: reply<SettingsView>() },
   'watch:free': {
     request: z.object({ memberId: z.string().max(64) }).strict(),
     response: reply<{ watching: string[] }>(),

@@ -89,6 +89,8 @@ export interface SettingsView {
   team: { name: string; server: string } | null;
   /** The team server this computer hosts, if any. */
   hosting: { host: string; port: number } | null;
+  /** The profile is in the demo team (sample people), removable in one step. */
+  demo: boolean;
   /** Problems with the profile's files (a settings file moved aside), in words. */
   warnings: string[];
 }

@@ -8,6 +8,8 @@ export type CoreHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Prom
 /** What a front end adds that the core cannot do alone (hosting needs the server; join links the shell). */
 export interface SessionServices {
   startTeam: (input: IpcRequest<'team:start'>) => Promise<IpcResponse<'team:start'>>;
+  startDemo: () => Promise<void>;
+  removeDemo: () => Promise<void>;
   /** A ricochet://join link waiting for the join form, taken once. */
   takeJoinLink: () => { server: string; code: string } | null;
 }
@@ -72,6 +74,16 @@ export function createCoreApi(
       return services.startTeam(input);
     },
     'join:pending': async () => ({ link: services.takeJoinLink() }),
+    'demo:start': async () => {
+      if (core.me) throw new Error('this profile is already in a team: leave it first');
+      await services.startDemo();
+      return settings();
+    },
+    'demo:remove': async () => {
+      if (!core.hosting?.demo) throw new Error('there is no demo team to remove');
+      await services.removeDemo();
+      return settings();
+    },
     'watch:free': async ({ memberId }) => ({ watching: core.watchFree(memberId) }),
   };
 }

@@ -16,7 +16,7 @@ const schemas = {
   /** Written by the core's join/log in/leave. */
   identity: identity.nullable(),
   /** Written by the core's hosting command ("start a team on this computer"). */
-  hosting: z.object({ host: z.string(), port: z.number().int() }).nullable(),
+  hosting: z.object({ host: z.string(), port: z.number().int(), demo: z.boolean().optional() }).nullable(),
   /** Written by the publisher: what was last queued, so unchanged availability is not sent. */
   publishedHash: z.string().nullable(),
   /** Written by the core's profile publication (zone, hours, email). */

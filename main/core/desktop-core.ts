@@ -40,7 +40,7 @@ export class DesktopCore extends EventEmitter {
   private readonly team: TeamMembership;
   private readonly publisher: Publisher;
   private readonly watches: FreeWatch;
-  private readonly setHosting: (place: { host: string; port: number } | null) => void;
+  private readonly setHosting: (place: { host: string; port: number; demo?: boolean } | null) => void;
 
   constructor(
     readonly dir: string,
@@ -222,7 +222,7 @@ export class DesktopCore extends EventEmitter {
   }
 
   /** Records (or forgets) the team server this computer hosts, so it starts again with the app. */
-  recordHosting(place: { host: string; port: number } | null): void {
+  recordHosting(place: { host: string; port: number; demo?: boolean } | null): void {
     this.setHosting(place);
   }
 

@@ -91,7 +91,8 @@ export function settingsView(core: DesktopCore): SettingsView {
     calendars,
     calendarsReadAt: state?.at ?? null,
     team: core.identity ? { name: core.identity.team.name, server: core.identity.server } : null,
-    hosting: core.hosting ?? null,
+    hosting: core.hosting ? { host: core.hosting.host, port: core.hosting.port } : null,
+    demo: !!core.hosting?.demo,
     warnings: core.warnings(),
   };
 }

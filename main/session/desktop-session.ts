@@ -2,6 +2,7 @@ import type { IpcEvent, IpcResponse } from '../../shared/ipc-contract';
 import { startBackground } from '../core/background';
 import { createCoreApi, type CoreHandlers } from '../core/core-api';
 import { DesktopCore } from '../core/desktop-core';
+import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
 import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
 import type { SecretStore } from '../profile/secret-store';
 import { notificationText } from './notification-text';
@@ -18,6 +19,8 @@ export interface SessionOptions {
   onError?: (message: string) => void;
   publishEveryMs?: number;
   now?: () => number;
+  /** Start (or refresh) the demo team when the profile has no team of its own. */
+  demo?: boolean;
 }
 
 export interface DesktopSession {
@@ -38,6 +41,16 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   const core = new DesktopCore(options.profileDir, options.secrets);
   const onError = options.onError ?? (() => {});
   const hosting: (() => Promise<void>)[] = [];
+  let demoStop: (() => Promise<void>) | undefined;
+  const startDemo = async () => {
+    const demo = await startDemoTeam(core, options.now?.());
+    demoStop = demo.stop;
+    core.startLive();
+  };
+  const removeDemo = async () => {
+    await removeDemoTeam(core, demoStop);
+    demoStop = undefined;
+  };
   let pendingJoin: { server: string; code: string } | null = null;
 
   const api = createCoreApi(
@@ -49,6 +62,8 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
         hosting.push(team.stop);
         return { server: team.server, invite: team.invite, link: team.link, addresses: team.addresses };
       },
+      startDemo,
+      removeDemo,
       takeJoinLink: () => {
         const link = pendingJoin;
         pendingJoin = null;
@@ -70,11 +85,17 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   core.on('free', (memberId: string) => tell('free', memberId));
   core.on('mention', (post: { text: string; memberId: string }) => tell('mention', post.memberId, post.text));
 
-  const resumed = await resumeLocalTeam(core).catch((e: Error) => {
-    onError(`the team this computer hosts could not start: ${e.message}`);
-    return undefined;
-  });
-  if (resumed) hosting.push(resumed);
+  // A demo team is made anew (its sample day follows the clock); a real hosted team resumes.
+  if (core.hosting?.demo || (options.demo && !core.me)) {
+    if (core.hosting?.demo) await removeDemoTeam(core);
+    await startDemo().catch((e: Error) => onError(`the demo team could not start: ${e.message}`));
+  } else {
+    const resumed = await resumeLocalTeam(core).catch((e: Error) => {
+      onError(`the team this computer hosts could not start: ${e.message}`);
+      return undefined;
+    });
+    if (resumed) hosting.push(resumed);
+  }
   const background = startBackground(core, {
     intervalMs: options.publishEveryMs,
     onError: (e) => onError(e.message),
@@ -92,7 +113,9 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
       closing ??= (async () => {
         background.stop();
         await background.idle();
-        await Promise.allSettled(hosting.splice(0).map((close) => close()));
+        await Promise.allSettled(
+          [...hosting.splice(0), ...(demoStop ? [demoStop] : [])].map((close) => close()),
+        );
         core.close();
       })();
       return closing;

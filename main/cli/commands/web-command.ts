@@ -22,12 +22,14 @@ export async function rendererDir(rebuild = false): Promise<string> {
 export const webCommand: CliCommand = {
   name: 'web',
   summary: 'Run Ricochet in the browser: the same UI and core, on loopback, with a per-run secret.',
-  usage: 'Usage: ricochet web [--port 5174] [--profile <dir>] [--rebuild]',
+  usage: `Usage: ricochet web [--port 5174] [--profile <dir>] [--demo] [--rebuild]
+--demo: a demo team of ten people (Paris and New York) to try Ricochet with, removable in Settings.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       port: { type: 'string', default: '5174' },
       profile: { type: 'string' },
       rebuild: { type: 'boolean' },
+      demo: { type: 'boolean' },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -40,6 +42,7 @@ export const webCommand: CliCommand = {
       notify: () => {},
       broadcast: (event, payload) => listeners.forEach((l) => l(event, payload)),
       onError: (message) => io.err(`ricochet web: ${message}\n`),
+      demo: values.demo,
     });
     const web = await startWebServer({
       port,

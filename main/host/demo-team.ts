@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTeam, runServer } from '../../server/index';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
+import { isoInstant } from '../../shared/time/zoned-time';
+import { nativeBinding } from '../cache/native-binding';
+import type { DesktopCore } from '../core/desktop-core';
+import { TeamApi } from '../sync/team-api';
+import { demoAvailability, demoIcs } from './demo-calendar';
+import { demoMe, demoPeople, type DemoPerson } from './demo-people';
+
+export const DEMO_TEAM_NAME = 'Demo team (sample data)';
+const folder = (core: DesktopCore) => join(core.dir, 'demo-team');
+const calendarFile = (core: DesktopCore) => join(core.dir, 'demo-calendar.ics');
+
+/**
+ * "Try it with a demo team": a team server on loopback, inside this process, holding ten
+ * people over Paris and New York with realistic calendars, statuses and posts, made through
+ * the same API real clients use. This profile joins it as Alex. Removable in one step.
+ */
+export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
+  if (core.me) throw new Error('this profile is already in a team: leave it first');
+  rmSync(folder(core), { recursive: true, force: true });
+  const server = await runServer({
+    host: '127.0.0.1',
+    port: 0,
+    storage: { kind: 'sqlite', dataDir: folder(core), nativeBinding: nativeBinding() },
+  });
+  try {
+    const url = server.url;
+    const team = await createTeam(server.context.storage.db, {
+      name: DEMO_TEAM_NAME,
+      adminName: demoMe.name,
+      adminEmail: demoMe.email,
+    });
+    await Promise.all(
+      demoPeople.map(async (person, i) => {
+        const joined = await new TeamApi(url, undefined).join({
+          code: team.invite,
+          name: person.name,
+          email: person.email,
+        });
+        await fill(new TeamApi(url, joined.token), person, i + 1, now);
+      }),
+    );
+    writeFileSync(calendarFile(core), demoIcs(demoMe, now));
+    await core.updateSettings({
+      tz: demoMe.tz,
+      hours: demoMe.hours,
+      role: demoMe.role,
+      skills: demoMe.skills,
+    });
+    await core.loginWithToken({ server: url, token: team.token });
+    await core.addCalendar({ location: calendarFile(core), name: 'Demo calendar' });
+    await core.post(demoMe.posts[0]!, now);
+    core.recordHosting({ host: '127.0.0.1', port: Number(new URL(url).port), demo: true });
+    return { url, stop: () => server.close() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** One person's profile, availability, status and posts, through the API. */
+async function fill(api: TeamApi, person: DemoPerson, seed: number, now: number) {
+  await api.send({
+    kind: 'profile',
+    profile: {
+      timezone: person.tz,
+      workingHours: parseWorkingHours(person.hours),
+      role: person.role,
+      skills: person.skills,
+    },
+  });
+  await api.send({ kind: 'availability', availability: demoAvailability(person, seed, now) });
+  if (person.status)
+    await api.send({
+      kind: 'status',
+      status: {
+        state: person.status.state,
+        text: person.status.text,
+        emoji: person.status.emoji,
+        // Ends on a quarter hour, as people set them.
+        until: isoInstant(Math.ceil((now + person.status.minutes * 60_000) / 900_000) * 900_000),
+      },
+    });
+  for (const text of person.posts) await api.send({ kind: 'post', id: randomUUID(), text });
+}
+
+/** Removes the demo: leaves its team, stops its server, deletes its data and calendar. */
+export async function removeDemoTeam(core: DesktopCore, stop?: () => Promise<void>) {
+  const calendar = core.config.calendars.find((c) => c.location === calendarFile(core));
+  core.leave();
+  await stop?.();
+  if (calendar) await core.removeCalendar(calendar.id);
+  rmSync(folder(core), { recursive: true, force: true });
+  rmSync(calendarFile(core), { force: true });
+}
