@@ -211,6 +211,7 @@ export class DesktopCore extends EventEmitter {
   }
 
   private async afterLogin() {
+    this.publisher.forget(); // a new team has none of my availability yet, whatever was sent before
     await this.team.refresh();
     await this.publish().catch(() => undefined);
     this.changed();
@@ -218,6 +219,7 @@ export class DesktopCore extends EventEmitter {
 
   leave(): void {
     this.team.leave();
+    this.publisher.forget();
     this.setHosting(null);
   }
 

@@ -30,7 +30,7 @@ const phrases: Record<Locale, Phrases> = {
     busy: { until: 'En réunion jusqu’à {t}', plain: 'En réunion' },
     focus: { until: 'Concentré jusqu’à {t}', plain: 'Concentré' },
     tentative: { until: 'Peut-être occupé jusqu’à {t}', plain: 'Peut-être occupé' },
-    off: { until: 'Hors horaires, de retour {t}', plain: 'Hors horaires' },
+    off: { until: 'De retour {t}', plain: 'Hors horaires' },
     free: { until: 'Libre jusqu’à {t}', plain: 'Libre' },
     unknown: { until: 'Agenda non partagé', plain: 'Agenda non partagé' },
     freeAt: 'libre à {t}',

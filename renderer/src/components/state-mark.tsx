@@ -14,7 +14,7 @@ const shapes: Record<DisplayState, string> = {
   unknown: 'M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm0 3a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
 };
 
-export function StateMark({ state }: { state: DisplayState }) {
+export function StateMark({ state, decorative = false }: { state: DisplayState; decorative?: boolean }) {
   const t = useT();
   return (
     <svg
@@ -22,8 +22,7 @@ export function StateMark({ state }: { state: DisplayState }) {
       viewBox="0 0 16 16"
       width="14"
       height="14"
-      role="img"
-      aria-label={t(`state.${state}`)}
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': t(`state.${state}`) })}
     >
       <path d={shapes[state]} fillRule="evenodd" />
     </svg>

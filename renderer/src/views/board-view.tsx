@@ -2,11 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MemberView } from '../../../shared/views';
 import { getApi } from '../api';
 import { askToNotify } from '../components/notices';
-import { LoadBar, StateMark } from '../components/state-mark';
-import { dateFormat } from '../../../shared/i18n/status-messages';
-import { isKnownZone } from '../../../shared/time/zoned-time';
+import { MemberRow } from '../components/member-row';
+import { EmptyState, Skeleton } from '../components/placeholders';
 import { useLocale, useT } from '../i18n/i18n';
-import { initials, liveStatus } from '../status';
+import { liveStatus } from '../status';
 import { useCore, useNow } from '../use-core';
 import { MemberProfile } from './member-profile';
 import { TeamTimeline } from './team-timeline';
@@ -24,6 +23,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
   const [freeOnly, setFreeOnly] = useState(false);
   const [open, setOpen] = useState<MemberView | null>(null);
   const [watching, setWatching] = useState<string[]>([]);
+  const [expanded, setExpanded] = useState<string | null>(null);
   // A watch that fired is over: the button offers it again.
   useEffect(
     () =>
@@ -78,7 +78,9 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
 
   return (
     <section aria-labelledby="board-title">
-      <h2 id="board-title">{t('board.title')}</h2>
+      <h2 id="board-title" className="visually-hidden">
+        {t('board.title')}
+      </h2>
       <div className="toolbar">
         <input
           type="search"
@@ -100,60 +102,27 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
           {t('board.freeOnly')}
         </label>
       </div>
-      {members.length === 0 ? (
-        <p>{t('board.empty')}</p>
+      {!data ? (
+        <Skeleton label={t('board.loading')} />
+      ) : members.length === 0 ? (
+        <EmptyState title={t('board.empty')} />
       ) : rows.length === 0 ? (
-        <p>{t('board.noMatch', { q: query })}</p>
+        <EmptyState title={t('board.noMatch', { q: query })} />
       ) : null}
       <ul className="board" aria-label={t('board.title')}>
         {rows.slice(0, limit).map(({ member: m, live }) => (
-          <li key={m.id} className={`member state-${live.state}`} data-testid={`member-${m.name}`}>
-            <button type="button" className="avatar" aria-label={m.name} onClick={() => setOpen(m)}>
-              {initials(m.name)}
-            </button>
-            <div className="member-main">
-              <div className="member-head">
-                <strong>{m.name}</strong>
-                {m.isMe && <span className="tag">{t('board.you')}</span>}
-                {m.timezone && isKnownZone(m.timezone) && (
-                  <span className="local-time">
-                    {t('board.localTime', { time: clock(m.timezone, now, locale) })} · {m.timezone}
-                  </span>
-                )}
-              </div>
-              <div className="member-state">
-                <StateMark state={live.state} /> <span data-testid="state-label">{live.label}</span>
-              </div>
-              {m.status &&
-                (m.status.emoji || m.status.text) &&
-                (live.state === m.status.state || live.state === 'busy' || live.state === 'oof') &&
-                (m.status.until === null || Date.parse(m.status.until) > now) && (
-                  <div className="member-status" data-testid="status-text">
-                    {m.status.emoji} {m.status.text}
-                  </div>
-                )}
-              {m.latestPost && <p className="member-post">{m.latestPost.text}</p>}
-              {m.problems.length > 0 && (
-                <p className="hint" data-testid="member-problem">
-                  {t('board.problem', { problems: m.problems.join(' · ') })}
-                </p>
-              )}
-            </div>
-            <div className="member-side">
-              <LoadBar label={t('board.loadToday')} value={m.loadToday} />
-              <LoadBar label={t('board.loadWeek')} value={m.loadWeek} />
-              {!m.isMe && live.state !== 'free' && live.state !== 'unknown' && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => void watch(m.id)}
-                  disabled={watching.includes(m.id)}
-                >
-                  {watching.includes(m.id) ? t('board.notifying') : t('board.notify')}
-                </button>
-              )}
-            </div>
-          </li>
+          <MemberRow
+            key={m.id}
+            member={m}
+            live={live}
+            now={now}
+            viewerTz={viewerTz}
+            open={expanded === m.id}
+            onToggle={() => setExpanded(expanded === m.id ? null : m.id)}
+            watching={watching.includes(m.id)}
+            onWatch={() => void watch(m.id)}
+            onProfile={() => setOpen(m)}
+          />
         ))}
         {rows.length > limit && <li ref={sentinel} className="sentinel" aria-hidden="true" />}
       </ul>
@@ -163,8 +132,4 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       {open && <MemberProfile member={open} now={now} viewerTz={viewerTz} onClose={() => setOpen(null)} />}
     </section>
   );
-}
-
-function clock(tz: string, at: number, locale: 'en' | 'fr') {
-  return dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit' }).format(at);
 }

@@ -36,6 +36,16 @@ export function TeamTimeline({
   return (
     <section className="timeline" aria-label={t('board.timeline')}>
       <h3>{t('board.timeline')}</h3>
+      <div className="timeline-row" aria-hidden="true">
+        <span />
+        <span className="timeline-axis">
+          {[0, 3, 6, 9, 12, 15, 18, 21].map((h) => (
+            <span key={h} style={{ left: `${(h / 24) * 100}%` }}>
+              {String(h).padStart(2, '0')}
+            </span>
+          ))}
+        </span>
+      </div>
       {members.slice(0, 60).map((m) => {
         // The same safe reading as the status: a bad zone or segment spoils only this row.
         const person = personFromView(m);
@@ -76,6 +86,28 @@ export function TeamTimeline({
           </div>
         );
       })}
+      <p className="timeline-legend">
+        <span>
+          <i style={{ background: 'var(--busy)' }} />
+          {t('timeline.legend.busy')}
+        </span>
+        <span>
+          <i style={{ background: 'var(--tentative)' }} />
+          {t('timeline.legend.tentative')}
+        </span>
+        <span>
+          <i style={{ background: 'var(--oof)' }} />
+          {t('timeline.legend.oof')}
+        </span>
+        <span>
+          <i style={{ background: 'color-mix(in srgb, var(--accent) 25%, transparent)' }} />
+          {t('timeline.legend.hours')}
+        </span>
+        <span>
+          <i style={{ background: 'var(--text)', width: '2px' }} />
+          {t('timeline.legend.now')}
+        </span>
+      </p>
     </section>
   );
 }

@@ -65,7 +65,7 @@ describe('status precedence (DESIGN.md)', () => {
   it('outside working hours: off, back at the next start, in the viewer zone', () => {
     expect(label(ana, '2026-03-10T18:30:00Z')).toBe('Off, back Wed 09:00');
     expect(label(ana, '2026-03-10T06:00:00Z')).toBe('Off, back at 09:00');
-    expect(label(ana, '2026-03-10T06:00:00Z', 'fr')).toBe('Hors horaires, de retour à 09:00');
+    expect(label(ana, '2026-03-10T06:00:00Z', 'fr')).toBe('De retour à 09:00');
     expect(label(ana, '2026-03-13T18:00:00Z')).toBe('Off, back Mon 09:00');
   });
 

@@ -1,0 +1,118 @@
+import type { Status } from '../../../shared/status/status-engine';
+import { dateFormat } from '../../../shared/i18n/status-messages';
+import { isKnownZone, utcToWall } from '../../../shared/time/zoned-time';
+import type { MemberView } from '../../../shared/views';
+import { useLocale, useT } from '../i18n/i18n';
+import { Avatar } from './avatar';
+import { LoadBar, StateMark } from './state-mark';
+
+/** "Camille Martin" → "Camille M.": the popover's narrow column keeps room for the state. */
+export function shortName(name: string): string {
+  const [first = '', ...rest] = name.trim().split(/\s+/);
+  const last = rest.at(-1);
+  return last ? `${first} ${last[0]}.` : first;
+}
+
+/** Their local time, only when their clock differs from mine. */
+export function localTimeIfDifferent(m: MemberView, now: number, viewerTz: string, locale: 'en' | 'fr') {
+  if (!m.timezone || !isKnownZone(m.timezone)) return null;
+  if (utcToWall(m.timezone, now) === utcToWall(viewerTz, now)) return null;
+  return dateFormat(locale, m.timezone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+}
+
+/**
+ * One person in one line: avatar with their state, name, state with its until-time, and
+ * their local time when it differs. Opening the row shows the rest (status, what they are
+ * on, load, actions), so actions are not repeated on every line.
+ */
+export function MemberRow({
+  member: m,
+  live,
+  now,
+  viewerTz,
+  open,
+  onToggle,
+  watching,
+  onWatch,
+  onProfile,
+}: {
+  member: MemberView;
+  live: Status & { label: string };
+  now: number;
+  viewerTz: string;
+  open: boolean;
+  onToggle: () => void;
+  watching: boolean;
+  onWatch: () => void;
+  onProfile: () => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const local = localTimeIfDifferent(m, now, viewerTz, locale);
+  const status = live.text || live.emoji ? [live.emoji, live.text].filter(Boolean).join(' ') : null;
+  const details = `member-details-${m.id}`;
+  return (
+    <li className={`member state-${live.state}${open ? ' open' : ''}`} data-testid={`member-${m.name}`}>
+      <button
+        type="button"
+        className="member-line"
+        aria-expanded={open}
+        aria-controls={details}
+        onClick={onToggle}
+        title={`${m.name} — ${live.label}${status ? ` — ${status}` : ''}`}
+      >
+        <Avatar name={m.name} state={live.state} />
+        <span className="member-name">
+          <span className="name-full">{m.name}</span>
+          <span className="name-short" aria-hidden="true">
+            {shortName(m.name)}
+          </span>
+          {m.isMe && <span className="tag">{t('board.you')}</span>}
+        </span>
+        <span className="member-label" data-testid="state-label">
+          {live.label}
+        </span>
+        {local && (
+          <span className="member-local" aria-label={t('board.localTime', { time: local })}>
+            {local}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="member-details" id={details}>
+          <p className="member-state">
+            <StateMark state={live.state} /> {live.label}
+          </p>
+          {status && (
+            <p className="member-status" data-testid="status-text">
+              {status}
+            </p>
+          )}
+          {m.latestPost && <p className="member-post">{m.latestPost.text}</p>}
+          {m.problems.length > 0 && (
+            <p className="hint" data-testid="member-problem">
+              {t('board.problem', { problems: m.problems.join(' · ') })}
+            </p>
+          )}
+          <div className="member-meters">
+            <LoadBar label={t('board.loadToday')} value={m.loadToday} />
+            <LoadBar label={t('board.loadWeek')} value={m.loadWeek} />
+          </div>
+          {local && m.timezone && (
+            <p className="hint">{t('board.localTimeZone', { time: local, zone: m.timezone })}</p>
+          )}
+          <div className="member-actions">
+            {!m.isMe && live.state !== 'free' && live.state !== 'unknown' && (
+              <button type="button" onClick={onWatch} disabled={watching}>
+                {watching ? t('board.notifying') : t('board.notify')}
+              </button>
+            )}
+            <button type="button" onClick={onProfile}>
+              {t('board.profile')}
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
