@@ -15,6 +15,7 @@ export const ipcChannels = [
   'settings:get',
   'settings:update',
   'calendars:add',
+  'calendars:import',
   'calendars:update',
   'calendars:remove',
   'team:join',

@@ -103,6 +103,18 @@ export const ipcContract = {
       .strict(),
     response: reply<SettingsView>(),
   },
+  'calendars:import': {
+    request: z
+      .object({
+        name: z.string().min(1).max(200),
+        text: z
+          .string()
+          .min(1)
+          .max(4 * 1024 * 1024),
+      })
+      .strict(),
+    response: reply<SettingsView>(),
+  },
   'calendars:update': {
     request: z
       .object({

@@ -53,6 +53,10 @@ export function createCoreApi(
       await core.addCalendar(input);
       return settings();
     },
+    'calendars:import': async ({ name, text }) => {
+      await core.importCalendar(name, text);
+      return settings();
+    },
     'calendars:update': async ({ id, ...patch }) => {
       await core.updateCalendar(id, patch);
       return settings();

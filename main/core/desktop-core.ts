@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { statusLabel } from '../../shared/i18n/status-messages';
@@ -9,6 +9,7 @@ import { isoInstant } from '../../shared/time/zoned-time';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
+import { ensurePrivateDir, writePrivateFile } from '../profile/private-files';
 import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
 import { calDavSecret, FileSecretStore, type SecretStore } from '../profile/secret-store';
 import { Publisher } from '../publisher/publisher';
@@ -236,6 +237,30 @@ export class DesktopCore extends EventEmitter {
     this.settings.update((c) => ({ ...c, calendars: [...c.calendars, entry] }));
     await this.settingsChanged();
     return entry;
+  }
+
+  /**
+   * A calendar file picked or dropped in the window: the browser gives its content, not its
+   * path, so a copy is kept in the profile and read like any file.
+   */
+  async importCalendar(name: string, text: string): Promise<CalendarSourceConfig> {
+    if (!/BEGIN:(VCALENDAR|VEVENT)/i.test(text.slice(0, 4096)))
+      throw new Error(`"${name}" is not an iCalendar (.ics) file`);
+    const folder = join(this.dir, 'calendars');
+    ensurePrivateDir(folder);
+    const safe =
+      name
+        .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 80) || 'calendar.ics';
+    const path = join(folder, safe.toLowerCase().endsWith('.ics') ? safe : `${safe}.ics`);
+    writePrivateFile(path, text);
+    const existing = this.config.calendars.find((c) => c.location === path);
+    if (existing) {
+      await this.settingsChanged(); // the same file again: read anew
+      return existing;
+    }
+    return this.addCalendar({ location: path, name });
   }
 
   async updateCalendar(

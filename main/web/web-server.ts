@@ -27,7 +27,7 @@ export async function startWebServer(options: WebServerOptions) {
   const secret = randomBytes(24).toString('base64url');
   const files = staticFiles(resolve(options.root));
   const server = createServer((req, res) => serveFile(req, res, files, port));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 5 * 1024 * 1024 });
   let port = options.port;
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());

@@ -92,6 +92,21 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
         <Freshness />
       </header>
       <Notices />
+      {settings.demo && (
+        <p className="banner" role="note">
+          {t('settings.demo')}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void getApi()
+                ?.demoRemove({})
+                .then(() => setOnboarding(true))
+            }
+          >
+            {t('settings.removeDemo')}
+          </button>
+        </p>
+      )}
       {onboarding ? (
         <main>
           <OnboardingView onDone={() => setOnboarding(false)} />

@@ -139,6 +139,26 @@ export const messages = {
     'settings.emails': 'Other addresses my calendars invite me at (comma-separated)',
     'settings.joinedAs': 'Your team knows you as {email}; invitations to it count too.',
     'settings.otherAddresses': 'Other addresses of this computer',
+    'onboarding.why':
+      'Ricochet shows when people can really be asked: yours from your calendar, your teammates’ from theirs. Only free/busy leaves your computer.',
+    'onboarding.reading': 'Reading your calendar…',
+    'onboarding.pickFile': 'Choose an .ics file',
+    'onboarding.drop': 'or drop it here',
+    'onboarding.whereFile':
+      'An .ics file is a calendar export: Outlook (File › Save calendar), Apple Calendar (File › Export), Thunderbird (Export calendar).',
+    'onboarding.byUrl': 'Calendar address',
+    'onboarding.url': 'Or its address (ICS link)',
+    'onboarding.whereUrl':
+      'Google: calendar settings › “Secret address in iCal format”. Outlook: Settings › Calendar › Shared calendars › Publish › ICS link. Apple: share the calendar publicly (webcal://).',
+    'onboarding.caldav': 'Or a CalDAV account',
+    'onboarding.caldavServer': 'Server address',
+    'onboarding.whereCaldav':
+      'Nextcloud: https://your-cloud/remote.php/dav with an app password; Fastmail, iCloud and others give a CalDAV address in their settings.',
+    'onboarding.demoLead':
+      'No team yet? See what Ricochet does with ten sample people in Paris and New York.',
+    'onboarding.demo': 'Try it with a demo team',
+    'settings.demo': 'You are looking at a demo team with sample people.',
+    'settings.removeDemo': 'Remove the demo team',
     'onboarding.title': 'Welcome to Ricochet',
     'onboarding.lead': 'Start with your calendar: you will see your own load and next free slot at once.',
     'onboarding.calendar': 'Your calendar (an .ics file or its address)',
@@ -296,6 +316,26 @@ export const messages = {
     'settings.joinedAs':
       'Votre équipe vous connaît sous {email} ; les invitations à cette adresse comptent aussi.',
     'settings.otherAddresses': 'Autres adresses de cet ordinateur',
+    'onboarding.why':
+      'Ricochet montre quand on peut vraiment solliciter quelqu’un : vous d’après votre agenda, vos collègues d’après le leur. Seul le libre/occupé quitte votre ordinateur.',
+    'onboarding.reading': 'Lecture de votre agenda…',
+    'onboarding.pickFile': 'Choisir un fichier .ics',
+    'onboarding.drop': 'ou déposez-le ici',
+    'onboarding.whereFile':
+      'Un fichier .ics est un export d’agenda : Outlook (Fichier › Enregistrer le calendrier), Calendrier d’Apple (Fichier › Exporter), Thunderbird (Exporter l’agenda).',
+    'onboarding.byUrl': 'Adresse de l’agenda',
+    'onboarding.url': 'Ou son adresse (lien ICS)',
+    'onboarding.whereUrl':
+      'Google : paramètres de l’agenda › « Adresse secrète au format iCal ». Outlook : Paramètres › Calendrier › Calendriers partagés › Publier › lien ICS. Apple : partager l’agenda publiquement (webcal://).',
+    'onboarding.caldav': 'Ou un compte CalDAV',
+    'onboarding.caldavServer': 'Adresse du serveur',
+    'onboarding.whereCaldav':
+      'Nextcloud : https://votre-cloud/remote.php/dav avec un mot de passe d’application ; Fastmail, iCloud et d’autres donnent une adresse CalDAV dans leurs réglages.',
+    'onboarding.demoLead':
+      'Pas encore d’équipe ? Voyez ce que fait Ricochet avec dix personnes fictives à Paris et New York.',
+    'onboarding.demo': 'Essayer avec une équipe de démonstration',
+    'settings.demo': 'Vous regardez une équipe de démonstration (personnes fictives).',
+    'settings.removeDemo': 'Supprimer l’équipe de démonstration',
     'onboarding.title': 'Bienvenue dans Ricochet',
     'onboarding.lead':
       'Commencez par votre agenda : vous verrez tout de suite votre charge et votre prochain créneau libre.',
