@@ -24,8 +24,8 @@ test('onboarding: a real calendar shows my load and next free slot at once', asy
     await page.goto(web.url);
     await expect(page.getByRole('heading', { name: 'Welcome to Ricochet' })).toBeVisible();
     await expectAccessible(page);
-    await page.getByLabel('Your calendar').fill(ics);
-    await page.getByRole('button', { name: 'Show my availability' }).click();
+    // The file picker: the person chooses their exported .ics.
+    await page.locator('input[type=file]').setInputFiles(ics);
     await expect(page.getByTestId('my-state')).toHaveText(/^In a meeting until \d\d:\d\d/);
     await expect(page.getByTestId('load-week').getByRole('meter')).not.toHaveAttribute('aria-valuenow', '0');
     await expect(page.getByTestId('next-free')).toHaveText(/\d\d:\d\d–\d\d:\d\d/);

@@ -54,11 +54,11 @@ export async function joinedProfile(
 export const emptyProfile = () => mkdtempSync(join(tmpdir(), 'ricochet-e2e-new-'));
 
 /** `ricochet web` for a profile: the browser mode, exactly as a person starts it. */
-export async function startWeb(profile: string) {
+export async function startWeb(profile: string, extra: string[] = []) {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [bin, 'web', '--profile', profile, '--port', String(port)],
+    [bin, 'web', '--profile', profile, '--port', String(port), ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -29,11 +29,20 @@ export function StateMark({ state, decorative = false }: { state: DisplayState; 
   );
 }
 
-export function LoadBar({ label, value }: { label: string; value: number | null }) {
+export function LoadBar({
+  label,
+  value,
+  showLabel = true,
+}: {
+  label: string;
+  value: number | null;
+  /** Off where the label already stands beside the meter (My day's list). */
+  showLabel?: boolean;
+}) {
   const percent = value === null ? null : Math.round(value * 100);
   return (
-    <div className="load" title={`${label}: ${percent ?? '–'}%`}>
-      <span className="load-label">{label}</span>
+    <div className={`load${showLabel ? '' : ' no-label'}`} title={`${label}: ${percent ?? '–'}%`}>
+      {showLabel && <span className="load-label">{label}</span>}
       <span
         className="load-track"
         role="meter"

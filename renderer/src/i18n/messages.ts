@@ -157,7 +157,7 @@ export const messages = {
     'onboarding.demoLead':
       'No team yet? See what Ricochet does with ten sample people in Paris and New York.',
     'onboarding.demo': 'Try it with a demo team',
-    'settings.demo': 'You are looking at a demo team with sample people.',
+    'settings.demo': 'Demo team: sample people.',
     'settings.removeDemo': 'Remove the demo team',
     'onboarding.title': 'Welcome to Ricochet',
     'onboarding.lead': 'Start with your calendar: you will see your own load and next free slot at once.',
@@ -334,8 +334,8 @@ export const messages = {
     'onboarding.demoLead':
       'Pas encore d’équipe ? Voyez ce que fait Ricochet avec dix personnes fictives à Paris et New York.',
     'onboarding.demo': 'Essayer avec une équipe de démonstration',
-    'settings.demo': 'Vous regardez une équipe de démonstration (personnes fictives).',
-    'settings.removeDemo': 'Supprimer l’équipe de démonstration',
+    'settings.demo': 'Équipe de démonstration : personnes fictives.',
+    'settings.removeDemo': 'Supprimer la démo',
     'onboarding.title': 'Bienvenue dans Ricochet',
     'onboarding.lead':
       'Commencez par votre agenda : vous verrez tout de suite votre charge et votre prochain créneau libre.',

@@ -26,11 +26,11 @@ export function MeView() {
       <dl className="me-stats">
         <dt>{t('me.loadToday')}</dt>
         <dd data-testid="load-today">
-          <LoadBar label={t('me.loadToday')} value={data.loadToday} />
+          <LoadBar label={t('me.loadToday')} value={data.loadToday} showLabel={false} />
         </dd>
         <dt>{t('me.loadWeek')}</dt>
         <dd data-testid="load-week">
-          <LoadBar label={t('me.loadWeek')} value={data.loadWeek} />
+          <LoadBar label={t('me.loadWeek')} value={data.loadWeek} showLabel={false} />
         </dd>
         <dt>{t('me.nextFree')}</dt>
         <dd data-testid="next-free">

@@ -1,0 +1,108 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { emptyProfile, startWeb } from './fixtures';
+
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+const views = [
+  ['board', 'Team', 'Équipe'],
+  ['feed', 'Feed', 'Fil'],
+  ['me', 'Me', 'Moi'],
+  ['find-time', 'Find a time', 'Créneaux'],
+  ['settings', 'Settings', 'Réglages'],
+] as const;
+const sizes = { popover: { width: 380, height: 560 }, full: { width: 1280, height: 800 } } as const;
+
+let web: Awaited<ReturnType<typeof startWeb>>;
+test.beforeAll(async () => {
+  web = await startWeb(emptyProfile(), ['--demo']);
+});
+test.afterAll(async () => web?.stop());
+
+async function noHorizontalOverflow(page: Page) {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+test('the demo team at popover size: at least 8 people fully visible, one line each, nothing overflows', async ({
+  page,
+}) => {
+  await page.setViewportSize(sizes.popover);
+  await page.goto(web.url);
+  const board = page.getByRole('list', { name: 'Team' });
+  await expect(board.getByRole('listitem')).toHaveCount(11);
+  const visible = await board.getByRole('listitem').evaluateAll((items) =>
+    items.filter((li) => {
+      const r = li.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+    }),
+  );
+  expect(visible.length).toBeGreaterThanOrEqual(8);
+  // One line: every row is as tall as one line of the list.
+  const heights = await board
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((li) => li.getBoundingClientRect().height));
+  expect(Math.max(...heights)).toBeLessThan(48);
+  await expect(page.getByRole('note')).toContainText('Demo team');
+  await noHorizontalOverflow(page);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
+  // Details and actions on opening a row, not repeated on every line.
+  await expect(page.getByRole('button', { name: 'Notify me when free' })).toHaveCount(0);
+  await board.getByRole('button', { name: /^Mathieu Roux/ }).click();
+  await expect(page.getByTestId('status-text')).toContainText('Release in progress');
+  await expect(page.getByRole('button', { name: 'Notify me when free' })).toHaveCount(1);
+});
+
+for (const [view, en, fr] of views)
+  for (const [size, viewport] of Object.entries(sizes))
+    for (const scheme of ['light', 'dark'] as const)
+      for (const lang of ['en', 'fr'] as const)
+        test(`${view} at ${size} size, ${scheme}, ${lang}: saved, nothing overflows at 360 px`, async ({
+          browser,
+        }) => {
+          const context = await browser.newContext({
+            viewport,
+            colorScheme: scheme,
+            locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
+          });
+          const page = await context.newPage();
+          await page.goto(web.url);
+          await page
+            .getByRole('navigation')
+            .getByRole('button', { name: lang === 'fr' ? fr : en, exact: true })
+            .click();
+          await expect(page.getByRole('main')).toBeVisible();
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: `${shots}/${view}-${size}-${scheme}-${lang}.png` });
+          if (size === 'popover') {
+            await page.setViewportSize({ width: 360, height: 560 });
+            await noHorizontalOverflow(page);
+          }
+          await context.close();
+        });
+
+test('onboarding offers a demo team; removing it brings the first run back', async ({ page }) => {
+  const fresh = await startWeb(emptyProfile());
+  try {
+    await page.setViewportSize(sizes.popover);
+    await page.goto(fresh.url);
+    await page.screenshot({ path: `${shots}/onboarding-popover-light-en.png` });
+    await noHorizontalOverflow(page);
+    await page.getByRole('button', { name: 'Try it with a demo team' }).click();
+    await expect(page.getByRole('list', { name: 'Team' }).getByRole('listitem')).toHaveCount(11, {
+      timeout: 15_000,
+    });
+    await page.getByRole('button', { name: 'Remove the demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome to Ricochet' })).toBeVisible();
+  } finally {
+    await fresh.stop();
+  }
+});
