@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores here: suites that start real servers must not all start at once.
     maxWorkers: 2,
+    globalSetup: ['test/support/build-cli-setup.ts'],
   },
 });

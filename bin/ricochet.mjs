@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// The `ricochet` command. It runs the TypeScript sources through tsx so that the CLI, the
-// tests and the app share one copy of the code with no build step in between.
-import { register } from 'tsx/esm/api';
+// The `ricochet` command: the compiled CLI (out/cli, made by `npm install` and `npm run build:cli`).
+// RICOCHET_FROM_SOURCES=1 runs the TypeScript sources through tsx instead, while developing.
+import { existsSync } from 'node:fs';
 
-register();
-const { runCli } = await import('../main/cli/cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+const compiled = new URL('../out/cli/cli-main.js', import.meta.url);
+if (existsSync(compiled) && !process.env.RICOCHET_FROM_SOURCES) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../main/cli/cli-main.ts');
+}

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../project-root';
 
 export interface RuntimeFacts {
   versions: { electron?: string; modules: string };
   /** Electron's resources folder in a packaged app. */
   resourcesPath?: string;
-  /** The project folder (two levels above both main/cache and the built out/main). */
+  /** The project folder (where package.json is). */
   appRoot: string;
   exists: (path: string) => boolean;
 }
@@ -38,6 +39,6 @@ export const nativeBinding = () =>
   chooseNativeBinding({
     versions: process.versions as RuntimeFacts['versions'],
     resourcesPath: (process as { resourcesPath?: string }).resourcesPath,
-    appRoot: join(import.meta.dirname, '../..'),
+    appRoot: projectRoot(import.meta.dirname),
     exists: existsSync,
   });

@@ -23,16 +23,23 @@ export function helpText(): string {
 
 /** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
     io.out(helpText());
-    return name === undefined ? 2 : 0;
+    return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  if (first === undefined) {
+    // Nothing asked: the list goes where errors go, and the exit says it was not a command.
+    io.err(helpText());
+    return 2;
+  }
+  const name = first === '--version' || first === '-V' ? 'version' : first;
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`ricochet: unknown command "${name}". Run \`ricochet --help\` for the list.\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.usage}\n`);
     return 0;

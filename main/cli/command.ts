@@ -7,9 +7,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** What a command module exports; its name and summary live in the registry (commands/index.ts). */
 export interface CliCommand {
-  name: string;
-  summary: string;
   usage: string;
   run: (argv: string[], io: CliIo) => Promise<number>;
 }

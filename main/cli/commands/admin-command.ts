@@ -1,6 +1,7 @@
 import { openStorage } from '../../../server/index';
 import { createInvite, createTeam, listMembers, removeMember, rotateToken } from '../../../server/index';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
+import { terminalText } from '../terminal-text';
 import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url postgres://…] [--json]
@@ -73,14 +74,42 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
 }
 
 export const adminCommand: CliCommand = {
-  name: 'admin',
-  summary: 'Manage a team server: create a team, invite, list, remove members, rotate tokens.',
   usage,
   async run(argv, io) {
     const [action, ...rest] = argv;
     if (!action) throw new UsageError('name an action');
     const result = await act(action, rest, io);
-    printJson(io, result);
+    if (rest.includes('--json')) printJson(io, result);
+    else io.out(adminText(action, result as never));
     return 0;
   },
 };
+
+/** What an admin action did, in words (--json prints the object). */
+function adminText(action: string, r: Record<string, never>): string {
+  const lines: string[] = [];
+  const any = r as unknown as Record<string, unknown> & {
+    team?: { id: string; name: string };
+    admin?: { name: string; email: string };
+    members?: { id: string; name: string; email: string; role: string }[];
+    removed?: { name: string };
+  };
+  if (action === 'create-team') {
+    lines.push(`Team "${any.team!.name}" created (id ${any.team!.id}).`);
+    lines.push(`Admin: ${any.admin!.name} <${any.admin!.email}>, token ${String(any['token'])}`);
+    lines.push(`Log in as that admin: ${String(any['login'])}`);
+    lines.push(`Invite for teammates: ${String(any['invite'])}`);
+  } else if (action === 'invite') {
+    const uses = any['uses'] === null ? 'unlimited uses' : `${String(any['uses'])} use(s)`;
+    const expires = any['expiresAt'] ? `, expires ${String(any['expiresAt'])}` : '';
+    lines.push(`Invite code: ${String(any['code'])} (${uses}${expires})`);
+  } else if (action === 'members') {
+    for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
+    if (lines.length === 0) lines.push('no members');
+  } else if (action === 'remove') {
+    lines.push(`Removed ${any.removed?.name ?? 'the member'}; their tokens no longer work.`);
+  } else {
+    lines.push(`New token: ${String(any['token'])} (the old ones no longer work)`);
+  }
+  return `${lines.map(terminalText).join('\n')}\n`;
+}

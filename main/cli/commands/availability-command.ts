@@ -27,8 +27,6 @@ function optionalInstant(value: string | undefined, flag: string): number | unde
 }
 
 export const availabilityCommand: CliCommand = {
-  name: 'availability',
-  summary: 'Read calendars (ICS files, feeds, CalDAV) and show busy time, free slots and load.',
   usage,
   async run(argv, io) {
     const { values } = parseFlags(argv, {

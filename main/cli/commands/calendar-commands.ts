@@ -2,8 +2,6 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { profileFlag, withCore } from './with-core';
 
 export const calendarsCommand: CliCommand = {
-  name: 'calendars',
-  summary: 'Add, list or remove the calendars your availability comes from.',
   usage: `Usage: ricochet calendars add <file|url> [--name <n>] [--ignore-all-day] [--share-titles] [--user <u> --password-env <VAR>]
        ricochet calendars list
        ricochet calendars remove <id|file|url>
@@ -73,8 +71,6 @@ export const calendarsCommand: CliCommand = {
 };
 
 export const publishCommand: CliCommand = {
-  name: 'publish',
-  summary: 'Read my calendars and publish my free/busy if it changed (one run of the publisher).',
   usage: 'Usage: ricochet publish [--profile <dir>] [--json]',
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });
@@ -101,8 +97,6 @@ export const publishCommand: CliCommand = {
 };
 
 export const digestCommand: CliCommand = {
-  name: 'digest',
-  summary: 'My day (or week) from my posts and calendars, ready for a standup.',
   usage: 'Usage: ricochet digest [--week] [--markdown] [--profile <dir>] [--json]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {

@@ -8,8 +8,6 @@ Runs the team server: SQLite under --data by default, PostgreSQL with --database
 (or $RICOCHET_DATABASE_URL). Stops gracefully on SIGTERM or SIGINT.`;
 
 export const serverCommand: CliCommand = {
-  name: 'server',
-  summary: 'Run the team server (SQLite by default, PostgreSQL to scale out).',
   usage,
   async run(argv, io) {
     const { values } = parseFlags(argv, {

@@ -9,8 +9,6 @@ in the open app within moments. --add-email: other addresses my calendars invite
 declined meetings then stop counting as busy).`;
 
 export const settingsCommand: CliCommand = {
-  name: 'settings',
-  summary: 'Show or change my settings: zone, hours, language, role and skills, my calendar addresses.',
   usage,
   async run(argv, io) {
     const { values } = parseFlags(argv, {

@@ -3,8 +3,6 @@ import { terminalText } from '../terminal-text';
 import { profileFlag, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
-  name: 'login',
-  summary: "Join a team with an invite, or log in with a token (the team creator's): kept in the profile.",
   usage: `Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--profile <dir>] [--json]
        ricochet login --server <url> (--token <token> | --token-env <VAR>) [--profile <dir>] [--json]
 Prefer --token-env on shared machines: a token on the command line shows in the process list.`,
@@ -48,8 +46,6 @@ Prefer --token-env on shared machines: a token on the command line shows in the 
 };
 
 export const postCommand: CliCommand = {
-  name: 'post',
-  summary: 'Post what you are on, or set your status: "/focus 90m Q3 plan", "/away until 14:00", "/clear".',
   usage: 'Usage: ricochet post "<text or /command>" [--profile <dir>] [--json]',
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } }, true);
@@ -72,8 +68,6 @@ export const postCommand: CliCommand = {
 };
 
 export const syncCommand: CliCommand = {
-  name: 'sync',
-  summary: 'Send what is queued and catch up with the team server.',
   usage: 'Usage: ricochet sync [--profile <dir>] [--json]',
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });
@@ -91,8 +85,6 @@ export const syncCommand: CliCommand = {
 };
 
 export const boardCommand: CliCommand = {
-  name: 'board',
-  summary: 'The team at a glance, from the local cache (refreshed when online).',
   usage: 'Usage: ricochet board [--offline] [--profile <dir>] [--json]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
@@ -127,8 +119,6 @@ export const boardCommand: CliCommand = {
 };
 
 export const statusCommand: CliCommand = {
-  name: 'status',
-  summary: 'My state right now, as teammates see it.',
   usage: 'Usage: ricochet status [--profile <dir>] [--json]',
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { defaultProfileDir } from '../../profile/profile';
+import { packageVersion, projectRoot } from '../../project-root';
 import { startDesktopSession } from '../../session/desktop-session';
 import { startWebServer } from '../../web/web-server';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 
-const repoRoot = join(import.meta.dirname, '../../..');
-const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+const repoRoot = projectRoot();
 
 /** The built renderer; built on first use where the sources and Vite are here. */
 export async function rendererDir(rebuild = false): Promise<string> {
@@ -20,8 +19,6 @@ export async function rendererDir(rebuild = false): Promise<string> {
 }
 
 export const webCommand: CliCommand = {
-  name: 'web',
-  summary: 'Run Ricochet in the browser: the same UI and core, on loopback, with a per-run secret.',
   usage: `Usage: ricochet web [--port 5174] [--profile <dir>] [--demo] [--rebuild]
 --demo: a demo team of ten people (Paris and New York) to try Ricochet with, removable in Settings.`,
   async run(argv, io) {
@@ -37,7 +34,7 @@ export const webCommand: CliCommand = {
     const listeners = new Set<(event: string, payload?: unknown) => void>();
     const session = await startDesktopSession({
       profileDir: values.profile ?? defaultProfileDir(io.env),
-      info: { version: pkg.version, platform: process.platform, mode: 'browser', packaged: false },
+      info: { version: packageVersion(), platform: process.platform, mode: 'browser', packaged: false },
       // The page shows it in place and, where the person allowed it, as a system notification.
       notify: () => {},
       broadcast: (event, payload) => listeners.forEach((l) => l(event, payload)),

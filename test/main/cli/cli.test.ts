@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../support/run-cli';
@@ -22,6 +25,49 @@ describe('ricochet CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/Unknown option '--frobnicate'/);
     expect(stderr).toMatch(/Usage: ricochet version/);
+  });
+
+  it('--version answers; a bare `ricochet` prints the list on stderr and exits 2', async () => {
+    expect(await cli('--version')).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^ricochet \d+\.\d+\.\d+\n$/),
+    });
+    const bare = await cli();
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr).toMatch(/Usage: ricochet <command>/);
+  });
+
+  it('admin speaks in words by default and prints JSON with --json', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ricochet-admin-'));
+    const words = await cli(
+      'admin',
+      'create-team',
+      '--name',
+      'Acme',
+      '--admin-name',
+      'Ana',
+      '--admin-email',
+      'a@a.test',
+      '--data',
+      data,
+    );
+    expect(words.stdout).toMatch(
+      /^Team "Acme" created \(id [\w-]+\)\.\nAdmin: Ana <a@a\.test>, token \S+\nLog in as that admin: ricochet login --server/,
+    );
+    const json = await cli(
+      'admin',
+      'create-team',
+      '--name',
+      'B',
+      '--admin-name',
+      'Bo',
+      '--admin-email',
+      'b@b.test',
+      '--data',
+      data,
+      '--json',
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({ team: { name: 'B' }, invite: expect.any(String) });
   });
 
   it('runs as `npx ricochet` from the installed package', async () => {

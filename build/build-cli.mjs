@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Compiles the CLI to JavaScript (out/cli), one chunk per command, so `ricochet` starts without
+// compiling TypeScript and loads only what the command it runs needs. Runs on `npm install`
+// (prepare), before the tests, and in `npm run build`.
+import { build } from 'esbuild';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+await build({
+  entryPoints: [join(root, 'main/cli/cli-main.ts')],
+  outdir: join(root, 'out/cli'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
