@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/i18n/status-messages';
 import { statusLabel } from '../../shared/i18n/status-messages';
+import { translate } from '../../shared/i18n/translate';
 import { viewStatus } from '../../shared/status/member-view-status';
 import { computeStatus, type DisplayState, type Status } from '../../shared/status/status-engine';
 import type { MemberView } from '../../shared/views';
@@ -32,43 +33,6 @@ export interface TrayModel {
   nextChange: number | null;
 }
 
-const words = {
-  en: {
-    free: (n: number, of: number) => `${n} of ${of} free`,
-    offline: 'offline',
-    presets: 'My status',
-    focus: 'Focus 1 h',
-    away: 'Away 30 min',
-    dnd: 'Do not disturb until tomorrow',
-    clear: 'Clear status',
-    team: 'Team',
-    notify: 'Notify me when free',
-    board: 'Open board',
-    quick: 'Quick post…',
-    pause: 'Pause publishing',
-    preferences: 'Preferences…',
-    quit: 'Quit Ricochet',
-    alone: 'No team yet',
-  },
-  fr: {
-    free: (n: number, of: number) => `${n} sur ${of} libres`,
-    offline: 'hors ligne',
-    presets: 'Mon statut',
-    focus: 'Concentration 1 h',
-    away: 'Absent 30 min',
-    dnd: 'Ne pas déranger jusqu’à demain',
-    clear: 'Effacer le statut',
-    team: 'Équipe',
-    notify: 'Me prévenir quand libre',
-    board: 'Ouvrir l’équipe',
-    quick: 'Post rapide…',
-    pause: 'Suspendre la publication',
-    preferences: 'Réglages…',
-    quit: 'Quitter Ricochet',
-    alone: 'Pas encore d’équipe',
-  },
-};
-
 /**
  * Everything the tray shows, from the board and the clock: the icon's state and count,
  * the tooltip ("Free until 14:00 · 3 of 7 free"), the menu, and when it next changes, so
@@ -85,7 +49,9 @@ export function trayModel(input: {
   watching: string[];
   myFallback?: Status;
 }): TrayModel {
-  const w = words[input.locale];
+  // The tray's words come from the one string table the windows use.
+  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
+    translate(input.locale, key, params);
   const me = input.members.find((m) => m.isMe);
   const mine = me ? viewStatus(me, input.now) : (input.myFallback ?? computeStatus({ busy: [] }, input.now));
   const others = input.members.filter((m) => !m.isMe).map((m) => ({ m, s: viewStatus(m, input.now) }));
@@ -93,8 +59,8 @@ export function trayModel(input: {
   const label = statusLabel(mine, input.now, input.locale, input.tz);
   const tooltip = [
     label,
-    ...(input.inTeam ? [w.free(freeCount, others.length)] : []),
-    ...(input.inTeam && !input.online ? [w.offline] : []),
+    ...(input.inTeam ? [tr('tray.free', { n: freeCount, of: others.length })] : []),
+    ...(input.inTeam && !input.online ? [tr('tray.offline')] : []),
   ].join(' · ');
   const team: TrayMenuItem[] = input.inTeam
     ? others.map(({ m, s }) => ({
@@ -104,7 +70,7 @@ export function trayModel(input: {
           : {
               submenu: [
                 {
-                  label: w.notify,
+                  label: tr('tray.notify'),
                   type: 'checkbox' as const,
                   checked: input.watching.includes(m.id),
                   action: { kind: 'watch', memberId: m.id } as const,
@@ -112,7 +78,7 @@ export function trayModel(input: {
               ],
             }),
       }))
-    : [{ label: w.alone, enabled: false }];
+    : [{ label: tr('tray.alone'), enabled: false }];
   const changes = [mine.nextChange, ...others.map((o) => o.s.nextChange)].filter(
     (x): x is number => x !== null,
   );
@@ -124,24 +90,24 @@ export function trayModel(input: {
     menu: [
       { label, enabled: false },
       {
-        label: w.presets,
+        label: tr('tray.presets'),
         submenu: [
-          { label: w.focus, action: { kind: 'post', text: '/focus 1h' } },
-          { label: w.away, action: { kind: 'post', text: '/away 30m' } },
-          { label: w.dnd, action: { kind: 'post', text: '/dnd until tomorrow' } },
-          { label: w.clear, action: { kind: 'post', text: '/clear' } },
+          { label: tr('tray.focus'), action: { kind: 'post', text: '/focus 1h' } },
+          { label: tr('tray.away'), action: { kind: 'post', text: '/away 30m' } },
+          { label: tr('tray.dnd'), action: { kind: 'post', text: '/dnd until tomorrow' } },
+          { label: tr('tray.clear'), action: { kind: 'post', text: '/clear' } },
         ],
       },
       { type: 'separator' },
-      { label: w.team, enabled: false },
+      { label: tr('tray.team'), enabled: false },
       ...team,
       { type: 'separator' },
-      { label: w.board, action: { kind: 'open-board' } },
-      { label: w.quick, action: { kind: 'quick-post' } },
-      { label: w.pause, type: 'checkbox', checked: input.paused, action: { kind: 'toggle-pause' } },
-      { label: w.preferences, action: { kind: 'preferences' } },
+      { label: tr('tray.board'), action: { kind: 'open-board' } },
+      { label: tr('tray.quick'), action: { kind: 'quick-post' } },
+      { label: tr('tray.pause'), type: 'checkbox', checked: input.paused, action: { kind: 'toggle-pause' } },
+      { label: tr('tray.preferences'), action: { kind: 'preferences' } },
       { type: 'separator' },
-      { label: w.quit, action: { kind: 'quit' } },
+      { label: tr('tray.quit'), action: { kind: 'quit' } },
     ],
   };
 }

@@ -5,7 +5,7 @@ import { Notices } from './components/notices';
 import { QuickPostInput } from './components/quick-post-input';
 import { formatMoment } from '../../shared/i18n/status-messages';
 import { LocaleProvider, systemLocale, useT, useZone } from './i18n/i18n';
-import type { MessageKey } from './i18n/messages';
+import type { MessageKey } from '../../shared/i18n/messages';
 import { useCore } from './use-core';
 import { BoardView } from './views/board-view';
 import { FeedView } from './views/feed-view';

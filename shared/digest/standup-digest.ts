@@ -2,6 +2,7 @@ import type { Segment } from '../availability/segments';
 import { summarize } from '../availability/summary';
 import { wallDayStart, wallWeekStart, type WorkingHours } from '../availability/working-hours';
 import { formatSpan, intlLocale, type Locale } from '../i18n/status-messages';
+import { translate } from '../i18n/translate';
 import { DAY_MS, wallToUtc } from '../time/zoned-time';
 
 export interface DigestInput {
@@ -25,38 +26,25 @@ export interface Digest {
   posts: number;
 }
 
-const words = {
-  en: {
-    day: 'My day',
-    week: 'My week',
-    yesterday: 'Yesterday',
-    today: 'Today',
-    load: 'load',
-    meetings: (n: number) => `${n} meeting${n === 1 ? '' : 's'}`,
-    noPosts: 'no posts yet',
-    nextFree: 'next free slot',
-    noCalendar: 'no calendar yet',
-  },
-  fr: {
-    day: 'Ma journée',
-    week: 'Ma semaine',
-    yesterday: 'Hier',
-    today: 'Aujourd’hui',
-    load: 'charge',
-    meetings: (n: number) => `${n} réunion${n > 1 ? 's' : ''}`,
-    noPosts: 'aucun post pour l’instant',
-    nextFree: 'prochain créneau libre',
-    noCalendar: 'pas encore d’agenda',
-  },
-};
-
 /**
  * "My day" (yesterday's and today's posts, today's meetings and load) or "my week", as
  * plain text and Markdown ready to paste into a standup. Works with no team at all.
  */
 export function standupDigest(input: DigestInput): Digest {
   const locale = input.locale ?? 'en';
-  const w = words[locale];
+  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
+    translate(locale, key, params);
+  const w = {
+    day: tr('digest.day'),
+    week: tr('digest.week'),
+    yesterday: tr('digest.yesterday'),
+    today: tr('digest.today'),
+    load: tr('digest.load'),
+    meetings: (n: number) => tr('digest.meetings', { n }),
+    noPosts: tr('digest.noPosts'),
+    nextFree: tr('digest.nextFree'),
+    noCalendar: tr('digest.noCalendar'),
+  };
   const today = wallDayStart(input.tz, input.now);
   const weekStart = wallWeekStart(input.tz, input.now);
   const from = wallToUtc(input.tz, input.period === 'day' ? today - DAY_MS : weekStart);

@@ -25,16 +25,16 @@ const phrases: Record<Locale, Phrases> = {
   },
   fr: {
     dnd: { until: 'Ne pas déranger jusqu’à {t}', plain: 'Ne pas déranger' },
-    away: { until: 'Absent jusqu’à {t}', plain: 'Absent' },
-    oof: { until: 'Absent du bureau jusqu’à {t}', plain: 'Absent du bureau' },
+    away: { until: 'Absence jusqu’à {t}', plain: 'Absence' },
+    oof: { until: 'Hors du bureau jusqu’à {t}', plain: 'Hors du bureau' },
     busy: { until: 'En réunion jusqu’à {t}', plain: 'En réunion' },
-    focus: { until: 'Concentré jusqu’à {t}', plain: 'Concentré' },
-    tentative: { until: 'Peut-être occupé jusqu’à {t}', plain: 'Peut-être occupé' },
+    focus: { until: 'Concentration jusqu’à {t}', plain: 'Concentration' },
+    tentative: { until: 'Réunion à confirmer jusqu’à {t}', plain: 'Réunion à confirmer' },
     off: { until: 'De retour {t}', plain: 'Hors horaires' },
-    free: { until: 'Libre jusqu’à {t}', plain: 'Libre' },
+    free: { until: 'Disponible jusqu’à {t}', plain: 'Disponible' },
     unknown: { until: 'Agenda non partagé', plain: 'Agenda non partagé' },
-    freeAt: 'libre à {t}',
-    alsoOof: 'absent du bureau jusqu’à {t}',
+    freeAt: 'disponible à {t}',
+    alsoOof: 'hors du bureau jusqu’à {t}',
   },
 };
 

@@ -140,7 +140,7 @@ test.describe('a team of two on one real server', () => {
       'Save',
       'live',
     ];
-    for (const view of ['Équipe', 'Fil', 'Moi', 'Trouver un créneau', 'Réglages']) {
+    for (const view of ['Équipe', 'Fil', 'Moi', 'Créneaux', 'Réglages']) {
       await page.getByRole('button', { name: view, exact: true }).click();
       const text = await page.locator('body').innerText();
       for (const word of english) expect(text.split(/\n|·/).map((s) => s.trim())).not.toContain(word);

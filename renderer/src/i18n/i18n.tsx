@@ -1,9 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/i18n/status-messages';
-import { messages, type MessageKey } from './messages';
+import { messages, type Message, type MessageKey } from '../../../shared/i18n/messages';
+import { translate } from '../../../shared/i18n/translate';
 
 // French must say everything English says: a missing key fails the type-check.
-const _complete: Record<MessageKey, string> = messages.fr;
+const _complete: Record<MessageKey, Message> = messages.fr;
 void _complete;
 
 /** The system's language until the person picks one. */
@@ -41,11 +42,7 @@ export function useLocale(): Locale {
 /** t('fresh.asOf', { time: '10:42' }) in the current language. */
 export function useT() {
   const locale = useLocale();
-  return (key: MessageKey, params: Record<string, string | number> = {}) =>
-    Object.entries(params).reduce<string>(
-      (text, [k, v]) => text.replace(`{${k}}`, String(v)),
-      messages[locale][key],
-    );
+  return (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
 }
 
 export function intlLocale(locale: Locale): string {

@@ -42,7 +42,7 @@ describe('the desktop session', () => {
     await session.api['settings:update']({ notifications: true, locale: 'fr' });
     await t.admin.api('POST', '/v1/posts', { id: crypto.randomUUID(), text: '@Cleo second' });
     await waitFor(() => notes.length > 0);
-    expect(notes).toEqual([{ title: 'Ana vous a mentionné', body: '@Cleo second' }]);
+    expect(notes).toEqual([{ title: 'Ana vous mentionne', body: '@Cleo second' }]);
     expect(events).toContain('core:notify');
   });
 

@@ -91,7 +91,7 @@ describe('tray at a glance', () => {
   it('offline shows as its own icon and in the tooltip; French speaks French', () => {
     const model = trayModel({ ...base, online: false, locale: 'fr' });
     expect(model.icon).toBe('offline');
-    expect(model.tooltip).toBe('Libre jusqu’à 14:00 · 2 sur 4 libres · hors ligne');
+    expect(model.tooltip).toBe('Disponible jusqu’à 14:00 · 2 sur 4 disponibles · hors ligne');
   });
 
   it('alone, no count and a "no team yet" line', () => {

@@ -33,7 +33,7 @@ describe('status precedence (DESIGN.md)', () => {
 
   it('in a meeting until the end of the busy run, and free at the end of any busy time', () => {
     expect(label(ana, '2026-03-10T13:10:00Z')).toBe('In a meeting until 15:00 · free at 15:30');
-    expect(label(ana, '2026-03-10T13:10:00Z', 'fr')).toBe('En réunion jusqu’à 15:00 · libre à 15:30');
+    expect(label(ana, '2026-03-10T13:10:00Z', 'fr')).toBe('En réunion jusqu’à 15:00 · disponible à 15:30');
   });
 
   it('maybe busy during a tentative segment', () => {
