@@ -3,7 +3,7 @@
 // images (16 px and @2x), Windows ICO (16 + 32 px).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { drawIcon, encodeIco, encodePng, iconStates } from '../main/shell/tray-icon-art';
+import { drawAppIcon, drawIcon, encodeIco, encodePng, iconStates } from '../main/shell/tray-icon-art';
 
 export function generateIcons(out: string): string[] {
   const written: string[] = [];
@@ -21,8 +21,9 @@ export function generateIcons(out: string): string[] {
     write(`tray-${state}Template@2x.png`, png(state, 32, true));
     write(`tray-${state}.ico`, encodeIco([16, 32].map((size) => ({ size, png: png(state, size) }))));
   }
-  write('icon.png', png('free', 512));
-  write('icon.ico', encodeIco([16, 32, 48, 256].map((size) => ({ size, png: png('free', size) }))));
+  const app = (size: number) => encodePng(drawAppIcon(size), size);
+  write('icon.png', app(512));
+  write('icon.ico', encodeIco([16, 32, 48, 256].map((size) => ({ size, png: app(size) }))));
   return written;
 }
 

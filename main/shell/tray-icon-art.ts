@@ -2,9 +2,10 @@ import { deflateSync } from 'node:zlib';
 import type { TrayIconState } from './tray-model';
 
 /**
- * The tray icon, drawn from one description: a shape per state (so it reads without
- * colour), a colour per state, and a small count of teammates free now. The same code
- * makes the runtime images and the files `build/generate-icons.ts` writes for packaging.
+ * The tray icon, drawn from one description: Ricochet's mark in monochrome (light with a dark
+ * edge, so it reads on light and dark bars; black in macOS template images), and the state as
+ * a badge with its own shape (so it reads without colour) and colour. The same code makes the
+ * runtime images and the files `build/generate-icons.ts` writes for packaging.
  */
 const colours: Record<TrayIconState, [number, number, number]> = {
   free: [26, 127, 55],
@@ -42,74 +43,102 @@ const shapes: Record<TrayIconState, (x: number, y: number) => boolean> = {
   offline: (x, y) => Math.abs(x - y) <= 0.09 || Math.abs(x + y - 1) <= 0.09,
 };
 
-// 3×5 digits, one row per string, for the free-count badge.
-const digits: Record<string, string[]> = {
-  '0': ['111', '101', '101', '101', '111'],
-  '1': ['010', '110', '010', '010', '111'],
-  '2': ['111', '001', '111', '100', '111'],
-  '3': ['111', '001', '111', '001', '111'],
-  '4': ['101', '101', '111', '001', '001'],
-  '5': ['111', '100', '111', '001', '111'],
-  '6': ['111', '100', '111', '101', '111'],
-  '7': ['111', '001', '010', '010', '010'],
-  '8': ['111', '101', '111', '101', '111'],
-  '9': ['111', '101', '111', '001', '111'],
-  '+': ['000', '010', '111', '010', '000'],
-};
-
 export interface IconOptions {
   size: number;
   /** macOS template image: black with alpha only, the system tints it. */
   template?: boolean;
-  /** Teammates free now; drawn in a corner badge when given. */
+  /** Kept for callers; the count now lives in the tooltip, the menu and macOS's title. */
   count?: number;
 }
 
-/** RGBA pixels of the icon, 4× supersampled for smooth edges. */
+/** Distance from (x, y) to the segment a–b. */
+function toSegment(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(x - ax - t * dx, y - ay - t * dy);
+}
+
+/**
+ * Ricochet's mark, how far (x, y) lies inside it (negative inside): a ball and the path it
+ * bounced along — down from the top left, off the ground, up to where it is now.
+ */
+function markDistance(x: number, y: number): number {
+  const ball = Math.hypot(x - 0.7, y - 0.26) - 0.17;
+  const path =
+    Math.min(toSegment(x, y, 0.1, 0.14, 0.34, 0.84), toSegment(x, y, 0.34, 0.84, 0.56, 0.42)) - 0.075;
+  return Math.min(ball, path);
+}
+
+const BADGE = { x: 0.72, y: 0.72, r: 0.28 };
+
+/** RGBA pixels of a tray icon: the mark, and the state as a badge (shape and colour), 4× supersampled. */
 export function drawIcon(state: TrayIconState, options: IconOptions): Uint8Array {
   const { size } = options;
-  const [r, g, b] = options.template ? [0, 0, 0] : colours[state];
   const pixels = new Uint8Array(size * size * 4);
-  const inside = shapes[state];
+  const inBadge = shapes[state];
+  const [sr, sg, sb] = colours[state];
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let hits = 0;
+      let mark = 0;
+      let outline = 0;
+      let badge = 0;
       for (let sy = 0; sy < 4; sy++)
-        for (let sx = 0; sx < 4; sx++)
-          if (inside((px + (sx + 0.5) / 4) / size, (py + (sy + 0.5) / 4) / size)) hits++;
+        for (let sx = 0; sx < 4; sx++) {
+          const x = (px + (sx + 0.5) / 4) / size;
+          const y = (py + (sy + 0.5) / 4) / size;
+          const fromBadge = Math.hypot(x - BADGE.x, y - BADGE.y);
+          if (fromBadge <= BADGE.r) {
+            // The badge: the state's own shape, scaled into the corner.
+            const bx = (x - BADGE.x) / (2 * BADGE.r) + 0.5;
+            const by = (y - BADGE.y) / (2 * BADGE.r) + 0.5;
+            if (inBadge(bx, by)) badge++;
+            continue;
+          }
+          const d = markDistance(x, y);
+          if (d <= 0) mark++;
+          else if (d <= 1.2 / size) outline++; // a dark edge, so a light mark reads on light bars
+        }
       const i = (py * size + px) * 4;
-      pixels.set([r, g, b, Math.round((hits / 16) * 255)], i);
+      const cover = (n: number) => Math.round((n / 16) * 255);
+      if (options.template) {
+        pixels.set([0, 0, 0, cover(mark + badge)], i);
+      } else if (badge > 0) {
+        pixels.set([sr, sg, sb, cover(badge)], i);
+      } else if (mark > 0 || outline > 0) {
+        const light = mark / (mark + outline);
+        const v = Math.round(30 + light * 215);
+        pixels.set([v, v, Math.min(255, v + 6), cover(mark + outline)], i);
+      }
     }
   }
-  if (options.count !== undefined && size >= 16) drawCount(pixels, size, options.count, !!options.template);
   return pixels;
 }
 
-function drawCount(pixels: Uint8Array, size: number, count: number, template: boolean) {
-  const text = count > 9 ? '9+' : String(count);
-  const scale = Math.max(1, Math.floor(size / 16));
-  const width = (text.length * 4 - 1) * scale + 2 * scale;
-  const height = 5 * scale + 2 * scale;
-  const x0 = size - width;
-  const y0 = size - height;
-  const set = (x: number, y: number, rgba: number[]) =>
-    x >= 0 && y >= 0 && x < size && y < size && pixels.set(rgba, (y * size + x) * 4);
-  for (let y = y0; y < size; y++)
-    for (let x = x0; x < size; x++) set(x, y, template ? [0, 0, 0, 255] : [255, 255, 255, 255]);
-  [...text].forEach((ch, n) => {
-    digits[ch]!.forEach((row, dy) =>
-      [...row].forEach((bit, dx) => {
-        if (bit !== '1') return;
-        for (let sy = 0; sy < scale; sy++)
-          for (let sx = 0; sx < scale; sx++)
-            set(
-              x0 + scale + (n * 4 + dx) * scale + sx,
-              y0 + scale + dy * scale + sy,
-              template ? [0, 0, 0, 0] : [20, 20, 20, 255],
-            );
-      }),
-    );
-  });
+/** The app icon: the mark in white on a rounded square of Ricochet's blue. */
+export function drawAppIcon(size: number): Uint8Array {
+  const pixels = new Uint8Array(size * size * 4);
+  const radius = 0.22;
+  for (let py = 0; py < size; py++)
+    for (let px = 0; px < size; px++) {
+      let tile = 0;
+      let mark = 0;
+      for (let sy = 0; sy < 4; sy++)
+        for (let sx = 0; sx < 4; sx++) {
+          const x = (px + (sx + 0.5) / 4) / size;
+          const y = (py + (sy + 0.5) / 4) / size;
+          const qx = Math.max(Math.abs(x - 0.5) - (0.5 - radius), 0);
+          const qy = Math.max(Math.abs(y - 0.5) - (0.5 - radius), 0);
+          if (Math.hypot(qx, qy) > radius) continue;
+          tile++;
+          if (markDistance((x - 0.5) / 0.7 + 0.5, (y - 0.5) / 0.7 + 0.5) <= 0) mark++;
+        }
+      const i = (py * size + px) * 4;
+      const white = mark / Math.max(1, tile);
+      const mix = (a: number, b: number) => Math.round(a + (b - a) * white);
+      pixels.set([mix(47, 255), mix(91, 255), mix(211, 255), Math.round((tile / 16) * 255)], i);
+    }
+  return pixels;
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
