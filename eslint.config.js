@@ -53,7 +53,7 @@ export default tseslint.config(
   },
   {
     files: ['bin/**', '*.config.js', '*.config.ts', 'build/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     files: ['shared/**'],
