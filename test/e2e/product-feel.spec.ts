@@ -106,3 +106,22 @@ test('onboarding offers a demo team; removing it brings the first run back', asy
     await fresh.stop();
   }
 });
+
+test('errors show next to what they concern; the profile shows role, skills and topics', async ({ page }) => {
+  await page.setViewportSize(sizes.popover);
+  await page.goto(web.url);
+  await page
+    .getByRole('list', { name: 'Team' })
+    .getByRole('button', { name: /^Camille Martin/ })
+    .click();
+  await page.getByRole('button', { name: 'Profile' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Product designer');
+  await expect(dialog.locator('.chip', { hasText: 'figma' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/profile-popover-light-en.png` });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Time zone').fill('Paris');
+  await page.getByLabel('Time zone').press('Enter');
+  await expect(page.locator('#settings-error-hours')).toContainText('"Paris" is not a time zone');
+});

@@ -3,7 +3,7 @@ import type { MemberView } from '../../../shared/views';
 import { getApi } from '../api';
 import { askToNotify } from '../components/notices';
 import { MemberRow } from '../components/member-row';
-import { EmptyState, Skeleton } from '../components/placeholders';
+import { EmptyState, FieldError, Skeleton } from '../components/placeholders';
 import { useLocale, useT } from '../i18n/i18n';
 import { liveStatus } from '../status';
 import { useCore, useNow } from '../use-core';
@@ -17,7 +17,7 @@ const PAGE = 60;
 export function BoardView({ viewerTz }: { viewerTz: string }) {
   const t = useT();
   const locale = useLocale();
-  const { data } = useCore((api) => api.boardGet({}), [], 'board');
+  const { data, error: readError } = useCore((api) => api.boardGet({}), [], 'board');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [freeOnly, setFreeOnly] = useState(false);
@@ -78,6 +78,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
 
   return (
     <section aria-labelledby="board-title">
+      <FieldError id="read-error" message={readError} />
       <h2 id="board-title" className="visually-hidden">
         {t('board.title')}
       </h2>

@@ -3,6 +3,7 @@ import { getApi } from '../api';
 import { QuickPostInput } from '../components/quick-post-input';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
+import { FieldError } from '../components/placeholders';
 import { useCore } from '../use-core';
 
 /** Posts newest first; a #tag or @mention is a filter; my own posts can be deleted. */
@@ -11,7 +12,10 @@ export function FeedView() {
   const locale = useLocale();
   const [filter, setFilter] = useState<{ tag?: string; mention?: string }>({});
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
-  const { data } = useCore((api) => api.feedGet({ ...filter, limit: 100 }), [filter.tag, filter.mention]);
+  const { data, error: readError } = useCore(
+    (api) => api.feedGet({ ...filter, limit: 100 }),
+    [filter.tag, filter.mention],
+  );
   const zone = useZone();
   const now = Date.now();
   const render = (text: string) =>
@@ -36,6 +40,7 @@ export function FeedView() {
   const active = filter.tag ? `#${filter.tag}` : filter.mention ? `@${filter.mention}` : null;
   return (
     <section aria-labelledby="feed-title">
+      <FieldError id="read-error" message={readError} />
       <h2 id="feed-title">{t('feed.title')}</h2>
       <QuickPostInput />
       {active && (

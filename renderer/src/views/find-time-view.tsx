@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { getApi } from '../api';
 import { formatSpan } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
+import { FieldError } from '../components/placeholders';
 import { useCore } from '../use-core';
 
 /** Pick teammates and a length: the next common free slots within everyone's hours. */
 export function FindTimeView() {
   const t = useT();
   const locale = useLocale();
-  const { data } = useCore((api) => api.boardGet({}), [], 'board');
+  const { data, error: readError } = useCore((api) => api.boardGet({}), [], 'board');
   const [picked, setPicked] = useState<string[]>([]);
   const [minutes, setMinutes] = useState(30);
   const [slots, setSlots] = useState<{ start: string; end: string }[] | null>(null);
@@ -24,6 +25,7 @@ export function FindTimeView() {
   };
   return (
     <section aria-labelledby="find-title">
+      <FieldError id="read-error" message={readError} />
       <h2 id="find-title">{t('find.title')}</h2>
       <fieldset>
         <legend>{t('find.who')}</legend>

@@ -3,16 +3,22 @@ import { getApi } from '../api';
 import { LoadBar, StateMark } from '../components/state-mark';
 import { formatSpan } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
+import { FieldError, Skeleton } from '../components/placeholders';
 import { useCore } from '../use-core';
 
 /** My day and week: load, next free slot, meetings, status presets, the standup digest. */
 export function MeView() {
   const t = useT();
   const locale = useLocale();
-  const { data } = useCore((api) => api.meGet({}));
+  const { data, error: readError } = useCore((api) => api.meGet({}));
   const [period, setPeriod] = useState<'day' | 'week'>('day');
   const [copied, setCopied] = useState(false);
-  if (!data) return null;
+  if (!data)
+    return readError ? (
+      <FieldError id="me-error" message={readError} />
+    ) : (
+      <Skeleton label={t('me.title')} rows={5} />
+    );
   const zone = useZone();
   const preset = (text: string) => void getApi()?.postCreate({ text });
   const digest = data.digest[period];

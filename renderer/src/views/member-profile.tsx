@@ -3,7 +3,9 @@ import type { MemberView } from '../../../shared/views';
 import { LoadBar } from '../components/state-mark';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { useLocale, useT } from '../i18n/i18n';
-import { initials, liveStatus } from '../status';
+import { Avatar } from '../components/avatar';
+import { StateMark } from '../components/state-mark';
+import { liveStatus } from '../status';
 
 /** A member's short professional profile: role, skills, topics from posts, their load. */
 export function MemberProfile({
@@ -31,17 +33,36 @@ export function MemberProfile({
   });
   return (
     <dialog ref={dialog} className="profile" aria-labelledby="profile-name" onClose={onClose}>
-      <div className="avatar large">{initials(member.name)}</div>
-      <h2 id="profile-name">{member.name}</h2>
-      <p>{live.label}</p>
-      <dl>
-        <dt>{t('profile.role')}</dt>
-        <dd>{member.jobTitle ?? '—'}</dd>
-        <dt>{t('profile.skills')}</dt>
-        <dd>{member.skills.join(', ') || '—'}</dd>
-        <dt>{t('profile.topics')}</dt>
-        <dd>{member.topics.map((x) => `#${x}`).join(' ') || '—'}</dd>
-      </dl>
+      <header className="profile-head">
+        <Avatar name={member.name} state={live.state} size="large" />
+        <div>
+          <h2 id="profile-name">{member.name}</h2>
+          <p className="profile-role">{member.jobTitle || t('profile.noRole')}</p>
+        </div>
+      </header>
+      <p className="member-state">
+        <StateMark state={live.state} /> {live.label}
+      </p>
+      <h3>{t('profile.skills')}</h3>
+      <p className="chips">
+        {member.skills.length
+          ? member.skills.map((x) => (
+              <span key={x} className="chip">
+                {x}
+              </span>
+            ))
+          : '—'}
+      </p>
+      <h3>{t('profile.topics')}</h3>
+      <p className="chips">
+        {member.topics.length
+          ? member.topics.map((x) => (
+              <span key={x} className="chip">
+                #{x}
+              </span>
+            ))
+          : '—'}
+      </p>
       {today.length > 0 && (
         <>
           <h3>{t('profile.today')}</h3>

@@ -3,6 +3,7 @@ import type { SettingsView as Settings } from '../../../shared/views';
 import { getApi } from '../api';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
+import { FieldError, Skeleton } from '../components/placeholders';
 import { useCore } from '../use-core';
 
 type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
@@ -35,31 +36,31 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
   const locale = useLocale();
   const { data, reload } = useCore((api) => api.settingsGet({}));
   const info = useCore((api) => api.appInfo({}), [], 'app-info').data;
-  const [error, setError] = useState<string | null>(null);
+  // Which part of the page an error belongs to: it shows there, next to what it concerns.
+  const [error, setError] = useState<{ where: string; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
   // The invite of a team just started here: it stays in sight once the team exists.
   const [invite, setInvite] = useState<Invite | null>(null);
-  const act = async (fn: () => Promise<Settings | undefined>) => {
+  const act = async (fn: () => Promise<Settings | undefined>, where = 'page') => {
     try {
       setError(null);
       await fn();
       setSaved(true);
       reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError({ where, message: (e as Error).message });
     }
   };
-  if (!data) return null;
+  const errorAt = (where: string) => (
+    <FieldError id={`settings-error-${where}`} message={error?.where === where ? error.message : null} />
+  );
+  if (!data) return <Skeleton label={t('settings.title')} rows={8} />;
   const api = getApi()!;
   const zone = useZone();
   return (
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
-      {error && (
-        <p role="alert" className="error">
-          {t('error.generic', { message: error })}
-        </p>
-      )}
+      {errorAt('page')}
       {saved && !error && (
         <p role="status" className="hint">
           {t('settings.saved')}
@@ -107,11 +108,13 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         aria-label={t('settings.addCalendar')}
         onSubmit={(e) => {
           const f = form(e);
-          void act(() =>
-            api.calendarsAdd({
-              location: f['location']!,
-              ...(f['user'] ? { user: f['user'], password: f['password'] } : {}),
-            }),
+          void act(
+            () =>
+              api.calendarsAdd({
+                location: f['location']!,
+                ...(f['user'] ? { user: f['user'], password: f['password'] } : {}),
+              }),
+            'calendar',
           );
         }}
       >
@@ -125,22 +128,25 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
           {t('settings.password')} <input name="password" type="password" autoComplete="current-password" />
         </label>
         <button type="submit">{t('settings.add')}</button>
+        {errorAt('calendar')}
       </form>
 
       <h3>{t('settings.hours')}</h3>
       <form
         onSubmit={(e) => {
           const f = form(e);
-          void act(() => api.settingsUpdate({ hours: f['hours']!, tz: f['tz']! }));
+          void act(() => api.settingsUpdate({ hours: f['hours']!, tz: f['tz']! }), 'hours');
         }}
       >
         <label>
           {t('settings.hours')} <input name="hours" defaultValue={data.hours} />
         </label>
         <label>
-          {t('settings.zone')} <input name="tz" defaultValue={data.tz} />
+          {t('settings.zone')}{' '}
+          <input name="tz" defaultValue={data.tz} aria-describedby="settings-error-hours" />
         </label>
         <button type="submit">{t('settings.save')}</button>
+        {errorAt('hours')}
       </form>
 
       <h3>{t('settings.aboutMe')}</h3>
@@ -153,8 +159,10 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
               .split(',')
               .map((x) => x.trim())
               .filter(Boolean);
-          void act(() =>
-            api.settingsUpdate({ role: f['role'] ?? '', skills: list(f['skills']), me: list(f['emails']) }),
+          void act(
+            () =>
+              api.settingsUpdate({ role: f['role'] ?? '', skills: list(f['skills']), me: list(f['emails']) }),
+            'about',
           );
         }}
       >
@@ -169,6 +177,7 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </label>
         {data.joinedAs && <p className="hint">{t('settings.joinedAs', { email: data.joinedAs })}</p>}
         <button type="submit">{t('settings.save')}</button>
+        {errorAt('about')}
       </form>
 
       <h3>{t('settings.privacy')}</h3>
@@ -205,7 +214,12 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </div>
       ) : data.team ? null : (
         <>
-          <JoinForm key={joinLink?.code} initial={joinLink} onJoin={(v) => act(() => api.teamJoin(v))} />
+          <JoinForm
+            key={joinLink?.code}
+            initial={joinLink}
+            onJoin={(v) => act(() => api.teamJoin(v), 'join')}
+          />
+          {errorAt('join')}
           <StartTeamForm onStarted={(v) => (setInvite(v), reload())} />
         </>
       )}
@@ -229,7 +243,7 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
       <form
         onSubmit={(e) => {
           const f = form(e);
-          void act(() => api.settingsUpdate({ hotkey: f['hotkey']! }));
+          void act(() => api.settingsUpdate({ hotkey: f['hotkey']! }), 'hotkey');
         }}
       >
         <label>
@@ -237,6 +251,7 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </label>
         <button type="submit">{t('settings.save')}</button>
         <p className="hint">{t('settings.hotkeyValue')}</p>
+        {errorAt('hotkey')}
       </form>
       <h3>{t('settings.notifications')}</h3>
       <label className="check">
