@@ -1,4 +1,6 @@
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
+import { formatMoment } from '../../../shared/i18n/status-messages';
+import { translate } from '../../../shared/i18n/translate';
 import { terminalText } from '../terminal-text';
 import { profileFlag, withCore } from './with-core';
 
@@ -54,14 +56,15 @@ export const postCommand: CliCommand = {
       const result = await core.post(positionals.join(' '));
       if (values.json) printJson(io, result);
       else if (result.delivered === 'rejected') io.err(`ricochet post: ${result.detail}\n`);
-      else
-        io.out(
+      else {
+        const key =
           result.delivered === 'queued'
-            ? 'queued (offline)\n'
+            ? 'cli.queued'
             : result.delivered === 'local'
-              ? 'saved (no team yet)\n'
-              : 'posted\n',
-        );
+              ? 'cli.saved'
+              : 'cli.posted';
+        io.out(`${translate(core.config.locale ?? 'en', key)}\n`);
+      }
       return result.delivered === 'rejected' ? (result.parsed.kind === 'error' ? 2 : 1) : 0;
     });
   },
@@ -100,9 +103,10 @@ export const boardCommand: CliCommand = {
         printJson(io, { asOf: asOf ?? null, online: !!refreshed && !('error' in refreshed), members: board });
         return 0;
       }
-      const offline = !refreshed || 'error' in refreshed ? ' · offline' : '';
+      const locale = core.config.locale ?? 'en';
+      const offline = !refreshed || 'error' in refreshed ? ` · ${translate(locale, 'fresh.offline')}` : '';
       io.out(
-        `${asOf ? `as of ${new Date(asOf).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: core.config.tz })}` : 'never synced'}${offline}\n`,
+        `${asOf ? translate(locale, 'fresh.asOf', { time: formatMoment(Date.parse(asOf), Date.now(), locale, core.config.tz) }) : translate(locale, 'fresh.never')}${offline}\n`,
       );
       for (const m of board) {
         // The computed status: an expired one has no text left to show.
