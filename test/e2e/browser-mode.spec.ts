@@ -62,6 +62,12 @@ test.describe('a team of two on one real server', () => {
     await a.getByLabel('Quick post').fill(text);
     await a.getByLabel('Quick post').press('Enter');
     await expect(a.getByRole('status').filter({ hasText: 'Posted' })).toBeVisible();
+    // The row shows the state; its details (opened) what they are on.
+    await expect(b.getByTestId('member-Ana Lopez').getByRole('button')).toHaveAttribute(
+      'title',
+      new RegExp(text),
+    );
+    await b.getByTestId('member-Ana Lopez').getByRole('button').click();
     await expect(b.getByTestId('member-Ana Lopez')).toContainText(text);
     await expectAccessible(b);
     await b.screenshot({ path: `${shots}/board-light-en.png`, fullPage: true });

@@ -59,7 +59,7 @@ export function MemberRow({
         aria-expanded={open}
         aria-controls={details}
         onClick={onToggle}
-        title={`${m.name} — ${live.label}${status ? ` — ${status}` : ''}`}
+        title={[m.name, live.label, status, m.latestPost?.text].filter(Boolean).join(' — ')}
       >
         <Avatar name={m.name} state={live.state} />
         <span className="member-name">
