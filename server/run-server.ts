@@ -9,6 +9,7 @@ export interface RunOptions {
   tls?: { cert: string; key: string };
   logger?: boolean;
   rateLimit?: { capacity: number; perSecond: number };
+  now?: () => number;
 }
 
 /** Opens the database, serves the API, and gives back the address and a graceful close. */
@@ -23,6 +24,7 @@ export async function runServer(options: RunOptions): Promise<RicochetServer & {
     logger: options.logger ?? false,
     https,
     rateLimit: options.rateLimit,
+    now: options.now,
   });
   const address = await server.app.listen({ host: options.host, port: options.port });
   return {

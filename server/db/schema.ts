@@ -50,6 +50,22 @@ export interface Database {
     tags: string;
     created_at: string;
     deleted_at: string | null;
+    kind: string;
+  };
+  asks: {
+    id: string;
+    team_id: string;
+    from_member: string;
+    to_member: string;
+    text: string;
+    created_at: string;
+    deliver_at: string;
+    waits_for: string | null;
+    delivered_at: string | null;
+    seen_at: string | null;
+    state: string;
+    answer: string | null;
+    snoozed_until: string | null;
   };
   changes: {
     team_id: string;
@@ -59,6 +75,8 @@ export interface Database {
     entity_id: string;
     at: string;
     data: string;
+    /** JSON list of the member ids who may see this change; null: the whole team. */
+    audience: string | null;
   };
 }
 
@@ -146,6 +164,33 @@ export const migrations: Record<string, Migration> = {
         .addColumn('data', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('changes_pk', ['team_id', 'seq'])
         .execute();
+    },
+  },
+  '002_asks_decisions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('changes').addColumn('audience', 'text').execute();
+      await db.schema
+        .alterTable('posts')
+        .addColumn('kind', 'text', (c) => c.notNull().defaultTo('post'))
+        .execute();
+      await db.schema
+        .createTable('asks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
+        .addColumn('from_member', 'text', (c) => c.notNull().references('members.id'))
+        .addColumn('to_member', 'text', (c) => c.notNull().references('members.id'))
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('deliver_at', 'text', (c) => c.notNull())
+        .addColumn('waits_for', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('seen_at', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text')
+        .addColumn('snoozed_until', 'text')
+        .execute();
+      await db.schema.createIndex('asks_due').on('asks').columns(['state', 'deliver_at']).execute();
+      await db.schema.createIndex('asks_to').on('asks').columns(['to_member', 'state']).execute();
     },
   },
 };

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Storage } from '../db/connect';
+import { AskScheduler } from '../realtime/ask-scheduler';
 import { ChangeHub } from '../realtime/change-hub';
 import { createNotifier } from '../realtime/notifier';
 import { ApiError } from '../store/api-error';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   https?: { cert: string; key: string };
   /** Per token: a burst and a sustained rate. */
   rateLimit?: { capacity: number; perSecond: number };
+  /** The clock asks are delivered by; tests pass their own. */
+  now?: () => number;
 }
 
 export type { ServerContext } from './server-context';
@@ -51,7 +54,9 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   });
   const hub = new ChangeHub(options.storage.db);
   const notifier = await createNotifier(options.storage, hub, (m) => app.log.warn(m));
-  const context: ServerContext = { storage: options.storage, hub, notifier };
+  const now = options.now ?? Date.now;
+  const asks = new AskScheduler(options.storage.db, now, (teamId) => void notifier.changed(teamId));
+  const context: ServerContext = { storage: options.storage, hub, notifier, asks, now };
   const perToken = new RateLimiter(options.rateLimit?.capacity ?? 120, options.rateLimit?.perSecond ?? 20);
   const perAddress = new RateLimiter(20, 0.5);
 
@@ -108,11 +113,13 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
 
   registerRoutes(app, context);
   const stream = attachStream(app, context);
+  await asks.check(); // asks that came due while the server was down go out now
 
   return {
     app,
     context,
     async close() {
+      asks.close();
       stream.close();
       await app.close();
       await notifier.close();

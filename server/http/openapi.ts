@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  askBody,
+  askUpdate,
   availabilityBody,
   joinBody,
   postBody,
@@ -87,6 +89,21 @@ export function openApiDocument(): object {
             '403': { description: 'not yours' },
             '404': { description: 'no such post in your team' },
           },
+        },
+      },
+      '/v1/asks': {
+        post: {
+          description: 'ask a teammate something: delivered when they are next free',
+          requestBody: body(askBody),
+          responses: { '201': { description: 'the ask, with deliverAt and waitsFor' }, ...errors },
+        },
+        get: { responses: { '200': { description: '{asks}: delivered to me, and made by me' }, ...errors } },
+      },
+      '/v1/asks/{id}': {
+        patch: {
+          description: 'the recipient marks it seen, answers, snoozes or dismisses it',
+          requestBody: body(askUpdate),
+          responses: { '200': { description: 'the ask' }, '404': { description: 'not an ask to you' } },
         },
       },
       '/v1/board': { get: { responses: { '200': { description: '{members: [...]}' }, ...errors } } },

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  askBody,
+  askUpdate,
   availabilityBody,
   joinBody,
   postBody,
@@ -10,6 +12,7 @@ import {
   syncQuery,
 } from '../../shared/protocol/schemas';
 import { ApiError } from '../store/api-error';
+import { createAsk, listAsks, rescheduleAsksTo, updateAsk } from '../store/asks';
 import { readChanges } from '../store/change-log';
 import {
   createInvite,
@@ -77,27 +80,59 @@ export function registerRoutes(app: FastifyInstance, context: ServerContext) {
   });
 
   app.get('/v1/me', async (request) => ({ ...me(request), team: await teamOf(db, me(request).teamId) }));
+  /** My status, calendar or hours changed: asks waiting for me get their new time. */
+  const reschedule = async (member: Member) => {
+    await rescheduleAsksTo(db, member, context.now());
+    await context.asks.check();
+  };
+
   app.patch('/v1/me', async (request) => {
     const updated = await updateProfile(db, me(request), validate(profilePatch, request.body));
+    await reschedule(updated);
     changed(updated.teamId);
     return updated;
   });
 
   app.put('/v1/me/status', async (request) => {
     const status = await setStatus(db, me(request), validate(statusBody, request.body));
+    await reschedule(me(request));
     changed(me(request).teamId);
     return status;
   });
   app.delete('/v1/me/status', async (request, reply) => {
     await setStatus(db, me(request), null);
+    await reschedule(me(request));
     changed(me(request).teamId);
     return reply.code(204).send();
   });
 
   app.put('/v1/me/availability', async (request) => {
     const availability = await setAvailability(db, me(request), validate(availabilityBody, request.body));
+    await reschedule(me(request));
     changed(me(request).teamId);
     return availability;
+  });
+
+  app.post('/v1/asks', async (request, reply) => {
+    const { ask, created } = await createAsk(db, me(request), validate(askBody, request.body), context.now());
+    if (created) {
+      await context.asks.arm();
+      changed(me(request).teamId);
+    }
+    return reply.code(created ? 201 : 200).send(ask);
+  });
+  app.get('/v1/asks', async (request) => ({ asks: await listAsks(db, me(request)) }));
+  app.patch('/v1/asks/:id', async (request) => {
+    const ask = await updateAsk(
+      db,
+      me(request),
+      validate(idParams, request.params).id,
+      validate(askUpdate, request.body),
+      context.now(),
+    );
+    await context.asks.arm();
+    changed(me(request).teamId);
+    return ask;
   });
 
   app.post('/v1/posts', async (request, reply) => {
@@ -143,6 +178,6 @@ export function registerRoutes(app: FastifyInstance, context: ServerContext) {
 
   app.get('/v1/sync', async (request) => {
     const query = validate(syncQuery, request.query);
-    return readChanges(db, me(request).teamId, query.since, query.limit);
+    return readChanges(db, me(request).teamId, query.since, query.limit, me(request).id);
   });
 }

@@ -29,7 +29,7 @@ export function attachStream(app: FastifyInstance, context: ServerContext) {
   const alive = new WeakSet<WebSocket>();
 
   const start = async (socket: WebSocket, member: Member) => {
-    const cursor = await context.hub.subscribe(member.teamId, socket);
+    const cursor = await context.hub.subscribe(member.teamId, socket, member.id);
     send(socket, { type: 'ready', cursor });
   };
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
 import type { StreamMessage } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
-import { readChanges } from '../store/change-log';
+import { changeFor, readRows } from '../store/change-log';
 
 /**
  * Fans a team's changes out to its live streams. It never trusts what happened in memory:
@@ -11,11 +11,14 @@ import { readChanges } from '../store/change-log';
  */
 export class ChangeHub {
   private readonly teams = new Map<string, { clients: Set<WebSocket>; sent: number; queue: Promise<void> }>();
+  /** Who each stream belongs to: a private change goes in full only to its audience. */
+  private readonly viewers = new WeakMap<WebSocket, string>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Adds a stream and answers the cursor it starts from. */
-  async subscribe(teamId: string, socket: WebSocket): Promise<number> {
+  async subscribe(teamId: string, socket: WebSocket, memberId?: string): Promise<number> {
+    if (memberId) this.viewers.set(socket, memberId);
     let team = this.teams.get(teamId);
     if (!team) {
       const row = await this.db
@@ -57,16 +60,28 @@ export class ChangeHub {
   }
 
   private async flush(teamId: string, team: { clients: Set<WebSocket>; sent: number }) {
+    const encode = (change: ReturnType<typeof changeFor>) =>
+      Buffer.from(JSON.stringify({ type: 'change', change } satisfies StreamMessage));
     for (;;) {
-      const page = await readChanges(this.db, teamId, team.sent, 500);
-      for (const change of page.changes) {
-        // Encoded once for every stream: a text frame from one buffer, not one per client.
-        const message = Buffer.from(JSON.stringify({ type: 'change', change } satisfies StreamMessage));
-        for (const socket of team.clients)
-          if (socket.readyState === socket.OPEN) socket.send(message, { binary: false });
+      const page = await readRows(this.db, teamId, team.sent, 500);
+      for (const row of page.rows) {
+        // Encoded once for every stream (twice for a private change: in full, and its place only).
+        const full = encode(changeFor(row, viewerOf(row)));
+        const masked = row.audience ? encode(changeFor(row, undefined)) : full;
+        const audience = row.audience ? (JSON.parse(row.audience) as string[]) : null;
+        for (const socket of team.clients) {
+          if (socket.readyState !== socket.OPEN) continue;
+          const sees = !audience || audience.includes(this.viewers.get(socket) ?? '');
+          socket.send(sees ? full : masked, { binary: false });
+        }
+        team.sent = Number(row.seq);
       }
-      team.sent = page.cursor;
       if (!page.more) return;
     }
   }
+}
+
+/** Someone in the change's audience (to read it in full), or nobody for a team-wide change. */
+function viewerOf(row: { audience: string | null }): string | undefined {
+  return row.audience ? (JSON.parse(row.audience) as string[])[0] : undefined;
 }

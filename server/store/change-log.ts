@@ -15,6 +15,8 @@ export async function appendChange(
   memberId: string,
   entityId: string,
   data: unknown,
+  /** Only these members see it (an ask); everyone else sees that a private change happened. */
+  audience?: readonly string[],
 ): Promise<Change> {
   const { seq } = await trx
     .updateTable('teams')
@@ -33,9 +35,20 @@ export async function appendChange(
       entity_id: entityId,
       at: change.at,
       data: JSON.stringify(data),
+      audience: audience ? JSON.stringify(audience) : null,
     })
     .execute();
   return change;
+}
+
+/**
+ * A change as one member may see it: in full when it is for the whole team or for them;
+ * otherwise only its place in the sequence, so nobody's stream shows a gap.
+ */
+export function changeFor(row: Database['changes'], viewer: string | undefined): Change {
+  if (row.audience && !(JSON.parse(row.audience) as string[]).includes(viewer ?? ''))
+    return { seq: Number(row.seq), kind: 'private', memberId: '', entityId: '', at: row.at, data: null };
+  return toChange(row);
 }
 
 export function toChange(row: Database['changes']): Change {
@@ -49,13 +62,8 @@ export function toChange(row: Database['changes']): Change {
   };
 }
 
-/** One page of a team's changes after `since`. */
-export async function readChanges(
-  db: Kysely<Database>,
-  teamId: string,
-  since: number,
-  limit: number,
-): Promise<SyncPage> {
+/** One page of a team's change rows after `since`, unmasked (the hub masks per stream). */
+export async function readRows(db: Kysely<Database>, teamId: string, since: number, limit: number) {
   const rows = await db
     .selectFrom('changes')
     .selectAll()
@@ -64,7 +72,18 @@ export async function readChanges(
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
-  const more = rows.length > limit;
-  const changes = rows.slice(0, limit).map(toChange);
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** One page of a team's changes after `since`, as `viewer` may see them. */
+export async function readChanges(
+  db: Kysely<Database>,
+  teamId: string,
+  since: number,
+  limit: number,
+  viewer?: string,
+): Promise<SyncPage> {
+  const { rows, more } = await readRows(db, teamId, since, limit);
+  const changes = rows.map((row) => changeFor(row, viewer));
   return { changes, cursor: changes.at(-1)?.seq ?? since, more };
 }

@@ -13,6 +13,7 @@ export interface Post {
   text: string;
   tags: string[];
   createdAt: string;
+  kind?: 'decision';
 }
 
 const toPost = (row: Database['posts']): Post => ({
@@ -21,6 +22,7 @@ const toPost = (row: Database['posts']): Post => ({
   text: row.text,
   tags: JSON.parse(row.tags) as string[],
   createdAt: row.created_at,
+  ...(row.kind === 'decision' ? { kind: 'decision' as const } : {}),
 });
 
 const toStatus = (row: Database['statuses'] | undefined) =>
@@ -127,6 +129,7 @@ export async function createPost(
       tags: JSON.stringify(tags),
       created_at: nowIso(),
       deleted_at: null,
+      kind: body.kind ?? 'post',
     };
     await trx.insertInto('posts').values(row).execute();
     await appendChange(trx, member.teamId, 'post', member.id, row.id, toPost(row));

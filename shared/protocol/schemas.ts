@@ -99,8 +99,54 @@ export const postBody = z
     id: z.uuid({ message: 'id must be a UUID made by the client' }),
     text: z.string().trim().min(1).max(500),
     tags: z.array(z.string().min(1).max(40)).max(20).optional(),
+    /** A decision is a post that names who it involves (the feed can show only those). */
+    kind: z.enum(['post', 'decision']).optional(),
   })
   .strict();
+
+/** An ask to one teammate, delivered when they are next free. */
+export const askBody = z
+  .object({
+    id: z.uuid({ message: 'id must be a UUID made by the client' }),
+    to: id,
+    text: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
+export const askUpdate = z
+  .object({
+    action: z.enum(['seen', 'answer', 'snooze', 'dismiss']),
+    text: z.string().trim().min(1).max(500).optional(),
+    until: instant.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.action === 'answer' && !body.text)
+      ctx.addIssue({ code: 'custom', message: 'an answer needs its text', path: ['text'] });
+    if (body.action === 'snooze' && !body.until)
+      ctx.addIssue({ code: 'custom', message: 'snooze needs until', path: ['until'] });
+  });
+
+export const askStates = ['pending', 'delivered', 'answered', 'snoozed', 'dismissed'] as const;
+
+/** An ask as the server keeps it and both people see it (no one else ever does). */
+export const askSchema = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  /** When it reaches the person: now if they are free, else when they next are. */
+  deliverAt: z.string(),
+  /** What it waits for ("busy", "focus", "off"…), null when delivered at once. */
+  waitsFor: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  seenAt: z.string().nullable(),
+  state: z.enum(askStates),
+  answer: z.string().nullable(),
+  snoozedUntil: z.string().nullable(),
+});
+export type Ask = z.infer<typeof askSchema>;
 
 export const joinBody = z
   .object({
@@ -124,6 +170,8 @@ export type ProfilePatch = z.infer<typeof profilePatch>;
 export type StatusBody = z.infer<typeof statusBody>;
 export type AvailabilityBody = z.infer<typeof availabilityBody>;
 export type PostBody = z.infer<typeof postBody>;
+export type AskBody = z.infer<typeof askBody>;
+export type AskUpdate = z.infer<typeof askUpdate>;
 
 export const changeKinds = [
   'member',
@@ -132,6 +180,9 @@ export const changeKinds = [
   'availability',
   'post',
   'post-deleted',
+  'ask',
+  /** A change meant for other members (an ask between two people): its place in the sequence only. */
+  'private',
 ] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 

@@ -65,6 +65,7 @@ export async function seedTeam(db: Kysely<Database>, teamId: string, members: nu
         tags: JSON.stringify([`topic${i % 17}`]),
         created_at: at,
         deleted_at: null,
+        kind: 'post',
       });
       changes.push({
         team_id: teamId,

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { deliverDue, nextDue } from '../store/asks';
+
+/**
+ * Delivers asks when their time comes, with one timer at the earliest due ask (no polling).
+ * The clock is injected, so tests move time and call `check` to see what a person would.
+ */
+export class AskScheduler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number,
+    private readonly onChanged: (teamId: string) => void,
+  ) {}
+
+  /** Delivers what is due now, then sets the timer for the next one. */
+  check(): Promise<void> {
+    this.running = this.running.then(async () => {
+      if (this.closed) return;
+      for (const team of await deliverDue(this.db, this.now())) this.onChanged(team);
+      await this.arm();
+    });
+    return this.running.catch(() => {});
+  }
+
+  /** Something may now be due sooner (a new ask, a changed status): set the timer again. */
+  async arm(): Promise<void> {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    const at = await nextDue(this.db);
+    if (at === null) return;
+    const wait = Math.min(Math.max(0, at - this.now()), 2 ** 31 - 1);
+    this.timer = setTimeout(() => void this.check(), wait);
+    this.timer.unref();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+  }
+}
