@@ -54,6 +54,7 @@ test('“notify me when free” tells me in the page, and the app quits at once 
     await page.goto(web.url);
     const ana = page.getByTestId('member-Ana');
     await expect(ana.getByTestId('state-label')).toHaveText(/^Do not disturb/);
+    await ana.getByRole('button', { name: /^Ana/ }).click(); // the row opens on its details and actions
     await ana.getByRole('button', { name: 'Notify me when free' }).click();
     await team.admin()('DELETE', '/v1/me/status');
     await expect(page.getByTestId('notice')).toHaveText(/Ana is free now/);
