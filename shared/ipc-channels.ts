@@ -24,6 +24,9 @@ export const ipcChannels = [
   'join:pending',
   'demo:start',
   'demo:remove',
+  'asks:get',
+  'asks:update',
+  'post:preview',
   'watch:free',
 ] as const;
 

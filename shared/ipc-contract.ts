@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IpcEvent } from './ipc-channels';
-import type { Freshness, MemberView, MyDayView, PostView, SettingsView } from './views';
+import type { AskView, Freshness, MemberView, MyDayView, PostView, SettingsView } from './views';
 
 export { ipcEvents, methodName, type IpcEvent } from './ipc-channels';
 
@@ -33,6 +33,7 @@ export const ipcContract = {
         before: z.string().max(40).optional(),
         tag: z.string().max(40).optional(),
         mention: z.string().max(80).optional(),
+        decisions: z.boolean().optional(),
         limit: z.number().int().min(1).max(200).optional(),
       })
       .strict(),
@@ -42,8 +43,11 @@ export const ipcContract = {
     request: z.object({ text: z.string().min(1).max(600) }).strict(),
     response: reply<{
       delivered: 'sent' | 'queued' | 'local' | 'rejected';
-      kind: 'post' | 'status' | 'clear' | 'error';
+      kind: 'post' | 'status' | 'clear' | 'error' | 'ask' | 'decision';
       message: string | null;
+      /** For /ask: when it reaches the person, in words. */
+      ask: { to: string; deliverAt: string; message: string } | null;
+      headsUps: { name: string; message: string }[];
     }>(),
   },
   'post:edit': {
@@ -166,6 +170,27 @@ export const ipcContract = {
   },
   'demo:start': { request: none, response: reply<SettingsView>() },
   'demo:remove': { request: none, response: reply<SettingsView>() },
+  'asks:get': { request: none, response: reply<{ toMe: AskView[]; fromMe: AskView[] }>() },
+  'asks:update': {
+    request: z
+      .object({
+        id: z.string().min(1).max(64),
+        action: z.enum(['seen', 'answer', 'snooze', 'dismiss']),
+        text: z.string().trim().min(1).max(500).optional(),
+        minutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(7 * 24 * 60)
+          .optional(),
+      })
+      .strict(),
+    response: reply<{ ok: boolean }>(),
+  },
+  'post:preview': {
+    request: z.object({ text: z.string().min(1).max(600) }).strict(),
+    response: reply<{ headsUps: { name: string; message: string }[] }>(),
+  },
   'watch:free': {
     request: z.object({ memberId: z.string().max(64) }).strict(),
     response: reply<{ watching: string[] }>(),

@@ -44,6 +44,8 @@ export interface PostView {
   createdAt: string;
   pending: boolean;
   mine: boolean;
+  /** A decision (/decide): it names who it involves. */
+  decision: boolean;
 }
 
 export interface MyDayView {
@@ -93,4 +95,22 @@ export interface SettingsView {
   demo: boolean;
   /** Problems with the profile's files (a settings file moved aside), in words. */
   warnings: string[];
+}
+
+/** An ask as its two people see it. */
+export interface AskView {
+  id: string;
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  text: string;
+  state: 'pending' | 'delivered' | 'answered' | 'snoozed' | 'dismissed';
+  /** From me (I asked) or to me (my inbox). */
+  mine: boolean;
+  deliverAt: string;
+  /** "reaches Ana at 15:30, after a meeting", for the asker. */
+  arrival: string;
+  deliveredAt: string | null;
+  seenAt: string | null;
+  answer: string | null;
+  snoozedUntil: string | null;
 }

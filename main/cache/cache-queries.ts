@@ -92,13 +92,21 @@ function loadMember(cache: LocalCache, id: string, postId: string | null): Board
 /** Posts newest first; `before` pages; a #tag or @mention narrows the feed. */
 export function readFeed(
   cache: LocalCache,
-  options: { before?: string; limit?: number; memberId?: string; tag?: string; mention?: string } = {},
+  options: {
+    before?: string;
+    limit?: number;
+    memberId?: string;
+    tag?: string;
+    mention?: string;
+    decisions?: boolean;
+  } = {},
 ) {
   const clauses: [string, unknown][] = [];
   if (options.before) clauses.push(['created_at < ?', options.before]);
   if (options.memberId) clauses.push(['member_id = ?', options.memberId]);
   if (options.tag) clauses.push(["data LIKE ? ESCAPE '\\'", `%"${escapeLike(options.tag.toLowerCase())}"%`]);
   if (options.mention) clauses.push(["data LIKE ? ESCAPE '\\'", `%@${escapeLike(options.mention)}%`]);
+  if (options.decisions) clauses.push(['data LIKE ?', '%"kind":"decision"%']);
   const where = clauses.map(([c]) => c);
   const args = clauses.map(([, a]) => a);
   const sql = `SELECT data, pending FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;

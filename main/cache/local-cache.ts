@@ -47,6 +47,9 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
       "DELETE FROM meta WHERE key IN ('my_availability', 'calendar_state', 'published_hash', 'profile_hash')",
     );
   },
+  // Asks between me and one teammate (nobody else's reach this cache).
+  `CREATE TABLE asks (id TEXT PRIMARY KEY, from_member TEXT NOT NULL, to_member TEXT NOT NULL,
+                      state TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);`,
 ];
 
 interface LegacyOutboxRow {
@@ -74,6 +77,7 @@ export interface CachedPost {
   tags: string[];
   createdAt: string;
   pending?: boolean;
+  kind?: 'decision';
 }
 
 /**
@@ -207,6 +211,15 @@ export class LocalCache {
         this.noteLatest(post.memberId, post.id, post.createdAt);
         break;
       }
+      case 'ask': {
+        const ask = change.data as { id: string; from: string; to: string; state: string; createdAt: string };
+        this.stmt(
+          'INSERT INTO asks (id, from_member, to_member, state, created_at, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data',
+        ).run(ask.id, ask.from, ask.to, ask.state, ask.createdAt, data);
+        break;
+      }
+      case 'private':
+        break; // someone else's: only its place in the sequence
       case 'post-deleted':
         this.stmt('DELETE FROM posts WHERE id = ?').run(change.entityId);
         this.stmt(
@@ -231,7 +244,7 @@ export class LocalCache {
   /** Forgets the team's data (leaving a team); my own local posts stay for my work log. */
   clearTeam(): void {
     this.db.transaction(() => {
-      for (const table of ['members', 'statuses', 'availability', 'commands'])
+      for (const table of ['members', 'statuses', 'availability', 'commands', 'asks'])
         this.stmt(`DELETE FROM ${table}`).run();
       this.stmt("DELETE FROM posts WHERE member_id != 'me'").run();
       this.stmt("DELETE FROM meta WHERE key IN ('cursor', 'last_sync_at')").run();
@@ -308,6 +321,13 @@ export class LocalCache {
       this.stmt('DELETE FROM commands WHERE id = ?').run(row.id);
       if (row.kind === 'post') this.stmt('DELETE FROM posts WHERE id = ? AND pending = 1').run(row.id);
     })();
+  }
+
+  /** Asks to me and from me, newest first (parsed by the caller's schema). */
+  asks(): unknown[] {
+    return (
+      this.stmt('SELECT data FROM asks ORDER BY created_at DESC LIMIT 200').all() as { data: string }[]
+    ).map((r) => JSON.parse(r.data));
   }
 
   rejected(): { id: string; kind: string; status: number; message: string }[] {

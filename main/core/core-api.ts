@@ -1,7 +1,7 @@
 import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc-contract';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { DesktopCore } from './desktop-core';
-import { memberViews, postViews, settingsView } from './view-models';
+import { askViews, memberViews, postViews, settingsView } from './view-models';
 
 export type CoreHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>> };
 
@@ -38,7 +38,13 @@ export function createCoreApi(
     'feed:get': async (request) => ({ posts: postViews(core, request) }),
     'post:create': async ({ text }) => {
       const result = await core.post(text, now());
-      return { delivered: result.delivered, kind: result.parsed.kind, message: result.detail ?? null };
+      return {
+        delivered: result.delivered,
+        kind: result.parsed.kind,
+        message: result.detail ?? null,
+        ask: result.ask ?? null,
+        headsUps: (result.headsUps ?? []).map((h) => ({ name: h.name, message: h.message })),
+      };
     },
     'post:edit': async ({ id, text }) => ({ ok: (await core.editPost(id, text)).delivered !== 'local' }),
     'post:delete': async ({ id }) => ({ ok: (await core.deletePost(id)).delivered !== 'local' }),
@@ -89,5 +95,18 @@ export function createCoreApi(
       return settings();
     },
     'watch:free': async ({ memberId }) => ({ watching: core.watchFree(memberId) }),
+    'asks:get': async () => askViews(core, now()),
+    'asks:update': async ({ id, action, text, minutes }) => {
+      const until = minutes ? isoInstant(Math.ceil((now() + minutes * 60_000) / 60_000) * 60_000) : undefined;
+      const result = await core.updateAsk(id, {
+        action,
+        ...(text ? { text } : {}),
+        ...(until ? { until } : {}),
+      });
+      return { ok: result.delivered !== 'local' && result.delivered !== 'rejected' };
+    },
+    'post:preview': async ({ text }) => ({
+      headsUps: core.previewDecision(text, now()).map((h) => ({ name: h.name, message: h.message })),
+    }),
   };
 }

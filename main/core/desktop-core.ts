@@ -1,9 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { join, resolve as resolvePath } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { statusLabel } from '../../shared/i18n/status-messages';
-import type { Change, StatusBody } from '../../shared/protocol/schemas';
+import { UNTIL_CHANGED } from '../../shared/asks/ask-delivery';
+import type { HeadsUp } from '../../shared/asks/decision-heads-ups';
+import {
+  askSchema,
+  type Ask,
+  type AskUpdate,
+  type Change,
+  type StatusBody,
+} from '../../shared/protocol/schemas';
 import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
 import { isoInstant } from '../../shared/time/zoned-time';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
@@ -17,6 +26,7 @@ import type { FlushResult } from '../sync/sync-client';
 import { CalendarService, calendarEntry, sourceFor, type NewCalendar } from './calendar-service';
 import { CoreState } from './core-state';
 import { FreeWatch } from './free-watch';
+import { askArrival, askEvents, headsUpsFor, planAsk } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
 import { commonSlots, digestOf, myDayOf } from './personal-reads';
 import { memberStatus } from './person-status';
@@ -26,6 +36,16 @@ import { TeamMembership } from './team-membership';
 const LOCAL_ME = 'me';
 
 export type Delivery = 'sent' | 'queued' | 'local' | 'rejected';
+
+export interface PostResult {
+  parsed: QuickPost;
+  delivered: Delivery;
+  detail?: string;
+  /** For /ask: who, and when it reaches them ("Your ask reaches Ana at 15:30, after a meeting"). */
+  ask?: { id: string; to: string; deliverAt: string; message: string };
+  /** For /decide: what conflicts for the people it names. */
+  headsUps?: HeadsUp[];
+}
 
 /**
  * The desktop core's one door. The Electron shell, the browser mode and every CLI command
@@ -69,6 +89,9 @@ export class DesktopCore extends EventEmitter {
     this.team.on('changed', () => this.changed());
     this.team.on('changes', (changes: Change[]) => {
       for (const post of mentionsOfMe(changes, this.me)) this.emit('mention', post);
+      const asks = askEvents(changes, this.me?.id);
+      for (const ask of asks.delivered) this.emit('ask', ask);
+      for (const ask of asks.answered) this.emit('answer', ask);
     });
     this.watches = new FreeWatch(
       (id, t) => {
@@ -312,27 +335,65 @@ export class DesktopCore extends EventEmitter {
   // ── Commands: posts, status, watches ─────────────────────────────────────────────────
 
   /** A quick post or a /command: queued first, sent when the server answers. */
-  async post(
-    text: string,
-    now = Date.now(),
-  ): Promise<{ parsed: QuickPost; delivered: Delivery; detail?: string }> {
+  async post(text: string, now = Date.now()): Promise<PostResult> {
     const parsed = parseQuickPost(text, {
       now,
       tz: this.config.tz,
       hours: parseWorkingHours(this.config.hours),
     });
+    const locale = this.config.locale ?? 'en';
     if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
-    if (parsed.kind === 'post') {
+    if (parsed.kind === 'ask') {
+      if (!this.me) return { parsed, delivered: 'rejected', detail: 'an ask needs a team: join one first' };
+      const plan = planAsk(this.members(), parsed.to, this.me.id, now);
+      if ('error' in plan) return { parsed, delivered: 'rejected', detail: plan.error };
+      const id = randomUUID();
+      this.cache.enqueue(id, { kind: 'ask', id, to: plan.member.id, text: parsed.text });
+      this.changed();
+      const sent = await this.send();
+      if (sent.delivered === 'sent') await this.team.refresh();
+      // The server's time is the one that counts (it has the latest data); mine says it offline.
+      const confirmed = this.asks().find((a) => a.id === id);
+      const delivery = confirmed
+        ? { at: Date.parse(confirmed.deliverAt), waitsFor: confirmed.waitsFor }
+        : plan.delivery;
+      return {
+        parsed,
+        ...sent,
+        ask: {
+          id,
+          to: plan.member.name,
+          deliverAt: isoInstant(Math.min(delivery.at, UNTIL_CHANGED)),
+          message: askArrival(plan.member.name, delivery, now, locale, this.config.tz),
+        },
+      };
+    }
+    if (parsed.kind === 'post' || parsed.kind === 'decision') {
+      const decision = parsed.kind === 'decision';
+      const headsUps = decision
+        ? headsUpsFor(parsed.mentions, parsed.text, this.members(), now, this.config.tz, locale)
+        : [];
       const post = {
         id: uuidv7(),
         memberId: this.me?.id ?? LOCAL_ME,
         text: parsed.text,
         tags: parsed.tags,
         createdAt: new Date(now).toISOString(),
+        ...(decision ? { kind: 'decision' as const } : {}),
       };
       this.cache.addPendingPost(post);
-      if (this.me) this.cache.enqueue(post.id, { kind: 'post', id: post.id, text: post.text });
-    } else if (this.me) {
+      if (this.me)
+        this.cache.enqueue(post.id, {
+          kind: 'post',
+          id: post.id,
+          text: post.text,
+          ...(decision ? { decision } : {}),
+        });
+      this.changed();
+      if (!this.me) return { parsed, delivered: 'local', headsUps };
+      return { parsed, ...(await this.send()), headsUps };
+    }
+    if (this.me)
       this.cache.enqueue(uuidv7(), {
         kind: 'status',
         status:
@@ -345,10 +406,38 @@ export class DesktopCore extends EventEmitter {
                 until: parsed.until === null ? null : isoInstant(parsed.until),
               },
       });
-    }
     this.changed();
     if (!this.me) return { parsed, delivered: 'local' };
     return { parsed, ...(await this.send()) };
+  }
+
+  /** What a decision would warn about, before it goes out (the box shows it; post anyway). */
+  previewDecision(text: string, now = Date.now()) {
+    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
+    if (parsed.kind !== 'decision') return [];
+    return headsUpsFor(
+      parsed.mentions,
+      parsed.text,
+      this.members(),
+      now,
+      this.config.tz,
+      this.config.locale ?? 'en',
+    );
+  }
+
+  /** My asks: to me (once delivered) and from me, newest first. */
+  asks(): Ask[] {
+    return this.cache.asks().flatMap((a) => {
+      const parsed = askSchema.safeParse(a);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /** I read, answer, snooze or dismiss an ask to me (queued like everything else). */
+  async updateAsk(askId: string, update: AskUpdate) {
+    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'ask-update', askId, update });
+    return this.sendAndRefresh();
   }
 
   async setStatus(status: StatusBody | null): Promise<{ delivered: Delivery; detail?: string }> {

@@ -1,12 +1,11 @@
+import { foldName } from '../../shared/people/find-person';
 import { extractMentions } from '../../shared/quick-post/parse-quick-post';
 import type { Change } from '../../shared/protocol/schemas';
 
-/** The handles that mean me: "@Ana", "@ana.lopez", "@AnaLopez" for "Ana Lopez". */
+/** The handles that mean me, folded: "@Chloé", "@chloe", "@chloe.petit", "@ChloePetit" for "Chloé Petit". */
 export function myHandles(name: string): Set<string> {
-  const words = name.toLowerCase().split(/\s+/).filter(Boolean);
-  return new Set(
-    [words[0] ?? '', words.join('.'), words.join(''), words.join('_'), words.join('-')].filter(Boolean),
-  );
+  const words = name.split(/\s+/).filter(Boolean);
+  return new Set([foldName(words[0] ?? ''), foldName(name)].filter(Boolean));
 }
 
 /** New posts by others that mention me, for a notification. */
@@ -15,6 +14,6 @@ export function mentionsOfMe(changes: readonly Change[], me: { id: string; name:
   const handles = myHandles(me.name);
   return changes
     .filter((c) => c.kind === 'post' && c.memberId !== me.id)
-    .map((c) => c.data as { id: string; text: string; memberId: string })
-    .filter((post) => extractMentions(post.text).some((m) => handles.has(m.toLowerCase())));
+    .map((c) => c.data as { id: string; text: string; memberId: string; kind?: 'decision' })
+    .filter((post) => extractMentions(post.text).some((m) => handles.has(foldName(m))));
 }

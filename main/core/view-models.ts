@@ -1,6 +1,7 @@
 import type { ManualState } from '../../shared/status/status-engine';
 import { isoInstant } from '../../shared/time/zoned-time';
-import type { CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
+import type { AskView, CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
+import { askArrival } from './asks-and-decisions';
 import type { BoardMember } from '../cache/cache-queries';
 import type { DesktopCore } from './desktop-core';
 import { personState } from './person-status';
@@ -57,6 +58,7 @@ export function postViews(core: DesktopCore, options: Parameters<DesktopCore['fe
     tags: p.tags,
     createdAt: p.createdAt,
     pending: !!p.pending,
+    decision: p.kind === 'decision',
     mine: p.memberId === me,
   }));
 }
@@ -95,4 +97,36 @@ export function settingsView(core: DesktopCore): SettingsView {
     demo: !!core.hosting?.demo,
     warnings: core.warnings(),
   };
+}
+
+/** My asks with names and, for the ones I made, when they arrive in words. */
+export function askViews(core: DesktopCore, now: number): { toMe: AskView[]; fromMe: AskView[] } {
+  const names = new Map(core.members().map((m) => [m.id, m.name]));
+  const me = core.me?.id;
+  const locale = core.config.locale ?? 'en';
+  const views = core.asks().map((a): AskView => {
+    const person = (id: string) => ({ id, name: names.get(id) ?? '—' });
+    const deliverAt = Date.parse(a.deliverAt);
+    return {
+      id: a.id,
+      from: person(a.from),
+      to: person(a.to),
+      text: a.text,
+      state: a.state,
+      mine: a.from === me,
+      deliverAt: a.deliverAt,
+      arrival: askArrival(
+        names.get(a.to) ?? '—',
+        { at: deliverAt, waitsFor: a.waitsFor },
+        now,
+        locale,
+        core.config.tz,
+      ),
+      deliveredAt: a.deliveredAt,
+      seenAt: a.seenAt,
+      answer: a.answer,
+      snoozedUntil: a.snoozedUntil,
+    };
+  });
+  return { toMe: views.filter((v) => !v.mine), fromMe: views.filter((v) => v.mine) };
 }

@@ -5,7 +5,8 @@ import { DesktopCore } from '../core/desktop-core';
 import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
 import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
 import type { SecretStore } from '../profile/secret-store';
-import { notificationText } from './notification-text';
+import type { Ask } from '../../shared/protocol/schemas';
+import { notificationText, type NoticeKind } from './notification-text';
 
 export interface SessionOptions {
   profileDir: string;
@@ -74,7 +75,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   );
 
   // Notifications off in Settings: neither the system nor the open windows are told.
-  const tell = (key: 'free' | 'mention', memberId: string, text?: string) => {
+  const tell = (key: NoticeKind, memberId: string, text?: string) => {
     if (!core.config.notifications) return;
     const name = core.memberName(memberId) ?? '';
     const words = notificationText(core.config.locale ?? 'en', key, name);
@@ -83,7 +84,11 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   };
   core.on('changed', () => options.broadcast('core:changed'));
   core.on('free', (memberId: string) => tell('free', memberId));
-  core.on('mention', (post: { text: string; memberId: string }) => tell('mention', post.memberId, post.text));
+  core.on('mention', (post: { text: string; memberId: string; kind?: string }) =>
+    tell(post.kind === 'decision' ? 'decision' : 'mention', post.memberId, post.text),
+  );
+  core.on('ask', (ask: Ask) => tell('ask', ask.from, ask.text));
+  core.on('answer', (ask: Ask) => tell('answer', ask.to, ask.answer ?? ''));
 
   // A demo team is made anew (its sample day follows the clock); a real hosted team resumes.
   if (core.hosting?.demo || (options.demo && !core.me)) {

@@ -81,7 +81,19 @@ export class TeamApi {
         return this.request({
           method: 'POST',
           path: '/v1/posts',
-          body: { id: command.id, text: command.text },
+          body: { id: command.id, text: command.text, ...(command.decision ? { kind: 'decision' } : {}) },
+        });
+      case 'ask':
+        return this.request({
+          method: 'POST',
+          path: '/v1/asks',
+          body: { id: command.id, to: command.to, text: command.text },
+        });
+      case 'ask-update':
+        return this.request({
+          method: 'PATCH',
+          path: `/v1/asks/${encodeURIComponent(command.askId)}`,
+          body: command.update,
         });
       case 'edit-post':
         return this.request({ method: 'PATCH', path: post(command.postId), body: { text: command.text } });
@@ -95,6 +107,8 @@ export class TeamApi {
         return this.request({ method: 'PUT', path: '/v1/me/availability', body: command.availability });
       case 'profile':
         return this.request({ method: 'PATCH', path: '/v1/me', body: command.profile });
+      default:
+        throw new Error(`unknown command ${(command as { kind: string }).kind}`);
     }
   }
 

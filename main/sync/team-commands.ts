@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { availabilityBody, profilePatch, statusBody } from '../../shared/protocol/schemas';
+import { askUpdate, availabilityBody, profilePatch, statusBody } from '../../shared/protocol/schemas';
 
 /**
  * What the desktop asks of the team server, as typed commands: the outbox stores these, and
  * only the team API client turns them into paths and methods.
  */
 export const teamCommand = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('post'), id: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('post'), id: z.string(), text: z.string(), decision: z.boolean().optional() }),
+  z.object({ kind: z.literal('ask'), id: z.string(), to: z.string(), text: z.string() }),
+  z.object({ kind: z.literal('ask-update'), askId: z.string(), update: askUpdate }),
   z.object({ kind: z.literal('edit-post'), postId: z.string(), text: z.string() }),
   z.object({ kind: z.literal('delete-post'), postId: z.string() }),
   z.object({ kind: z.literal('status'), status: statusBody.nullable() }),

@@ -6,9 +6,11 @@ export type QuickPost =
   | { kind: 'post'; text: string; tags: string[]; mentions: string[] }
   | { kind: 'status'; state: ManualState; until: number | null; text: string | null; emoji: string | null }
   | { kind: 'clear' }
+  | { kind: 'ask'; to: string; text: string }
+  | { kind: 'decision'; text: string; tags: string[]; mentions: string[] }
   | { kind: 'error'; message: string };
 
-const commands = ['focus', 'away', 'dnd', 'available', 'clear'] as const;
+const commands = ['focus', 'away', 'dnd', 'available', 'clear', 'ask', 'decide'] as const;
 const defaultEmoji: Record<ManualState, string | null> = {
   focus: '🎯',
   away: '🚶',
@@ -86,6 +88,35 @@ export function parseQuickPost(input: string, context: UntilContext): QuickPost 
     };
   }
   if (name === 'clear') return { kind: 'clear' };
+  if (name === 'ask') {
+    const [to = '', ...rest] = words;
+    const question = rest.join(' ').trim();
+    if (!/^@\S+/.test(to))
+      return { kind: 'error', message: 'say who to ask first: /ask @ana Can you review the Q3 plan?' };
+    if (!question) return { kind: 'error', message: `what do you want to ask ${to}?` };
+    if (question.length > 500)
+      return { kind: 'error', message: `an ask is at most 500 characters (this one has ${question.length})` };
+    return { kind: 'ask', to: to.slice(1), text: question };
+  }
+  if (name === 'decide') {
+    const decision = words.join(' ').trim();
+    if (!decision)
+      return {
+        kind: 'error',
+        message: 'write the decision: /decide Move the billing migration to Monday @dan',
+      };
+    if (decision.length > 500)
+      return {
+        kind: 'error',
+        message: `a decision is at most 500 characters (this one has ${decision.length})`,
+      };
+    return {
+      kind: 'decision',
+      text: decision,
+      tags: extractTags(decision),
+      mentions: extractMentions(decision),
+    };
+  }
   const state = name as ManualState;
   let until: number | null = null;
   if (/^(until|jusqu[’']?(à|a|au)?)$/i.test(words[0] ?? '')) {

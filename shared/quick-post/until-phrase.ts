@@ -53,7 +53,7 @@ export function clockMinutes(word: string): number | undefined {
 }
 
 /** A day named as people do: tomorrow/demain, a weekday (EN/FR), 2026-03-12 or 12/03[/2026]. */
-function namedDay(word: string, context: UntilContext): { day: number; working: boolean } | undefined {
+export function namedDay(word: string, context: UntilContext): { day: number; working: boolean } | undefined {
   const w = word.toLowerCase().replace(/[.,]$/, '');
   const today = wallDayStart(context.tz, context.now);
   if (w === 'tomorrow' || w === 'demain') return { day: today + DAY_MS, working: true };

@@ -35,6 +35,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./team-commands')).postCommand,
   },
   {
+    name: 'asks',
+    summary:
+      'Asks to me and from me (an ask reaches a teammate when they are next free); answer, snooze, dismiss.',
+    load: async () => (await import('./asks-command')).asksCommand,
+  },
+  {
     name: 'status',
     summary: 'My state right now, as teammates see it.',
     load: async () => (await import('./team-commands')).statusCommand,

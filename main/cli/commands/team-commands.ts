@@ -56,7 +56,10 @@ export const postCommand: CliCommand = {
       const result = await core.post(positionals.join(' '));
       if (values.json) printJson(io, result);
       else if (result.delivered === 'rejected') io.err(`ricochet post: ${result.detail}\n`);
+      else if (result.ask) io.out(`${terminalText(result.ask.message)}\n`);
       else {
+        // A decision says first what it may collide with, for the people it names.
+        for (const h of result.headsUps ?? []) io.out(`heads-up: ${terminalText(h.message)}\n`);
         const key =
           result.delivered === 'queued'
             ? 'cli.queued'

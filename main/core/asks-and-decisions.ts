@@ -1,0 +1,70 @@
+import { askDelivery, UNTIL_CHANGED } from '../../shared/asks/ask-delivery';
+import { decisionHeadsUps, type HeadsUp } from '../../shared/asks/decision-heads-ups';
+import { formatWhen, type Locale } from '../../shared/i18n/status-messages';
+import { translate } from '../../shared/i18n/translate';
+import { resolveMention } from '../../shared/people/find-person';
+import { askSchema, type Ask, type Change } from '../../shared/protocol/schemas';
+import type { BoardMember } from '../cache/cache-queries';
+import { personState } from './person-status';
+
+/** "Your ask reaches Ana at 15:30, after a meeting": from the same function the server delivers by. */
+export function askArrival(
+  name: string,
+  delivery: { at: number; waitsFor: string | null },
+  now: number,
+  locale: Locale,
+  tz: string,
+): string {
+  if (delivery.at <= now) return translate(locale, 'ask.reachesNow', { name });
+  if (delivery.at >= UNTIL_CHANGED)
+    return translate(locale, 'ask.reaches', { name, when: translate(locale, 'ask.whenChanged', { name }) });
+  const after = delivery.waitsFor
+    ? ` ${translate(locale, `ask.after.${delivery.waitsFor}` as 'ask.after.busy')}`
+    : '';
+  return `${translate(locale, 'ask.reaches', { name, when: formatWhen(delivery.at, now, locale, tz) })},${after}`;
+}
+
+/** Who an /ask names, and when it will reach them, from what they published. */
+export function planAsk(members: readonly BoardMember[], to: string, me: string | undefined, now: number) {
+  const others = members.filter((m) => m.id !== me);
+  const member = resolveMention(to, others);
+  if ('error' in member) return member;
+  return { member, delivery: askDelivery(personState(member), now) };
+}
+
+/** The heads-ups of a decision for the people it names (nobody named: none). */
+export function headsUpsFor(
+  mentions: readonly string[],
+  text: string,
+  members: readonly BoardMember[],
+  now: number,
+  tz: string,
+  locale: Locale,
+): HeadsUp[] {
+  const named = new Map<string, BoardMember>();
+  for (const mention of mentions) {
+    const found = resolveMention(mention, members);
+    if (!('error' in found)) named.set(found.id, found);
+  }
+  return decisionHeadsUps({
+    text,
+    people: [...named.values()].map((m) => ({ name: m.name, person: personState(m) })),
+    now,
+    tz,
+    locale,
+  });
+}
+
+/** Asks in applied changes that concern me now: delivered to me, or answered to me. */
+export function askEvents(changes: readonly Change[], me: string | undefined) {
+  const delivered: Ask[] = [];
+  const answered: Ask[] = [];
+  for (const change of changes) {
+    if (change.kind !== 'ask' || !me) continue;
+    const ask = askSchema.safeParse(change.data);
+    if (!ask.success) continue;
+    if (ask.data.to === me && ask.data.state === 'delivered' && !ask.data.seenAt) delivered.push(ask.data);
+    if (ask.data.from === me && ask.data.state === 'answered') answered.push(ask.data);
+  }
+  return { delivered, answered };
+}

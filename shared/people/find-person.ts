@@ -1,0 +1,47 @@
+/** "Chloé Petit" → "chloepetit": what people type after @, without accents, case or spaces. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * Teammates matching what was typed after @, best first: the whole name, then the first
+ * name, then a start of the name or of a later word ("@chloe" finds Chloé, "@pet" Petit).
+ */
+export function findPeople<T extends { name: string }>(typed: string, people: readonly T[]): T[] {
+  const q = foldName(typed);
+  if (!q) return [...people];
+  const score = (p: T) => {
+    const full = foldName(p.name);
+    const words = p.name.split(/\s+/).map(foldName);
+    if (full === q) return 0;
+    if (words[0] === q) return 1;
+    if (full.startsWith(q)) return 2;
+    if (words.some((w) => w.startsWith(q))) return 3;
+    if (full.includes(q)) return 4;
+    return 9;
+  };
+  return people
+    .map((p) => ({ p, s: score(p) }))
+    .filter((x) => x.s < 9)
+    .sort((a, b) => a.s - b.s || a.p.name.localeCompare(b.p.name))
+    .map((x) => x.p);
+}
+
+/** The one teammate an @mention names, or why not (nobody, or several equally). */
+export function resolveMention<T extends { name: string }>(
+  typed: string,
+  people: readonly T[],
+): T | { error: string } {
+  const q = foldName(typed);
+  const exact = people.filter((p) => foldName(p.name) === q || foldName(p.name.split(/\s+/)[0] ?? '') === q);
+  if (exact.length === 1) return exact[0]!;
+  const found = exact.length > 1 ? exact : findPeople(typed, people);
+  if (found.length === 0) return { error: `nobody in the team is called @${typed}` };
+  if (found.length > 1)
+    return { error: `@${typed} could be ${found[0]!.name} or ${found[1]!.name}: type more of the name` };
+  return found[0]!;
+}
