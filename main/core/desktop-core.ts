@@ -13,7 +13,8 @@ import {
   type Change,
   type StatusBody,
 } from '../../shared/protocol/schemas';
-import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
+import { foldName } from '../../shared/people/find-person';
+import { extractMentions, parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
 import { isoInstant } from '../../shared/time/zoned-time';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
 import { LocalCache } from '../cache/local-cache';
@@ -27,7 +28,7 @@ import { CalendarService, calendarEntry, sourceFor, type NewCalendar } from './c
 import { CoreState } from './core-state';
 import { FreeWatch } from './free-watch';
 import { askArrival, askEvents, headsUpsFor, planAsk } from './asks-and-decisions';
-import { mentionsOfMe } from './mentions';
+import { mentionsOfMe, myHandles } from './mentions';
 import { commonSlots, digestOf, myDayOf } from './personal-reads';
 import { memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
@@ -205,7 +206,21 @@ export class DesktopCore extends EventEmitter {
       text: p.text,
       createdAt: Date.parse(p.createdAt),
     }));
-    return { config: this.config, busy: report?.busy ?? null, meetings: report?.meetings ?? [], posts };
+    // Decisions by others that name me: what was decided about my time.
+    const handles = this.me ? myHandles(this.me.name) : new Set<string>();
+    const names = new Map(this.members().map((m) => [m.id, m.name]));
+    const decisions = this.feed({ decisions: true, limit: 200 })
+      .filter(
+        (p) => p.memberId !== this.me?.id && extractMentions(p.text).some((m) => handles.has(foldName(m))),
+      )
+      .map((p) => ({ text: p.text, by: names.get(p.memberId) ?? '—', createdAt: Date.parse(p.createdAt) }));
+    return {
+      config: this.config,
+      busy: report?.busy ?? null,
+      meetings: report?.meetings ?? [],
+      posts,
+      decisions,
+    };
   }
 
   /** The next common free slots of these teammates, inside everyone's working hours. */

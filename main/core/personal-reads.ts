@@ -17,11 +17,13 @@ export interface Personal {
   busy: Segment[] | null;
   meetings: Segment[];
   posts: { text: string; createdAt: number }[];
+  decisions: { text: string; by: string; createdAt: number }[];
 }
 
 export function digestOf(me: Personal, period: 'day' | 'week', now: number) {
   return standupDigest({
     posts: me.posts,
+    decisions: me.decisions,
     busy: me.busy,
     meetings: me.meetings,
     hours: parseWorkingHours(me.config.hours),

@@ -7,6 +7,8 @@ import { DAY_MS, wallToUtc } from '../time/zoned-time';
 
 export interface DigestInput {
   posts: readonly { text: string; createdAt: number }[];
+  /** Decisions by others that name me, in the digest's period. */
+  decisions?: readonly { text: string; by: string; createdAt: number }[];
   /** Merged busy time; null when I have no calendar (load then reads "no calendar", not 0%). */
   busy: readonly Segment[] | null;
   /** Each meeting on its own (back-to-back meetings are two); defaults to the busy segments. */
@@ -87,6 +89,9 @@ export function standupDigest(input: DigestInput): Digest {
     groups.set(heading, [...(groups.get(heading) ?? []), `${time.format(post.createdAt)} ${post.text}`]);
   }
   const title = `${input.period === 'day' ? w.day : w.week} — ${dayName.format(input.now)}`;
+  const decisions = (input.decisions ?? [])
+    .filter((d) => d.createdAt >= from && d.createdAt < to)
+    .map((d) => `${d.by}: ${d.text}`);
   const stats =
     load === null ? [w.noCalendar] : [`${w.load} ${Math.round(load * 100)}%`, w.meetings(meetings)];
   // A slot on another day says which day; within one day the date is written once.
@@ -101,6 +106,7 @@ export function standupDigest(input: DigestInput): Digest {
     ...(groups.size === 0
       ? [w.noPosts]
       : [...groups].flatMap(([h, lines]) => [`${h}:`, ...lines.map((l) => `- ${l}`)])),
+    ...(decisions.length ? [`${tr('digest.decisions')}:`, ...decisions.map((d) => `- ${d}`)] : []),
   ].join('\n');
   const markdown = [
     `**${title}**`,
@@ -109,6 +115,7 @@ export function standupDigest(input: DigestInput): Digest {
     ...(groups.size === 0
       ? [`_${w.noPosts}_`]
       : [...groups].flatMap(([h, lines]) => [`*${h}*`, ...lines.map((l) => `- ${l}`)])),
+    ...(decisions.length ? ['', `*${tr('digest.decisions')}*`, ...decisions.map((d) => `- ${d}`)] : []),
   ].join('\n');
   return { text: `${text}\n`, markdown: `${markdown}\n`, meetings, load, posts: posts.length };
 }
