@@ -48,6 +48,8 @@ export function trayModel(input: {
   paused: boolean;
   watching: string[];
   myFallback?: Status;
+  /** Asks delivered to me and not answered yet. */
+  asksWaiting?: number;
 }): TrayModel {
   // The tray's words come from the one string table the windows use.
   const tr = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
@@ -61,6 +63,7 @@ export function trayModel(input: {
     label,
     ...(input.inTeam ? [tr('tray.free', { n: freeCount, of: others.length })] : []),
     ...(input.inTeam && !input.online ? [tr('tray.offline')] : []),
+    ...(input.asksWaiting ? [tr('tray.asks', { n: input.asksWaiting })] : []),
   ].join(' · ');
   const team: TrayMenuItem[] = input.inTeam
     ? others.map(({ m, s }) => ({
@@ -89,6 +92,9 @@ export function trayModel(input: {
     nextChange: changes.length > 0 ? Math.min(...changes) : null,
     menu: [
       { label, enabled: false },
+      ...(input.asksWaiting
+        ? [{ label: tr('tray.asks', { n: input.asksWaiting }), action: { kind: 'open-board' } as const }]
+        : []),
       {
         label: tr('tray.presets'),
         submenu: [

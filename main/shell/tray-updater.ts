@@ -52,6 +52,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
       inTeam: freshness.inTeam,
       paused: core.config.pausePublishing,
       watching: core.watching,
+      asksWaiting: core.asks().filter((a) => a.to === core.me?.id && a.state === 'delivered').length,
     });
     if (stopped) return undefined;
     applyTray({ ...deps, onAction }, model);

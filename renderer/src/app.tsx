@@ -11,6 +11,7 @@ import { BoardView } from './views/board-view';
 import { FeedView } from './views/feed-view';
 import { FindTimeView } from './views/find-time-view';
 import { MeView } from './views/me-view';
+import { waitingForMe } from './views/asks-inbox';
 import { OnboardingView } from './views/onboarding-view';
 import { SettingsView, type JoinLink } from './views/settings-view';
 
@@ -66,6 +67,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
   // Decided once, on the first settings: onboarding then runs to its end even as it adds a calendar.
   const [onboarding, setOnboarding] = useState<boolean | null>(null);
   const [joinLink, setJoinLink] = useState<JoinLink | null>(null);
+  const asks = useCore((api) => api.asksGet({}), [], 'asks').data;
   useEffect(() => {
     if (settings && onboarding === null) setOnboarding(settings.calendars.length === 0 && !settings.team);
   }, [settings, onboarding]);
@@ -83,6 +85,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
   }, []);
   if (!settings || onboarding === null) return null;
   const viewerTz = settings.tz;
+  const waiting = waitingForMe(asks?.toMe ?? []);
   // Alone, "me" is the value of day one; in a team, the board.
   const current: View = view ?? (settings.team ? 'board' : 'me');
   return (
@@ -122,6 +125,11 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
                 onClick={() => setView(v)}
               >
                 {t(views[v])}
+                {v === 'me' && waiting > 0 && (
+                  <span className="count" aria-label={t('asks.title')}>
+                    {waiting}
+                  </span>
+                )}
               </button>
             ))}
           </nav>

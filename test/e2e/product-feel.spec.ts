@@ -125,3 +125,15 @@ test('errors show next to what they concern; the profile shows role, skills and 
   await page.getByLabel('Time zone').press('Enter');
   await expect(page.locator('#settings-error-hours')).toContainText('"Paris" is not a time zone');
 });
+
+test('“who knows about…” ranks by role, skills and recent tags, then who can be asked soonest', async ({
+  page,
+}) => {
+  await page.goto(web.url);
+  await page.getByRole('searchbox').fill('design');
+  const first = page.getByRole('list', { name: 'Team' }).getByRole('listitem').first();
+  await expect(first).toContainText('Camille'); // "Product designer", #design
+  await page.getByRole('searchbox').fill('pricing');
+  const names = await page.getByRole('list', { name: 'Team' }).locator('.name-full').allInnerTexts();
+  expect(names.slice(0, 2).sort()).toEqual(['Jordan Lee', 'Priya Shah']); // the two with the skill
+});

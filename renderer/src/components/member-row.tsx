@@ -3,7 +3,9 @@ import { dateFormat } from '../../../shared/i18n/status-messages';
 import { isKnownZone, utcToWall } from '../../../shared/time/zoned-time';
 import type { MemberView } from '../../../shared/views';
 import { useLocale, useT } from '../i18n/i18n';
+import { useState } from 'react';
 import { Avatar } from './avatar';
+import { QuickPostInput } from './quick-post-input';
 import { LoadBar, StateMark } from './state-mark';
 
 /** "Camille Martin" → "Camille M.": the popover's narrow column keeps room for the state. */
@@ -48,6 +50,7 @@ export function MemberRow({
 }) {
   const t = useT();
   const locale = useLocale();
+  const [asking, setAsking] = useState(false);
   const local = localTimeIfDifferent(m, now, viewerTz, locale);
   const status = live.text || live.emoji ? [live.emoji, live.text].filter(Boolean).join(' ') : null;
   const details = `member-details-${m.id}`;
@@ -101,7 +104,19 @@ export function MemberRow({
           {local && m.timezone && (
             <p className="hint">{t('board.localTimeZone', { time: local, zone: m.timezone })}</p>
           )}
+          {asking && (
+            <QuickPostInput
+              initial={`/ask @${m.name.split(/\s+/)[0]} `}
+              autoFocus
+              onDone={() => setAsking(false)}
+            />
+          )}
           <div className="member-actions">
+            {!m.isMe && !asking && (
+              <button type="button" onClick={() => setAsking(true)}>
+                {t('asks.askWhenFree')}
+              </button>
+            )}
             {!m.isMe && live.state !== 'free' && live.state !== 'unknown' && (
               <button type="button" onClick={onWatch} disabled={watching}>
                 {watching ? t('board.notifying') : t('board.notify')}

@@ -1,31 +1,64 @@
 import { useState, type KeyboardEvent } from 'react';
+import { findPeople } from '../../../shared/people/find-person';
 import { getApi } from '../api';
 import { useT } from '../i18n/i18n';
+import { useCore, useNow } from '../use-core';
+import { PersonContext } from './person-context';
 
-/** The quick-post field: Enter posts (text or /command), Esc clears or closes. */
+/** The @word being typed at the end of the text, if any. */
+const typingMention = (text: string) => /(?:^|\s)@([\p{L}\p{N}_.-]*)$/u.exec(text)?.[1];
+
+/**
+ * The quick-post field: Enter posts (text or /command), Esc clears or closes. Typing @
+ * suggests teammates (accent-insensitive) with the highlighted one's day beside; /decide
+ * shows its heads-ups first, and /ask says when it will arrive.
+ */
 export function QuickPostInput({
   autoFocus,
   onDone,
   onEscape,
+  initial = '',
 }: {
   autoFocus?: boolean;
   onDone?: () => void;
   onEscape?: () => void;
+  initial?: string;
 }) {
   const t = useT();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initial);
   const [feedback, setFeedback] = useState<{ ok: boolean; message: string } | null>(null);
-  const send = async () => {
+  const [headsUps, setHeadsUps] = useState<{ name: string; message: string }[] | null>(null);
+  const [highlight, setHighlight] = useState(0);
+  const board = useCore((api) => api.boardGet({}), [], 'board').data;
+  const now = useNow(null);
+  const typed = typingMention(text);
+  const suggestions =
+    typed === undefined ? [] : findPeople(typed, board?.members.filter((m) => !m.isMe) ?? []).slice(0, 6);
+  const current = suggestions[Math.min(highlight, suggestions.length - 1)];
+
+  const complete = (name: string) => {
+    const handle = name.split(/\s+/)[0]!;
+    setText(text.replace(/@([\p{L}\p{N}_.-]*)$/u, `@${handle} `));
+    setHighlight(0);
+  };
+
+  const send = async (confirmed = false) => {
     const api = getApi();
     if (!api || !text.trim()) return;
     try {
+      if (!confirmed && /^\/decide\b/i.test(text.trim())) {
+        const preview = await api.postPreview({ text });
+        if (preview.headsUps.length > 0) return setHeadsUps(preview.headsUps);
+      }
+      setHeadsUps(null);
       const result = await api.postCreate({ text });
       if (result.delivered === 'rejected') return setFeedback({ ok: false, message: result.message ?? '' });
       setText('');
       setFeedback({
         ok: true,
-        message:
-          result.kind !== 'post'
+        message: result.ask
+          ? result.ask.message
+          : result.kind === 'status' || result.kind === 'clear'
             ? t('post.statusSet')
             : result.delivered === 'queued'
               ? t('post.queued')
@@ -39,9 +72,21 @@ export function QuickPostInput({
     }
   };
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (suggestions.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        return setHighlight((highlight + step + suggestions.length) % suggestions.length);
+      }
+      if ((event.key === 'Enter' || event.key === 'Tab') && current) {
+        event.preventDefault();
+        return complete(current.name);
+      }
+    }
     if (event.key === 'Enter') void send();
     if (event.key === 'Escape') {
-      if (text) setText('');
+      if (headsUps) setHeadsUps(null);
+      else if (text) setText('');
       else onEscape?.();
     }
   };
@@ -53,12 +98,52 @@ export function QuickPostInput({
         value={text}
         autoFocus={autoFocus}
         maxLength={600}
-        onChange={(e) => setText(e.target.value)}
+        role="combobox"
+        aria-expanded={suggestions.length > 0}
+        aria-controls="mention-suggestions"
+        aria-autocomplete="list"
+        aria-activedescendant={current ? `mention-${current.id}` : undefined}
+        onChange={(e) => (setText(e.target.value), setHighlight(0), setHeadsUps(null))}
         onKeyDown={onKey}
       />
       <button type="button" onClick={() => void send()}>
         {t('post.send')}
       </button>
+      {suggestions.length > 0 && (
+        <div className="mentions">
+          <ul id="mention-suggestions" role="listbox" aria-label={t('mention.suggestions')}>
+            {suggestions.map((m, i) => (
+              <li
+                key={m.id}
+                id={`mention-${m.id}`}
+                role="option"
+                aria-selected={i === highlight}
+                onMouseDown={(e) => (e.preventDefault(), complete(m.name))}
+                onMouseEnter={() => setHighlight(i)}
+              >
+                {m.name}
+              </li>
+            ))}
+          </ul>
+          {current && <PersonContext member={current} now={now} />}
+        </div>
+      )}
+      {headsUps && (
+        <div className="heads-ups" role="alert">
+          <p>{t('decide.headsUp')}</p>
+          <ul>
+            {headsUps.map((h) => (
+              <li key={h.message}>{h.message}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void send(true)}>
+            {t('decide.postAnyway')}
+          </button>{' '}
+          <button type="button" onClick={() => setHeadsUps(null)}>
+            {t('decide.cancel')}
+          </button>
+        </div>
+      )}
       <p role="status" aria-live="polite" className={feedback?.ok === false ? 'error' : 'hint'}>
         {feedback?.message ?? ''}
       </p>

@@ -61,6 +61,15 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
         (!q || [m.name, m.jobTitle ?? '', ...m.skills, ...m.topics].some((s) => s.toLowerCase().includes(q))),
     );
     const byName = (a: MemberView, b: MemberView) => a.name.localeCompare(b.name);
+    // "Who knows about…": the best match first (role, then skills, then recent tags), and
+    // among equals who can be asked soonest.
+    if (q)
+      return matching.sort(
+        (a, b) =>
+          relevance(b.member, q) - relevance(a.member, q) ||
+          soonest(a.live, now) - soonest(b.live, now) ||
+          byName(a.member, b.member),
+      );
     return matching.sort((a, b) =>
       sort === 'free'
         ? Number(b.live.state === 'free') - Number(a.live.state === 'free') || byName(a.member, b.member)
@@ -133,4 +142,21 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       {open && <MemberProfile member={open} now={now} viewerTz={viewerTz} onClose={() => setOpen(null)} />}
     </section>
   );
+}
+
+/** How well a person matches "who knows about…": role 3, a skill 2, a recent tag 1. */
+export function relevance(m: MemberView, q: string): number {
+  const has = (text: string) => text.toLowerCase().includes(q);
+  return (
+    (has(m.jobTitle ?? '') ? 3 : 0) +
+    (m.skills.some(has) ? 2 : 0) +
+    (m.topics.some(has) ? 1 : 0) +
+    (has(m.name) ? 1 : 0)
+  );
+}
+
+/** When a person can be asked: now if free, else when they are next free (unknown last). */
+function soonest(live: { state: string; freeAt: number | null }, now: number): number {
+  if (live.state === 'free') return now;
+  return live.freeAt ?? Number.MAX_SAFE_INTEGER;
 }

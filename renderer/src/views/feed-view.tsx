@@ -5,16 +5,55 @@ import { formatMoment } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
 import { FieldError } from '../components/placeholders';
 import { useCore } from '../use-core';
+import { resolveMention } from '../../../shared/people/find-person';
+import type { MemberView } from '../../../shared/views';
+import { PersonContext } from '../components/person-context';
+
+/** An @mention in a post: a filter on click, and the person's day on hover or focus. */
+function MentionWithContext({
+  handle,
+  members,
+  open,
+  onOpen,
+  onFilter,
+  now,
+}: {
+  handle: string;
+  members: MemberView[];
+  open: boolean;
+  onOpen: (open: boolean) => void;
+  onFilter: () => void;
+  now: number;
+}) {
+  const found = resolveMention(handle, members);
+  const member = 'error' in found ? null : found;
+  return (
+    <span className="mention-card" onMouseEnter={() => onOpen(true)} onMouseLeave={() => onOpen(false)}>
+      <button
+        type="button"
+        className="link"
+        onClick={onFilter}
+        onFocus={() => onOpen(true)}
+        onBlur={() => onOpen(false)}
+      >
+        @{handle}
+      </button>
+      {open && member && <PersonContext member={member} now={now} />}
+    </span>
+  );
+}
 
 /** Posts newest first; a #tag or @mention is a filter; my own posts can be deleted. */
 export function FeedView() {
   const t = useT();
   const locale = useLocale();
-  const [filter, setFilter] = useState<{ tag?: string; mention?: string }>({});
+  const [filter, setFilter] = useState<{ tag?: string; mention?: string; decisions?: boolean }>({});
+  const [hovered, setHovered] = useState<string | null>(null);
+  const board = useCore((api) => api.boardGet({}), [], 'board').data;
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const { data, error: readError } = useCore(
     (api) => api.feedGet({ ...filter, limit: 100 }),
-    [filter.tag, filter.mention],
+    [filter.tag, filter.mention, filter.decisions],
   );
   const zone = useZone();
   const now = Date.now();
@@ -30,19 +69,39 @@ export function FeedView() {
           {part}
         </button>
       ) : /^@/.test(part) ? (
-        <button key={i} type="button" className="link" onClick={() => setFilter({ mention: part.slice(1) })}>
-          {part}
-        </button>
+        <MentionWithContext
+          key={i}
+          handle={part.slice(1)}
+          members={board?.members ?? []}
+          open={hovered === `${i}:${part}`}
+          onOpen={(open) => setHovered(open ? `${i}:${part}` : null)}
+          onFilter={() => setFilter({ mention: part.slice(1) })}
+          now={now}
+        />
       ) : (
         part
       ),
     );
-  const active = filter.tag ? `#${filter.tag}` : filter.mention ? `@${filter.mention}` : null;
+  const active = filter.tag
+    ? `#${filter.tag}`
+    : filter.mention
+      ? `@${filter.mention}`
+      : filter.decisions
+        ? t('feed.decisions')
+        : null;
   return (
     <section aria-labelledby="feed-title">
       <FieldError id="read-error" message={readError} />
       <h2 id="feed-title">{t('feed.title')}</h2>
       <QuickPostInput />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={!!filter.decisions}
+          onChange={(e) => setFilter(e.target.checked ? { decisions: true } : {})}
+        />{' '}
+        {t('feed.decisions')}
+      </label>
       {active && (
         <p className="filter">
           {t('feed.filter', { f: active })}{' '}
@@ -80,7 +139,10 @@ export function FeedView() {
                 <button type="submit">{t('feed.save')}</button>
               </form>
             ) : (
-              <p>{render(p.text)}</p>
+              <p>
+                {p.decision && <span className="decision-tag">{t('feed.decision')}</span>}
+                {render(p.text)}
+              </p>
             )}
             {p.mine && !p.pending && editing?.id !== p.id && (
               <>

@@ -5,6 +5,7 @@ import { formatSpan } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
 import { FieldError, Skeleton } from '../components/placeholders';
 import { useCore } from '../use-core';
+import { AsksInbox } from './asks-inbox';
 
 /** My day and week: load, next free slot, meetings, status presets, the standup digest. */
 export function MeView() {
@@ -25,6 +26,7 @@ export function MeView() {
   return (
     <section aria-labelledby="me-title">
       <h2 id="me-title">{t('me.title')}</h2>
+      <AsksInbox />
       <p className="me-state">
         <StateMark state={data.state} /> <span data-testid="my-state">{data.label}</span>
       </p>

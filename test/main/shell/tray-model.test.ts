@@ -99,4 +99,20 @@ describe('tray at a glance', () => {
     expect(model.tooltip).toBe('Free');
     expect(model.menu.find((i) => i.label === 'No team yet')).toMatchObject({ enabled: false });
   });
+
+  it('asks waiting for me show in the tooltip and the menu, in my language', () => {
+    const model = trayModel({
+      members: team,
+      now,
+      locale: 'fr',
+      tz: 'Europe/Paris',
+      online: true,
+      inTeam: true,
+      paused: false,
+      watching: [],
+      asksWaiting: 2,
+    });
+    expect(model.tooltip).toContain('2 demandes en attente');
+    expect(JSON.stringify(model.menu)).toContain('2 demandes en attente');
+  });
 });
