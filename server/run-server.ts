@@ -10,6 +10,7 @@ export interface RunOptions {
   logger?: boolean;
   rateLimit?: { capacity: number; perSecond: number };
   now?: () => number;
+  requestTimeoutMs?: number;
 }
 
 /** Opens the database, serves the API, and gives back the address and a graceful close. */
@@ -25,6 +26,7 @@ export async function runServer(options: RunOptions): Promise<RicochetServer & {
     https,
     rateLimit: options.rateLimit,
     now: options.now,
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   const address = await server.app.listen({ host: options.host, port: options.port });
   return {

@@ -13,6 +13,8 @@ export interface SyncClientOptions {
   /** For tests: the randomness of the reconnect jitter. */
   random?: () => number;
   maxBackoffMs?: number;
+  /** How often the live stream is checked with a ping; no pong by the next check: reconnect. */
+  heartbeatMs?: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export class SyncClient extends EventEmitter {
   private stopped = true;
   private attempt = 0;
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private pulling: Promise<number> | undefined;
   private flushing: Promise<FlushResult> | undefined;
 
@@ -77,6 +80,7 @@ export class SyncClient extends EventEmitter {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
     this.socket?.close();
     this.socket = undefined;
     this.setConnection('offline');
@@ -116,8 +120,23 @@ export class SyncClient extends EventEmitter {
     });
     socket.on('message', (data) => void this.onMessage(String(data)));
     socket.on('error', () => {});
+    // A connection can die without a close (a laptop lid, a NAT timeout): a ping unanswered
+    // by the next check means it is gone, so reconnect and catch up.
+    let answered = true;
+    socket.on('pong', () => (answered = true));
+    socket.on('open', () => {
+      clearInterval(this.heartbeat);
+      this.heartbeat = setInterval(() => {
+        if (this.socket !== socket) return;
+        if (!answered) return socket.terminate();
+        answered = false;
+        socket.ping();
+      }, this.options.heartbeatMs ?? 30_000);
+      this.heartbeat.unref?.();
+    });
     socket.on('close', () => {
       if (this.socket !== socket) return;
+      clearInterval(this.heartbeat);
       this.socket = undefined;
       if (this.stopped) return;
       this.setConnection('offline');

@@ -30,6 +30,8 @@ export interface ServerOptions {
   rateLimit?: { capacity: number; perSecond: number };
   /** The clock asks are delivered by; tests pass their own. */
   now?: () => number;
+  /** A request must arrive whole within this (a body trickled byte by byte is cut off). */
+  requestTimeoutMs?: number;
 }
 
 export type { ServerContext } from './server-context';
@@ -51,6 +53,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
       : false,
     // Requests finish on SIGTERM; only idle keep-alive sockets are cut.
     forceCloseConnections: 'idle',
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
   });
   const hub = new ChangeHub(options.storage.db);
   const notifier = await createNotifier(options.storage, hub, (m) => app.log.warn(m));

@@ -164,6 +164,7 @@ export function registerRoutes(app: FastifyInstance, context: ServerContext) {
     requireAdmin(me(request));
     const target = await teamMember(context, me(request), validate(idParams, request.params).id);
     await removeMember(db, target.id);
+    context.hub.closeMember(target.id);
     changed(target.teamId);
     return reply.code(204).send();
   });

@@ -27,6 +27,8 @@ export function streamPath(url: string | undefined): string | null {
 export function attachStream(app: FastifyInstance, context: ServerContext) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const alive = new WeakSet<WebSocket>();
+  /** Each stream's token, checked again on every heartbeat: a rotated or revoked one closes it. */
+  const tokens = new WeakMap<WebSocket, string>();
 
   const start = async (socket: WebSocket, member: Member) => {
     const cursor = await context.hub.subscribe(member.teamId, socket, member.id);
@@ -52,7 +54,10 @@ export function attachStream(app: FastifyInstance, context: ServerContext) {
           alive.add(ws);
           ws.on('pong', () => alive.add(ws));
           ws.on('error', () => ws.terminate());
-          if (member) return void start(ws, member).catch(() => ws.close(1011, 'cannot subscribe'));
+          if (member) {
+            tokens.set(ws, token!);
+            return void start(ws, member).catch(() => ws.close(1011, 'cannot subscribe'));
+          }
           const timer = setTimeout(() => ws.close(4401, 'authenticate first'), AUTH_TIMEOUT_MS);
           ws.once('message', (data) => {
             clearTimeout(timer);
@@ -64,9 +69,10 @@ export function attachStream(app: FastifyInstance, context: ServerContext) {
             }
             if (first.type !== 'auth' || typeof first.token !== 'string')
               return ws.close(4400, 'expected {"type":"auth","token":…}');
-            void authenticate(context.storage.db, first.token).then((m) =>
+            const given = first.token;
+            void authenticate(context.storage.db, given).then((m) =>
               m
-                ? start(ws, m)
+                ? (tokens.set(ws, given), start(ws, m))
                 : (send(ws, { type: 'error', error: 'unauthorized', message: 'this token is not valid' }),
                   ws.close(4401, 'unauthorized')),
             );
@@ -83,6 +89,12 @@ export function attachStream(app: FastifyInstance, context: ServerContext) {
       else {
         alive.delete(ws);
         ws.ping();
+        const token = tokens.get(ws);
+        if (token)
+          void authenticate(context.storage.db, token).then(
+            (m) => m || ws.close(4401, 'this token is no longer valid'),
+            () => {},
+          );
       }
     }
   }, HEARTBEAT_MS);

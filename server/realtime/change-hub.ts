@@ -49,6 +49,12 @@ export class ChangeHub {
     return team.queue;
   }
 
+  /** A removed member's streams close at once (their token no longer opens a new one). */
+  closeMember(memberId: string, code = 4401, reason = 'no longer a member of this team'): void {
+    for (const team of this.teams.values())
+      for (const socket of team.clients) if (this.viewers.get(socket) === memberId) socket.close(code, reason);
+  }
+
   get streamCount(): number {
     let n = 0;
     for (const team of this.teams.values()) n += team.clients.size;

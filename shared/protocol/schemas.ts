@@ -7,6 +7,22 @@ import { isKnownZone } from '../time/zoned-time';
  * and the desktop client (which validates every answer with it). Instants are UTC strings.
  */
 export const instant = z.iso.datetime({ offset: false, message: 'an instant like 2026-03-10T08:30:00Z' });
+
+// Characters that do not show but change what text looks like or how it reads: controls
+// (NUL included), bidi overrides, zero-width marks. Stripped, and the text normalised (NFC),
+// so "Ana\u200b" and "\u202eanA" cannot pose as "Ana". Joiners stay in posts (emoji need them).
+// eslint-disable-next-line no-control-regex -- these are exactly the characters removed
+const unseen = /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Text a person typed, made safe to show others: invisible characters gone, normalised, trimmed. */
+export const visibleText = (max: number, min = 1, options: { joiners?: boolean } = {}) =>
+  z
+    .string()
+    .transform((s) => {
+      const cleaned = s.normalize('NFC').replace(unseen, '');
+      return (options.joiners ? cleaned : cleaned.replace(/\u200d/g, '')).replace(/\s+/g, ' ').trim();
+    })
+    .pipe(z.string().min(min, min === 1 ? 'it is empty (once invisible characters are removed)' : undefined).max(max));
 const id = z.string().min(1).max(64);
 
 export const manualStates = ['available', 'focus', 'away', 'dnd'] as const;
@@ -36,9 +52,9 @@ export const timeZone = z
 
 export const profilePatch = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    role: z.string().trim().max(80),
-    skills: z.array(z.string().trim().min(1).max(40)).max(30),
+    name: visibleText(80),
+    role: visibleText(80, 0),
+    skills: z.array(visibleText(40)).max(30),
     timezone: timeZone,
     workingHours: z.array(weekday).length(7),
   })
@@ -48,8 +64,8 @@ export const profilePatch = z
 export const statusBody = z
   .object({
     state: z.enum(manualStates).optional(),
-    emoji: z.string().max(16).optional(),
-    text: z.string().max(140).optional(),
+    emoji: visibleText(16, 0, { joiners: true }).optional(),
+    text: visibleText(140, 0, { joiners: true }).optional(),
     until: instant.nullable().optional(),
   })
   .strict();
@@ -64,7 +80,7 @@ export const availabilityBody = z
     loadWeek: z.number().min(0).max(1).optional(),
     /** Only from sources where the person turned on "share titles". */
     titles: z
-      .array(z.object({ start: instant, title: z.string().max(200) }).strict())
+      .array(z.object({ start: instant, title: visibleText(200, 0, { joiners: true }) }).strict())
       .max(2000)
       .optional(),
   })
@@ -97,8 +113,8 @@ export const availabilityBody = z
 export const postBody = z
   .object({
     id: z.uuid({ message: 'id must be a UUID made by the client' }),
-    text: z.string().trim().min(1).max(500),
-    tags: z.array(z.string().min(1).max(40)).max(20).optional(),
+    text: visibleText(500, 1, { joiners: true }),
+    tags: z.array(visibleText(40)).max(20).optional(),
     /** A decision is a post that names who it involves (the feed can show only those). */
     kind: z.enum(['post', 'decision']).optional(),
   })
@@ -109,14 +125,14 @@ export const askBody = z
   .object({
     id: z.uuid({ message: 'id must be a UUID made by the client' }),
     to: id,
-    text: z.string().trim().min(1).max(500),
+    text: visibleText(500, 1, { joiners: true }),
   })
   .strict();
 
 export const askUpdate = z
   .object({
     action: z.enum(['seen', 'answer', 'snooze', 'dismiss']),
-    text: z.string().trim().min(1).max(500).optional(),
+    text: visibleText(500, 1, { joiners: true }).optional(),
     until: instant.optional(),
   })
   .strict()
@@ -151,7 +167,7 @@ export type Ask = z.infer<typeof askSchema>;
 export const joinBody = z
   .object({
     code: z.string().min(1).max(100),
-    name: z.string().trim().min(1).max(80),
+    name: visibleText(80),
     email: z.email().max(200),
   })
   .strict();
@@ -161,7 +177,8 @@ export const postsQuery = z
   .strict();
 export const syncQuery = z
   .object({
-    since: z.coerce.number().int().min(0).default(0),
+    // The log's sequence is a 32-bit integer on PostgreSQL: larger is refused, not a 500.
+    since: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
   })
   .strict();

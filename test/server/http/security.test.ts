@@ -8,6 +8,39 @@ import { backends, client, stopPostgres, teamServer } from '../../support/team-s
 
 afterAll(() => stopPostgres());
 
+describe('text people type, and numbers past what the log holds', () => {
+  it('invisible characters are removed before anyone sees them; NUL and huge cursors are refused cleanly', async () => {
+    const t = await teamServer('sqlite');
+    try {
+      expect((await t.bob.api('PATCH', '/v1/me', { name: 'Ana\u200b' })).body.name).toBe('Ana');
+      expect((await t.bob.api('PATCH', '/v1/me', { name: '\u202eanA' })).body.name).toBe('anA');
+      expect((await t.bob.api('PATCH', '/v1/me', { name: '\u200b\u200d' })).status).toBe(400);
+      const post = await t.bob.api('POST', '/v1/posts', {
+        id: randomUUID(),
+        text: 'hi\u0000 there 👨\u200d👩\u200d👧',
+      });
+      expect(post.status).toBe(201);
+      expect(post.body.text).toBe('hi there 👨\u200d👩\u200d👧');
+      expect(await t.bob.api('GET', '/v1/sync?since=3000000000')).toMatchObject({ status: 400 });
+    } finally {
+      await t.server.close();
+    }
+  });
+
+  it("a removed member's open stream closes at once", async () => {
+    const t = await teamServer('sqlite');
+    try {
+      const stream = await openStream(t.url, t.bob.token);
+      await stream.until(() => stream.messages.some((m) => m.type === 'ready'));
+      const closed = new Promise<number>((resolve) => stream.ws.once('close', (code) => resolve(code)));
+      expect((await t.admin.api('DELETE', `/v1/members/${t.bob.id}`)).status).toBe(204);
+      expect(await closed).toBe(4401);
+    } finally {
+      await t.server.close();
+    }
+  });
+});
+
 describe('a request no URL parser accepts', () => {
   it('an unauthenticated upgrade to "//[" is refused and the server keeps serving', async () => {
     const t = await teamServer('sqlite');

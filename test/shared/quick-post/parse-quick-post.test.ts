@@ -41,6 +41,25 @@ describe('quick posts: until a day, as people say it', () => {
   });
 });
 
+describe('quick posts: asks and decisions', () => {
+  it('/ask @name names one person and the question', () => {
+    expect(parse('/ask @chloe Can you review the Q3 plan?')).toEqual({
+      kind: 'ask',
+      to: 'chloe',
+      text: 'Can you review the Q3 plan?',
+    });
+  });
+
+  it('/decide keeps who it names and its tags', () => {
+    expect(parse('/decide Move the billing migration to Monday @ana @dan #billing')).toEqual({
+      kind: 'decision',
+      text: 'Move the billing migration to Monday @ana @dan #billing',
+      tags: ['billing'],
+      mentions: ['ana', 'dan'],
+    });
+  });
+});
+
 describe('quick posts', () => {
   it('plain text is a post, with its #tags and @mentions', () => {
     expect(parse('Reviewing #billing with @ana.lopez and @Bob, see #Billing')).toEqual({
@@ -81,7 +100,10 @@ describe('quick posts', () => {
 
   it.each([
     ['/fcous 1h', 'unknown command /fcous — did you mean /focus?'],
-    ['/lunch', 'unknown command /lunch (commands: /focus, /away, /dnd, /available, /clear)'],
+    ['/lunch', 'unknown command /lunch (commands: /focus, /away, /dnd, /available, /clear, /ask, /decide)'],
+    ['/ask Can you review?', 'say who to ask first: /ask @ana'],
+    ['/ask @ana', 'what do you want to ask @ana?'],
+    ['/decide', 'write the decision'],
     [
       '/away until noonish',
       '"until noonish": expected a time like 14:00, a day like tomorrow, Monday or 12/03, or both',

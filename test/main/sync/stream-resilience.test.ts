@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { LocalCache } from '../../../main/cache/local-cache';
+import { SyncClient } from '../../../main/sync/sync-client';
+import { freePort } from '../../support/radicale';
+import { waitFor } from '../../support/wait-for';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+/** A stream server that says ready, sends what it is given first, and never answers pings. */
+async function deafServer(first: string[] = []) {
+  const port = await freePort();
+  const wss = new WebSocketServer({ port, host: '127.0.0.1', autoPong: false });
+  let connections = 0;
+  wss.on('connection', (ws) => {
+    connections++;
+    for (const frame of first) ws.send(frame);
+    ws.send(JSON.stringify({ type: 'ready', cursor: 0 }));
+  });
+  cleanup.push(() => new Promise((r) => wss.close(r)));
+  return { url: `http://127.0.0.1:${port}`, connections: () => connections };
+}
+
+function client(url: string) {
+  const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-stream-')));
+  const sync = new SyncClient({
+    cache,
+    server: url,
+    token: 'x'.repeat(43),
+    heartbeatMs: 100,
+    maxBackoffMs: 50,
+  });
+  cleanup.push(() => cache.close());
+  cleanup.push(() => sync.stop());
+  return sync;
+}
+
+describe('the live stream, as the desktop holds it', () => {
+  it('a bad frame is dropped and the stream still goes live', async () => {
+    const server = await deafServer(['not json {', '\u0000\u0001', JSON.stringify({ type: 'nonsense' })]);
+    const sync = client(server.url);
+    sync.start();
+    await waitFor(() => sync.connection === 'live');
+    expect(sync.connection).toBe('live');
+  });
+
+  it('a half-open connection (no pong) is noticed and the client reconnects', async () => {
+    const server = await deafServer();
+    const sync = client(server.url);
+    sync.start();
+    await waitFor(() => server.connections() >= 2, 5_000);
+    expect(server.connections()).toBeGreaterThanOrEqual(2);
+  });
+});
