@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { mergeSegments, type Segment, type TimeWindow } from '../../shared/availability/segments';
 import { normalizeAddress, occurrenceKind } from './busy-rules';
+import { repairIcs, splitEvents } from './repair-ics';
 import { readEvent, type EventRecord, type JCalComponent } from './event-record';
 import { expandSeries } from './expand-events';
 import { prefilterIcs } from './ics-prefilter';
@@ -53,10 +54,13 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
   const filtered = Number.isFinite(horizon) ? prefilterIcs(text, horizon) : undefined;
   const started = performance.now();
   let jcal: unknown;
+  const source = filtered?.text ?? text;
   try {
-    jcal = ICAL.parse(filtered?.text ?? text);
-  } catch (error) {
-    warnings.push(`not a readable iCalendar file: ${(error as Error).message}`);
+    // What ical.js would read without complaint but wrongly (a bare VEVENT, a date without
+    // VALUE=DATE) goes through the repair first; anything else only when it fails.
+    jcal = needsRepair(source) ? readDespiteErrors(source, warnings) : ICAL.parse(source);
+  } catch {
+    jcal = readDespiteErrors(source, warnings);
   }
   const parseMs = performance.now() - started;
   const byUid = new Map<string, EventRecord | LazyEvent | Map<number | undefined, EventRecord | LazyEvent>>();
@@ -178,4 +182,57 @@ export function readCalendar(text: string, options: ReadOptions): CalendarRead {
     events: parsed.events,
     parseMs: parsed.parseMs,
   };
+}
+
+function needsRepair(text: string): boolean {
+  return (
+    (!/BEGIN:VCALENDAR/i.test(text) && /BEGIN:VEVENT/i.test(text)) ||
+    /^(DTSTART|DTEND|RECURRENCE-ID)(;[^:\r\n]*)?:\d{8}\s*$/im.test(
+      text.replace(/^(DTSTART|DTEND|RECURRENCE-ID);[^:\r\n]*VALUE=DATE[^:\r\n]*:.*$/gim, ''),
+    )
+  );
+}
+
+/**
+ * The whole file would not parse: repair what a line-by-line reading can (see repair-ics),
+ * and if it still will not, read it event by event so one broken event costs only itself.
+ */
+function readDespiteErrors(text: string, warnings: string[]): unknown {
+  const repaired = repairIcs(text);
+  warnings.push(...repaired.warnings);
+  if (!repaired.text) return undefined;
+  try {
+    return ICAL.parse(repaired.text);
+  } catch {
+    const calendars: unknown[] = [];
+    for (const piece of splitEvents(repaired.text)) {
+      try {
+        calendars.push(...roots(ICAL.parse(piece.text)));
+      } catch {
+        warnings.push(`the event starting at line ${piece.line} could not be read, left out`);
+      }
+    }
+    if (calendars.length > 0) return mergeRoots(calendars as JCalComponent[]);
+    warnings.push(
+      'this calendar could not be read: it may be cut short or damaged (no complete event found)',
+    );
+    return undefined;
+  }
+}
+
+/** One vcalendar holding every piece's events (and time zones, once each). */
+function mergeRoots(calendars: JCalComponent[]): JCalComponent {
+  const [first] = calendars;
+  const seenZones = new Set<string>();
+  const subs: JCalComponent[] = [];
+  for (const cal of calendars)
+    for (const sub of cal[2]) {
+      if (sub[0] === 'vtimezone') {
+        const id = JSON.stringify(sub[1]);
+        if (seenZones.has(id)) continue;
+        seenZones.add(id);
+      }
+      subs.push(sub);
+    }
+  return [first![0], first![1], subs] as JCalComponent;
 }

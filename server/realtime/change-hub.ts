@@ -52,7 +52,8 @@ export class ChangeHub {
   /** A removed member's streams close at once (their token no longer opens a new one). */
   closeMember(memberId: string, code = 4401, reason = 'no longer a member of this team'): void {
     for (const team of this.teams.values())
-      for (const socket of team.clients) if (this.viewers.get(socket) === memberId) socket.close(code, reason);
+      for (const socket of team.clients)
+        if (this.viewers.get(socket) === memberId) socket.close(code, reason);
   }
 
   get streamCount(): number {

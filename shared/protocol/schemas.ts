@@ -12,7 +12,8 @@ export const instant = z.iso.datetime({ offset: false, message: 'an instant like
 // (NUL included), bidi overrides, zero-width marks. Stripped, and the text normalised (NFC),
 // so "Ana\u200b" and "\u202eanA" cannot pose as "Ana". Joiners stay in posts (emoji need them).
 // eslint-disable-next-line no-control-regex -- these are exactly the characters removed
-const unseen = /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const unseen =
+  /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Text a person typed, made safe to show others: invisible characters gone, normalised, trimmed. */
 export const visibleText = (max: number, min = 1, options: { joiners?: boolean } = {}) =>
@@ -22,7 +23,12 @@ export const visibleText = (max: number, min = 1, options: { joiners?: boolean }
       const cleaned = s.normalize('NFC').replace(unseen, '');
       return (options.joiners ? cleaned : cleaned.replace(/\u200d/g, '')).replace(/\s+/g, ' ').trim();
     })
-    .pipe(z.string().min(min, min === 1 ? 'it is empty (once invisible characters are removed)' : undefined).max(max));
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? 'it is empty (once invisible characters are removed)' : undefined)
+        .max(max),
+    );
 const id = z.string().min(1).max(64);
 
 export const manualStates = ['available', 'focus', 'away', 'dnd'] as const;

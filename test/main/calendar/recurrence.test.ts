@@ -132,6 +132,6 @@ describe('pathological input never hangs', () => {
   it('a broken file is a warning, not a crash', () => {
     const got = busy('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\n', ...march);
     expect(got.busy).toEqual([]);
-    expect(got.warnings[0]).toMatch(/not a readable iCalendar file|skipped/);
+    expect(got.warnings.join(' ')).toMatch(/could not be read|skipped/);
   });
 });

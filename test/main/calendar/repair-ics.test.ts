@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { busy } from '../../support/ics';
+
+const from = '2026-03-09T00:00:00Z';
+const to = '2026-03-16T00:00:00Z';
+const calendar = (...lines: string[]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR'].join('\r\n');
+const event = (uid: string, ...lines: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, ...lines, 'END:VEVENT'];
+
+describe('one bad line loses one line, never the file', () => {
+  it('spaces in an RRULE, an Apple line without a colon and an unclosed quote are repaired or skipped', () => {
+    const text = calendar(
+      ...event(
+        'a',
+        'DTSTART:20260310T090000Z',
+        'DTEND:20260310T100000Z',
+        'RRULE:FREQ=DAILY;COUNT=2;BYDAY=TU, WE ',
+      ),
+      ...event('b', 'DTSTART:20260312T090000Z', 'DTEND:20260312T100000Z', 'X-APPLE-RADIUS=49.1'),
+      ...event('c', 'DTSTART;TZID="Europe/Paris:20260313T100000', 'DTEND;TZID=Europe/Paris:20260313T110000'),
+    );
+    const read = busy(text, from, to);
+    expect(read.busy).toEqual([
+      '2026-03-10T09:00:00Z/2026-03-10T10:00:00Z busy',
+      '2026-03-11T09:00:00Z/2026-03-11T10:00:00Z busy',
+      '2026-03-12T09:00:00Z/2026-03-12T10:00:00Z busy',
+      '2026-03-13T09:00:00Z/2026-03-13T10:00:00Z busy',
+    ]);
+    expect(read.warnings).toEqual(
+      expect.arrayContaining([
+        'line 8: spaces in a recurrence rule, removed',
+        'line 14: not a calendar property (no colon), left out',
+        'line 18: an unclosed quote, read without quotes',
+      ]),
+    );
+  });
+
+  it('a date without VALUE=DATE is a whole day, with a warning; a bare VEVENT is read', () => {
+    const read = busy(
+      ['BEGIN:VEVENT', 'UID:x', 'DTSTART:20260311', 'DTEND:20260312', 'END:VEVENT'].join('\r\n'),
+      from,
+      to,
+    );
+    expect(read.busy).toEqual(['2026-03-10T23:00:00Z/2026-03-11T23:00:00Z busy']);
+    expect(read.warnings).toEqual(
+      expect.arrayContaining([
+        'no VCALENDAR around the events: read as one calendar',
+        'line 3: a date without VALUE=DATE, read as a whole day',
+      ]),
+    );
+  });
+
+  it('a file that is not a calendar says so in a sentence, and never quotes its content', () => {
+    const netrc = 'machine example.com\nlogin ana\npassword hunter2-secret\n';
+    const read = busy(netrc, from, to);
+    expect(read.busy).toEqual([]);
+    expect(read.warnings.join(' ')).toContain('not an iCalendar (.ics) calendar');
+    expect(read.warnings.join(' ')).not.toContain('hunter2');
+    expect(busy('\u0000\u0001garbage{]', from, to).warnings.join(' ')).toContain('not an iCalendar');
+  });
+});
