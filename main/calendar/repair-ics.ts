@@ -102,8 +102,14 @@ export function splitEvents(text: string): { text: string; line: number }[] {
   lines.forEach((line, i) => {
     if (line === 'BEGIN:VTIMEZONE') zone = [];
     if (zone) zone.push(line);
-    if (line === 'END:VTIMEZONE' && zone) (zones.push(...zone), (zone = undefined));
-    if (line === 'BEGIN:VEVENT') ((current = []), (start = i + 1));
+    if (line === 'END:VTIMEZONE' && zone) {
+      zones.push(...zone);
+      zone = undefined;
+    }
+    if (line === 'BEGIN:VEVENT') {
+      current = [];
+      start = i + 1;
+    }
     if (current) current.push(line);
     if (line === 'END:VEVENT' && current) {
       events.push({ text: current.join('\r\n'), line: start });

@@ -11,8 +11,8 @@ export const instant = z.iso.datetime({ offset: false, message: 'an instant like
 // Characters that do not show but change what text looks like or how it reads: controls
 // (NUL included), bidi overrides, zero-width marks. Stripped, and the text normalised (NFC),
 // so "Ana\u200b" and "\u202eanA" cannot pose as "Ana". Joiners stay in posts (emoji need them).
-// eslint-disable-next-line no-control-regex -- these are exactly the characters removed
 const unseen =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters removed
   /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Text a person typed, made safe to show others: invisible characters gone, normalised, trimmed. */
