@@ -2,5 +2,12 @@
 // `admin` commands) may use. Lint forbids importing anything deeper from outside server/.
 export { runServer, type RunOptions } from './run-server';
 export { openStorage, type Storage, type StorageConfig } from './db/connect';
-export { createInvite, createTeam, listMembers, removeMember, rotateToken } from './store/members';
+export {
+  createInvite,
+  createTeam,
+  listMembers,
+  removeMember,
+  revokeInvite,
+  rotateToken,
+} from './store/members';
 export type { RicochetServer } from './http/app';

@@ -21,6 +21,7 @@ export const ipcChannels = [
   'team:join',
   'team:leave',
   'team:start',
+  'team:revokeInvite',
   'join:pending',
   'demo:start',
   'demo:remove',

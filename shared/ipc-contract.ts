@@ -164,6 +164,10 @@ export const ipcContract = {
       addresses: { address: string; via: string }[];
     }>(),
   },
+  'team:revokeInvite': {
+    request: z.object({ code: z.string().min(1).max(100) }).strict(),
+    response: reply<{ ok: boolean }>(),
+  },
   'join:pending': {
     request: none,
     response: reply<{ link: { server: string; code: string } | null }>(),

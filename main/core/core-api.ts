@@ -83,6 +83,10 @@ export function createCoreApi(
       if (core.me) throw new Error('this profile is already in a team: leave it first');
       return services.startTeam(input);
     },
+    'team:revokeInvite': async ({ code }) => {
+      await core.revokeInvite(code);
+      return { ok: true };
+    },
     'join:pending': async () => ({ link: services.takeJoinLink() }),
     'demo:start': async () => {
       if (core.me) throw new Error('this profile is already in a team: leave it first');

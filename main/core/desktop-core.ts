@@ -262,6 +262,13 @@ export class DesktopCore extends EventEmitter {
     this.setHosting(null);
   }
 
+  /** An admin revokes an invite (the one shown after starting a team, say): it stops working at once. */
+  async revokeInvite(code: string): Promise<void> {
+    const sync = this.team.sync;
+    if (!sync) throw new Error('not in a team');
+    await sync.api.revokeInvite(code);
+  }
+
   /** Records (or forgets) the team server this computer hosts, so it starts again with the app. */
   recordHosting(place: { host: string; port: number; demo?: boolean } | null): void {
     this.setHosting(place);

@@ -112,6 +112,11 @@ export class TeamApi {
     }
   }
 
+  /** An admin revokes an invite at once (not queued: an invite is either live or not). */
+  async revokeInvite(code: string): Promise<void> {
+    await this.request({ method: 'POST', path: '/v1/invites/revoke', body: { code } });
+  }
+
   /** Who this token belongs to, and its team: how a token alone logs in. */
   async whoAmI() {
     return whoAmISchema.parse(await this.request({ method: 'GET', path: '/v1/me' }));

@@ -106,6 +106,16 @@ export function openApiDocument(): object {
           responses: { '200': { description: 'the ask' }, '404': { description: 'not an ask to you' } },
         },
       },
+      '/v1/invites/revoke': {
+        post: {
+          description: 'an admin revokes an invite: {code}',
+          responses: {
+            '204': { description: 'revoked' },
+            '404': { description: 'no such invite' },
+            ...errors,
+          },
+        },
+      },
       '/v1/board': { get: { responses: { '200': { description: '{members: [...]}' }, ...errors } } },
       '/v1/members/{id}': {
         get: {

@@ -20,6 +20,7 @@ import {
   join,
   publicMember,
   removeMember,
+  revokeInvite,
   teamOf,
   type Member,
 } from '../store/members';
@@ -166,6 +167,12 @@ export function registerRoutes(app: FastifyInstance, context: ServerContext) {
     await removeMember(db, target.id);
     context.hub.closeMember(target.id);
     changed(target.teamId);
+    return reply.code(204).send();
+  });
+  app.post('/v1/invites/revoke', async (request, reply) => {
+    requireAdmin(me(request));
+    const { code } = validate(z.object({ code: z.string().min(1).max(100) }).strict(), request.body);
+    await revokeInvite(db, me(request).teamId, code);
     return reply.code(204).send();
   });
   app.post('/v1/invites', async (request, reply) => {

@@ -74,6 +74,9 @@ export async function createTeam(
   };
 }
 
+/** An invite nobody limited still ends: 25 uses within 14 days, unless the admin says otherwise. */
+export const DEFAULT_INVITE = { uses: 25, days: 14 };
+
 export async function createInvite(
   db: Kysely<Database>,
   teamId: string,
@@ -82,17 +85,30 @@ export async function createInvite(
   const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
   if (!team) throw notFound('team');
   const code = newInviteCode();
+  const uses = options.uses ?? DEFAULT_INVITE.uses;
+  const expiresAt =
+    options.expiresAt ?? new Date(Date.now() + DEFAULT_INVITE.days * 86_400_000).toISOString();
   await db
     .insertInto('invites')
     .values({
       hash: hashSecret(code),
       team_id: teamId,
-      uses_left: options.uses ?? null,
-      expires_at: options.expiresAt ?? null,
+      uses_left: uses,
+      expires_at: expiresAt,
       created_at: nowIso(),
     })
     .execute();
-  return { code, uses: options.uses ?? null, expiresAt: options.expiresAt ?? null };
+  return { code, uses, expiresAt };
+}
+
+/** Revokes an invite of this team: its code stops working at once. */
+export async function revokeInvite(db: Kysely<Database>, teamId: string, code: string) {
+  const gone = await db
+    .deleteFrom('invites')
+    .where('hash', '=', hashSecret(code))
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+  if (Number(gone.numDeletedRows) === 0) throw new ApiError(404, 'not_found', 'no such invite in your team');
 }
 
 /** Redeems an invite: a wrong, used-up or expired code is 403 with the reason. */

@@ -125,6 +125,8 @@ export const messages = {
     'settings.notifications': 'Notifications',
     'settings.notificationsValue': 'Tell me when someone I watch is free, and when I am mentioned',
     'settings.openAtLogin': 'Open Ricochet when I log in',
+    'settings.inviteLimits': 'It works for 25 people within 14 days.',
+    'settings.revokeInvite': 'Revoke this invite',
     'settings.aboutMe': 'About me',
     'profile.today': 'Coming up',
     'profile.noRole': 'No role given yet',
@@ -380,6 +382,8 @@ export const messages = {
     'settings.notificationsValue':
       'Me prévenir quand une personne suivie est disponible, et quand on me mentionne',
     'settings.openAtLogin': 'Ouvrir Ricochet à l’ouverture de session',
+    'settings.inviteLimits': 'Elle sert à 25 personnes pendant 14 jours.',
+    'settings.revokeInvite': 'Révoquer cette invitation',
     'settings.aboutMe': 'À propos de moi',
     'profile.today': 'À venir',
     'profile.noRole': 'Rôle pas encore renseigné',

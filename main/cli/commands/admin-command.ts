@@ -1,12 +1,20 @@
-import { openStorage } from '../../../server/index';
-import { createInvite, createTeam, listMembers, removeMember, rotateToken } from '../../../server/index';
+import {
+  createInvite,
+  createTeam,
+  listMembers,
+  openStorage,
+  removeMember,
+  revokeInvite,
+  rotateToken,
+} from '../../../server/index';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { terminalText } from '../terminal-text';
 import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url postgres://…] [--json]
   create-team --name <n> --admin-name <n> --admin-email <e>
-  invite --team <id> [--uses <n>] [--expires <duration: 30m, 12h, 7d>]
+  invite --team <id> [--uses <n>] [--expires <duration: 30m, 12h, 7d>]   (default: 25 uses, 14 days)
+  revoke-invite --team <id> --code <code>
   members --team <id>
   remove --member <id>          (revokes its tokens)
   rotate-token --member <id>
@@ -34,8 +42,9 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     member: { type: 'string' },
     uses: { type: 'string' },
     expires: { type: 'string' },
+    code: { type: 'string' },
   });
-  const known = ['create-team', 'invite', 'members', 'remove', 'rotate-token'];
+  const known = ['create-team', 'invite', 'revoke-invite', 'members', 'remove', 'rotate-token'];
   if (!known.includes(action)) throw new UsageError(`unknown action "${action}"`);
   const storage = await openStorage(storageFrom(values, io));
   try {
@@ -61,6 +70,9 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
           : undefined;
         return await createInvite(storage.db, need(values.team, '--team'), { uses, expiresAt });
       }
+      case 'revoke-invite':
+        await revokeInvite(storage.db, need(values.team, '--team'), need(values.code, '--code'));
+        return { revoked: true };
       case 'members':
         return { members: await listMembers(storage.db, need(values.team, '--team')) };
       case 'remove':
@@ -103,6 +115,8 @@ function adminText(action: string, r: Record<string, never>): string {
     const uses = any['uses'] === null ? 'unlimited uses' : `${String(any['uses'])} use(s)`;
     const expires = any['expiresAt'] ? `, expires ${String(any['expiresAt'])}` : '';
     lines.push(`Invite code: ${String(any['code'])} (${uses}${expires})`);
+  } else if (action === 'revoke-invite') {
+    lines.push('Invite revoked: its code no longer works.');
   } else if (action === 'members') {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');

@@ -202,6 +202,19 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
       {data.team && invite ? (
         <div role="status" className="invite">
           <p>{t('settings.inviteLink', { link: invite.link, server: invite.server, code: invite.invite })}</p>
+          <p className="hint">{t('settings.inviteLimits')}</p>
+          <button
+            type="button"
+            onClick={() =>
+              void api.teamRevokeInvite({ code: invite.invite }).then(
+                () => setInvite(null),
+                (e: Error) => setError({ where: 'invite', message: e.message }),
+              )
+            }
+          >
+            {t('settings.revokeInvite')}
+          </button>
+          {errorAt('invite')}
           {invite.addresses.length > 1 && (
             <ul aria-label={t('settings.otherAddresses')}>
               {invite.addresses.map((a) => (

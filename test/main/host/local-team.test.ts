@@ -31,5 +31,13 @@ describe('start a team on this computer', () => {
     cleanup.push(() => guest.close());
     await guest.join({ server: team.server, invite: team.invite, name: 'Bob', email: 'bob@atelier.test' });
     expect(guest.board().map((m) => m.name)).toEqual(['Ana', 'Bob']);
+
+    // Revoked from Settings: the link stops working for the next person.
+    await host.revokeInvite(team.invite);
+    const late = new DesktopCore(mkdtempSync(join(tmpdir(), 'ricochet-late-')));
+    cleanup.push(() => late.close());
+    await expect(
+      late.join({ server: team.server, invite: team.invite, name: 'Cleo', email: 'cleo@atelier.test' }),
+    ).rejects.toThrow('not valid');
   });
 });

@@ -57,6 +57,21 @@ describe.each(backends)('team server API on %s', (backend) => {
       expect(other.status).toBe(201);
     });
 
+    it('an invite nobody limited still ends (25 uses, 14 days); an admin revokes one at once', async () => {
+      const made = await t.admin.api('POST', '/v1/invites', {});
+      expect(made.body.uses).toBe(25);
+      expect(Date.parse(made.body.expiresAt) - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
+      expect((await t.bob.api('POST', '/v1/invites/revoke', { code: made.body.code })).status).toBe(403);
+      expect((await t.admin.api('POST', '/v1/invites/revoke', { code: made.body.code })).status).toBe(204);
+      const join = await client(t.url)('POST', '/v1/join', {
+        code: made.body.code,
+        name: 'Zoe',
+        email: 'zoe@acme.test',
+      });
+      expect(join).toMatchObject({ status: 403, body: { error: 'invite_invalid' } });
+      expect((await t.admin.api('POST', '/v1/invites/revoke', { code: made.body.code })).status).toBe(404);
+    });
+
     it('a 1-use invite lets exactly one of 20 parallel joins in', async () => {
       const once = await createInvite(t.server.context.storage.db, t.team.team.id, { uses: 1 });
       const results = await Promise.all(
