@@ -11,6 +11,7 @@ export interface RunOptions {
   rateLimit?: { capacity: number; perSecond: number };
   now?: () => number;
   requestTimeoutMs?: number;
+  trustProxy?: boolean | string;
 }
 
 /** Opens the database, serves the API, and gives back the address and a graceful close. */
@@ -27,6 +28,7 @@ export async function runServer(options: RunOptions): Promise<RicochetServer & {
     rateLimit: options.rateLimit,
     now: options.now,
     requestTimeoutMs: options.requestTimeoutMs,
+    trustProxy: options.trustProxy,
   });
   const address = await server.app.listen({ host: options.host, port: options.port });
   return {

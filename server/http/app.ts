@@ -5,9 +5,8 @@ import { ChangeHub } from '../realtime/change-hub';
 import { createNotifier } from '../realtime/notifier';
 import { ApiError } from '../store/api-error';
 import { authenticate, type Member } from '../store/members';
-import { hashSecret } from '../store/secrets';
 import { bearerToken } from './bearer';
-import { RateLimiter } from './rate-limit';
+import { FailureLimit, registerRateLimits } from './rate-limit';
 import { registerRoutes } from './routes';
 import type { ServerContext } from './server-context';
 import { attachStream } from './stream';
@@ -32,6 +31,8 @@ export interface ServerOptions {
   now?: () => number;
   /** A request must arrive whole within this (a body trickled byte by byte is cut off). */
   requestTimeoutMs?: number;
+  /** Trust X-Forwarded-For from a reverse proxy (true, or the proxy's address). */
+  trustProxy?: boolean | string;
 }
 
 export type { ServerContext } from './server-context';
@@ -54,35 +55,36 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     // Requests finish on SIGTERM; only idle keep-alive sockets are cut.
     forceCloseConnections: 'idle',
     requestTimeout: options.requestTimeoutMs ?? 30_000,
+    // Behind the README's reverse proxy: the client's own address, for per-address limits.
+    trustProxy: options.trustProxy ?? false,
   });
   const hub = new ChangeHub(options.storage.db);
   const notifier = await createNotifier(options.storage, hub, (m) => app.log.warn(m));
   const now = options.now ?? Date.now;
   const asks = new AskScheduler(options.storage.db, now, (teamId) => void notifier.changed(teamId));
   const context: ServerContext = { storage: options.storage, hub, notifier, asks, now };
-  const perToken = new RateLimiter(options.rateLimit?.capacity ?? 120, options.rateLimit?.perSecond ?? 20);
-  const perAddress = new RateLimiter(20, 0.5);
+  const failures = new FailureLimit();
+  const tooMany = (reply: { header: (k: string, v: string) => unknown }, wait: number, what: string) => {
+    reply.header('retry-after', String(wait));
+    return new ApiError(429, 'rate_limited', `${what}; try again in ${wait} s`);
+  };
 
   app.decorateRequest('member', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.config.public) {
-      const wait = request.method === 'POST' ? perAddress.take(request.ip) : 0;
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new ApiError(429, 'rate_limited', `too many attempts; try again in ${wait} s`);
-      }
-      return;
-    }
+    if (request.routeOptions.config.public) return;
     const token = bearerToken(request);
     if (!token) throw new ApiError(401, 'unauthorized', 'send a token as Authorization: Bearer <token>');
-    const wait = perToken.take(hashSecret(token));
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      throw new ApiError(429, 'rate_limited', `too many requests; try again in ${wait} s`);
-    }
+    const wait = failures.blocked(request.ip);
+    if (wait > 0) throw tooMany(reply, wait, 'too many invalid tokens from this address');
     request.member = await authenticate(options.storage.db, token);
-    if (!request.member)
+    if (!request.member) {
+      failures.failed(request.ip);
       throw new ApiError(401, 'unauthorized', 'this token is not valid (revoked, or its member was removed)');
+    }
+  });
+  await registerRateLimits(app, {
+    capacity: options.rateLimit?.capacity ?? 120,
+    perSecond: options.rateLimit?.perSecond ?? 20,
   });
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {

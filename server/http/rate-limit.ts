@@ -1,33 +1,65 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../store/api-error';
+
 /**
- * A token bucket per key (a token's hash, or an address for unauthenticated calls): a burst
- * of `capacity` requests, refilled at `perSecond`. Answers how long to wait when empty.
+ * Limits, keyed on who is really asking: the verified member for authenticated requests (a
+ * random token never gets a bucket of its own), the client's address otherwise (behind a
+ * reverse proxy, the real one with --trust-proxy). @fastify/rate-limit keeps its counts in a
+ * bounded LRU, so a flood of keys costs memory only up to `cache` entries.
  */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+export async function registerRateLimits(
+  app: FastifyInstance,
+  limits: { capacity: number; perSecond: number },
+): Promise<void> {
+  await app.register(rateLimit, {
+    global: true,
+    // After authentication (onRequest), so the member is known.
+    hook: 'preHandler',
+    max: limits.capacity,
+    timeWindow: Math.max(1000, Math.round((limits.capacity / limits.perSecond) * 1000)),
+    cache: 10_000,
+    keyGenerator: (request: FastifyRequest) =>
+      request.member ? `member:${request.member.id}` : `ip:${request.ip}`,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate_limited', `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+}
+
+/**
+ * Failed authentications per address, bounded: past `max` in a window, further attempts are
+ * refused before any database lookup, so random tokens cannot make the server work.
+ */
+export class FailureLimit {
+  private readonly failures = new Map<string, { count: number; since: number }>();
 
   constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
+    private readonly max = 30,
+    private readonly windowMs = 60_000,
+    private readonly size = 10_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** 0 when allowed; otherwise the seconds to wait before the next request. */
-  take(key: string): number {
-    const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > 50_000) this.prune(now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+  /** Seconds to wait, or 0 when this address may try. */
+  blocked(key: string): number {
+    const entry = this.failures.get(key);
+    if (!entry) return 0;
+    const elapsed = this.now() - entry.since;
+    if (elapsed > this.windowMs) {
+      this.failures.delete(key);
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / this.perSecond);
+    return entry.count >= this.max ? Math.ceil((this.windowMs - elapsed) / 1000) : 0;
   }
 
-  private prune(now: number) {
-    for (const [key, bucket] of this.buckets)
-      if (now - bucket.at > (this.capacity / this.perSecond) * 1000) this.buckets.delete(key);
+  failed(key: string): void {
+    const entry = this.failures.get(key);
+    if (entry && this.now() - entry.since <= this.windowMs) entry.count++;
+    else {
+      this.failures.delete(key);
+      this.failures.set(key, { count: 1, since: this.now() });
+      // Bounded: the oldest address is forgotten first (a Map keeps insertion order).
+      if (this.failures.size > this.size) this.failures.delete(this.failures.keys().next().value!);
+    }
   }
 }

@@ -74,11 +74,16 @@ export function registerRoutes(app: FastifyInstance, context: ServerContext) {
   }));
   app.get('/v1/openapi.json', { config: { public: true } }, async () => openApiDocument());
 
-  app.post('/v1/join', { config: { public: true } }, async (request, reply) => {
-    const result = await join(db, validate(joinBody, request.body));
-    changed(result.team.id);
-    return reply.code(201).send(result);
-  });
+  // Joining is tried by strangers: 20 attempts a minute per address (the real one behind a proxy).
+  app.post(
+    '/v1/join',
+    { config: { public: true, rateLimit: { max: 20, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const result = await join(db, validate(joinBody, request.body));
+      changed(result.team.id);
+      return reply.code(201).send(result);
+    },
+  );
 
   app.get('/v1/me', async (request) => ({ ...me(request), team: await teamOf(db, me(request).teamId) }));
   /** My status, calendar or hours changed: asks waiting for me get their new time. */

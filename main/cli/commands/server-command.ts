@@ -3,7 +3,7 @@ import { parseFlags, UsageError, type CliCommand } from '../command';
 import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet server [--host 127.0.0.1] [--port 8787] [--data ./ricochet-data | --database-url postgres://…]
-       [--tls-cert <file> --tls-key <file>] [--rate-limit <burst>/<per second>] [--quiet]
+       [--tls-cert <file> --tls-key <file>] [--rate-limit <burst>/<per second>] [--trust-proxy <proxy address>] [--quiet]
 Runs the team server: SQLite under --data by default, PostgreSQL with --database-url
 (or $RICOCHET_DATABASE_URL). Stops gracefully on SIGTERM or SIGINT.`;
 
@@ -18,6 +18,7 @@ export const serverCommand: CliCommand = {
       'tls-key': { type: 'string' },
       quiet: { type: 'boolean' },
       'rate-limit': { type: 'string', default: '120/20' },
+      'trust-proxy': { type: 'string' },
     });
     const rate = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(values['rate-limit']);
     if (!rate || Number(rate[1]) < 1 || Number(rate[2]) <= 0)
@@ -36,6 +37,10 @@ export const serverCommand: CliCommand = {
       tls: values['tls-cert'] ? { cert: values['tls-cert'], key: values['tls-key']! } : undefined,
       logger: !values.quiet,
       rateLimit: { capacity: Number(rate[1]), perSecond: Number(rate[2]) },
+      // "--trust-proxy 127.0.0.1" behind a local reverse proxy; "true" trusts any hop.
+      ...(values['trust-proxy']
+        ? { trustProxy: values['trust-proxy'] === 'true' ? true : values['trust-proxy'] }
+        : {}),
     });
     io.out(`ricochet server listening on ${server.url} (${server.context.storage.kind})\n`);
     await new Promise<void>((resolve) => {

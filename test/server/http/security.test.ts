@@ -4,7 +4,8 @@ import WebSocket from 'ws';
 import { createTeam, removeMember, rotateToken } from '../../../server/store/members';
 import { rawRequest } from '../../support/raw-http';
 import { openStream } from '../../support/stream-client';
-import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
+import { runServer } from '../../../server/run-server';
+import { backends, client, stopPostgres, storageFor, teamServer } from '../../support/team-server';
 
 afterAll(() => stopPostgres());
 
@@ -37,6 +38,44 @@ describe('text people type, and numbers past what the log holds', () => {
       expect(await closed).toBe(4401);
     } finally {
       await t.server.close();
+    }
+  });
+});
+
+describe('limits keyed on who really asks', () => {
+  it('random tokens are cut off per address without costing the real members, even behind a proxy', async () => {
+    const storage = await storageFor('sqlite');
+    const server = await runServer({ host: '127.0.0.1', port: 0, storage, trustProxy: true });
+    try {
+      const team = await createTeam(server.context.storage.db, {
+        name: 'A',
+        adminName: 'Ana',
+        adminEmail: 'a@a.test',
+      });
+      const from = (ip: string, token?: string) => (method: string, path: string, body?: unknown) =>
+        client(server.url, token)(method, path, body, { 'x-forwarded-for': ip });
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++)
+        statuses.push((await from('10.0.0.1', randomUUID() + randomUUID())('GET', '/v1/me')).status);
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+      // The same proxy, another client: unaffected.
+      expect((await from('10.0.0.2', team.token)('GET', '/v1/me')).status).toBe(200);
+      // Joining: 20 attempts a minute per real address.
+      const joins: number[] = [];
+      for (let i = 0; i < 22; i++)
+        joins.push(
+          (await from('10.0.0.3')('POST', '/v1/join', { code: 'wrong-code', name: 'X', email: 'x@a.test' }))
+            .status,
+        );
+      expect(joins.slice(0, 20).every((s) => s === 403)).toBe(true);
+      expect(joins.slice(20)).toEqual([429, 429]);
+      expect(
+        (await from('10.0.0.4')('POST', '/v1/join', { code: 'wrong-code', name: 'X', email: 'x@a.test' }))
+          .status,
+      ).toBe(403);
+    } finally {
+      await server.close();
     }
   });
 });
