@@ -24,6 +24,8 @@ export interface MemberView {
   titles: { start: string; title: string }[];
   /** What in their record could not be read (an unknown zone…): only their card says so. */
   problems: string[];
+  /** Their calendar could not be read since then: what they published may be out of date. */
+  staleSince: string | null;
   workingHours: { start: number; end: number }[][] | null;
   latestPost: { id: string; text: string; createdAt: string } | null;
 }

@@ -12,6 +12,7 @@ export interface AvailabilityData {
   window: { from: string; to: string };
   busy: { start: string; end: string; kind: 'busy' | 'tentative' | 'oof' }[];
   titles?: { start: string; title: string }[];
+  staleSince?: string;
   loadToday: number | null;
   loadWeek: number | null;
   updatedAt?: string;

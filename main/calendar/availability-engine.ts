@@ -78,6 +78,11 @@ export class AvailabilityEngine {
     this.cache = undefined;
   }
 
+  /** The sources whose last read failed (their previous data, if any, still counts). */
+  failingSources(): string[] {
+    return [...this.failures.keys()];
+  }
+
   /** Events per source, as last parsed (for settings: "work.ics · 312 events"). */
   sourceEvents(): Record<string, number> {
     return Object.fromEntries([...this.sources].map(([name, s]) => [name, s.parsed?.events ?? 0]));

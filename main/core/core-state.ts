@@ -27,6 +27,8 @@ const schemas = {
       at: z.string(),
       events: z.number(),
       perSource: z.record(z.string(), z.number()),
+      /** Per failing source, since when it fails (cleared when it reads again). */
+      failingSince: z.record(z.string(), z.string()).default({}),
       warnings: z.array(z.object({ source: z.string(), message: z.string() })),
     })
     .nullable(),

@@ -38,6 +38,7 @@ export function memberViews(core: DesktopCore, now: number): MemberView[] {
     calendarShared: m.availability !== null,
     titles: m.availability?.titles ?? [],
     problems: personState(m).problems,
+    staleSince: m.availability?.staleSince ?? null,
     workingHours: m.profile.workingHours ?? null,
     latestPost: m.latestPost && {
       id: m.latestPost.id,

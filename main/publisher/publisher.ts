@@ -57,11 +57,17 @@ export class Publisher {
     const window = publishWindow(now, engine.tz);
     const read = await readSources(engine, sources, window);
     const report = engine.report(window, now);
+    // A source that cannot be read keeps its last good data; teammates are told since when.
+    const before = this.state.read('calendarState')?.failingSince ?? {};
+    const failingSince: Record<string, string> = {};
+    for (const name of engine.failingSources()) failingSince[name] = before[name] ?? isoInstant(now);
+    const staleSince = Object.values(failingSince).sort()[0];
     this.setCalendarState({
       at: isoInstant(now),
       warnings: report.warnings,
       events: report.stats.events,
       perSource: engine.sourceEvents(),
+      failingSince,
     });
     if (read === 0 && engine.sourceCount === 0) return { published: false, reason: 'no-source-read', report };
     const body = {
@@ -69,6 +75,7 @@ export class Publisher {
       busy: report.busy.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), kind: s.kind })),
       loadToday: report.summary.loadToday,
       loadWeek: report.summary.loadWeek,
+      ...(staleSince ? { staleSince } : {}),
       ...(report.titles.length > 0
         ? {
             titles: report.titles.slice(0, 2000).map((t) => ({ start: isoInstant(t.start), title: t.title })),

@@ -41,6 +41,8 @@ export interface Database {
     load_week: number | null;
     titles: string | null;
     updated_at: string;
+    /** Since when the member's calendar could not be read (what is published may be old). */
+    stale_since: string | null;
   };
   posts: {
     id: string;
@@ -191,6 +193,11 @@ export const migrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('asks_due').on('asks').columns(['state', 'deliver_at']).execute();
       await db.schema.createIndex('asks_to').on('asks').columns(['to_member', 'state']).execute();
+    },
+  },
+  '003_stale_availability': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('availability').addColumn('stale_since', 'text').execute();
     },
   },
 };

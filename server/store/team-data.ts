@@ -35,6 +35,7 @@ const toAvailability = (row: Database['availability'] | undefined) =>
     loadToday: row.load_today,
     loadWeek: row.load_week,
     ...(row.titles ? { titles: JSON.parse(row.titles) } : {}),
+    ...(row.stale_since ? { staleSince: row.stale_since } : {}),
     updatedAt: row.updated_at,
   };
 
@@ -94,6 +95,7 @@ export async function setAvailability(db: Kysely<Database>, member: Member, body
     load_week: body.loadWeek ?? null,
     titles: body.titles ? JSON.stringify(body.titles) : null,
     updated_at: nowIso(),
+    stale_since: body.staleSince ?? null,
   };
   const { member_id: _m, ...update } = row;
   await db.transaction().execute(async (trx) => {

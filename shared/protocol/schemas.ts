@@ -84,6 +84,8 @@ export const availabilityBody = z
     busy: z.array(segment).max(2000),
     loadToday: z.number().min(0).max(1).optional(),
     loadWeek: z.number().min(0).max(1).optional(),
+    /** Some calendar could not be read since then: what is published may be out of date. */
+    staleSince: instant.optional(),
     /** Only from sources where the person turned on "share titles". */
     titles: z
       .array(z.object({ start: instant, title: visibleText(200, 0, { joiners: true }) }).strict())

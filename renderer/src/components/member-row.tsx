@@ -1,5 +1,5 @@
 import type { Status } from '../../../shared/status/status-engine';
-import { dateFormat } from '../../../shared/i18n/status-messages';
+import { dateFormat, formatMoment } from '../../../shared/i18n/status-messages';
 import { isKnownZone, utcToWall } from '../../../shared/time/zoned-time';
 import type { MemberView } from '../../../shared/views';
 import { useLocale, useT } from '../i18n/i18n';
@@ -74,6 +74,7 @@ export function MemberRow({
         </span>
         <span className="member-label" data-testid="state-label">
           {live.label}
+          {m.staleSince ? ' ⚠' : ''}
         </span>
         {local && (
           <span className="member-local" aria-label={t('board.localTime', { time: local })}>
@@ -92,6 +93,11 @@ export function MemberRow({
             </p>
           )}
           {m.latestPost && <p className="member-post">{m.latestPost.text}</p>}
+          {m.staleSince && (
+            <p className="hint" data-testid="member-stale">
+              {t('board.stale', { time: formatMoment(Date.parse(m.staleSince), now, locale, viewerTz) })}
+            </p>
+          )}
           {m.problems.length > 0 && (
             <p className="hint" data-testid="member-problem">
               {t('board.problem', { problems: m.problems.join(' · ') })}

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,5 +91,22 @@ describe('publisher', () => {
     expect(again.calendarState()?.warnings).toEqual([
       { source: 'nowhere.ics', message: 'file not found: /nowhere.ics' },
     ]);
+  });
+
+  it('a calendar that can no longer be read is never turned into "free": its last busy time stays, marked stale since then', async () => {
+    const { core, file } = coreWithCalendar();
+    const t0 = Date.now();
+    await core.publish(t0);
+    expect(queuedAvailability(core)[0]!.busy).toHaveLength(1);
+    rmSync(file);
+    await core.publish(t0 + 60_000);
+    const [body] = queuedAvailability(core) as { busy: unknown[]; staleSince?: string }[];
+    expect(body!.busy).toHaveLength(1); // still the meeting, not free
+    expect(body!.staleSince).toBe(
+      new Date(Math.floor((t0 + 60_000) / 1000) * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    );
+    await core.publish(t0 + 120_000);
+    const [later] = queuedAvailability(core) as { staleSince?: string }[];
+    expect(later?.staleSince ?? body!.staleSince).toBe(body!.staleSince); // since the first failure
   });
 });

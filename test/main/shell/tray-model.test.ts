@@ -21,6 +21,7 @@ const member = (name: string, extra: Partial<MemberView> = {}): MemberView => ({
   loadWeek: null,
   busy: [],
   calendarShared: true,
+  staleSince: null,
   titles: [],
   problems: [],
   workingHours: null,
