@@ -105,10 +105,47 @@ function ianaByName(name: string): Zone | null {
   return clean.includes('/') && isKnownZone(clean) ? ianaZone(clean) : null;
 }
 
-/** An IANA or Windows zone name to a Zone, or null. */
+/** An IANA or Windows zone name (or a Windows display name) to a Zone, or null. */
 export function zoneByName(name: string): Zone | null {
   const iana = ianaByName(name);
   if (iana) return iana;
-  const windows = findIana(cleanTzid(name))?.[0];
+  const windows = findIana(cleanTzid(name))?.[0] ?? fromDisplayName(cleanTzid(name));
   return windows && isKnownZone(windows) ? ianaZone(windows) : null;
+}
+
+let cities: Map<string, string> | undefined;
+
+/**
+ * Exchange and OWA exports name zones by what Windows shows, "(UTC-05:00) Eastern Time (US &
+ * Canada)" or "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", without a VTIMEZONE. The
+ * region names map to Windows ids ("Eastern Standard Time"), the city lists to the IANA zone
+ * of a city; either must agree with the standard offset the name states.
+ */
+export function fromDisplayName(name: string): string | undefined {
+  const m = /^\(UTC(?:([+-])(\d{2}):(\d{2}))?\)\s*(.+)$/.exec(name);
+  if (!m) return undefined;
+  const offset = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const label = m[4]!.replace(/\s*\(.*\)\s*$/, '').trim();
+  const candidates: string[] = [];
+  const region = /^(.+?) Time$/.exec(label)?.[1];
+  if (region) candidates.push(...(findIana(`${region} Standard Time`) ?? []));
+  cities ??= new Map(
+    Intl.supportedValuesOf('timeZone').map((zone) => [
+      zone.split('/').at(-1)!.replace(/_/g, ' ').toLowerCase(),
+      zone,
+    ]),
+  );
+  if (/^Coordinated Universal Time$/i.test(label)) candidates.push('UTC');
+  for (const city of label.split(',')) {
+    const zone = cities.get(city.trim().toLowerCase());
+    if (zone) candidates.push(zone);
+    // ICU lists some cities under their old names (Asia/Calcutta): try the current one too.
+    const id = city.trim().replace(/\s+/g, '_');
+    for (const area of ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'])
+      if (isKnownZone(`${area}/${id}`)) candidates.push(`${area}/${id}`);
+  }
+  // The stated offset is the zone's standard one (January in the north, July in the south).
+  const standard = (zone: string) =>
+    Math.min(...[Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)].map((t) => (utcToWall(zone, t) - t) / 60_000));
+  return candidates.find((zone) => isKnownZone(zone) && standard(zone) === offset);
 }

@@ -59,3 +59,25 @@ describe('one bad line loses one line, never the file', () => {
     expect(busy('\u0000\u0001garbage{]', from, to).warnings.join(' ')).toContain('not an iCalendar');
   });
 });
+
+describe('zones as Exchange and OWA write them', () => {
+  it('a Windows display name without a VTIMEZONE maps to its zone, not to floating time', () => {
+    const text = calendar(
+      ...event(
+        'w',
+        'DTSTART;TZID="(UTC-05:00) Eastern Time (US & Canada)":20260310T090000',
+        'DTEND;TZID="(UTC-05:00) Eastern Time (US & Canada)":20260310T100000',
+      ),
+      ...event(
+        'p',
+        'DTSTART;TZID="(UTC+01:00) Brussels, Copenhagen, Madrid, Paris":20260311T090000',
+        'DTEND;TZID="(UTC+01:00) Brussels, Copenhagen, Madrid, Paris":20260311T100000',
+      ),
+    );
+    // New York is on summer time from 8 March: 09:00 there is 13:00 UTC; Paris 09:00 is 08:00 UTC.
+    expect(busy(text, from, to, { tz: 'Europe/London' }).busy).toEqual([
+      '2026-03-10T13:00:00Z/2026-03-10T14:00:00Z busy',
+      '2026-03-11T08:00:00Z/2026-03-11T09:00:00Z busy',
+    ]);
+  });
+});
