@@ -77,3 +77,51 @@ describe('the browser mode’s server', () => {
     expect(await alive()).toBe(true);
   });
 });
+
+describe('fuzzing the bridge', () => {
+  it('random frames before and after the secret: refused in words, the server keeps running', async () => {
+    const fc = (await import('fast-check')).default;
+    const origin = { headers: { origin: `http://127.0.0.1:${web.port}` } };
+    const open = async () => {
+      const ws = new WebSocket(`ws://127.0.0.1:${web.port}/bridge`, origin);
+      await new Promise((r) => ws.once('open', r));
+      return ws;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        async (frame) => {
+          const ws = await open();
+          const closed = new Promise((r) => ws.once('close', r));
+          ws.send(frame);
+          await closed; // no secret: the bridge hangs up, whatever was sent
+        },
+      ),
+      { numRuns: 40 },
+    );
+    const ws = await open();
+    const replies: { ok?: boolean; error?: string; type?: string }[] = [];
+    ws.on('message', (d) => replies.push(JSON.parse(String(d))));
+    ws.send(JSON.stringify({ type: 'hello', secret: web.secret }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 20 }),
+        fc.jsonValue({ maxDepth: 2 }),
+        async (channel, payload) => {
+          const count = replies.length;
+          ws.send(JSON.stringify({ id: 1, channel, payload }));
+          for (let i = 0; i < 100 && replies.length === count; i++)
+            await new Promise((r) => setTimeout(r, 5));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(replies.filter((r) => r.ok === false).every((r) => typeof r.error === 'string')).toBe(true);
+    expect(replies.some((r) => r.ok === false)).toBe(true);
+    ws.close();
+    expect(await alive()).toBe(true);
+  });
+});
