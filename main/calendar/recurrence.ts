@@ -74,12 +74,25 @@ function skipAhead(start: number, rule: ICAL.Recur, before: number): number {
     return steps > 0 ? start + steps * period : start;
   }
   const d = new Date(start);
-  if (d.getUTCDate() > 28 || (rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY')) return start;
-  const monthsPer = rule.freq === 'MONTHLY' ? interval : 12 * interval;
+  if (rule.freq !== 'MONTHLY' && rule.freq !== 'YEARLY') return start;
+  // With BY-parts (BYDAY=1SU, BYMONTH=4…) the occurrences do not fall on the start's day:
+  // restart from the first of a month, which every month has and which precedes them all.
+  const byParts = Object.keys(rule.parts ?? {}).length > 0;
+  if (!byParts && d.getUTCDate() > 28) return start;
+  // A monthly rule limited to some months restarts in the same month of a later year
+  // (ical.js does not find them from another month): whole years, kept on the interval.
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const monthsPer =
+    rule.freq === 'MONTHLY'
+      ? rule.parts?.['BYMONTH']
+        ? (interval * 12) / gcd(interval, 12)
+        : interval
+      : 12 * interval;
   const target = new Date(before);
   const months = (target.getUTCFullYear() - d.getUTCFullYear()) * 12 + target.getUTCMonth() - d.getUTCMonth();
   const steps = Math.floor(months / monthsPer) - 1;
   if (steps <= 0) return start;
+  if (byParts) d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() + steps * monthsPer);
   return d.getTime();
 }

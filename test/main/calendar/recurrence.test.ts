@@ -135,3 +135,27 @@ describe('pathological input never hangs', () => {
     expect(got.warnings.join(' ')).toMatch(/could not be read|skipped/);
   });
 });
+
+describe('long-running monthly and yearly rules with BY-parts', () => {
+  it('the first Sunday of April, every year since 2002, is there in 2024', () => {
+    const text = ics([
+      'DTSTART:20020407T090000Z',
+      'DTEND:20020407T100000Z',
+      'RRULE:FREQ=MONTHLY;BYMONTH=4;BYDAY=1SU',
+    ]);
+    expect(busy(text, '2024-04-01T00:00:00Z', '2024-04-30T00:00:00Z').busy).toEqual([
+      '2024-04-07T09:00:00Z/2024-04-07T10:00:00Z busy',
+    ]);
+  });
+
+  it('the last Sunday of March, yearly since 2000, is there in 2026', () => {
+    const text = ics([
+      'DTSTART:20000326T090000Z',
+      'DTEND:20000326T100000Z',
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    ]);
+    expect(busy(text, '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z').busy).toEqual([
+      '2026-03-29T09:00:00Z/2026-03-29T10:00:00Z busy',
+    ]);
+  });
+});
