@@ -77,15 +77,20 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
       events++;
       try {
         const record = indexEvent(sub, ctx, events) ?? readEvent(sub, ctx, events);
-        const series = byUid.get(record.uid);
+        // Two masters with one UID and one SEQUENCE but different starts are two events a
+        // careless exporter gave the same UID (Apple and Thunderbird show both): keep both.
+        let key = record.uid;
+        while (isAnotherEvent(byUid.get(key), record)) key = `${key}#`;
+        if (key !== record.uid) warnings.push(`two events share the UID ${uidOf(sub)}: both are kept`);
+        const series = byUid.get(key);
         // Most UIDs have one entry: a Map is made only for a series or for revisions.
-        if (!series) byUid.set(record.uid, record);
+        if (!series) byUid.set(key, record);
         else if (series instanceof Map) addRevision(series, record);
         else {
           const revisions = new Map<number | undefined, EventRecord | LazyEvent>();
           addRevision(revisions, series);
           addRevision(revisions, record);
-          byUid.set(record.uid, revisions);
+          byUid.set(key, revisions);
         }
       } catch (error) {
         warnings.push(`event ${uidOf(sub)} skipped: ${(error as Error).message}`);
@@ -110,6 +115,24 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
     series.push({ master, overrides: [...entry.values()] as EventRecord[] });
   }
   return { series, warnings, events: total, parseMs, horizon };
+}
+
+function startOf(record: EventRecord | LazyEvent): string {
+  return 'lazy' in record ? record.start : String(record.start.wall);
+}
+
+/** A master already under this UID that is a different event, not a revision of this one. */
+function isAnotherEvent(
+  existing: EventRecord | LazyEvent | Map<number | undefined, EventRecord | LazyEvent> | undefined,
+  record: EventRecord | LazyEvent,
+): boolean {
+  if (!existing || ('recurrenceId' in record && record.recurrenceId !== undefined)) return false;
+  const master = existing instanceof Map ? existing.get(undefined) : existing;
+  if (!master || ('recurrenceId' in master && master.recurrenceId !== undefined)) return false;
+  if (master.sequence !== record.sequence) return false;
+  // Compared the same way (both lazy, or both read): a lazy and a read record are not compared.
+  if ('lazy' in master !== 'lazy' in record) return false;
+  return startOf(master) !== startOf(record);
 }
 
 /**

@@ -81,3 +81,20 @@ describe('zones as Exchange and OWA write them', () => {
     ]);
   });
 });
+
+describe('two events that share a UID', () => {
+  it('same SEQUENCE, different starts: both kept, with a warning; a higher SEQUENCE is a revision', () => {
+    const twins = calendar(
+      ...event('dup', 'DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z'),
+      ...event('dup', 'DTSTART:20260311T090000Z', 'DTEND:20260311T100000Z'),
+    );
+    const read = busy(twins, from, to);
+    expect(read.busy).toHaveLength(2);
+    expect(read.warnings).toContain('two events share the UID "dup": both are kept');
+    const revised = calendar(
+      ...event('rev', 'DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z'),
+      ...event('rev', 'SEQUENCE:1', 'DTSTART:20260311T090000Z', 'DTEND:20260311T100000Z'),
+    );
+    expect(busy(revised, from, to).busy).toEqual(['2026-03-11T09:00:00Z/2026-03-11T10:00:00Z busy']);
+  });
+});
