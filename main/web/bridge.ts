@@ -30,6 +30,9 @@ export function serveBridge(
     } catch {
       return socket.close(4400, 'not JSON');
     }
+    // JSON that is not an object ("null", "3", "[]") is not a message either.
+    if (typeof message !== 'object' || message === null || Array.isArray(message))
+      return socket.close(4400, 'not a message');
     if (!authed) {
       const given = Buffer.from(String(message.secret ?? ''));
       const expected = Buffer.from(secret);

@@ -67,6 +67,8 @@ export function attachStream(app: FastifyInstance, context: ServerContext) {
             } catch {
               // answered below
             }
+            // "null" or "3" parse as JSON but are no message: refused like any other.
+            if (typeof first !== 'object' || first === null) first = {};
             if (first.type !== 'auth' || typeof first.token !== 'string')
               return ws.close(4400, 'expected {"type":"auth","token":…}');
             const given = first.token;

@@ -81,6 +81,22 @@ describe('limits keyed on who really asks', () => {
 });
 
 describe('a request no URL parser accepts', () => {
+  it('a first stream frame that is JSON but no message ("null") closes that stream, not the server', async () => {
+    const t = await teamServer('sqlite');
+    try {
+      for (const frame of ['null', '3', '[]', '"x"']) {
+        const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}/v1/stream`);
+        await new Promise((r) => ws.once('open', r));
+        const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+        ws.send(frame);
+        expect(await closed).toBe(4400);
+      }
+      expect((await client(t.url)('GET', '/healthz')).status).toBe(200);
+    } finally {
+      await t.server.close();
+    }
+  });
+
   it('an unauthenticated upgrade to "//[" is refused and the server keeps serving', async () => {
     const t = await teamServer('sqlite');
     try {
