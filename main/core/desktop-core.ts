@@ -13,7 +13,7 @@ import {
   type Change,
   type StatusBody,
 } from '../../shared/protocol/schemas';
-import { foldName } from '../../shared/people/find-person';
+import { distinctNames, foldName } from '../../shared/people/find-person';
 import { extractMentions, parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
 import { isoInstant } from '../../shared/time/zoned-time';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
@@ -152,8 +152,9 @@ export class DesktopCore extends EventEmitter {
     return this.members().map((member) => this.withStatus(member, now));
   }
 
+  /** A member's name as the views show it (numbered when two look the same). */
   memberName(id: string): string | undefined {
-    return this.members().find((m) => m.id === id)?.name;
+    return distinctNames(this.members() as { id: string; name: string; createdAt?: string }[]).get(id);
   }
 
   feed(options: Parameters<typeof readFeed>[1] = {}) {

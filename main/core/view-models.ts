@@ -1,6 +1,7 @@
 import type { ManualState } from '../../shared/status/status-engine';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { AskView, CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
+import { distinctNames } from '../../shared/people/find-person';
 import { askArrival } from './asks-and-decisions';
 import type { BoardMember } from '../cache/cache-queries';
 import type { DesktopCore } from './desktop-core';
@@ -11,9 +12,11 @@ const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number): MemberView[] {
   const me = core.me?.id;
-  return core.board(now).map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
+  const board = core.board(now);
+  const names = distinctNames(board as { id: string; name: string; createdAt?: string }[]);
+  return board.map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
     id: m.id,
-    name: m.name,
+    name: names.get(m.id) ?? m.name,
     role: m.role,
     isMe: m.id === me,
     jobTitle: m.profile.role ?? null,
@@ -49,7 +52,7 @@ export function memberViews(core: DesktopCore, now: number): MemberView[] {
 }
 
 export function postViews(core: DesktopCore, options: Parameters<DesktopCore['feed']>[0]): PostView[] {
-  const names = new Map(core.members().map((m) => [m.id, m.name]));
+  const names = distinctNames(core.members() as { id: string; name: string; createdAt?: string }[]);
   const me = core.me?.id ?? 'me';
   return core.feed(options).map((p) => ({
     id: p.id,

@@ -45,3 +45,27 @@ export function resolveMention<T extends { name: string }>(
     return { error: `@${typed} could be ${found[0]!.name} or ${found[1]!.name}: type more of the name` };
   return found[0]!;
 }
+
+/**
+ * Names as people can tell them apart: two members whose names look the same (once accents,
+ * case and spacing are set aside) get a number, in the order they joined the team.
+ */
+export function distinctNames(members: readonly { id: string; name: string; createdAt?: string }[]) {
+  const groups = new Map<string, { id: string; createdAt?: string }[]>();
+  for (const m of members) {
+    const key = foldName(m.name);
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const names = new Map<string, string>();
+  for (const m of members) {
+    const group = groups.get(foldName(m.name))!;
+    if (group.length < 2) names.set(m.id, m.name);
+    else {
+      const order = [...group].sort(
+        (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.id.localeCompare(b.id),
+      );
+      names.set(m.id, `${m.name} (${order.findIndex((x) => x.id === m.id) + 1})`);
+    }
+  }
+  return names;
+}
