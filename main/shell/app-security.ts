@@ -41,9 +41,11 @@ export function lockWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   shell: Pick<Shell, 'openExternal'>,
   devServer?: string,
+  appFile?: string,
 ): void {
+  // A file dropped on a window navigates to it: only the app's own page may load.
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServer)) event.preventDefault();
+    if (!isAppUrl(url, devServer, appFile)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -53,7 +53,7 @@ async function start(): Promise<RunningShell> {
   await app.whenReady();
   lockSession(session.defaultSession);
   const page = rendererFile(here);
-  app.on('web-contents-created', (_e, contents) => lockWebContents(contents, shell, rendererUrl));
+  app.on('web-contents-created', (_e, contents) => lockWebContents(contents, shell, rendererUrl, page));
   const secrets = new KeychainSecretStore(safeStorage, app.getPath('userData'));
   const notify = (title: string, body: string) =>
     void (Notification.isSupported() && new Notification({ title, body }).show());

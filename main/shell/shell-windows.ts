@@ -30,7 +30,7 @@ export function createWindows(deps: WindowDeps) {
 
   const make = (options: Electron.BrowserWindowConstructorOptions, hash?: string) => {
     const win = new deps.BrowserWindow(secureWindowOptions(deps.preload, options));
-    lockWebContents(win.webContents, deps.shell, deps.rendererUrl);
+    lockWebContents(win.webContents, deps.shell, deps.rendererUrl, deps.rendererFile);
     load(win, deps, hash);
     return win;
   };

@@ -1,6 +1,33 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY, lockSession, lockWebContents } from '../../../main/shell/app-security';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  lockSession,
+  lockWebContents,
+} from '../../../main/shell/app-security';
 import { secureWindowOptions } from '../../../main/shell/window-options';
+
+describe('which pages are the app', () => {
+  it('the dev server by its exact origin, the built page by its exact path', () => {
+    expect(isAppUrl('http://localhost:5173/#view=board', 'http://localhost:5173')).toBe(true);
+    expect(isAppUrl('http://localhost:5173.evil.example/', 'http://localhost:5173')).toBe(false);
+    expect(
+      isAppUrl(
+        'file:///opt/Ricochet/resources/app.asar/out/renderer/index.html#x',
+        undefined,
+        '/opt/Ricochet/resources/app.asar/out/renderer/index.html',
+      ),
+    ).toBe(true);
+    expect(
+      isAppUrl(
+        'file:///tmp/evil.html',
+        undefined,
+        '/opt/Ricochet/resources/app.asar/out/renderer/index.html',
+      ),
+    ).toBe(false);
+    expect(isAppUrl('not a url', undefined, '/x')).toBe(false);
+  });
+});
 
 describe('windows', () => {
   it('every window is sandboxed, isolated, without node, with web security', () => {
@@ -27,7 +54,13 @@ describe('windows', () => {
         setWindowOpenHandler: ((fn: never) => (opener = fn)) as never,
       },
       shell,
+      undefined,
+      '/app/index.html',
     );
+    // A file dropped on the window, or any other local page, does not load.
+    const dropped = { preventDefault: vi.fn() };
+    handlers['will-navigate']!(dropped, 'file:///home/ana/Downloads/invoice.html');
+    expect(dropped.preventDefault).toHaveBeenCalled();
     const blocked = { preventDefault: vi.fn() };
     handlers['will-navigate']!(blocked, 'https://evil.example/');
     expect(blocked.preventDefault).toHaveBeenCalled();
