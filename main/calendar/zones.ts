@@ -51,6 +51,48 @@ function vtimezoneZone(id: string, component: ICAL.Component): Zone {
   };
 }
 
+/**
+ * A VTIMEZONE whose changes are listed as dates (DTSTART plus RDATE lists, no RRULE), as some
+ * exporters write them: every listed date is a change. ical.js reads only the first date of
+ * each list and not the block's own start, which misplaces events by hours.
+ */
+function listedChangesZone(id: string, component: ICAL.Component): Zone | null {
+  const blocks = [...component.getAllSubcomponents('standard'), ...component.getAllSubcomponents('daylight')];
+  if (blocks.length === 0 || blocks.some((b) => b.hasProperty('rrule'))) return null;
+  if (!blocks.some((b) => b.hasProperty('rdate'))) return null;
+  const seconds = (value: unknown) => (value as ICAL.UtcOffset).toSeconds() * 1000;
+  const wallOf = (t: ICAL.Time) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  const changes: { at: number; from: number; to: number }[] = [];
+  for (const block of blocks) {
+    const from = seconds(block.getFirstPropertyValue('tzoffsetfrom'));
+    const to = seconds(block.getFirstPropertyValue('tzoffsetto'));
+    const onsets = [
+      block.getFirstPropertyValue('dtstart'),
+      ...block.getAllProperties('rdate').flatMap((p) => p.getValues()),
+    ];
+    for (const onset of onsets)
+      if (onset instanceof ICAL.Time) changes.push({ at: wallOf(onset) - from, from, to });
+  }
+  if (changes.length === 0) return null;
+  changes.sort((a, b) => a.at - b.at);
+  const offsetAt = (utc: number) => {
+    let offset = changes[0]!.from;
+    for (const change of changes) {
+      if (change.at > utc) break;
+      offset = change.to;
+    }
+    return offset;
+  };
+  return {
+    id,
+    toUtc: (wall) => {
+      const guess = wall - offsetAt(wall);
+      return wall - offsetAt(guess);
+    },
+    toWall: (utc) => utc + offsetAt(utc),
+  };
+}
+
 /** Strips what some producers wrap around a zone name: "/Europe/Paris", quotes. */
 function cleanTzid(tzid: string): string {
   return tzid.replace(/^"|"$/g, '').replace(/^\/+/, '').trim();
@@ -90,7 +132,7 @@ export class ZoneResolver {
     const vtz = this.vtimezones.get(tzid);
     if (vtz && (vtz.getFirstSubcomponent('standard') || vtz.getFirstSubcomponent('daylight'))) {
       try {
-        return vtimezoneZone(tzid, vtz);
+        return listedChangesZone(tzid, vtz) ?? vtimezoneZone(tzid, vtz);
       } catch {
         // A VTIMEZONE ical.js cannot read: fall through to Windows names.
       }

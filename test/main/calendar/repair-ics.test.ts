@@ -98,3 +98,44 @@ describe('two events that share a UID', () => {
     expect(busy(revised, from, to).busy).toEqual(['2026-03-11T09:00:00Z/2026-03-11T10:00:00Z busy']);
   });
 });
+
+describe('VTIMEZONEs that list their changes as dates', () => {
+  it('every date of an RDATE list and the block’s own start are changes (a 7-hour event stays 7 hours)', () => {
+    const zone = [
+      'BEGIN:VTIMEZONE',
+      'TZID:Europe_Berlin',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:20250330T020000',
+      'TZOFFSETFROM:+0100',
+      'TZOFFSETTO:+0200',
+      'RDATE:20260329T020000,20270328T020000',
+      'END:DAYLIGHT',
+      'BEGIN:STANDARD',
+      'DTSTART:20251026T030000',
+      'TZOFFSETFROM:+0200',
+      'TZOFFSETTO:+0100',
+      'RDATE:20261025T030000,20271031T030000',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ];
+    const text = calendar(
+      ...zone,
+      ...event(
+        'summer',
+        'DTSTART;TZID=Europe_Berlin:20260701T080000',
+        'DTEND;TZID=Europe_Berlin:20260701T150000',
+      ),
+      ...event(
+        'winter',
+        'DTSTART;TZID=Europe_Berlin:20261201T090000',
+        'DTEND;TZID=Europe_Berlin:20261201T100000',
+      ),
+    );
+    expect(busy(text, '2026-06-29T00:00:00Z', '2026-07-06T00:00:00Z').busy).toEqual([
+      '2026-07-01T06:00:00Z/2026-07-01T13:00:00Z busy',
+    ]);
+    expect(busy(text, '2026-11-30T00:00:00Z', '2026-12-07T00:00:00Z').busy).toEqual([
+      '2026-12-01T08:00:00Z/2026-12-01T09:00:00Z busy',
+    ]);
+  });
+});
