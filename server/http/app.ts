@@ -1,5 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Storage } from '../db/connect';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { AskScheduler } from '../realtime/ask-scheduler';
 import { ChangeHub } from '../realtime/change-hub';
 import { createNotifier } from '../realtime/notifier';
@@ -7,6 +10,7 @@ import { ApiError } from '../store/api-error';
 import { authenticate, type Member } from '../store/members';
 import { bearerToken } from './bearer';
 import { FailureLimit, registerRateLimits } from './rate-limit';
+import { validate } from './validate';
 import { registerRoutes } from './routes';
 import type { ServerContext } from './server-context';
 import { attachStream } from './stream';
@@ -116,6 +120,25 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
       .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
 
+  // Requests are validated by the routes' zod schemas (a 400 names the field and why); replies
+  // are plain JSON; /v1/openapi.json is generated from the same schemas.
+  app.setValidatorCompiler(({ schema }) => (data: unknown) => {
+    try {
+      return { value: validate(schema as z.ZodType, data) };
+    } catch (error) {
+      return { error: error as Error };
+    }
+  });
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Ricochet team server', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
   registerRoutes(app, context);
   const stream = attachStream(app, context);
   await asks.check(); // asks that came due while the server was down go out now
