@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Storage } from '../db/connect';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -50,15 +52,25 @@ export interface RicochetServer {
 const BODY_LIMIT = 256 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<RicochetServer> {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // A request must arrive whole in time: a body trickled a byte every few seconds is cut
+  // off, checked often enough for the limit to hold (Node checks every 30 s by default).
+  const timeouts = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 20_000),
+    connectionsCheckingInterval: Math.max(100, Math.min(30_000, requestTimeout / 4)),
+  };
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    ...(options.https ? { https: options.https } : {}),
+    serverFactory: (handler) =>
+      options.https
+        ? createHttpsServer({ ...options.https, ...timeouts }, handler)
+        : createHttpServer(timeouts, handler),
     logger: options.logger
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
     // Requests finish on SIGTERM; only idle keep-alive sockets are cut.
     forceCloseConnections: 'idle',
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
     // Behind the README's reverse proxy: the client's own address, for per-address limits.
     trustProxy: options.trustProxy ?? false,
   });

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -246,5 +247,35 @@ describe.each(backends)('isolation and bad input on %s', (backend) => {
       );
       stream.close();
     });
+  });
+});
+
+describe('a body trickled byte by byte', () => {
+  it('is cut off once the request timeout passes; the server keeps serving others', async () => {
+    const storage = await storageFor('sqlite');
+    const server = await runServer({ host: '127.0.0.1', port: 0, storage, requestTimeoutMs: 1_000 });
+    try {
+      const port = Number(new URL(server.url).port);
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      let answer = '';
+      let closed = false;
+      socket.on('data', (d) => (answer += d));
+      socket.on('close', () => (closed = true));
+      socket.write(
+        'POST /v1/join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n',
+      );
+      let sent = 0;
+      while (!closed && sent < 40) {
+        socket.write('{');
+        sent++;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      expect(closed).toBe(true); // cut off long before the 100 bytes (40 × 150 ms would be 6 s)
+      expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
+      expect((await client(server.url)('GET', '/healthz')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 });
