@@ -39,6 +39,8 @@ import {
   updateProfile,
 } from '../store/team-data';
 import type { ServerContext } from './server-context';
+import { hashSecret } from '../store/secrets';
+import { FailureLimit } from './rate-limit';
 import { created, errors, publicRoute, reply } from './route-docs';
 
 const idParams = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -76,6 +78,7 @@ async function teamMember(context: ServerContext, caller: Member, id: string): P
  */
 export function registerRoutes(server: FastifyInstance, context: ServerContext) {
   const app = server.withTypeProvider<ZodTypeProvider>();
+  const joinFailures = new FailureLimit(20, 60_000);
   const { db } = context.storage;
   /** Every mutation ends here: announce the team's log grew, once it committed. */
   const changed = (teamId: string) => void context.notifier.changed(teamId);
@@ -98,7 +101,8 @@ export function registerRoutes(server: FastifyInstance, context: ServerContext) 
   app.post(
     '/v1/join',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: 60_000 } },
+      // The general limit per address stays; wrong codes are counted separately below.
+      config: { public: true, rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: {
         ...publicRoute('join a team with an invite code', {
           201: joinResponseSchema,
@@ -110,9 +114,26 @@ export function registerRoutes(server: FastifyInstance, context: ServerContext) 
       },
     },
     async (request, reply) => {
-      const result = await join(db, request.body);
-      changed(result.team.id);
-      return reply.code(201).send(result);
+      // Only failures count: a whole office joining through one proxy is never blocked,
+      // a stranger guessing codes is (per real address, and per invite once a code is right).
+      const keys = [`ip:${request.ip}`, `invite:${hashSecret(request.body.code)}`];
+      const wait = Math.max(...keys.map((k) => joinFailures.blocked(k)));
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new ApiError(429, 'rate_limited', `too many failed attempts to join; try again in ${wait} s`);
+      }
+      try {
+        const result = await join(db, request.body);
+        changed(result.team.id);
+        return reply.code(201).send(result);
+      } catch (error) {
+        if (error instanceof ApiError && error.status < 500) {
+          joinFailures.failed(keys[0]!);
+          // A right code that keeps failing (an invite being abused) is slowed down too.
+          if (error.code !== 'invite_invalid') joinFailures.failed(keys[1]!);
+        }
+        throw error;
+      }
     },
   );
 

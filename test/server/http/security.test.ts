@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTeam, removeMember, rotateToken } from '../../../server/store/members';
+import { createInvite, createTeam, removeMember, rotateToken } from '../../../server/store/members';
 import { rawRequest } from '../../support/raw-http';
 import { openStream } from '../../support/stream-client';
 import { runServer } from '../../../server/run-server';
