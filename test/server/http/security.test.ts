@@ -75,6 +75,14 @@ describe('limits keyed on who really asks', () => {
         (await from('10.0.0.4')('POST', '/v1/join', { code: 'wrong-code', name: 'X', email: 'x@a.test' }))
           .status,
       ).toBe(403);
+      // A whole office joining through one proxy address: successes never count against it.
+      const invite = await createInvite(server.context.storage.db, team.team.id, { uses: 50 });
+      const office: number[] = [];
+      for (let i = 0; i < 24; i++) {
+        const body = { code: invite.code, name: `P${i}`, email: `p${i}@a.test` };
+        office.push((await from('10.0.0.5')('POST', '/v1/join', body)).status);
+      }
+      expect(office.every((s) => s === 201)).toBe(true);
     } finally {
       await server.close();
     }
