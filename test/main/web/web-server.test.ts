@@ -78,6 +78,28 @@ describe('the browser mode’s server', () => {
   });
 });
 
+describe('fuzzing the browser mode’s HTTP server', () => {
+  it('random paths and methods: never a 5xx, never a file from outside, always still up', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'),
+        async (path, method) => {
+          const raw = await rawRequest(
+            web.port,
+            `${method} /${path.replace(/[\r\n ]/g, '%20')} HTTP/1.1\r\nHost: 127.0.0.1:${web.port}\r\nConnection: close\r\n\r\n`,
+          );
+          expect(raw).not.toMatch(/^HTTP\/1\.1 5/);
+          expect(raw).not.toContain('secret');
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await alive()).toBe(true);
+  });
+});
+
 describe('fuzzing the bridge', () => {
   it('random frames before and after the secret: refused in words, the server keeps running', async () => {
     const fc = (await import('fast-check')).default;
