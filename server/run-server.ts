@@ -12,6 +12,7 @@ export interface RunOptions {
   now?: () => number;
   requestTimeoutMs?: number;
   trustProxy?: boolean | string;
+  streamHeartbeatMs?: number;
 }
 
 /** Opens the database, serves the API, and gives back the address and a graceful close. */
@@ -29,6 +30,7 @@ export async function runServer(options: RunOptions): Promise<RicochetServer & {
     now: options.now,
     requestTimeoutMs: options.requestTimeoutMs,
     trustProxy: options.trustProxy,
+    streamHeartbeatMs: options.streamHeartbeatMs,
   });
   const address = await server.app.listen({ host: options.host, port: options.port });
   return {

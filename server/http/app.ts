@@ -39,6 +39,11 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Trust X-Forwarded-For from a reverse proxy (true, or the proxy's address). */
   trustProxy?: boolean | string;
+  /**
+   * How often each stream is pinged and its token checked again: a token rotated or revoked
+   * by another process (the admin command) closes its streams by then (30 s).
+   */
+  streamHeartbeatMs?: number;
 }
 
 export type { ServerContext } from './server-context';
@@ -152,7 +157,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     transform: jsonSchemaTransform,
   });
   registerRoutes(app, context);
-  const stream = attachStream(app, context);
+  const stream = attachStream(app, context, options.streamHeartbeatMs);
   await asks.check(); // asks that came due while the server was down go out now
 
   return {

@@ -24,7 +24,7 @@ export function streamPath(url: string | undefined): string | null {
  * sequence number. The token comes in the Authorization header (desktop, CLI) or as the
  * first message {type: "auth", token} (browsers cannot set headers); never in the URL.
  */
-export function attachStream(app: FastifyInstance, context: ServerContext) {
+export function attachStream(app: FastifyInstance, context: ServerContext, heartbeatMs = HEARTBEAT_MS) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const alive = new WeakSet<WebSocket>();
   /** Each stream's token, checked again on every heartbeat: a rotated or revoked one closes it. */
@@ -99,7 +99,7 @@ export function attachStream(app: FastifyInstance, context: ServerContext) {
           );
       }
     }
-  }, HEARTBEAT_MS);
+  }, heartbeatMs);
   heartbeat.unref();
 
   return {

@@ -258,6 +258,28 @@ describe.each(backends)('isolation and bad input on %s', (backend) => {
   });
 });
 
+describe('a token rotated by the admin command (another process)', () => {
+  it('closes the streams it opened by the next heartbeat', async () => {
+    const storage = await storageFor('sqlite');
+    const server = await runServer({ host: '127.0.0.1', port: 0, storage, streamHeartbeatMs: 200 });
+    try {
+      const team = await createTeam(server.context.storage.db, {
+        name: 'A',
+        adminName: 'Ana',
+        adminEmail: 'a@a.test',
+      });
+      const stream = await openStream(server.url, team.token);
+      await stream.until(() => stream.messages.some((m) => m.type === 'ready'));
+      const closed = new Promise<number>((resolve) => stream.ws.once('close', (code) => resolve(code)));
+      // What `ricochet admin rotate-token` does, on the same database, outside the server.
+      await rotateToken(server.context.storage.db, team.admin.id);
+      expect(await closed).toBe(4401);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a body trickled byte by byte', () => {
   it('is cut off once the request timeout passes; the server keeps serving others', async () => {
     const storage = await storageFor('sqlite');
