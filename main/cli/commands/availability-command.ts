@@ -91,9 +91,15 @@ export const availabilityCommand: CliCommand = {
     const window = { from, to };
     const read = await readSources(engine, sources, window);
     const report = engine.report(window, now);
+    if (read === 0) {
+      // Nothing read is not "free": say what went wrong for each source, and no summary.
+      if (values.json) printJson(io, { error: 'no calendar could be read', warnings: report.warnings });
+      for (const w of report.warnings) io.err(`warning: ${w.source}: ${w.message}\n`);
+      io.err('ricochet availability: no calendar could be read, so nothing can be said about your time\n');
+      return 1;
+    }
     if (values.json) printJson(io, reportJson(report, hours));
     else io.out(formatReport(report, hours));
-    if (read === 0) io.err('ricochet availability: no source could be read\n');
-    return read > 0 ? 0 : 1;
+    return 0;
   },
 };

@@ -70,10 +70,12 @@ describe.skipIf(!corpus)('ricochet availability', () => {
     ]);
   });
 
-  it('exits 1 when no source could be read', async () => {
-    const { code, stderr } = await cli('availability', '--ics', '/missing.ics', ...args);
+  it('exits 1 when no source could be read, and never says "free"', async () => {
+    const { code, stdout, stderr } = await cli('availability', '--ics', '/missing.ics', ...args);
     expect(code).toBe(1);
-    expect(stderr).toContain('no source could be read');
+    expect(stderr).toContain('no calendar could be read');
+    expect(stderr).toContain('missing.ics: file not found');
+    expect(stdout).not.toMatch(/free/i);
   });
 
   it.each([
