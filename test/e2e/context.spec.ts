@@ -39,6 +39,7 @@ test.describe('context before you ask or decide', () => {
     await box.press('Enter');
     await expect(a.getByRole('status').filter({ hasText: 'your ask is there now' })).toBeVisible();
 
+    await expect(b.getByTestId('notice')).toContainText('Ana Lopez asks you');
     await expect(b.getByRole('navigation').getByRole('button', { name: /^Me/ })).toContainText('1');
     await b.getByRole('navigation').getByRole('button', { name: /^Me/ }).click();
     const inbox = b.getByTestId('asks-to-me');
@@ -47,6 +48,7 @@ test.describe('context before you ask or decide', () => {
     await b.getByLabel('Your answer').fill('Yes, this afternoon');
     await b.getByLabel('Your answer').press('Enter');
 
+    await expect(a.getByTestId('notice')).toContainText('Bob Martin answered your ask');
     await a.getByRole('navigation').getByRole('button', { name: /^Me/ }).click();
     await expect(a.getByTestId('asks-from-me')).toContainText('Yes, this afternoon');
     await a.screenshot({ path: 'test-results/screenshots/asks-light-en.png' });

@@ -4,10 +4,19 @@ import { useT } from '../i18n/i18n';
 
 interface Notice {
   id: number;
-  kind: 'free' | 'mention';
+  kind: 'free' | 'mention' | 'decision' | 'ask' | 'answer';
   name: string;
   text?: string;
 }
+
+/** The words of each kind of notice, from the one string table. */
+const titles = {
+  free: 'notice.free',
+  mention: 'notice.mention',
+  decision: 'notify.decision.title',
+  ask: 'notify.ask.title',
+  answer: 'notify.answer.title',
+} as const;
 
 /** In the browser the page tells the person itself; the Electron app uses system notifications. */
 export async function askToNotify(): Promise<void> {
@@ -31,7 +40,7 @@ export function Notices() {
       const note = payload as Omit<Notice, 'id'>;
       const notice = { ...note, id: Date.now() + Math.random() };
       setNotices((list) => [...list.slice(-3), notice]);
-      const title = t(note.kind === 'free' ? 'notice.free' : 'notice.mention', { name: note.name });
+      const title = t(titles[note.kind] ?? 'notice.mention', { name: note.name });
       if (browser && 'Notification' in window && Notification.permission === 'granted')
         new Notification(title, note.text ? { body: note.text } : {});
     });
@@ -41,7 +50,7 @@ export function Notices() {
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
         <p key={n.id} className="notice" data-testid="notice">
-          {t(n.kind === 'free' ? 'notice.free' : 'notice.mention', { name: n.name })}
+          {t(titles[n.kind] ?? 'notice.mention', { name: n.name })}
           {n.text ? ` — ${n.text}` : ''}{' '}
           <button
             type="button"
