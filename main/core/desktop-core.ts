@@ -1,52 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { join, resolve as resolvePath } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
-import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { statusLabel } from '../../shared/i18n/status-messages';
-import { UNTIL_CHANGED } from '../../shared/asks/ask-delivery';
-import type { HeadsUp } from '../../shared/asks/decision-heads-ups';
-import {
-  askSchema,
-  type Ask,
-  type AskUpdate,
-  type Change,
-  type StatusBody,
-} from '../../shared/protocol/schemas';
+import { type Ask, type AskUpdate, type Change, type StatusBody } from '../../shared/protocol/schemas';
 import { distinctNames, foldName } from '../../shared/people/find-person';
-import { extractMentions, parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
-import { isoInstant } from '../../shared/time/zoned-time';
+import { extractMentions } from '../../shared/quick-post/parse-quick-post';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
-import { ensurePrivateDir, writePrivateFile } from '../profile/private-files';
 import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
-import { calDavSecret, FileSecretStore, type SecretStore } from '../profile/secret-store';
+import { FileSecretStore, type SecretStore } from '../profile/secret-store';
 import { Publisher } from '../publisher/publisher';
-import type { FlushResult } from '../sync/sync-client';
-import { CalendarService, calendarEntry, sourceFor, type NewCalendar } from './calendar-service';
+import { CalendarList } from './calendar-list';
+import { CalendarService, sourceFor, type NewCalendar } from './calendar-service';
 import { CoreState } from './core-state';
 import { FreeWatch } from './free-watch';
-import { askArrival, askEvents, headsUpsFor, planAsk } from './asks-and-decisions';
+import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe, myHandles } from './mentions';
 import { commonSlots, digestOf, myDayOf } from './personal-reads';
 import { memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
+import { LOCAL_ME, PostingCommands, type PostResult } from './posting-commands';
 
-const LOCAL_ME = 'me';
-
-export type Delivery = 'sent' | 'queued' | 'local' | 'rejected';
-
-export interface PostResult {
-  parsed: QuickPost;
-  delivered: Delivery;
-  detail?: string;
-  /** For /ask: who, and when it reaches them ("Your ask reaches Ana at 15:30, after a meeting"). */
-  ask?: { id: string; to: string; deliverAt: string; message: string };
-  /** For /decide: what conflicts for the people it names. */
-  headsUps?: HeadsUp[];
-}
+export type { Delivery, PostResult } from './posting-commands';
 
 /**
  * The desktop core's one door. The Electron shell, the browser mode and every CLI command
@@ -62,6 +37,8 @@ export class DesktopCore extends EventEmitter {
   private readonly team: TeamMembership;
   private readonly publisher: Publisher;
   private readonly watches: FreeWatch;
+  private readonly posting: PostingCommands;
+  private readonly calendarList: CalendarList;
   private readonly setHosting: (place: { host: string; port: number; demo?: boolean } | null) => void;
 
   constructor(
@@ -93,6 +70,15 @@ export class DesktopCore extends EventEmitter {
       const asks = askEvents(changes, this.me?.id);
       for (const ask of asks.delivered) this.emit('ask', ask);
       for (const ask of asks.answered) this.emit('answer', ask);
+    });
+    this.calendarList = new CalendarList(dir, this.settings, secrets, () => this.settingsChanged());
+    this.posting = new PostingCommands({
+      cache: this.cache,
+      team: this.team,
+      config: () => this.config,
+      me: () => this.me,
+      members: () => this.members(),
+      changed: () => this.changed(),
     });
     this.watches = new FreeWatch(
       (id, t) => {
@@ -277,60 +263,25 @@ export class DesktopCore extends EventEmitter {
 
   // ── Commands: calendars and settings ─────────────────────────────────────────────────
 
-  async addCalendar(input: NewCalendar): Promise<CalendarSourceConfig> {
-    const entry = calendarEntry(input, this.secrets);
-    if (input.password) this.secrets.set(calDavSecret(entry.id), input.password);
-    this.settings.update((c) => ({ ...c, calendars: [...c.calendars, entry] }));
-    await this.settingsChanged();
-    return entry;
+  addCalendar(input: NewCalendar): Promise<CalendarSourceConfig> {
+    return this.calendarList.add(input);
   }
 
-  /**
-   * A calendar file picked or dropped in the window: the browser gives its content, not its
-   * path, so a copy is kept in the profile and read like any file.
-   */
-  async importCalendar(name: string, text: string): Promise<CalendarSourceConfig> {
-    if (!/BEGIN:(VCALENDAR|VEVENT)/i.test(text.slice(0, 4096)))
-      throw new Error(`"${name}" is not an iCalendar (.ics) file`);
-    const folder = join(this.dir, 'calendars');
-    ensurePrivateDir(folder);
-    const safe =
-      name
-        .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, 80) || 'calendar.ics';
-    const path = join(folder, safe.toLowerCase().endsWith('.ics') ? safe : `${safe}.ics`);
-    writePrivateFile(path, text);
-    const existing = this.config.calendars.find((c) => c.location === path);
-    if (existing) {
-      await this.settingsChanged(); // the same file again: read anew
-      return existing;
-    }
-    return this.addCalendar({ location: path, name });
+  /** A calendar file picked or dropped in the window (its content: the browser hides its path). */
+  importCalendar(name: string, text: string): Promise<CalendarSourceConfig> {
+    return this.calendarList.import(name, text);
   }
 
-  async updateCalendar(
+  updateCalendar(
     id: string,
     patch: Partial<Pick<CalendarSourceConfig, 'name' | 'ignoreAllDay' | 'shareTitles'>>,
   ): Promise<void> {
-    this.settings.update((c) => {
-      if (!c.calendars.some((x) => x.id === id)) throw new Error(`no calendar with id ${id}`);
-      return { ...c, calendars: c.calendars.map((x) => (x.id === id ? { ...x, ...patch } : x)) };
-    });
-    await this.settingsChanged();
+    return this.calendarList.update(id, patch);
   }
 
   /** Removes calendars by id (or its start), file or address; returns how many, with their secrets. */
-  async removeCalendar(target: string): Promise<number> {
-    let removed = 0;
-    this.settings.update((c) => {
-      const left = c.calendars.filter((x) => !matchesCalendar(x, target));
-      removed = c.calendars.length - left.length;
-      return { ...c, calendars: left };
-    });
-    if (removed === 0) return 0;
-    await this.settingsChanged();
-    return removed;
+  removeCalendar(target: string): Promise<number> {
+    return this.calendarList.remove(target);
   }
 
   async updateSettings(patch: SettingsPatch): Promise<void> {
@@ -358,149 +309,34 @@ export class DesktopCore extends EventEmitter {
   // ── Commands: posts, status, watches ─────────────────────────────────────────────────
 
   /** A quick post or a /command: queued first, sent when the server answers. */
-  async post(text: string, now = Date.now()): Promise<PostResult> {
-    const parsed = parseQuickPost(text, {
-      now,
-      tz: this.config.tz,
-      hours: parseWorkingHours(this.config.hours),
-    });
-    const locale = this.config.locale ?? 'en';
-    if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
-    if (parsed.kind === 'ask') {
-      if (!this.me) return { parsed, delivered: 'rejected', detail: 'an ask needs a team: join one first' };
-      const plan = planAsk(this.members(), parsed.to, this.me.id, now);
-      if ('error' in plan) return { parsed, delivered: 'rejected', detail: plan.error };
-      const id = randomUUID();
-      this.cache.enqueue(id, { kind: 'ask', id, to: plan.member.id, text: parsed.text });
-      this.changed();
-      const sent = await this.send();
-      if (sent.delivered === 'sent') await this.team.refresh();
-      // The server's time is the one that counts (it has the latest data); mine says it offline.
-      const confirmed = this.asks().find((a) => a.id === id);
-      const delivery = confirmed
-        ? { at: Date.parse(confirmed.deliverAt), waitsFor: confirmed.waitsFor }
-        : plan.delivery;
-      return {
-        parsed,
-        ...sent,
-        ask: {
-          id,
-          to: plan.member.name,
-          deliverAt: isoInstant(Math.min(delivery.at, UNTIL_CHANGED)),
-          message: askArrival(plan.member.name, delivery, now, locale, this.config.tz),
-        },
-      };
-    }
-    if (parsed.kind === 'post' || parsed.kind === 'decision') {
-      const decision = parsed.kind === 'decision';
-      const headsUps = decision
-        ? headsUpsFor(parsed.mentions, parsed.text, this.members(), now, this.config.tz, locale)
-        : [];
-      const post = {
-        id: uuidv7(),
-        memberId: this.me?.id ?? LOCAL_ME,
-        text: parsed.text,
-        tags: parsed.tags,
-        createdAt: new Date(now).toISOString(),
-        ...(decision ? { kind: 'decision' as const } : {}),
-      };
-      this.cache.addPendingPost(post);
-      if (this.me)
-        this.cache.enqueue(post.id, {
-          kind: 'post',
-          id: post.id,
-          text: post.text,
-          ...(decision ? { decision } : {}),
-        });
-      this.changed();
-      if (!this.me) return { parsed, delivered: 'local', headsUps };
-      return { parsed, ...(await this.send()), headsUps };
-    }
-    if (this.me)
-      this.cache.enqueue(uuidv7(), {
-        kind: 'status',
-        status:
-          parsed.kind === 'clear'
-            ? null
-            : {
-                state: parsed.state,
-                emoji: parsed.emoji ?? undefined,
-                text: parsed.text ?? undefined,
-                until: parsed.until === null ? null : isoInstant(parsed.until),
-              },
-      });
-    this.changed();
-    if (!this.me) return { parsed, delivered: 'local' };
-    return { parsed, ...(await this.send()) };
+  post(text: string, now = Date.now()): Promise<PostResult> {
+    return this.posting.post(text, now);
   }
 
   /** What a decision would warn about, before it goes out (the box shows it; post anyway). */
   previewDecision(text: string, now = Date.now()) {
-    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
-    if (parsed.kind !== 'decision') return [];
-    return headsUpsFor(
-      parsed.mentions,
-      parsed.text,
-      this.members(),
-      now,
-      this.config.tz,
-      this.config.locale ?? 'en',
-    );
+    return this.posting.previewDecision(text, now);
   }
 
   /** My asks: to me (once delivered) and from me, newest first. */
   asks(): Ask[] {
-    return this.cache.asks().flatMap((a) => {
-      const parsed = askSchema.safeParse(a);
-      return parsed.success ? [parsed.data] : [];
-    });
+    return this.posting.asks();
   }
 
-  /** I read, answer, snooze or dismiss an ask to me (queued like everything else). */
-  async updateAsk(askId: string, update: AskUpdate) {
-    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'ask-update', askId, update });
-    return this.sendAndRefresh();
+  updateAsk(askId: string, update: AskUpdate) {
+    return this.posting.updateAsk(askId, update);
   }
 
-  async setStatus(status: StatusBody | null): Promise<{ delivered: Delivery; detail?: string }> {
-    if (!this.me) return { delivered: 'local', detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'status', status });
-    this.changed();
-    return this.send();
+  setStatus(status: StatusBody | null) {
+    return this.posting.setStatus(status);
   }
 
-  async editPost(postId: string, text: string) {
-    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'edit-post', postId, text });
-    return this.sendAndRefresh();
+  editPost(postId: string, text: string) {
+    return this.posting.editPost(postId, text);
   }
 
-  async deletePost(postId: string) {
-    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'delete-post', postId });
-    return this.sendAndRefresh();
-  }
-
-  private async sendAndRefresh() {
-    const result = await this.send();
-    await this.team.refresh();
-    this.changed();
-    return result;
-  }
-
-  /** Flushes the outbox and says what became of the last command. */
-  private async send(): Promise<{ delivered: Delivery; detail?: string }> {
-    const sync = this.team.sync;
-    if (!sync) return { delivered: 'queued', detail: 'no token in this profile' };
-    const before = this.cache.rejected().length;
-    const flushed: FlushResult = await sync.flush();
-    if (flushed.remaining === 0 && flushed.rejected === 0) return { delivered: 'sent' };
-    const rejected = this.cache.rejected().length > before;
-    return {
-      delivered: rejected ? 'rejected' : 'queued',
-      detail: rejected ? this.cache.rejected().at(-1)?.message : flushed.error,
-    };
+  deletePost(postId: string) {
+    return this.posting.deletePost(postId);
   }
 
   /** "Notify me when X is free": fires 'free' once, the first time X is free. */
@@ -549,11 +385,3 @@ export class DesktopCore extends EventEmitter {
     this.cache.close();
   }
 }
-
-export function matchesCalendar(calendar: CalendarSourceConfig, target: string): boolean {
-  if (calendar.id === target || (target.length >= 4 && calendar.id.startsWith(target))) return true;
-  if (calendar.location === target) return true;
-  return calendar.kind === 'file' && calendar.location === absolutePath(target);
-}
-
-const absolutePath = (path: string) => (/^(https?|webcals?):\/\//i.test(path) ? path : resolvePath(path));

@@ -1,0 +1,83 @@
+import { join, resolve as resolvePath } from 'node:path';
+import type { ConfigFile } from '../profile/config-file';
+import { ensurePrivateDir, writePrivateFile } from '../profile/private-files';
+import type { CalendarSourceConfig } from '../profile/profile';
+import { calDavSecret, type SecretStore } from '../profile/secret-store';
+import { calendarEntry, type NewCalendar } from './calendar-service';
+
+/**
+ * Edits to my list of calendars in the profile's settings file. Each edit is written first,
+ * then `applied` makes secrets, profile and availability follow (as for any settings change).
+ */
+export class CalendarList {
+  constructor(
+    private readonly dir: string,
+    private readonly settings: ConfigFile,
+    private readonly secrets: SecretStore,
+    private readonly applied: () => Promise<void>,
+  ) {}
+
+  async add(input: NewCalendar): Promise<CalendarSourceConfig> {
+    const entry = calendarEntry(input, this.secrets);
+    if (input.password) this.secrets.set(calDavSecret(entry.id), input.password);
+    this.settings.update((c) => ({ ...c, calendars: [...c.calendars, entry] }));
+    await this.applied();
+    return entry;
+  }
+
+  /**
+   * A calendar file picked or dropped in the window: the browser gives its content, not its
+   * path, so a copy is kept in the profile and read like any file.
+   */
+  async import(name: string, text: string): Promise<CalendarSourceConfig> {
+    if (!/BEGIN:(VCALENDAR|VEVENT)/i.test(text.slice(0, 4096)))
+      throw new Error(`"${name}" is not an iCalendar (.ics) file`);
+    const folder = join(this.dir, 'calendars');
+    ensurePrivateDir(folder);
+    const safe =
+      name
+        .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 80) || 'calendar.ics';
+    const path = join(folder, safe.toLowerCase().endsWith('.ics') ? safe : `${safe}.ics`);
+    writePrivateFile(path, text);
+    const existing = this.settings.read().calendars.find((c) => c.location === path);
+    if (existing) {
+      await this.applied(); // the same file again: read anew
+      return existing;
+    }
+    return this.add({ location: path, name });
+  }
+
+  async update(
+    id: string,
+    patch: Partial<Pick<CalendarSourceConfig, 'name' | 'ignoreAllDay' | 'shareTitles'>>,
+  ): Promise<void> {
+    this.settings.update((c) => {
+      if (!c.calendars.some((x) => x.id === id)) throw new Error(`no calendar with id ${id}`);
+      return { ...c, calendars: c.calendars.map((x) => (x.id === id ? { ...x, ...patch } : x)) };
+    });
+    await this.applied();
+  }
+
+  /** Removes calendars by id (or its start), file or address; returns how many, with their secrets. */
+  async remove(target: string): Promise<number> {
+    let removed = 0;
+    this.settings.update((c) => {
+      const left = c.calendars.filter((x) => !matchesCalendar(x, target));
+      removed = c.calendars.length - left.length;
+      return { ...c, calendars: left };
+    });
+    if (removed === 0) return 0;
+    await this.applied();
+    return removed;
+  }
+}
+
+export function matchesCalendar(calendar: CalendarSourceConfig, target: string): boolean {
+  if (calendar.id === target || (target.length >= 4 && calendar.id.startsWith(target))) return true;
+  if (calendar.location === target) return true;
+  return calendar.kind === 'file' && calendar.location === absolutePath(target);
+}
+
+const absolutePath = (path: string) => (/^(https?|webcals?):\/\//i.test(path) ? path : resolvePath(path));

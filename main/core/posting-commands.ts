@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { UNTIL_CHANGED } from '../../shared/asks/ask-delivery';
+import type { HeadsUp } from '../../shared/asks/decision-heads-ups';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
+import { askSchema, type Ask, type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
+import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
+import { isoInstant } from '../../shared/time/zoned-time';
+import type { BoardMember } from '../cache/cache-queries';
+import type { LocalCache } from '../cache/local-cache';
+import type { ProfileConfig } from '../profile/profile';
+import type { FlushResult } from '../sync/sync-client';
+import { askArrival, headsUpsFor, planAsk } from './asks-and-decisions';
+import type { TeamMembership } from './team-membership';
+
+/** Who wrote a post kept on this desk before joining a team. */
+export const LOCAL_ME = 'me';
+
+export type Delivery = 'sent' | 'queued' | 'local' | 'rejected';
+
+export interface PostResult {
+  parsed: QuickPost;
+  delivered: Delivery;
+  detail?: string;
+  /** For /ask: who, and when it reaches them ("Your ask reaches Ana at 15:30, after a meeting"). */
+  ask?: { id: string; to: string; deliverAt: string; message: string };
+  /** For /decide: what conflicts for the people it names. */
+  headsUps?: HeadsUp[];
+}
+
+/** What the posting commands need from the session; the façade hands them in. */
+export interface PostingPorts {
+  cache: LocalCache;
+  team: TeamMembership;
+  config: () => Readonly<ProfileConfig>;
+  me: () => { id: string; name: string; teamId: string } | undefined;
+  members: () => BoardMember[];
+  changed: () => void;
+}
+
+/**
+ * Posts, /commands, status, asks and edits: each becomes a typed outbox command first, so
+ * nothing acknowledged is lost offline, then one flush says what became of it.
+ * Only DesktopCore calls these; front ends go through the façade.
+ */
+export class PostingCommands {
+  private readonly cache: LocalCache;
+  private readonly team: TeamMembership;
+
+  constructor(private readonly ports: PostingPorts) {
+    this.cache = ports.cache;
+    this.team = ports.team;
+  }
+
+  private get config() {
+    return this.ports.config();
+  }
+
+  private get me() {
+    return this.ports.me();
+  }
+
+  private members() {
+    return this.ports.members();
+  }
+
+  private changed() {
+    this.ports.changed();
+  }
+
+  /** A quick post or a /command: queued first, sent when the server answers. */
+  async post(text: string, now = Date.now()): Promise<PostResult> {
+    const parsed = parseQuickPost(text, {
+      now,
+      tz: this.config.tz,
+      hours: parseWorkingHours(this.config.hours),
+    });
+    const locale = this.config.locale ?? 'en';
+    if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
+    if (parsed.kind === 'ask') {
+      if (!this.me) return { parsed, delivered: 'rejected', detail: 'an ask needs a team: join one first' };
+      const plan = planAsk(this.members(), parsed.to, this.me.id, now);
+      if ('error' in plan) return { parsed, delivered: 'rejected', detail: plan.error };
+      const id = randomUUID();
+      this.cache.enqueue(id, { kind: 'ask', id, to: plan.member.id, text: parsed.text });
+      this.changed();
+      const sent = await this.send();
+      if (sent.delivered === 'sent') await this.team.refresh();
+      // The server's time is the one that counts (it has the latest data); mine says it offline.
+      const confirmed = this.asks().find((a) => a.id === id);
+      const delivery = confirmed
+        ? { at: Date.parse(confirmed.deliverAt), waitsFor: confirmed.waitsFor }
+        : plan.delivery;
+      return {
+        parsed,
+        ...sent,
+        ask: {
+          id,
+          to: plan.member.name,
+          deliverAt: isoInstant(Math.min(delivery.at, UNTIL_CHANGED)),
+          message: askArrival(plan.member.name, delivery, now, locale, this.config.tz),
+        },
+      };
+    }
+    if (parsed.kind === 'post' || parsed.kind === 'decision') {
+      const decision = parsed.kind === 'decision';
+      const headsUps = decision
+        ? headsUpsFor(parsed.mentions, parsed.text, this.members(), now, this.config.tz, locale)
+        : [];
+      const post = {
+        id: uuidv7(),
+        memberId: this.me?.id ?? LOCAL_ME,
+        text: parsed.text,
+        tags: parsed.tags,
+        createdAt: new Date(now).toISOString(),
+        ...(decision ? { kind: 'decision' as const } : {}),
+      };
+      this.cache.addPendingPost(post);
+      if (this.me)
+        this.cache.enqueue(post.id, {
+          kind: 'post',
+          id: post.id,
+          text: post.text,
+          ...(decision ? { decision } : {}),
+        });
+      this.changed();
+      if (!this.me) return { parsed, delivered: 'local', headsUps };
+      return { parsed, ...(await this.send()), headsUps };
+    }
+    if (this.me)
+      this.cache.enqueue(uuidv7(), {
+        kind: 'status',
+        status:
+          parsed.kind === 'clear'
+            ? null
+            : {
+                state: parsed.state,
+                emoji: parsed.emoji ?? undefined,
+                text: parsed.text ?? undefined,
+                until: parsed.until === null ? null : isoInstant(parsed.until),
+              },
+      });
+    this.changed();
+    if (!this.me) return { parsed, delivered: 'local' };
+    return { parsed, ...(await this.send()) };
+  }
+
+  /** What a decision would warn about, before it goes out (the box shows it; post anyway). */
+  previewDecision(text: string, now = Date.now()) {
+    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
+    if (parsed.kind !== 'decision') return [];
+    return headsUpsFor(
+      parsed.mentions,
+      parsed.text,
+      this.members(),
+      now,
+      this.config.tz,
+      this.config.locale ?? 'en',
+    );
+  }
+
+  /** My asks: to me (once delivered) and from me, newest first. */
+  asks(): Ask[] {
+    return this.cache.asks().flatMap((a) => {
+      const parsed = askSchema.safeParse(a);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /** I read, answer, snooze or dismiss an ask to me (queued like everything else). */
+  async updateAsk(askId: string, update: AskUpdate) {
+    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'ask-update', askId, update });
+    return this.sendAndRefresh();
+  }
+
+  async setStatus(status: StatusBody | null): Promise<{ delivered: Delivery; detail?: string }> {
+    if (!this.me) return { delivered: 'local', detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'status', status });
+    this.changed();
+    return this.send();
+  }
+
+  async editPost(postId: string, text: string) {
+    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'edit-post', postId, text });
+    return this.sendAndRefresh();
+  }
+
+  async deletePost(postId: string) {
+    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'delete-post', postId });
+    return this.sendAndRefresh();
+  }
+
+  private async sendAndRefresh() {
+    const result = await this.send();
+    await this.team.refresh();
+    this.changed();
+    return result;
+  }
+
+  /** Flushes the outbox and says what became of the last command. */
+  async send(): Promise<{ delivered: Delivery; detail?: string }> {
+    const sync = this.team.sync;
+    if (!sync) return { delivered: 'queued', detail: 'no token in this profile' };
+    const before = this.cache.rejected().length;
+    const flushed: FlushResult = await sync.flush();
+    if (flushed.remaining === 0 && flushed.rejected === 0) return { delivered: 'sent' };
+    const rejected = this.cache.rejected().length > before;
+    return {
+      delivered: rejected ? 'rejected' : 'queued',
+      detail: rejected ? this.cache.rejected().at(-1)?.message : flushed.error,
+    };
+  }
+}
