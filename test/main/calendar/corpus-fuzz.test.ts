@@ -4,9 +4,35 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCalendar } from '../../../main/calendar/read-calendar';
 import { corpusText, loadCorpus } from '../../support/corpus';
+import { ics } from '../../support/ics';
+
+// Calendars written here, so the property runs even where the shared corpus is absent
+// (under CI=true a missing corpus fails loadCorpus itself).
+const written = [
+  ics(
+    [
+      'DTSTART;TZID=Europe/Paris:20240102T090000',
+      'DTEND;TZID=Europe/Paris:20240102T100000',
+      'RRULE:FREQ=DAILY;COUNT=10',
+      'EXDATE;TZID=Europe/Paris:20240104T090000',
+      'SUMMARY:Standup',
+    ],
+    [
+      'UID:event-0@test',
+      'RECURRENCE-ID;TZID=Europe/Paris:20240103T090000',
+      'DTSTART;TZID=Europe/Paris:20240103T110000',
+      'DTEND;TZID=Europe/Paris:20240103T120000',
+    ],
+    ['DTSTART;VALUE=DATE:20240108', 'DTEND;VALUE=DATE:20240110', 'SUMMARY:Off site', 'TRANSP:OPAQUE'],
+    ['DTSTART:20240111T130000Z', 'DURATION:PT90M', 'STATUS:TENTATIVE'],
+  ),
+];
 
 const corpus = loadCorpus();
-const files = corpus ? [...new Set(corpus.cases.map((c) => c.file))].slice(0, 40) : [];
+const texts = [
+  ...written,
+  ...(corpus ? [...new Set(corpus.cases.map((c) => c.file))].slice(0, 40).map(corpusText) : []),
+];
 
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete'), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
@@ -36,14 +62,14 @@ function damage(text: string, steps: Step[]): string {
   return out;
 }
 
-describe('damaged real calendars', () => {
-  it.skipIf(files.length === 0)('never crash the reader; what it skips it says', () => {
+describe('damaged calendars', () => {
+  it('never crash the reader; what it skips it says', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...files),
+        fc.constantFrom(...texts),
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
-        (file, steps) => {
-          const text = damage(corpusText(file), steps);
+        (original, steps) => {
+          const text = damage(original, steps);
           const read = readCalendar(text, {
             tz: 'Europe/Paris',
             window: { from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 0, 15) },
