@@ -126,16 +126,12 @@ export class DesktopCore extends EventEmitter {
 
   /** One member with their computed state and its label, in my language and zone. */
   withStatus(member: BoardMember, now: number) {
-    const status = memberStatus(member, now);
-    return {
-      ...member,
-      computed: status,
-      label: statusLabel(status, now, this.config.locale ?? 'en', this.config.tz),
-    };
+    return withStatusIn(this.config, member, now);
   }
 
   board(now = Date.now()) {
-    return this.members().map((member) => this.withStatus(member, now));
+    const config = this.config; // once per board, not a settings-file stat per member
+    return this.members().map((member) => withStatusIn(config, member, now));
   }
 
   /** A member's name as the views show it (numbered when two look the same). */
@@ -189,17 +185,16 @@ export class DesktopCore extends EventEmitter {
   }
 
   private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {
-    const posts = this.feed({ memberId: this.me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
+    const me = this.me; // one read of the identity, not one per post
+    const posts = this.feed({ memberId: me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
       text: p.text,
       createdAt: Date.parse(p.createdAt),
     }));
     // Decisions by others that name me: what was decided about my time.
-    const handles = this.me ? myHandles(this.me.name) : new Set<string>();
+    const handles = me ? myHandles(me.name) : new Set<string>();
     const names = new Map(this.members().map((m) => [m.id, m.name]));
     const decisions = this.feed({ decisions: true, limit: 200 })
-      .filter(
-        (p) => p.memberId !== this.me?.id && extractMentions(p.text).some((m) => handles.has(foldName(m))),
-      )
+      .filter((p) => p.memberId !== me?.id && extractMentions(p.text).some((m) => handles.has(foldName(m))))
       .map((p) => ({ text: p.text, by: names.get(p.memberId) ?? '—', createdAt: Date.parse(p.createdAt) }));
     return {
       config: this.config,
@@ -384,4 +379,10 @@ export class DesktopCore extends EventEmitter {
     this.team.close();
     this.cache.close();
   }
+}
+
+/** One member with their computed state and its label, in the given settings' language and zone. */
+function withStatusIn(config: Readonly<ProfileConfig>, member: BoardMember, now: number) {
+  const status = memberStatus(member, now);
+  return { ...member, computed: status, label: statusLabel(status, now, config.locale ?? 'en', config.tz) };
 }

@@ -70,16 +70,15 @@ export class PostingCommands {
 
   /** A quick post or a /command: queued first, sent when the server answers. */
   async post(text: string, now = Date.now()): Promise<PostResult> {
-    const parsed = parseQuickPost(text, {
-      now,
-      tz: this.config.tz,
-      hours: parseWorkingHours(this.config.hours),
-    });
-    const locale = this.config.locale ?? 'en';
+    // One read of settings and identity per post (each is a file stat or a cache query).
+    const config = this.config;
+    const me = this.me;
+    const parsed = parseQuickPost(text, { now, tz: config.tz, hours: parseWorkingHours(config.hours) });
+    const locale = config.locale ?? 'en';
     if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
     if (parsed.kind === 'ask') {
-      if (!this.me) return { parsed, delivered: 'rejected', detail: 'an ask needs a team: join one first' };
-      const plan = planAsk(this.members(), parsed.to, this.me.id, now);
+      if (!me) return { parsed, delivered: 'rejected', detail: 'an ask needs a team: join one first' };
+      const plan = planAsk(this.members(), parsed.to, me.id, now);
       if ('error' in plan) return { parsed, delivered: 'rejected', detail: plan.error };
       const id = randomUUID();
       this.cache.enqueue(id, { kind: 'ask', id, to: plan.member.id, text: parsed.text });
@@ -98,25 +97,25 @@ export class PostingCommands {
           id,
           to: plan.member.name,
           deliverAt: isoInstant(Math.min(delivery.at, UNTIL_CHANGED)),
-          message: askArrival(plan.member.name, delivery, now, locale, this.config.tz),
+          message: askArrival(plan.member.name, delivery, now, locale, config.tz),
         },
       };
     }
     if (parsed.kind === 'post' || parsed.kind === 'decision') {
       const decision = parsed.kind === 'decision';
       const headsUps = decision
-        ? headsUpsFor(parsed.mentions, parsed.text, this.members(), now, this.config.tz, locale)
+        ? headsUpsFor(parsed.mentions, parsed.text, this.members(), now, config.tz, locale)
         : [];
       const post = {
         id: uuidv7(),
-        memberId: this.me?.id ?? LOCAL_ME,
+        memberId: me?.id ?? LOCAL_ME,
         text: parsed.text,
         tags: parsed.tags,
         createdAt: new Date(now).toISOString(),
         ...(decision ? { kind: 'decision' as const } : {}),
       };
       this.cache.addPendingPost(post);
-      if (this.me)
+      if (me)
         this.cache.enqueue(post.id, {
           kind: 'post',
           id: post.id,
@@ -124,10 +123,10 @@ export class PostingCommands {
           ...(decision ? { decision } : {}),
         });
       this.changed();
-      if (!this.me) return { parsed, delivered: 'local', headsUps };
+      if (!me) return { parsed, delivered: 'local', headsUps };
       return { parsed, ...(await this.send()), headsUps };
     }
-    if (this.me)
+    if (me)
       this.cache.enqueue(uuidv7(), {
         kind: 'status',
         status:
@@ -141,7 +140,7 @@ export class PostingCommands {
               },
       });
     this.changed();
-    if (!this.me) return { parsed, delivered: 'local' };
+    if (!me) return { parsed, delivered: 'local' };
     return { parsed, ...(await this.send()) };
   }
 
