@@ -1,4 +1,5 @@
 import type { Menu, Tray, nativeImage } from 'electron';
+import { waitingForMe } from '../../shared/asks/asks-waiting';
 import type { CoreHandlers } from '../core/core-api';
 import type { DesktopCore } from '../core/desktop-core';
 import { applyTray } from './tray-controller';
@@ -42,6 +43,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
   async function refresh(): Promise<TrayModel | undefined> {
     if (stopped) return undefined;
     const { members, freshness } = await api['board:get']({});
+    const asks = await api['asks:get']({});
     const t = now();
     const model = trayModel({
       members,
@@ -52,7 +54,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
       inTeam: freshness.inTeam,
       paused: core.config.pausePublishing,
       watching: core.watching,
-      asksWaiting: core.asks().filter((a) => a.to === core.me?.id && a.state === 'delivered').length,
+      asksWaiting: waitingForMe(asks.toMe),
     });
     if (stopped) return undefined;
     applyTray({ ...deps, onAction }, model);

@@ -11,7 +11,7 @@ import { BoardView } from './views/board-view';
 import { FeedView } from './views/feed-view';
 import { FindTimeView } from './views/find-time-view';
 import { MeView } from './views/me-view';
-import { waitingForMe } from './views/asks-inbox';
+import { waitingForMe } from '../../shared/asks/asks-waiting';
 import { OnboardingView } from './views/onboarding-view';
 import { SettingsView, type JoinLink } from './views/settings-view';
 

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { AskView } from '../../../shared/views';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { getApi } from '../api';
 import { useLocale, useT, useZone } from '../i18n/i18n';
 import { useCore } from '../use-core';
-
-/** Asks waiting for my answer: what the Me tab's badge and the tray count. */
-export const waitingForMe = (asks: AskView[]) => asks.filter((a) => a.state === 'delivered').length;
 
 /**
  * My asks: the ones for me (answer, snooze an hour, dismiss; opening marks them seen), and

@@ -1,6 +1,7 @@
 // The real composition root (main/shell/index.ts) against a fake `electron` module, with a
 // real desktop core and a real team server: what a person would notice, checked in CI.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -99,6 +100,14 @@ describe('the Electron app, started by its real entry', () => {
     const labels = () => JSON.stringify(shell.trayModel()?.menu);
     await waitFor(() => labels().includes('Ana — Do not disturb'), 10_000);
     expect(fake.current.trays[0]!.tooltip).toMatch(/of 2 free/);
+    // An ask to me, delivered while I am free, is counted in the tray as in the Me tab.
+    const me = shell.session.core.me!.id;
+    await team.admin.api('POST', '/v1/asks', {
+      id: randomUUID(),
+      to: me,
+      text: 'Got a minute for the invoice bug?',
+    });
+    await waitFor(() => labels().includes('1 ask waiting'), 10_000);
     await call('post:create', { text: '/focus 1h Writing' });
     await waitFor(() => shell.trayModel()?.icon === 'focus');
     expect(fake.current.trays[0]!.tooltip).toMatch(/^Focusing until/);
