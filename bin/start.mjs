@@ -13,10 +13,17 @@ function electronBinary() {
   }
 }
 
-const run = (command, args) =>
-  spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' }).on('exit', (code) => {
+const run = (command, args) => {
+  const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  // Stopping `npm start` stops what it started: a signal to this process goes to the child,
+  // which would otherwise keep its server running alone.
+  const forward = (signal) => child.kill(signal);
+  process.on('SIGINT', forward).on('SIGTERM', forward);
+  return child.on('exit', (code) => {
+    process.off('SIGINT', forward).off('SIGTERM', forward);
     process.exitCode = code ?? 1;
   });
+};
 
 if (electronBinary()) {
   // The app needs better-sqlite3 built for Electron's ABI; electron:setup builds it once.

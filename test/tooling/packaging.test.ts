@@ -77,8 +77,13 @@ describe('packaging', () => {
         }
       });
     });
-    child.kill('SIGTERM');
     const [first] = out.split('\n');
     expect(first).toMatch(/^Opening the browser mode: .*npm run electron:setup/);
+    // Stopping it stops the browser mode it started: nothing is left serving.
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)![0];
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await expect(fetch(url)).rejects.toThrow();
   });
 });
