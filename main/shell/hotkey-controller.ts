@@ -1,4 +1,5 @@
 import type { GlobalShortcut } from 'electron';
+import type { Locale } from '../../shared/i18n/status-messages';
 import { registerQuickPostShortcut } from './quick-post-shortcut';
 
 /**
@@ -10,13 +11,14 @@ export function createHotkeyController(
   shortcuts: Pick<GlobalShortcut, 'register' | 'unregister' | 'isRegistered'>,
   onPress: () => void,
   onRefused: (message: string) => void,
+  locale: () => Locale = () => 'en',
 ) {
   let current: string | undefined;
   let refused: string | undefined;
   return {
     apply(accelerator: string) {
       if (accelerator === current || accelerator === refused) return;
-      const result = registerQuickPostShortcut(shortcuts, accelerator, onPress, current);
+      const result = registerQuickPostShortcut(shortcuts, accelerator, onPress, current, locale());
       if (result.ok) {
         current = accelerator;
         refused = undefined;

@@ -16,6 +16,8 @@ import {
   shell,
   Tray,
 } from 'electron';
+import { localeOfTag } from '../../shared/i18n/status-messages';
+import { translate } from '../../shared/i18n/translate';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
 import { isAppUrl, lockSession, lockWebContents } from './app-security';
 import { createHotkeyController } from './hotkey-controller';
@@ -81,9 +83,10 @@ async function start(): Promise<RunningShell> {
     onError: (message) => console.error(`ricochet: ${message}`),
   });
   const { core, api } = desktop;
+  // The person's language for what the shell itself says (the windows and tray say the same).
+  const locale = () => core.config.locale ?? localeOfTag(app.getLocale());
   registerIpc(ipcMain, api, (url) => isAppUrl(url, rendererUrl, page));
-  if (secrets.weak)
-    notify('Ricochet', 'No OS keychain found: your team token is stored with weak protection.');
+  if (secrets.weak) notify('Ricochet', translate(locale(), 'keychain.weak'));
 
   const tray = new Tray(nativeImage.createEmpty());
   const trayUpdater = createTrayUpdater({
@@ -106,6 +109,7 @@ async function start(): Promise<RunningShell> {
     globalShortcut,
     () => windows.openQuickPost(),
     (message) => notify('Ricochet', message),
+    locale,
   );
   const loginItem = { app, platform: process.platform, execPath: process.execPath, env: process.env };
   let openAtLogin = core.config.openAtLogin;

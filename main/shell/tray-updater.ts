@@ -1,5 +1,6 @@
 import type { Menu, Tray, nativeImage } from 'electron';
 import { waitingForMe } from '../../shared/asks/asks-waiting';
+import { localeOfTag } from '../../shared/i18n/status-messages';
 import type { CoreHandlers } from '../core/core-api';
 import type { DesktopCore } from '../core/desktop-core';
 import { applyTray } from './tray-controller';
@@ -48,7 +49,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
     const model = trayModel({
       members,
       now: t,
-      locale: core.config.locale ?? (deps.systemLocale().startsWith('fr') ? 'fr' : 'en'),
+      locale: core.config.locale ?? localeOfTag(deps.systemLocale()),
       tz: core.config.tz,
       online: freshness.online,
       inTeam: freshness.inTeam,

@@ -257,4 +257,8 @@ export const en = {
   'feed.decision': 'Decision',
   'board.free': 'free now',
   'error.generic': 'Something went wrong: {message}',
+  'hotkey.invalid': '“{accelerator}” is not a valid shortcut; use the tray menu’s Quick post',
+  'hotkey.refused':
+    'The system refused {accelerator} (another app may use it); choose another in Settings, or use the tray menu’s Quick post',
+  'keychain.weak': 'No OS keychain found: your team token is stored with weak protection.',
 } as const;

@@ -261,4 +261,10 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'feed.decision': 'Décision',
   'board.free': 'disponible',
   'error.generic': 'Un problème est survenu : {message}',
+  'hotkey.invalid':
+    '« {accelerator} » n’est pas un raccourci valide ; utilisez Publication rapide dans le menu de l’icône',
+  'hotkey.refused':
+    'Le système a refusé {accelerator} (une autre application l’utilise peut-être) ; choisissez-en un autre dans Réglages, ou utilisez Publication rapide dans le menu de l’icône',
+  'keychain.weak':
+    'Aucun trousseau du système trouvé : votre jeton d’équipe est stocké avec une protection faible.',
 };

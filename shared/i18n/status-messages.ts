@@ -4,6 +4,9 @@ import { utcToWall } from '../time/zoned-time';
 export const locales = ['en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
 
+/** The language for a system locale tag ("fr-CA" → French), until the person picks one. */
+export const localeOfTag = (tag: string): Locale => (tag.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+
 /** The Intl locale for dates: British English reads "Tue 10 Mar", as Europeans write it. */
 export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'fr-FR');
 

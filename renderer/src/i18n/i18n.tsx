@@ -1,15 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Locale } from '../../../shared/i18n/status-messages';
-import { messages, type Message, type MessageKey } from '../../../shared/i18n/messages';
+import { localeOfTag, type Locale } from '../../../shared/i18n/status-messages';
+import type { MessageKey } from '../../../shared/i18n/messages';
 import { translate } from '../../../shared/i18n/translate';
-
-// French must say everything English says: a missing key fails the type-check.
-const _complete: Record<MessageKey, Message> = messages.fr;
-void _complete;
 
 /** The system's language until the person picks one. */
 export function systemLocale(): Locale {
-  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return localeOfTag(navigator.language);
 }
 
 const LocaleContext = createContext<Locale>('en');

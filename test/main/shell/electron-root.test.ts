@@ -38,7 +38,7 @@ beforeAll(async () => {
   process.env['XDG_CONFIG_HOME'] = configHome;
   process.env['APPIMAGE'] = '/opt/Ricochet.AppImage';
   delete process.env['RICOCHET_PROFILE'];
-  fake.current = fakeElectron({ userData: profile, refuse: ['Ctrl+Alt+Delete'] });
+  fake.current = fakeElectron({ userData: profile, refuse: ['Ctrl+Alt+Delete', 'Ctrl+Alt+End'] });
   const { running } = await import('../../../main/shell/index');
   shell = (await running)!;
   expect(shell).toBeDefined();
@@ -70,6 +70,13 @@ describe('the Electron app, started by its real entry', () => {
     expect([...fake.current.shortcuts.keys()]).toEqual(['Alt+Shift+P']);
     const menu = JSON.stringify(fake.current.trays[0]!.menu!.template.map((i) => i.label));
     expect(menu).toContain('Quick post');
+    // In French, the refusal is said in French.
+    await call('settings:update', { locale: 'fr', hotkey: 'Ctrl+Alt+End' });
+    await waitFor(() =>
+      fake.current.notifications.some((n) => n.body.startsWith('Le système a refusé Ctrl+Alt+End')),
+    );
+    expect([...fake.current.shortcuts.keys()]).toEqual(['Alt+Shift+P']);
+    await call('settings:update', { locale: 'en', hotkey: 'Alt+Shift+P' });
   });
 
   it('a hotkey set by the CLI while the app runs is registered within moments', async () => {

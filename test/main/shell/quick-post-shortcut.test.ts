@@ -33,4 +33,13 @@ describe('quick-post hotkey', () => {
     );
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('not a valid shortcut') });
   });
+
+  it('explains the refusal in the person’s language', () => {
+    const refuse = { register: () => false, unregister: vi.fn(), isRegistered: () => false };
+    const refused = registerQuickPostShortcut(refuse, 'Alt+Space', () => {}, undefined, 'fr');
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Le système a refusé Alt+Space'),
+    });
+  });
 });
