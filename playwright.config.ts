@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './test/support/chromium';
 
 const executablePath = chromiumPath();
+// Under faketime (build/run-at-instant.mjs) Chromium runs at the real clock, unslowed: the
+// tests give each page the moved clock instead (test/e2e/shared-clock.ts).
+const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...browserEnv } = process.env;
 if (!executablePath) {
   const message = 'Chromium is not installed: apt-get install chromium (or set CHROMIUM_PATH)';
   if (process.env['CI'] === 'true')
@@ -21,6 +24,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
+      env: browserEnv,
       args: [
         '--no-sandbox',
         '--disable-gpu',

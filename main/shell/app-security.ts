@@ -1,4 +1,5 @@
-import { pathToFileURL } from 'node:url';
+import { posix, win32 } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Session, Shell, WebContents } from 'electron';
 
 export const CONTENT_SECURITY_POLICY =
@@ -7,8 +8,15 @@ export const CONTENT_SECURITY_POLICY =
 /**
  * Only the app's own pages: the dev server's exact origin while developing, else the built
  * page itself (any other file:// page, or a host that merely starts alike, is not the app).
+ * The page is compared as a file path, not as URL text: an install folder with a space, an
+ * accent or a percent sign ("C:\\Program Files", "/home/josé") is spelled many ways in a URL.
  */
-export function isAppUrl(url: string, devServer?: string, appFile?: string): boolean {
+export function isAppUrl(
+  url: string,
+  devServer?: string,
+  appFile?: string,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -17,7 +25,22 @@ export function isAppUrl(url: string, devServer?: string, appFile?: string): boo
   }
   if (devServer) return parsed.origin === new URL(devServer).origin;
   if (parsed.protocol !== 'file:') return false;
-  return appFile ? decodeURIComponent(parsed.pathname) === pathToFileURL(appFile).pathname : true;
+  if (!appFile) return true;
+  const windows = platform === 'win32';
+  let path: string;
+  try {
+    parsed.hash = '';
+    parsed.search = '';
+    path = fileURLToPath(parsed, { windows });
+  } catch {
+    return false; // a host on a POSIX file URL, an encoded slash: not a page of this app
+  }
+  // macOS may spell an accent decomposed; Windows paths ignore case.
+  const same = (p: string) => {
+    const normal = (windows ? win32 : posix).normalize(p).normalize('NFC');
+    return windows ? normal.toLowerCase() : normal;
+  };
+  return same(path) === same(appFile);
 }
 
 /** Every permission request (camera, notifications from pages, geolocation…) is denied. */

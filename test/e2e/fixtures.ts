@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DesktopCore } from '../../main/core/desktop-core';
+import { ConfigFile } from '../../main/profile/config-file';
 import { openStorage } from '../../server/db/connect';
 import { createTeam } from '../../server/store/members';
 import { freePort } from '../support/radicale';
@@ -52,6 +53,10 @@ export async function joinedProfile(
 }
 
 export const emptyProfile = () => mkdtempSync(join(tmpdir(), 'ricochet-e2e-new-'));
+
+/** Always at work, in UTC: whatever the hour or day CI runs at, "now" is inside working hours. */
+export const alwaysAtWork = (dir: string) =>
+  void new ConfigFile(dir).update((c) => ({ ...c, tz: 'UTC', hours: 'mon-sun 00:00-24:00' }));
 
 /** `ricochet web` for a profile: the browser mode, exactly as a person starts it. */
 export async function startWeb(profile: string, extra: string[] = []) {

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, newContext } from './shared-clock';
+import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { emptyProfile, startWeb } from './fixtures';
 
@@ -68,7 +69,7 @@ for (const [view, en, fr] of views)
         test(`${view} at ${size} size, ${scheme}, ${lang}: saved, nothing overflows at 360 px`, async ({
           browser,
         }) => {
-          const context = await browser.newContext({
+          const context = await newContext(browser, {
             viewport,
             colorScheme: scheme,
             locale: lang === 'fr' ? 'fr-FR' : 'en-GB',

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './shared-clock';
 import { emptyProfile, startWeb } from './fixtures';
 
 test('without the per-run secret the page loads but reaches no core', async ({ page }) => {

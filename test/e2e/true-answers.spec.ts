@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './shared-clock';
 import { openStorage } from '../../server/db/connect';
 import { createTeam } from '../../server/store/members';
 import { seedTeam } from '../support/seed-team';

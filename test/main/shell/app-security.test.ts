@@ -29,6 +29,56 @@ describe('which pages are the app', () => {
   });
 });
 
+describe('the built page, wherever the app is installed', () => {
+  const page = 'resources/app.asar/out/renderer/index.html';
+  // Where installers put the app on each system, with the spellings that broke a text compare.
+  const installs: { platform: NodeJS.Platform; file: string; urls: string[] }[] = [
+    {
+      platform: 'win32',
+      file: `C:\\Program Files\\Ricochet\\${page.replaceAll('/', '\\')}`,
+      urls: [
+        `file:///C:/Program%20Files/Ricochet/${page}`,
+        `file:///c:/program%20files/Ricochet/${page}#view=board`,
+      ],
+    },
+    {
+      platform: 'win32',
+      file: `C:\\Users\\José\\AppData\\Local\\Programs\\100% Ricochet\\${page.replaceAll('/', '\\')}`,
+      urls: [`file:///C:/Users/Jos%C3%A9/AppData/Local/Programs/100%25%20Ricochet/${page}`],
+    },
+    {
+      platform: 'darwin',
+      file: `/Applications/Ricochet.app/Contents/${page}`,
+      urls: [`file:///Applications/Ricochet.app/Contents/${page}`],
+    },
+    {
+      platform: 'darwin',
+      // Finder spells the accent decomposed (e + U+0301).
+      file: `/Users/jose\u0301/My Apps/Ricochet.app/Contents/${page}`,
+      urls: [`file:///Users/jos%C3%A9/My%20Apps/Ricochet.app/Contents/${page}?x=1`],
+    },
+    {
+      platform: 'linux',
+      file: `/tmp/.mount_RicochXy12Zq/${page}`, // inside a running AppImage
+      urls: [`file:///tmp/.mount_RicochXy12Zq/${page}#view=quick-post`],
+    },
+    {
+      platform: 'linux',
+      file: `/home/josé/My Apps/100% Ricochet/${page}`,
+      urls: [`file:///home/jos%C3%A9/My%20Apps/100%25%20Ricochet/${page}`],
+    },
+  ];
+
+  it.each(installs)('$platform: $file is the app, its neighbours are not', ({ platform, file, urls }) => {
+    for (const url of urls) expect(isAppUrl(url, undefined, file, platform)).toBe(true);
+    const folder = urls[0]!.slice(0, urls[0]!.lastIndexOf('/'));
+    expect(isAppUrl(`${folder}/evil.html`, undefined, file, platform)).toBe(false);
+    expect(isAppUrl(`${folder}/index.html.evil`, undefined, file, platform)).toBe(false);
+    expect(isAppUrl('file:///tmp/evil.html', undefined, file, platform)).toBe(false);
+    expect(isAppUrl(`file://evil.example/${page}`, undefined, file, platform)).toBe(false);
+  });
+});
+
 describe('windows', () => {
   it('every window is sandboxed, isolated, without node, with web security', () => {
     const options = secureWindowOptions('/app/preload.mjs', { width: 400 });

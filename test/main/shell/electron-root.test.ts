@@ -34,7 +34,13 @@ const call = (channel: string, payload: unknown = {}, url = appPage) =>
 beforeAll(async () => {
   team = await teamServer('sqlite');
   // Settings made before the app starts (a hotkey chosen last time) are the ones it uses.
-  new ConfigFile(profile).update((c) => ({ ...c, hotkey: 'Alt+Shift+R', tz: 'UTC' }));
+  // Working every hour of every day: the ask below is delivered at once whatever the real clock says.
+  new ConfigFile(profile).update((c) => ({
+    ...c,
+    hotkey: 'Alt+Shift+R',
+    tz: 'UTC',
+    hours: 'mon-sun 00:00-24:00',
+  }));
   process.env['XDG_CONFIG_HOME'] = configHome;
   process.env['APPIMAGE'] = '/opt/Ricochet.AppImage';
   delete process.env['RICOCHET_PROFILE'];
