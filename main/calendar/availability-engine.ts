@@ -83,6 +83,17 @@ export class AvailabilityEngine {
     return [...this.failures.keys()];
   }
 
+  /**
+   * How many sources hold a calendar as last read (after a report): a source that failed, or
+   * whose text is no calendar at all, cannot say anyone is free.
+   */
+  calendarsRead(): number {
+    let count = 0;
+    for (const [name, state] of this.sources)
+      if (!this.failures.has(name) && state.parsed?.isCalendar) count++;
+    return count;
+  }
+
   /** Events per source, as last parsed (for settings: "work.ics · 312 events"). */
   sourceEvents(): Record<string, number> {
     return Object.fromEntries([...this.sources].map(([name, s]) => [name, s.parsed?.events ?? 0]));

@@ -40,6 +40,8 @@ export interface ParsedCalendar {
   parseMs: number;
   /** Events that ended before this instant were left out: windows must start after it. */
   horizon: number;
+  /** False when the text held no calendar at all (an HTML page, a random file). */
+  isCalendar: boolean;
 }
 
 function roots(jcal: unknown): JCalComponent[] {
@@ -65,6 +67,7 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
   const parseMs = performance.now() - started;
   const byUid = new Map<string, EventRecord | LazyEvent | Map<number | undefined, EventRecord | LazyEvent>>();
   let events = 0;
+  const isCalendar = roots(jcal).some((root) => root[0] === 'vcalendar');
   for (const root of roots(jcal)) {
     if (root[0] !== 'vcalendar') continue;
     const component = new ICAL.Component(root);
@@ -114,7 +117,7 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
     entry.delete(undefined);
     series.push({ master, overrides: [...entry.values()] as EventRecord[] });
   }
-  return { series, warnings, events: total, parseMs, horizon };
+  return { series, warnings, events: total, parseMs, horizon, isCalendar };
 }
 
 function startOf(record: EventRecord | LazyEvent): string {

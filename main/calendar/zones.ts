@@ -159,17 +159,24 @@ let cities: Map<string, string> | undefined;
 
 /**
  * Exchange and OWA exports name zones by what Windows shows, "(UTC-05:00) Eastern Time (US &
- * Canada)" or "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", without a VTIMEZONE. The
- * region names map to Windows ids ("Eastern Standard Time"), the city lists to the IANA zone
- * of a city; either must agree with the standard offset the name states.
+ * Canada)" or "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", without a VTIMEZONE; Exchange
+ * 2007/2010 and old Outlook said GMT: "(GMT+10:00) Canberra, Melbourne, Sydney", "(GMT)
+ * Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London". The region names map to Windows ids
+ * ("Eastern Standard Time"), the city lists to the IANA zone of a city; either must agree with
+ * the standard offset the name states.
  */
 export function fromDisplayName(name: string): string | undefined {
-  const m = /^\(UTC(?:([+-])(\d{2}):(\d{2}))?\)\s*(.+)$/.exec(name);
+  const m = /^\((?:UTC|GMT)(?:([+-])(\d{2}):(\d{2}))?\)\s*(.+)$/.exec(name);
   if (!m) return undefined;
   const offset = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  const label = m[4]!.replace(/\s*\(.*\)\s*$/, '').trim();
+  // "Greenwich Mean Time : Dublin, Edinburgh": a region, then its cities.
+  const parts = m[4]!.split(/\s+:\s+/);
+  const label = parts
+    .at(-1)!
+    .replace(/\s*\(.*\)\s*$/, '')
+    .trim();
   const candidates: string[] = [];
-  const region = /^(.+?) Time$/.exec(label)?.[1];
+  const region = /^(.+?) Time$/.exec(parts[0]!.replace(/\s*\(.*\)\s*$/, '').trim())?.[1];
   if (region) candidates.push(...(findIana(`${region} Standard Time`) ?? []));
   cities ??= new Map(
     Intl.supportedValuesOf('timeZone').map((zone) => [

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { TimeWindow } from '../../shared/availability/segments';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { AvailabilityEngine } from '../calendar/availability-engine';
 import { readSources } from '../calendar/read-sources';
@@ -7,8 +8,8 @@ import { CalDavSource } from '../calendar/sources/caldav-source';
 import type { CalendarSource } from '../calendar/sources/calendar-source';
 import { FeedSource } from '../calendar/sources/feed-source';
 import { FileSource } from '../calendar/sources/file-source';
-import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
-import { calDavSecret, type SecretStore } from '../profile/secret-store';
+import { profileConfig, type CalendarSourceConfig, type ProfileConfig } from '../profile/profile';
+import { calDavSecret, MemorySecretStore, type SecretStore } from '../profile/secret-store';
 import { publishWindow } from '../publisher/publisher';
 
 export function sourceFor(config: CalendarSourceConfig, secrets: SecretStore): CalendarSource {
@@ -113,12 +114,21 @@ export class CalendarService {
 
   /** My busy time over the published window, read fresh (for my day and the digest). */
   async myReport(now: number) {
-    const sources = this.sources();
-    if (sources.length === 0) return undefined;
+    if (this.config().calendars.length === 0) return undefined;
+    return (await this.read(now)).report;
+  }
+
+  /**
+   * Every calendar read fresh over a window (the published one by default), with each one's
+   * options: the one reading behind my day, the digest and `ricochet availability`.
+   * `calendarsRead` is how many held a calendar: none means nothing can be said.
+   */
+  async read(now: number, window?: TimeWindow) {
     const engine = this.engine();
-    const window = publishWindow(now, engine.tz);
-    await readSources(engine, sources, window);
-    return engine.report(window, now);
+    const span = window ?? publishWindow(now, engine.tz);
+    await readSources(engine, this.sources(), span);
+    const report = engine.report(span, now);
+    return { report, calendarsRead: engine.calendarsRead() };
   }
 
   /** Deletes CalDAV passwords whose calendar is gone (removed here, by the CLI or by hand). */
@@ -127,4 +137,24 @@ export class CalendarService {
     for (const key of this.secrets.keys())
       if (key.startsWith('caldav:') && !ids.has(key)) this.secrets.delete(key);
   }
+}
+
+/**
+ * Calendars that are not the profile's, read once with the same service, rules and options
+ * as the app's own (`ricochet availability --ics …`): there is no second way to read them.
+ */
+export function oneOffCalendars(settings: {
+  tz: string;
+  hours: string;
+  me: string[];
+  calendars: NewCalendar[];
+}): CalendarService {
+  const secrets = new MemorySecretStore();
+  const calendars = settings.calendars.map((input) => {
+    const entry = calendarEntry(input, secrets);
+    if (input.password) secrets.set(calDavSecret(entry.id), input.password);
+    return entry;
+  });
+  const config = profileConfig.parse({ tz: settings.tz, hours: settings.hours, me: settings.me, calendars });
+  return new CalendarService(() => config, secrets);
 }

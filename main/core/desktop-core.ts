@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { TimeWindow } from '../../shared/availability/segments';
 import { statusLabel } from '../../shared/i18n/status-messages';
 import { type Ask, type AskUpdate, type Change, type StatusBody } from '../../shared/protocol/schemas';
 import { distinctNames, foldName } from '../../shared/people/find-person';
@@ -162,9 +163,25 @@ export class DesktopCore extends EventEmitter {
     return this.state.read('calendarState');
   }
 
-  /** The profile's calendars as sources, for a one-off reading (ricochet availability). */
-  calendarSources() {
-    return this.calendars.sources();
+  /**
+   * My calendars read fresh over a window, with their options and secrets (ricochet
+   * availability); a zone, hours or addresses given for this once override the settings.
+   */
+  availability(
+    now = Date.now(),
+    window?: TimeWindow,
+    once: Partial<Pick<ProfileConfig, 'tz' | 'hours' | 'me'>> = {},
+  ) {
+    const service =
+      Object.keys(once).length === 0
+        ? this.calendars
+        : new CalendarService(
+            () => ({ ...this.config, ...once }),
+            this.secrets,
+            undefined,
+            () => this.identity?.member.email,
+          );
+    return service.read(now, window);
   }
 
   /** The display name of each configured calendar (what warnings and counts are keyed by). */

@@ -51,3 +51,12 @@ export class FileSecretStore implements SecretStore {
     return Object.keys(this.read());
   }
 }
+
+/** Secrets held only for one command (a CalDAV password given by `--password-env`). */
+export class MemorySecretStore implements SecretStore {
+  private readonly values = new Map<string, string>();
+  get = (name: string) => this.values.get(name);
+  set = (name: string, value: string) => void this.values.set(name, value);
+  delete = (name: string) => void this.values.delete(name);
+  keys = () => [...this.values.keys()];
+}

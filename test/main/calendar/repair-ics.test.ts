@@ -80,6 +80,34 @@ describe('zones as Exchange and OWA write them', () => {
       '2026-03-11T08:00:00Z/2026-03-11T09:00:00Z busy',
     ]);
   });
+
+  it('the GMT names of Exchange 2007/2010 and old Outlook too, checked against their offset', () => {
+    const at = (tzid: string) =>
+      busy(
+        calendar(
+          ...event('g', `DTSTART;TZID="${tzid}":20260310T090000`, `DTEND;TZID="${tzid}":20260310T100000`),
+        ),
+        from,
+        to,
+        { tz: 'Europe/London' },
+      );
+    // Sydney is on summer time (+11) in March: 09:00 there is 22:00 UTC the day before.
+    expect(at('(GMT+10:00) Canberra, Melbourne, Sydney').busy).toEqual([
+      '2026-03-09T22:00:00Z/2026-03-09T23:00:00Z busy',
+    ]);
+    expect(at('(GMT-05:00) Eastern Time (US & Canada)').busy).toEqual([
+      '2026-03-10T13:00:00Z/2026-03-10T14:00:00Z busy',
+    ]);
+    expect(at('(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London').busy).toEqual([
+      '2026-03-10T09:00:00Z/2026-03-10T10:00:00Z busy',
+    ]);
+    expect(at('(GMT+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna').busy).toEqual([
+      '2026-03-10T08:00:00Z/2026-03-10T09:00:00Z busy',
+    ]);
+    // An offset that contradicts the cities is not guessed: a warning, read in the fallback zone.
+    const wrong = at('(GMT+03:00) Canberra, Melbourne, Sydney');
+    expect(wrong.warnings.join(' ')).toContain('unknown time zone');
+  });
 });
 
 describe('two events that share a UID', () => {

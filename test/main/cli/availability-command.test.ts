@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DesktopCore } from '../../../main/core/desktop-core';
+import { ConfigFile } from '../../../main/profile/config-file';
+import { ics } from '../../support/ics';
 import { corpusDir, loadCorpus } from '../../support/corpus';
 import { cli } from '../../support/run-cli';
 
@@ -88,5 +93,58 @@ describe.skipIf(!corpus)('ricochet availability', () => {
     const { code, stderr } = await cli('availability', ...argv);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+});
+
+describe('ricochet availability reads as the app reads', () => {
+  const now = '2026-03-10T10:00:00Z'; // a Tuesday morning, in working hours
+  const window = ['--from', '2026-03-09T00:00:00Z', '--to', '2026-03-16T00:00:00Z', '--now', now];
+  const folder = mkdtempSync(join(tmpdir(), 'ricochet-availability-'));
+  const file = join(folder, 'work.ics');
+  writeFileSync(
+    file,
+    ics(
+      ['DTSTART;VALUE=DATE:20260310', 'DTEND;VALUE=DATE:20260311', 'SUMMARY:Offsite'],
+      ['DTSTART:20260310T140000Z', 'DTEND:20260310T150000Z', 'SUMMARY:Review'],
+    ),
+  );
+
+  it('a file that is not a calendar, alone, exits 1 with the reason and no summary', async () => {
+    const garbage = join(folder, 'page.ics');
+    writeFileSync(garbage, '<html><body>Sign in to see this calendar</body></html>');
+    for (const json of [[], ['--json']]) {
+      const { code, stdout, stderr } = await cli('availability', '--ics', garbage, ...window, ...json);
+      expect(code).toBe(1);
+      expect(stderr).toContain('page.ics: this file is not an iCalendar (.ics) calendar');
+      expect(stdout).not.toMatch(/free|Off|back|Load/);
+    }
+  });
+
+  it("a calendar's options in the profile count in the CLI as in the app", async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'ricochet-profile-'));
+    const p = ['--profile', profile];
+    expect((await cli('calendars', 'add', file, '--ignore-all-day', ...p)).code).toBe(0);
+    new ConfigFile(profile).update((c) => ({ ...c, tz: 'UTC', hours: 'mon-fri 09:00-18:00' }));
+    const fromProfile = JSON.parse((await cli('availability', ...window, '--json', ...p)).stdout);
+    // The all-day offsite is ignored, as the person asked: free until the review.
+    expect(fromProfile.busy).toEqual([
+      { start: '2026-03-10T14:00:00Z', end: '2026-03-10T15:00:00Z', kind: 'busy' },
+    ]);
+    expect(fromProfile.summary.label).toBe('Free until 14:00');
+    // The app's own reading of the same profile gives the same busy time.
+    const core = new DesktopCore(profile);
+    const { report } = await core.availability(Date.parse(now), {
+      from: Date.parse('2026-03-09T00:00:00Z'),
+      to: Date.parse('2026-03-16T00:00:00Z'),
+    });
+    core.close();
+    expect(report.busy.map((b) => [new Date(b.start).toISOString(), b.kind])).toEqual([
+      ['2026-03-10T14:00:00.000Z', 'busy'],
+    ]);
+    // Named on the command line, without the option, the offsite counts.
+    const named = JSON.parse(
+      (await cli('availability', '--ics', file, '--tz', 'UTC', ...window, '--json')).stdout,
+    );
+    expect(named.summary.status).not.toBe('free');
   });
 });
