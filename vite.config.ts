@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer on its own, for the browser mode and the Playwright tests.
+// The renderer on its own, for the browser mode and the Playwright tests (build/build-web.mjs).
+// Paths from this file's folder, so a build started from any folder finds the sources.
 export default defineConfig({
-  root: 'renderer',
+  root: join(import.meta.dirname, 'renderer'),
   plugins: [react()],
-  build: { outDir: '../out/web', emptyOutDir: true },
+  build: { outDir: join(import.meta.dirname, 'out/web'), emptyOutDir: true },
 });

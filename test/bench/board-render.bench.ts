@@ -6,7 +6,7 @@ import { bigTeam } from '../support/seed-team';
 import { spawnServer } from '../support/server-process';
 import { client } from '../support/team-server';
 import { emptyProfile, startWeb } from '../e2e/fixtures';
-import { rendererDir } from '../../main/cli/commands/web-command';
+import { buildWeb } from '../../build/build-web.mjs';
 import { medianMs, round, type Benchmark } from './bench-kit';
 
 /** The board in Debian's Chromium with 500 members: first render, and one live update. */
@@ -21,7 +21,7 @@ export const benchmark: Benchmark = {
     const core = new DesktopCore(profile);
     await core.join({ server: server.url, invite: code, name: 'Viewer', email: 'viewer@big.test' });
     core.close();
-    await rendererDir(true);
+    await buildWeb();
     const web = await startWeb(profile);
     const browser = await chromium.launch({
       executablePath: chromiumPath(),

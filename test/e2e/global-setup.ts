@@ -1,8 +1,6 @@
-import { rendererDir } from '../../main/cli/commands/web-command';
 import buildCli from '../support/build-cli-setup';
 
-/** The browser mode serves the built renderer: build it once, fresh, for this run. */
+/** The browser mode serves the built renderer and the compiled CLI: build both once, fresh. */
 export default async function globalSetup() {
-  buildCli();
-  await rendererDir(true);
+  await buildCli();
 }

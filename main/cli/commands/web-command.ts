@@ -6,31 +6,30 @@ import { startDesktopSession } from '../../session/desktop-session';
 import { startWebServer } from '../../web/web-server';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 
-const repoRoot = projectRoot();
-
-/** The built renderer; built on first use where the sources and Vite are here. */
-export async function rendererDir(rebuild = false): Promise<string> {
-  const dir = join(repoRoot, 'out/web');
-  if (rebuild || !existsSync(join(dir, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
-  }
+/**
+ * The built page (out/web, made by `npm install` and `npm run build`): the browser mode serves
+ * it as it is and never builds at run time.
+ */
+export function rendererDir(root = projectRoot()): string {
+  const dir = join(root, 'out/web');
+  if (!existsSync(join(dir, 'index.html')))
+    throw new Error(`the browser page is not built (${dir}): run \`npm run build:web\` in ${root}`);
   return dir;
 }
 
 export const webCommand: CliCommand = {
-  usage: `Usage: ricochet web [--port 5174] [--profile <dir>] [--demo] [--rebuild]
+  usage: `Usage: ricochet web [--port 5174] [--profile <dir>] [--demo]
 --demo: a demo team of ten people (Paris and New York) to try Ricochet with, removable in Settings.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       port: { type: 'string', default: '5174' },
       profile: { type: 'string' },
-      rebuild: { type: 'boolean' },
       demo: { type: 'boolean' },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port: "${values.port}" is not a port`);
+    const root = rendererDir(); // before anything starts: a missing page is said at once
     const listeners = new Set<(event: string, payload?: unknown) => void>();
     const session = await startDesktopSession({
       profileDir: values.profile ?? defaultProfileDir(io.env),
@@ -41,15 +40,26 @@ export const webCommand: CliCommand = {
       onError: (message) => io.err(`ricochet web: ${message}\n`),
       demo: values.demo,
     });
-    const web = await startWebServer({
-      port,
-      root: await rendererDir(values.rebuild),
-      handlers: session.api,
-      subscribe: (send) => {
-        listeners.add(send);
-        return () => listeners.delete(send);
-      },
-    });
+    let web;
+    try {
+      web = await startWebServer({
+        port,
+        root,
+        handlers: session.api,
+        subscribe: (send) => {
+          listeners.add(send);
+          return () => listeners.delete(send);
+        },
+      });
+    } catch (error) {
+      // A busy port is an error and an exit, not a process left running without a page.
+      await session.shutdown();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new Error(`port ${port} is already in use on 127.0.0.1: choose another with --port`, {
+          cause: error,
+        });
+      throw error;
+    }
     io.out(`Ricochet is running at ${web.url}\n(loopback only; the link carries this run's secret)\n`);
     await new Promise<void>((resolve) => {
       const quit = () => {
