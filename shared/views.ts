@@ -77,7 +77,10 @@ export interface CalendarView {
 export interface SettingsView {
   tz: string;
   hours: string;
+  /** The language chosen in Settings; null: the system's. */
   locale: 'en' | 'fr' | null;
+  /** The language everything speaks now (the chosen one, else the system's). */
+  language: 'en' | 'fr';
   pausePublishing: boolean;
   hotkey: string;
   /** null: the default (on in the packaged app, off while developing). */

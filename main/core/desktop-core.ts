@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { TimeWindow } from '../../shared/availability/segments';
-import { statusLabel } from '../../shared/i18n/status-messages';
+import { resolveLocale, statusLabel, type Locale } from '../../shared/i18n/status-messages';
 import { type Ask, type AskUpdate, type Change, type StatusBody } from '../../shared/protocol/schemas';
 import { distinctNames, foldName } from '../../shared/people/find-person';
 import { extractMentions } from '../../shared/quick-post/parse-quick-post';
@@ -45,6 +45,8 @@ export class DesktopCore extends EventEmitter {
   constructor(
     readonly dir: string,
     private readonly secrets: SecretStore = new FileSecretStore(dir),
+    /** The system's locale tag ("fr-FR"): Electron's app.getLocale(), else Node's (LANG). */
+    private readonly systemLocale: string = Intl.DateTimeFormat().resolvedOptions().locale,
   ) {
     super();
     this.settings = new ConfigFile(dir);
@@ -77,6 +79,7 @@ export class DesktopCore extends EventEmitter {
       cache: this.cache,
       team: this.team,
       config: () => this.config,
+      locale: () => this.locale,
       me: () => this.me,
       members: () => this.members(),
       changed: () => this.changed(),
@@ -100,6 +103,11 @@ export class DesktopCore extends EventEmitter {
   /** The settings as they are in the profile's file now (another process may have changed them). */
   get config(): Readonly<ProfileConfig> {
     return this.settings.read();
+  }
+
+  /** The language to speak: the one chosen in Settings, else the system's. */
+  get locale(): Locale {
+    return resolveLocale(this.config, this.systemLocale);
   }
 
   get identity() {
@@ -127,12 +135,14 @@ export class DesktopCore extends EventEmitter {
 
   /** One member with their computed state and its label, in my language and zone. */
   withStatus(member: BoardMember, now: number) {
-    return withStatusIn(this.config, member, now);
+    const config = this.config;
+    return withStatusIn(resolveLocale(config, this.systemLocale), config.tz, member, now);
   }
 
   board(now = Date.now()) {
     const config = this.config; // once per board, not a settings-file stat per member
-    return this.members().map((member) => withStatusIn(config, member, now));
+    const locale = resolveLocale(config, this.systemLocale);
+    return this.members().map((member) => withStatusIn(locale, config.tz, member, now));
   }
 
   /** A member's name as the views show it (numbered when two look the same). */
@@ -215,6 +225,7 @@ export class DesktopCore extends EventEmitter {
       .map((p) => ({ text: p.text, by: names.get(p.memberId) ?? '—', createdAt: Date.parse(p.createdAt) }));
     return {
       config: this.config,
+      locale: this.locale,
       busy: report?.busy ?? null,
       meetings: report?.meetings ?? [],
       posts,
@@ -398,8 +409,8 @@ export class DesktopCore extends EventEmitter {
   }
 }
 
-/** One member with their computed state and its label, in the given settings' language and zone. */
-function withStatusIn(config: Readonly<ProfileConfig>, member: BoardMember, now: number) {
+/** One member with their computed state and its label, in a language and zone. */
+function withStatusIn(locale: Locale, tz: string, member: BoardMember, now: number) {
   const status = memberStatus(member, now);
-  return { ...member, computed: status, label: statusLabel(status, now, config.locale ?? 'en', config.tz) };
+  return { ...member, computed: status, label: statusLabel(status, now, locale, tz) };
 }

@@ -7,12 +7,15 @@ import { computeStatus, type Status } from '../../shared/status/status-engine';
 import { DAY_MS, isoInstant } from '../../shared/time/zoned-time';
 import type { BoardMember } from '../cache/cache-queries';
 import type { AvailabilityReport } from '../calendar/availability-engine';
+import type { Locale } from '../../shared/i18n/status-messages';
 import type { ProfileConfig } from '../profile/profile';
 import { personState } from './person-status';
 
 /** What the reads about me start from: my settings, my busy time, my posts. */
 export interface Personal {
   config: Readonly<ProfileConfig>;
+  /** The language the session speaks (chosen, else the system's). */
+  locale: Locale;
   /** null without any calendar. */
   busy: Segment[] | null;
   meetings: Segment[];
@@ -30,7 +33,7 @@ export function digestOf(me: Personal, period: 'day' | 'week', now: number) {
     tz: me.config.tz,
     now,
     period,
-    locale: me.config.locale ?? 'en',
+    locale: me.locale,
   });
 }
 
@@ -49,7 +52,7 @@ export function myDayOf(
   );
   return {
     state: seen?.computed.state ?? alone.state,
-    label: seen?.label ?? statusLabel(alone, now, me.config.locale ?? 'en', me.config.tz),
+    label: seen?.label ?? statusLabel(alone, now, me.locale, me.config.tz),
     loadToday: report ? report.summary.loadToday : null,
     loadWeek: report ? report.summary.loadWeek : null,
     nextFree: report?.summary.nextFree

@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { UNTIL_CHANGED } from '../../shared/asks/ask-delivery';
 import type { HeadsUp } from '../../shared/asks/decision-heads-ups';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
+import type { Locale } from '../../shared/i18n/status-messages';
+import { translate } from '../../shared/i18n/translate';
 import { askSchema, type Ask, type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
 import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
 import { isoInstant } from '../../shared/time/zoned-time';
@@ -33,6 +35,8 @@ export interface PostingPorts {
   cache: LocalCache;
   team: TeamMembership;
   config: () => Readonly<ProfileConfig>;
+  /** The language to answer in (the session's one rule). */
+  locale: () => Locale;
   me: () => { id: string; name: string; teamId: string } | undefined;
   members: () => BoardMember[];
   changed: () => void;
@@ -73,13 +77,23 @@ export class PostingCommands {
     // One read of settings and identity per post (each is a file stat or a cache query).
     const config = this.config;
     const me = this.me;
-    const parsed = parseQuickPost(text, { now, tz: config.tz, hours: parseWorkingHours(config.hours) });
-    const locale = config.locale ?? 'en';
+    const locale = this.ports.locale();
+    const parsed = parseQuickPost(text, {
+      now,
+      tz: config.tz,
+      hours: parseWorkingHours(config.hours),
+      locale,
+    });
     if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
     if (parsed.kind === 'ask') {
-      if (!me) return { parsed, delivered: 'rejected', detail: 'an ask needs a team: join one first' };
+      if (!me) return { parsed, delivered: 'rejected', detail: translate(locale, 'ask.needsTeam') };
       const plan = planAsk(this.members(), parsed.to, me.id, now);
-      if ('error' in plan) return { parsed, delivered: 'rejected', detail: plan.error };
+      if ('error' in plan)
+        return {
+          parsed,
+          delivered: 'rejected',
+          detail: translate(locale, plan.error.key, plan.error.params),
+        };
       const id = randomUUID();
       this.cache.enqueue(id, { kind: 'ask', id, to: plan.member.id, text: parsed.text });
       this.changed();
@@ -146,16 +160,10 @@ export class PostingCommands {
 
   /** What a decision would warn about, before it goes out (the box shows it; post anyway). */
   previewDecision(text: string, now = Date.now()) {
-    const parsed = parseQuickPost(text, { now, tz: this.config.tz });
+    const locale = this.ports.locale();
+    const parsed = parseQuickPost(text, { now, tz: this.config.tz, locale });
     if (parsed.kind !== 'decision') return [];
-    return headsUpsFor(
-      parsed.mentions,
-      parsed.text,
-      this.members(),
-      now,
-      this.config.tz,
-      this.config.locale ?? 'en',
-    );
+    return headsUpsFor(parsed.mentions, parsed.text, this.members(), now, this.config.tz, locale);
   }
 
   /** My asks: to me (once delivered) and from me, newest first. */

@@ -86,6 +86,7 @@ export function settingsView(core: DesktopCore): SettingsView {
     tz: core.config.tz,
     hours: core.config.hours,
     locale: core.config.locale ?? null,
+    language: core.locale,
     pausePublishing: core.config.pausePublishing,
     hotkey: core.config.hotkey,
     openAtLogin: core.config.openAtLogin ?? null,
@@ -107,7 +108,7 @@ export function settingsView(core: DesktopCore): SettingsView {
 export function askViews(core: DesktopCore, now: number): { toMe: AskView[]; fromMe: AskView[] } {
   const names = new Map(core.members().map((m) => [m.id, m.name]));
   const me = core.me?.id;
-  const locale = core.config.locale ?? 'en';
+  const locale = core.locale;
   const views = core.asks().map((a): AskView => {
     const person = (id: string) => ({ id, name: names.get(id) ?? '—' });
     const deliverAt = Date.parse(a.deliverAt);

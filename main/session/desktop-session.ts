@@ -11,6 +11,8 @@ import { notificationText, type NoticeKind } from './notification-text';
 export interface SessionOptions {
   profileDir: string;
   secrets?: SecretStore;
+  /** The system's locale tag (Electron's app.getLocale()); Node's own (LANG) when not given. */
+  systemLocale?: string;
   info: IpcResponse<'app:info'>;
   /** A system notification, where the front end has them. */
   notify: (title: string, body: string) => void;
@@ -39,7 +41,7 @@ export interface DesktopSession {
  * links and an orderly shutdown. Each front end adds only what is its own.
  */
 export async function startDesktopSession(options: SessionOptions): Promise<DesktopSession> {
-  const core = new DesktopCore(options.profileDir, options.secrets);
+  const core = new DesktopCore(options.profileDir, options.secrets, options.systemLocale);
   const onError = options.onError ?? (() => {});
   const hosting: (() => Promise<void>)[] = [];
   let demoStop: (() => Promise<void>) | undefined;
@@ -78,7 +80,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   const tell = (key: NoticeKind, memberId: string, text?: string) => {
     if (!core.config.notifications) return;
     const name = core.memberName(memberId) ?? '';
-    const words = notificationText(core.config.locale ?? 'en', key, name);
+    const words = notificationText(core.locale, key, name);
     options.notify(words.title, text ?? words.body);
     options.broadcast('core:notify', { kind: key, memberId, name, ...(text ? { text } : {}) });
   };

@@ -16,7 +16,6 @@ import {
   shell,
   Tray,
 } from 'electron';
-import { localeOfTag } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
 import { isAppUrl, lockSession, lockWebContents } from './app-security';
@@ -81,10 +80,11 @@ async function start(): Promise<RunningShell> {
     notify,
     broadcast: (event, payload) => windows.send(event, payload),
     onError: (message) => console.error(`ricochet: ${message}`),
+    // The windows, tray, notifications and asks all speak the session's one language.
+    systemLocale: app.getLocale(),
   });
   const { core, api } = desktop;
-  // The person's language for what the shell itself says (the windows and tray say the same).
-  const locale = () => core.config.locale ?? localeOfTag(app.getLocale());
+  const locale = () => core.locale;
   registerIpc(ipcMain, api, (url) => isAppUrl(url, rendererUrl, page));
   if (secrets.weak) notify('Ricochet', translate(locale(), 'keychain.weak'));
 
@@ -96,7 +96,6 @@ async function start(): Promise<RunningShell> {
     platform: process.platform,
     core,
     api,
-    systemLocale: () => app.getLocale(),
     open: {
       board: () => windows.toggleBoard(tray),
       quickPost: () => windows.openQuickPost(),

@@ -1,6 +1,5 @@
 import type { Menu, Tray, nativeImage } from 'electron';
 import { waitingForMe } from '../../shared/asks/asks-waiting';
-import { localeOfTag } from '../../shared/i18n/status-messages';
 import type { CoreHandlers } from '../core/core-api';
 import type { DesktopCore } from '../core/desktop-core';
 import { applyTray } from './tray-controller';
@@ -13,7 +12,6 @@ export interface TrayUpdaterDeps {
   platform: NodeJS.Platform;
   core: DesktopCore;
   api: CoreHandlers;
-  systemLocale: () => string;
   open: { board: () => void; quickPost: () => void; quit: () => void };
   now?: () => number;
 }
@@ -49,7 +47,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
     const model = trayModel({
       members,
       now: t,
-      locale: core.config.locale ?? localeOfTag(deps.systemLocale()),
+      locale: core.locale,
       tz: core.config.tz,
       online: freshness.online,
       inTeam: freshness.inTeam,

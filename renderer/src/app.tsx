@@ -41,7 +41,8 @@ export function App() {
 
 function ConnectedApp() {
   const settings = useCore((api) => api.settingsGet({}));
-  const locale = settings.data?.locale ?? systemLocale();
+  // The session's one language (chosen, else the system's); the browser's only until it answers.
+  const locale = settings.data?.language ?? systemLocale();
   const quick = new URLSearchParams(location.hash.slice(1)).get('view') === 'quick-post';
   useEffect(() => {
     document.documentElement.lang = locale;

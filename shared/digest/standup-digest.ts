@@ -17,7 +17,7 @@ export interface DigestInput {
   tz: string;
   now: number;
   period: 'day' | 'week';
-  locale?: Locale;
+  locale: Locale;
 }
 
 export interface Digest {
@@ -33,7 +33,7 @@ export interface Digest {
  * plain text and Markdown ready to paste into a standup. Works with no team at all.
  */
 export function standupDigest(input: DigestInput): Digest {
-  const locale = input.locale ?? 'en';
+  const locale = input.locale;
   const tr = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
     translate(locale, key, params);
   const w = {

@@ -1,45 +1,9 @@
-import type { DisplayState, Status } from '../status/status-engine';
+import type { Status } from '../status/status-engine';
 import { utcToWall } from '../time/zoned-time';
+import { translate } from './translate';
 
-export const locales = ['en', 'fr'] as const;
-export type Locale = (typeof locales)[number];
-
-/** The language for a system locale tag ("fr-CA" → French), until the person picks one. */
-export const localeOfTag = (tag: string): Locale => (tag.toLowerCase().startsWith('fr') ? 'fr' : 'en');
-
-/** The Intl locale for dates: British English reads "Tue 10 Mar", as Europeans write it. */
-export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'fr-FR');
-
-type Phrases = Record<DisplayState, { until: string; plain: string }> & { freeAt: string; alsoOof: string };
-
-const phrases: Record<Locale, Phrases> = {
-  en: {
-    dnd: { until: 'Do not disturb until {t}', plain: 'Do not disturb' },
-    away: { until: 'Away until {t}', plain: 'Away' },
-    oof: { until: 'Out of office until {t}', plain: 'Out of office' },
-    busy: { until: 'In a meeting until {t}', plain: 'In a meeting' },
-    focus: { until: 'Focusing until {t}', plain: 'Focusing' },
-    tentative: { until: 'Maybe busy until {t}', plain: 'Maybe busy' },
-    off: { until: 'Off, back {t}', plain: 'Off' },
-    free: { until: 'Free until {t}', plain: 'Free' },
-    unknown: { until: 'No calendar shared', plain: 'No calendar shared' },
-    freeAt: 'free at {t}',
-    alsoOof: 'out of office until {t}',
-  },
-  fr: {
-    dnd: { until: 'Ne pas déranger jusqu’à {t}', plain: 'Ne pas déranger' },
-    away: { until: 'Absence jusqu’à {t}', plain: 'Absence' },
-    oof: { until: 'Hors du bureau jusqu’à {t}', plain: 'Hors du bureau' },
-    busy: { until: 'En réunion jusqu’à {t}', plain: 'En réunion' },
-    focus: { until: 'Concentration jusqu’à {t}', plain: 'Concentration' },
-    tentative: { until: 'Réunion à confirmer jusqu’à {t}', plain: 'Réunion à confirmer' },
-    off: { until: 'De retour {t}', plain: 'Hors horaires' },
-    free: { until: 'Disponible jusqu’à {t}', plain: 'Disponible' },
-    unknown: { until: 'Agenda non partagé', plain: 'Agenda non partagé' },
-    freeAt: 'disponible à {t}',
-    alsoOof: 'hors du bureau jusqu’à {t}',
-  },
-};
+export { intlLocale, localeOfTag, locales, resolveLocale, type Locale } from './locale';
+import { intlLocale, type Locale } from './locale';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -101,20 +65,22 @@ export function formatMoment(instant: number, now: number, locale: Locale, tz: s
 
 /** "In a meeting until 15:00 · free at 15:30" in the viewer's language and zone. */
 export function statusLabel(status: Status, now: number, locale: Locale, viewerTz: string): string {
-  const p = phrases[locale][status.state];
-  const until = status.state === 'free' ? status.freeUntil : status.until;
+  const state = status.state;
+  const until = state === 'free' ? status.freeUntil : status.until;
   const when = until === null ? '' : formatWhen(until, now, locale, viewerTz);
   // "back at 09:00" today, "back Monday 09:00" another day: the preposition follows the form.
-  const at =
-    status.state === 'off' && until !== null && /^\d/.test(when) ? (locale === 'fr' ? 'à ' : 'at ') : '';
-  const main = until === null ? p.plain : p.until.replace('{t}', `${at}${when}`);
+  const at = state === 'off' && until !== null && /^\d/.test(when) ? translate(locale, 'label.backAt') : '';
+  const main =
+    until === null || state === 'unknown'
+      ? translate(locale, `label.${state}`)
+      : translate(locale, `label.${state}.until`, { t: `${at}${when}` });
   const freeAt =
-    status.freeAt !== null && status.freeAt !== until && status.state !== 'off' && status.state !== 'free'
-      ? ` · ${phrases[locale].freeAt.replace('{t}', formatWhen(status.freeAt, now, locale, viewerTz))}`
+    status.freeAt !== null && status.freeAt !== until && state !== 'off' && state !== 'free'
+      ? ` · ${translate(locale, 'label.freeAt', { t: formatWhen(status.freeAt, now, locale, viewerTz) })}`
       : '';
   const oof =
-    status.oofUntil !== null && status.state !== 'oof'
-      ? ` · ${phrases[locale].alsoOof.replace('{t}', formatWhen(status.oofUntil, now, locale, viewerTz))}`
+    status.oofUntil !== null && state !== 'oof'
+      ? ` · ${translate(locale, 'label.alsoOof', { t: formatWhen(status.oofUntil, now, locale, viewerTz) })}`
       : '';
   return main + oof + freeAt;
 }

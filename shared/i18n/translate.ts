@@ -1,5 +1,5 @@
 import { messages, type Message, type MessageKey } from './messages';
-import { intlLocale, type Locale } from './status-messages';
+import { intlLocale, type Locale } from './locale';
 
 const rules = new Map<Locale, Intl.PluralRules>();
 

@@ -31,18 +31,25 @@ export function findPeople<T extends { name: string }>(typed: string, people: re
     .map((x) => x.p);
 }
 
+/** Why an @mention names nobody: a message of the string tables, with what fills it. */
+export type MentionError =
+  | { key: 'mention.nobody'; params: { typed: string } }
+  | { key: 'mention.several'; params: { typed: string; first: string; second: string } };
+
 /** The one teammate an @mention names, or why not (nobody, or several equally). */
 export function resolveMention<T extends { name: string }>(
   typed: string,
   people: readonly T[],
-): T | { error: string } {
+): T | { error: MentionError } {
   const q = foldName(typed);
   const exact = people.filter((p) => foldName(p.name) === q || foldName(p.name.split(/\s+/)[0] ?? '') === q);
   if (exact.length === 1) return exact[0]!;
   const found = exact.length > 1 ? exact : findPeople(typed, people);
-  if (found.length === 0) return { error: `nobody in the team is called @${typed}` };
+  if (found.length === 0) return { error: { key: 'mention.nobody', params: { typed } } };
   if (found.length > 1)
-    return { error: `@${typed} could be ${found[0]!.name} or ${found[1]!.name}: type more of the name` };
+    return {
+      error: { key: 'mention.several', params: { typed, first: found[0]!.name, second: found[1]!.name } },
+    };
   return found[0]!;
 }
 

@@ -1,5 +1,8 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/zoned-time';
 import type { ManualState } from '../status/status-engine';
+import type { Locale } from '../i18n/status-messages';
+import type { MessageKey } from '../i18n/messages';
+import { translate } from '../i18n/translate';
 import { untilPhrase, type UntilContext } from './until-phrase';
 
 export type QuickPost =
@@ -9,6 +12,8 @@ export type QuickPost =
   | { kind: 'ask'; to: string; text: string }
   | { kind: 'decision'; text: string; tags: string[]; mentions: string[] }
   | { kind: 'error'; message: string };
+
+type QuickPostError = Extract<MessageKey, `quickPost.${string}`>;
 
 const commands = ['focus', 'away', 'dnd', 'available', 'clear', 'ask', 'decide'] as const;
 const defaultEmoji: Record<ManualState, string | null> = {
@@ -68,12 +73,16 @@ export function parseDuration(word: string): number | undefined {
  * /focus, /away, /dnd, /available and /clear set the status, with an optional duration
  * ("90m", "1h30") or end ("until 14:00", "until tomorrow") in the person's zone.
  */
-export function parseQuickPost(input: string, context: UntilContext): QuickPost {
+export function parseQuickPost(input: string, context: UntilContext & { locale: Locale }): QuickPost {
+  // Mistakes are told in the person's language: the box shows them as they are.
+  const error = (key: QuickPostError, params: Record<string, string | number> = {}): QuickPost => ({
+    kind: 'error',
+    message: translate(context.locale, key, params),
+  });
   const text = input.trim();
-  if (text === '') return { kind: 'error', message: 'type something to post, or a command like /focus 1h' };
+  if (text === '') return error('quickPost.empty');
   if (!text.startsWith('/')) {
-    if (text.length > 500)
-      return { kind: 'error', message: `a post is at most 500 characters (this one has ${text.length})` };
+    if (text.length > 500) return error('quickPost.postTooLong', { n: text.length });
     return { kind: 'post', text, tags: extractTags(text), mentions: extractMentions(text) };
   }
   const [head = '', ...words] = text.slice(1).split(/\s+/);
@@ -82,34 +91,24 @@ export function parseQuickPost(input: string, context: UntilContext): QuickPost 
     const close = commands
       .filter((c) => editDistance(c, name) <= 2)
       .sort((a, b) => editDistance(a, name) - editDistance(b, name))[0];
-    return {
-      kind: 'error',
-      message: `unknown command /${head}${close ? ` — did you mean /${close}?` : ''} (commands: ${commands.map((c) => `/${c}`).join(', ')})`,
-    };
+    const list = commands.map((c) => `/${c}`).join(', ');
+    return close
+      ? error('quickPost.unknownCommandClose', { command: `/${head}`, close: `/${close}`, list })
+      : error('quickPost.unknownCommand', { command: `/${head}`, list });
   }
   if (name === 'clear') return { kind: 'clear' };
   if (name === 'ask') {
     const [to = '', ...rest] = words;
     const question = rest.join(' ').trim();
-    if (!/^@\S+/.test(to))
-      return { kind: 'error', message: 'say who to ask first: /ask @ana Can you review the Q3 plan?' };
-    if (!question) return { kind: 'error', message: `what do you want to ask ${to}?` };
-    if (question.length > 500)
-      return { kind: 'error', message: `an ask is at most 500 characters (this one has ${question.length})` };
+    if (!/^@\S+/.test(to)) return error('quickPost.askWho');
+    if (!question) return error('quickPost.askWhat', { to });
+    if (question.length > 500) return error('quickPost.askTooLong', { n: question.length });
     return { kind: 'ask', to: to.slice(1), text: question };
   }
   if (name === 'decide') {
     const decision = words.join(' ').trim();
-    if (!decision)
-      return {
-        kind: 'error',
-        message: 'write the decision: /decide Move the billing migration to Monday @dan',
-      };
-    if (decision.length > 500)
-      return {
-        kind: 'error',
-        message: `a decision is at most 500 characters (this one has ${decision.length})`,
-      };
+    if (!decision) return error('quickPost.decideWhat');
+    if (decision.length > 500) return error('quickPost.decideTooLong', { n: decision.length });
     return {
       kind: 'decision',
       text: decision,
@@ -121,32 +120,21 @@ export function parseQuickPost(input: string, context: UntilContext): QuickPost 
   let until: number | null = null;
   if (/^(until|jusqu[’']?(à|a|au)?)$/i.test(words[0] ?? '')) {
     const phrase = untilPhrase(words.slice(1), context);
-    if (!phrase)
-      return {
-        kind: 'error',
-        message: `"${words.slice(0, 2).join(' ')}": expected a time like 14:00, a day like tomorrow, Monday or 12/03, or both`,
-      };
+    if (!phrase) return error('quickPost.badUntil', { words: words.slice(0, 2).join(' ') });
     until = phrase.at;
     words.splice(0, 1 + phrase.used);
   } else if (words[0] !== undefined) {
     const duration = parseDuration(words[0]);
     if (duration !== undefined) {
       if (duration > 7 * DAY_MS)
-        return {
-          kind: 'error',
-          message: `${words[0]} is longer than a week; use /${name} until … or no duration`,
-        };
+        return error('quickPost.overAWeek', { duration: words[0], command: `/${name}` });
       until = context.now + duration;
       words.shift();
     } else if (/^\d/.test(words[0])) {
-      return { kind: 'error', message: `"${words[0]}" is not a duration like 90m, 1h or 1h30` };
+      return error('quickPost.badDuration', { word: words[0] });
     }
   }
   const rest = words.join(' ').trim();
-  if (rest.length > 140)
-    return {
-      kind: 'error',
-      message: `a status text is at most 140 characters (this one has ${rest.length})`,
-    };
+  if (rest.length > 140) return error('quickPost.statusTooLong', { n: rest.length });
   return { kind: 'status', state, until, text: rest || null, emoji: defaultEmoji[state] };
 }

@@ -66,7 +66,7 @@ export const postCommand: CliCommand = {
             : result.delivered === 'local'
               ? 'cli.saved'
               : 'cli.posted';
-        io.out(`${translate(core.config.locale ?? 'en', key)}\n`);
+        io.out(`${translate(core.locale, key)}\n`);
       }
       return result.delivered === 'rejected' ? (result.parsed.kind === 'error' ? 2 : 1) : 0;
     });
@@ -106,7 +106,7 @@ export const boardCommand: CliCommand = {
         printJson(io, { asOf: asOf ?? null, online: !!refreshed && !('error' in refreshed), members: board });
         return 0;
       }
-      const locale = core.config.locale ?? 'en';
+      const locale = core.locale;
       const offline = !refreshed || 'error' in refreshed ? ` · ${translate(locale, 'fresh.offline')}` : '';
       io.out(
         `${asOf ? translate(locale, 'fresh.asOf', { time: formatMoment(Date.parse(asOf), Date.now(), locale, core.config.tz) }) : translate(locale, 'fresh.never')}${offline}\n`,

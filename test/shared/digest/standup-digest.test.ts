@@ -18,6 +18,7 @@ const input = {
   hours: parseWorkingHours('mon-fri 09:00-18:00'),
   tz: 'Europe/Paris',
   now: at('2026-03-10T08:30:00Z'),
+  locale: 'en' as const,
 };
 
 describe('standup digest', () => {

@@ -1,3 +1,4 @@
+import { translate } from '../../../shared/i18n/translate';
 import { describe, expect, it } from 'vitest';
 import { findPeople, resolveMention } from '../../../shared/people/find-person';
 
@@ -16,7 +17,16 @@ describe('finding the person an @ names', () => {
   });
 
   it('says so when nobody or several match', () => {
-    expect(resolveMention('zed', team)).toEqual({ error: 'nobody in the team is called @zed' });
-    expect(resolveMention('le', team)).toMatchObject({ error: expect.stringContaining('could be') });
+    const nobody = resolveMention('zed', team);
+    expect('error' in nobody && translate('en', nobody.error.key, nobody.error.params)).toBe(
+      'nobody in the team is called @zed',
+    );
+    expect('error' in nobody && translate('fr', nobody.error.key, nobody.error.params)).toBe(
+      'personne dans l’équipe ne s’appelle @zed',
+    );
+    const several = resolveMention('le', team);
+    expect('error' in several && translate('en', several.error.key, several.error.params)).toContain(
+      'could be',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { parseWorkingHours } from '../../../shared/availability/working-hours';
 import { isoInstant, parseInstant } from '../../../shared/time/zoned-time';
 
 const now = parseInstant('2026-03-10T10:00:00Z'); // 11:00 in Paris
-const parse = (text: string) => parseQuickPost(text, { now, tz: 'Europe/Paris' });
+const parse = (text: string) => parseQuickPost(text, { now, tz: 'Europe/Paris', locale: 'en' });
 const until = (text: string) => {
   const p = parse(text);
   return p.kind === 'status' && p.until !== null ? isoInstant(p.until) : p;
@@ -14,7 +14,7 @@ describe('quick posts: until a day, as people say it', () => {
   const hours = parseWorkingHours('mon-fri 09:00-18:00');
   const friday = parseInstant('2026-03-13T15:00:00Z'); // Friday 16:00 in Paris
   const at = (text: string, clock = now) => {
-    const p = parseQuickPost(text, { now: clock, tz: 'Europe/Paris', hours });
+    const p = parseQuickPost(text, { now: clock, tz: 'Europe/Paris', hours, locale: 'en' });
     return p.kind === 'status' && p.until !== null ? isoInstant(p.until) : p;
   };
 
@@ -34,7 +34,7 @@ describe('quick posts: until a day, as people say it', () => {
 
   it('keeps the words after the day as the status text', () => {
     expect(
-      parseQuickPost('/focus until friday 14:00 Q3 plan', { now, tz: 'Europe/Paris', hours }),
+      parseQuickPost('/focus until friday 14:00 Q3 plan', { now, tz: 'Europe/Paris', hours, locale: 'en' }),
     ).toMatchObject({
       text: 'Q3 plan',
     });
