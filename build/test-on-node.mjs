@@ -64,7 +64,12 @@ function projectCopy(major, { node, nodedir }) {
   // node-gyp run by the target Node, pointed at its own headers: run by another Node it would
   // silently build against that one's.
   const gyp = join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  run(node, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`], { cwd: sqlite });
+  // npm passes its own settings down (this machine's says nodedir=/usr, Node 20's headers), and
+  // node-gyp would prefer them to the flag: the build sees none of them.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
+  run(node, [gyp, 'rebuild', '--release', `--nodedir=${nodedir}`], { cwd: sqlite, env });
+  // Checked, not assumed: a binary built for another Node fails every test with a vague error.
+  run(node, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: copy });
   return copy;
 }
 

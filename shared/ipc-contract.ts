@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IpcEvent } from './ipc-channels';
+import { settingsPatchShape } from './settings/settings-schema';
 import type { AskView, Freshness, MemberView, MyDayView, PostView, SettingsView } from './views';
 
 export { ipcEvents, methodName, type IpcEvent } from './ipc-channels';
@@ -78,20 +79,7 @@ export const ipcContract = {
   },
   'settings:get': { request: none, response: reply<SettingsView>() },
   'settings:update': {
-    request: z
-      .object({
-        tz: z.string().min(1).max(64).optional(),
-        hours: z.string().min(1).max(200).optional(),
-        locale: z.enum(['en', 'fr']).nullable().optional(),
-        pausePublishing: z.boolean().optional(),
-        me: z.array(z.string().max(200)).max(10).optional(),
-        hotkey: z.string().min(1).max(80).optional(),
-        openAtLogin: z.boolean().optional(),
-        notifications: z.boolean().optional(),
-        role: z.string().max(80).optional(),
-        skills: z.array(z.string().max(40)).max(30).optional(),
-      })
-      .strict(),
+    request: settingsPatchShape,
     response: reply<SettingsView>(),
   },
   'calendars:add': {

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { defaultWorkingHoursText } from '../../shared/availability/working-hours';
+import { settingDefaults, settingFields } from '../../shared/settings/settings-schema';
 
 /** The per-OS folder for the app's data; the CLI and tests pass --profile instead. */
 export function defaultProfileDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -24,24 +24,20 @@ export const calendarSourceConfig = z
   })
   .strict();
 
+/** The settings file: the person's settings (shared/settings) plus what only the desktop keeps. */
 export const profileConfig = z
   .object({
-    tz: z.string().default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
-    hours: z.string().default(defaultWorkingHoursText),
-    /** Other addresses my calendars use for me (the one I joined with counts already). */
-    me: z.array(z.string()).default([]),
-    /** What I do and know, for "who knows about…" (published with my profile). */
-    role: z.string().max(80).default(''),
-    skills: z.array(z.string().min(1).max(40)).max(30).default([]),
-    locale: z.enum(['en', 'fr']).optional(),
+    tz: settingFields.tz.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    hours: settingFields.hours.default(settingDefaults.hours),
+    me: settingFields.me.default([]),
+    role: settingFields.role.default(''),
+    skills: settingFields.skills.default([]),
+    locale: settingFields.locale.optional(),
     calendars: z.array(calendarSourceConfig).default([]),
-    pausePublishing: z.boolean().default(false),
-    /** The quick-post hotkey (an Electron accelerator). */
-    hotkey: z.string().min(1).max(80).default('CommandOrControl+Shift+Space'),
-    /** Unset: on in the packaged app, off while developing (see the shell's login item). */
-    openAtLogin: z.boolean().optional(),
-    /** Mentions of me and "X is free now" as system notifications. */
-    notifications: z.boolean().default(true),
+    pausePublishing: settingFields.pausePublishing.default(false),
+    hotkey: settingFields.hotkey.default(settingDefaults.hotkey),
+    openAtLogin: settingFields.openAtLogin.optional(),
+    notifications: settingFields.notifications.default(true),
   })
   .strip();
 

@@ -31,7 +31,8 @@ function dayIndex(name: string, spec: string): number {
 
 /**
  * Reads "mon-fri 09:00-18:00", or several parts separated by commas or semicolons:
- * "mon-thu 09:00-12:30 13:30-18:00, fri 09:00-16:00". Throws a message naming the fault.
+ * "mon-thu 09:00-12:30 13:30-18:00, fri 09:00-16:00"; a night shift "mon-fri 22:00-06:00" runs
+ * into the next morning. Throws a message naming the fault.
  */
 export function parseWorkingHours(text: string): WorkingHours {
   const hours: WorkingHours = [[], [], [], [], [], [], []];
@@ -49,9 +50,11 @@ export function parseWorkingHours(text: string): WorkingHours {
       const [a, b] = span.split('-');
       const start = minutes(a ?? '', part);
       const end = minutes(b ?? '', part);
-      if (end <= start) throw new Error(`working hours "${part}": ${span} ends before it starts`);
+      if (end === start) throw new Error(`working hours "${part}": ${span} is empty`);
       for (let d = from; ; d = (d + 1) % 7) {
-        hours[d]!.push({ start, end });
+        // A night shift ("22:00-06:00") ends the next morning.
+        hours[d]!.push({ start, end: end > start ? end : 24 * 60 });
+        if (end < start && end > 0) hours[(d + 1) % 7]!.push({ start: 0, end });
         if (d === to) break;
       }
     }

@@ -1,3 +1,4 @@
+import { settingsPatchShape } from '../../../shared/settings/settings-schema';
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { profileFlag, withCore } from './with-core';
 
@@ -22,15 +23,13 @@ export const settingsCommand: CliCommand = {
       'add-email': { type: 'string', multiple: true },
       'remove-email': { type: 'string', multiple: true },
     });
-    if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'fr')
-      throw new UsageError(`--locale: "${values.locale}" is not en or fr`);
     return withCore(values, io, async (core) => {
       const add = values['add-email'] ?? [];
       const remove = new Set((values['remove-email'] ?? []).map((a) => a.toLowerCase()));
       const changes = {
         ...(values.tz !== undefined ? { tz: values.tz } : {}),
         ...(values.hours !== undefined ? { hours: values.hours } : {}),
-        ...(values.locale !== undefined ? { locale: values.locale as 'en' | 'fr' } : {}),
+        ...(values.locale !== undefined ? { locale: values.locale } : {}),
         ...(values.role !== undefined ? { role: values.role } : {}),
         ...(values.skills !== undefined ? { skills: values.skills.split(',') } : {}),
         ...(add.length || remove.size
@@ -39,7 +38,10 @@ export const settingsCommand: CliCommand = {
       };
       if (Object.keys(changes).length > 0) {
         try {
-          await core.updateSettings(changes);
+          // Checked by the settings schema the app's Settings use (shared/settings).
+          const patch = settingsPatchShape.safeParse(changes);
+          if (!patch.success) throw new Error(patch.error.issues[0]?.message);
+          await core.updateSettings(patch.data);
         } catch (error) {
           throw new UsageError((error as Error).message);
         }

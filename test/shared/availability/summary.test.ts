@@ -84,8 +84,19 @@ describe('working hours', () => {
     ['mon-fri', 'expected days then times'],
     ['mon-fry 09:00-18:00', '"fry" is not a day'],
     ['mon 9h-18h', '"9h" is not a time like 09:00'],
-    ['mon 18:00-09:00', '18:00-09:00 ends before it starts'],
+    ['mon 09:00-09:00', '09:00-09:00 is empty'],
   ])('says what is wrong with "%s"', (spec, message) => {
     expect(() => parseWorkingHours(spec)).toThrow(message);
+  });
+
+  it('a night shift runs into the next morning, Friday night into Saturday', () => {
+    const h = parseWorkingHours('mon-fri 22:00-06:00');
+    expect(h[1]).toEqual([{ start: 1320, end: 1440 }]);
+    expect(h[2]).toEqual([
+      { start: 0, end: 360 },
+      { start: 1320, end: 1440 },
+    ]);
+    expect(h[6]).toEqual([{ start: 0, end: 360 }]);
+    expect(h[0]).toEqual([]);
   });
 });
