@@ -2,6 +2,7 @@
 // forbidden import fails `npm run lint` instead of relying on review.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
@@ -34,9 +35,93 @@ const ban = {
     'shared/ is pure: no I/O libraries here.',
   ),
 };
+/** A package group as a regular expression, for `import()` (no-restricted-imports sees only static imports). */
+const packagePattern = (names) =>
+  names
+    .filter((n) => !n.startsWith('!') && !n.startsWith('.') && !n.startsWith('**'))
+    .map((n) =>
+      n
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\/\*$/, '(?:/.*)?')
+        .replace(/\*/g, '.*'),
+    )
+    .map((n) => n.replaceAll('/', '\\/'))
+    .join('|');
 const restrict = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
+  'no-restricted-syntax': [
+    'error',
+    ...groups
+      .filter((g) => packagePattern(g.group))
+      .map((g) => ({
+        selector: `ImportExpression[source.value=/^(?:${packagePattern(g.group)})$/]`,
+        message: g.message,
+      })),
+  ],
 });
+
+/**
+ * Folder lines, checked on the resolved file of every import, dynamic `import()` included
+ * (no-restricted-imports sees only static ones): eslint-plugin-import-x's no-restricted-paths.
+ */
+const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
+const core = [
+  './main/cache',
+  './main/calendar',
+  './main/sync',
+  './main/publisher',
+  './main/profile',
+  './main/host',
+];
+const frontEnds = ['./main/shell', './main/web', './main/cli'];
+const zones = [
+  zone(
+    './shared',
+    ['./main', './server', './renderer', './preload'],
+    'shared/ is pure: it imports only shared/.',
+  ),
+  zone('./preload', ['./main', './server', './renderer'], 'preload/ builds the API from the contract only.'),
+  zone(
+    './renderer',
+    ['./main', './server', './preload'],
+    'The renderer talks to the core through the IPC contract.',
+  ),
+  zone('./server', ['./main', './renderer', './preload'], 'The team server may not import the desktop.'),
+  zone(
+    './main',
+    './server',
+    'Import the team server only through its public entry, server/index.ts (from main/cli or main/host).',
+    ['./index.ts'],
+  ),
+  zone(
+    [
+      './main/core',
+      ...core.filter((f) => f !== './main/host'),
+      './main/session',
+      './main/shell',
+      './main/web',
+    ],
+    './server',
+    'Only main/cli and main/host may reach the team server.',
+  ),
+  // Front ends reach the core through its one entry, main/core/index.ts.
+  zone(frontEnds, './main/core', 'A front end reaches the core through main/core/index.ts only.', [
+    './index.ts',
+  ]),
+  zone(frontEnds, core, 'A front end reaches the core through main/core/index.ts only.'),
+  // The layers under the core never point up.
+  zone(
+    core.filter((f) => f !== './main/host'),
+    ['./main/core', './main/session', './main/host', ...frontEnds],
+    'This folder is under the core: pass what it needs in instead of importing the core, the session or a front end.',
+  ),
+  zone(
+    ['./main/core', './main/host'],
+    ['./main/session', ...frontEnds],
+    'The core may not depend on a front end or the session.',
+  ),
+  zone('./main/session', frontEnds, 'The session may not depend on a front end.'),
+];
 
 export default tseslint.config(
   {
@@ -44,6 +129,15 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.d.mts', '.js', '.mjs'] }),
+      ],
+    },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones, basePath: import.meta.dirname }] },
+  },
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {

@@ -12,7 +12,7 @@ import { FileSecretStore, type SecretStore } from '../profile/secret-store';
 import { Publisher } from '../publisher/publisher';
 import { CalendarList } from './calendar-list';
 import { CalendarService, sourceFor, type NewCalendar } from './calendar-service';
-import { CoreState } from './core-state';
+import { CoreState } from '../cache/core-state';
 import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe, myHandles } from './mentions';

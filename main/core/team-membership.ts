@@ -8,7 +8,7 @@ import type { ProfileConfig } from '../profile/profile';
 import type { SecretStore } from '../profile/secret-store';
 import { SyncClient, type FlushResult } from '../sync/sync-client';
 import { TeamApi } from '../sync/team-api';
-import type { CoreState, Identity, StateValue } from './core-state';
+import type { CoreState, Identity, StateValue } from '../cache/core-state';
 
 const TOKEN = 'token';
 

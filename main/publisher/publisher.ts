@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { wallWeekStart } from '../../shared/availability/working-hours';
 import { DAY_MS, HOUR_MS, isoInstant, wallToUtc } from '../../shared/time/zoned-time';
 import type { LocalCache } from '../cache/local-cache';
-import type { CoreState, StateValue } from '../core/core-state';
+import type { CoreState, StateValue } from '../cache/core-state';
 import type { AvailabilityEngine, AvailabilityReport } from '../calendar/availability-engine';
 import { readSources } from '../calendar/read-sources';
 import type { CalendarSource } from '../calendar/sources/calendar-source';

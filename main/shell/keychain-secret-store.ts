@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
-import { writePrivateFile } from '../profile/private-files';
-import { FileSecretStore, type SecretStore } from '../profile/secret-store';
+import { writePrivateFile, FileSecretStore, type SecretStore } from '../core/index';
 
 /**
  * Secrets (the team token, CalDAV passwords) encrypted by the OS keychain through

@@ -1,7 +1,6 @@
 import type { Menu, Tray, nativeImage } from 'electron';
 import { waitingForMe } from '../../shared/asks/asks-waiting';
-import type { CoreHandlers } from '../core/core-api';
-import type { DesktopCore } from '../core/desktop-core';
+import type { CoreHandlers, DesktopCore } from '../core/index';
 import { applyTray } from './tray-controller';
 import { trayModel, type TrayAction, type TrayModel } from './tray-model';
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { ipcContract, type IpcChannel } from '../../shared/ipc-contract';
-import type { CoreHandlers } from '../core/core-api';
+import type { CoreHandlers } from '../core/index';
 
 /**
  * The browser mode's stand-in for Electron IPC: the same contract over a WebSocket. The

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
-import type { CoreHandlers } from '../core/core-api';
+import type { CoreHandlers } from '../core/index';
 import { serveBridge } from './bridge';
 
 const csp =

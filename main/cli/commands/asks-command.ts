@@ -1,4 +1,4 @@
-import { askViews } from '../../core/view-models';
+import { askViews } from '../../core/index';
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { terminalText } from '../terminal-text';
 import { profileFlag, withCore } from './with-core';

@@ -1,7 +1,6 @@
 import { defaultWorkingHoursText, parseWorkingHours } from '../../../shared/availability/working-hours';
 import { DAY_MS, isKnownZone, parseInstant } from '../../../shared/time/zoned-time';
-import { oneOffCalendars } from '../../core/calendar-service';
-import type { NewCalendar } from '../../core/calendar-service';
+import { oneOffCalendars, type NewCalendar } from '../../core/index';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { withCore } from './with-core';
 import { formatReport, reportJson } from './availability-format';

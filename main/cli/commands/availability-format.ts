@@ -2,7 +2,7 @@ import type { WorkingHours } from '../../../shared/availability/working-hours';
 import { dateFormat, formatSpan, formatWhen, statusLabel } from '../../../shared/i18n/status-messages';
 import { computeStatus } from '../../../shared/status/status-engine';
 import { isoInstant } from '../../../shared/time/zoned-time';
-import type { AvailabilityReport } from '../../calendar/availability-engine';
+import type { AvailabilityReport } from '../../core/index';
 
 /** My state now from these calendars and hours: the status engine the board and tray use. */
 function myStatus(report: AvailabilityReport, hours: WorkingHours) {

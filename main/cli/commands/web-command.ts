@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultProfileDir } from '../../profile/profile';
+import { defaultProfileDir } from '../../core/index';
 import { packageVersion, projectRoot } from '../../project-root';
 import { startDesktopSession } from '../../session/desktop-session';
 import { startWebServer } from '../../web/web-server';

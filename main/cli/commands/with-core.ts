@@ -1,5 +1,4 @@
-import { DesktopCore } from '../../core/desktop-core';
-import { defaultProfileDir } from '../../profile/profile';
+import { DesktopCore, defaultProfileDir } from '../../core/index';
 import type { CliIo } from '../command';
 
 export const profileFlag = { profile: { type: 'string' } } as const;

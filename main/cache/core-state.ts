@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocalCache } from '../cache/local-cache';
+import type { LocalCache } from './local-cache';
 
 const identity = z.object({
   server: z.string(),

@@ -1,0 +1,13 @@
+/**
+ * The desktop core's one entry for its front ends (the Electron shell, the browser mode, the
+ * CLI): the façade, its IPC handlers and the few helpers they share. Lint keeps them from
+ * reaching past it into the cache, the calendar engine, the sync or the settings file.
+ */
+export { DesktopCore, type Delivery, type PostResult } from './desktop-core';
+export { createCoreApi, type CoreHandlers } from './core-api';
+export { askViews } from './view-models';
+export { oneOffCalendars, type NewCalendar } from './calendar-service';
+export type { AvailabilityReport } from '../calendar/availability-engine';
+export { defaultProfileDir } from '../profile/profile';
+export { FileSecretStore, type SecretStore } from '../profile/secret-store';
+export { writePrivateFile } from '../profile/private-files';
