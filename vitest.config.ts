@@ -9,5 +9,7 @@ export default defineConfig({
     // Two cores here: suites that start real servers must not all start at once.
     maxWorkers: 2,
     globalSetup: ['test/support/build-cli-setup.ts'],
+    // electron-store imports `electron`: processed by vitest, it gets the tests' fake instead.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

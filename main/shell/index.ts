@@ -16,6 +16,7 @@ import {
   shell,
   Tray,
 } from 'electron';
+import Store from 'electron-store';
 import { translate } from '../../shared/i18n/translate';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
 import { isAppUrl, lockSession, lockWebContents } from './app-security';
@@ -26,6 +27,7 @@ import { KeychainSecretStore } from './keychain-secret-store';
 import { applyOpenAtLogin } from './login-item';
 import { createWindows, preloadPath, rendererFile } from './shell-windows';
 import { createTrayUpdater } from './tray-updater';
+import { windowStateOptions, type WindowState } from './window-state';
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL'];
 const here = import.meta.dirname;
@@ -67,6 +69,7 @@ async function start(): Promise<RunningShell> {
     rendererFile: page,
     // Focus goes back to the app the person was in: on macOS that needs the app hidden.
     onQuickPostClosed: () => process.platform === 'darwin' && app.hide(),
+    state: new Store<WindowState>(windowStateOptions),
   });
   const desktop = await startDesktopSession({
     profileDir: app.getPath('userData'),

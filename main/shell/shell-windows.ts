@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { BrowserWindow as BrowserWindowType, Screen, Shell, Tray } from 'electron';
 import { lockWebContents } from './app-security';
 import { popoverPosition } from './popover-position';
+import { savedPopover, type WindowStateStore } from './window-state';
 import { secureWindowOptions } from './window-options';
 
 type WindowCtor = new (options: Electron.BrowserWindowConstructorOptions) => BrowserWindowType;
@@ -15,7 +16,11 @@ export interface WindowDeps {
   rendererFile: string;
   /** After the quick-post box closes (macOS hands focus back by hiding the app). */
   onQuickPostClosed?: () => void;
+  /** Where the popover was left last time (electron-store); without it, always beside the tray. */
+  state?: WindowStateStore;
 }
+
+const POPOVER = { width: 440, height: 640 };
 
 /** Loads a renderer route: the dev server while developing, the built files otherwise. */
 function load(win: BrowserWindowType, deps: WindowDeps, hash = '') {
@@ -44,16 +49,25 @@ export function createWindows(deps: WindowDeps) {
     /** Shows the board beside the tray icon (a join link opens it whatever its state). */
     showBoard(tray?: Pick<Tray, 'getBounds'>) {
       if (board && !board.isDestroyed() && board.isVisible()) return board.focus();
-      board =
-        board && !board.isDestroyed()
-          ? board
-          : make({ width: 440, height: 640, frame: false, resizable: true, skipTaskbar: true });
-      const position = popoverPosition({
-        tray: tray?.getBounds() ?? null,
-        cursor: deps.screen.getCursorScreenPoint(),
-        displays: deps.screen.getAllDisplays(),
-        size: { width: 440, height: 640 },
-      });
+      const saved = savedPopover(deps.state?.get('popover'), deps.screen.getAllDisplays());
+      const size = saved ? { width: saved.width, height: saved.height } : POPOVER;
+      if (!board || board.isDestroyed()) {
+        board = make({ ...size, frame: false, resizable: true, skipTaskbar: true });
+        // Moved or resized by the person: it opens there next time, this run and the next.
+        const remember = () => {
+          if (board && !board.isDestroyed()) deps.state?.set('popover', board.getBounds());
+        };
+        board.on('moved', remember);
+        board.on('resized', remember);
+      }
+      const position =
+        saved ??
+        popoverPosition({
+          tray: tray?.getBounds() ?? null,
+          cursor: deps.screen.getCursorScreenPoint(),
+          displays: deps.screen.getAllDisplays(),
+          size,
+        });
       board.setPosition(position.x, position.y);
       board.once('blur', () => board?.hide());
       board.show();

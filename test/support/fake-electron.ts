@@ -25,6 +25,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     });
     constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
       super();
+      this.bounds = { x: 0, y: 0, width: options.width ?? 0, height: options.height ?? 0 };
       windows.push(this);
     }
     loadFile = (file: string, o: { hash?: string } = {}) => (
@@ -37,7 +38,11 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     show = () => void (this.visible = true);
     hide = () => void (this.visible = false);
     focus = () => {};
-    setPosition = () => {};
+    bounds: { x: number; y: number; width: number; height: number };
+    setPosition = (x: number, y: number) => void Object.assign(this.bounds, { x, y });
+    getBounds = () => ({ ...this.bounds });
+    /** What the person does with the mouse: the window moves, and says so. */
+    dragTo = (x: number, y: number) => (Object.assign(this.bounds, { x, y }), this.emit('moved'));
     close = () => {
       this.destroyed = true;
       this.emit('closed');
@@ -96,6 +101,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
       unregisterAll: () => shortcuts.clear(),
     },
     ipcMain: {
+      on: () => {},
       handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) =>
         void handlers.set(channel, fn),
     },
@@ -132,5 +138,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     },
     shell: { openExternal: () => Promise.resolve() },
   };
+  // `import electron from 'electron'` (electron-store) finds the same objects as named imports.
+  Object.assign(module, { default: module });
   return { module, app, menus, notifications, shortcuts, handlers, windows, trays, loginItems };
 }

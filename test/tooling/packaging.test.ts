@@ -3,12 +3,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { electronSetupPlan } from '../../build/electron-setup-plan.mjs';
 import { chooseNativeBinding } from '../../main/cache/native-binding';
 
 const root = join(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const builder = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8'));
+// electron-builder reads electron-builder.yml at the root by itself (no --config needed).
+const builder = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
 
 describe('packaging', () => {
   it('electron-builder is a pinned devDependency; nothing bundled or for development ships', () => {

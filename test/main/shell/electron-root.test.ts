@@ -127,6 +127,29 @@ describe('the Electron app, started by its real entry', () => {
     expect(fake.current.trays[0]!.image).toBeDefined();
   });
 
+  it('the popover opens where it was left (electron-store), and beside the tray on a screen that is gone', async () => {
+    fake.current.trays[0]!.emit('click');
+    const board = fake.current.windows.find((w) => !w.loaded.hash)!;
+    expect(board.visible).toBe(true);
+    const besideTray = board.getBounds();
+    expect(besideTray.y + besideTray.height).toBeLessThanOrEqual(1040); // above the taskbar
+    board.dragTo(300, 200);
+    fake.current.trays[0]!.emit('click'); // closes it
+    expect(board.visible).toBe(false);
+    // Kept in the app's own file, not in the settings the CLI shares.
+    const saved = JSON.parse(readFileSync(join(profile, 'window-state.json'), 'utf8'));
+    expect(saved.popover).toEqual({ x: 300, y: 200, width: 440, height: 640 });
+    expect(JSON.parse(readFileSync(join(profile, 'config.json'), 'utf8')).popover).toBeUndefined();
+    fake.current.trays[0]!.emit('click');
+    expect(board.getBounds()).toMatchObject({ x: 300, y: 200 });
+    // Left on a monitor that is unplugged since: it opens beside the tray again.
+    board.dragTo(5000, 200);
+    fake.current.trays[0]!.emit('click');
+    fake.current.trays[0]!.emit('click');
+    expect(board.getBounds()).toMatchObject({ x: besideTray.x, y: besideTray.y });
+    fake.current.trays[0]!.emit('click');
+  });
+
   it('a ricochet://join link opens the join form with its server and code', async () => {
     const link = 'ricochet://join?server=http%3A%2F%2F192.168.1.20%3A8787&code=abcdefgh1234';
     fake.current.app.emit('second-instance', {}, ['/opt/ricochet', link]);
