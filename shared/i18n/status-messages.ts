@@ -63,19 +63,26 @@ export function formatMoment(instant: number, now: number, locale: Locale, tz: s
   return `${date} ${time}`;
 }
 
-/** "In a meeting until 15:00 · free at 15:30" in the viewer's language and zone. */
+/**
+ * "In a meeting until 15:00 · free at 15:30", "Off, back Tue 09:00", "Free until 13:30 (maybe
+ * busy)": every time in it is when what it says stops being true, in the viewer's language and
+ * zone. "Free at" is added wherever it differs from the state's own time.
+ */
 export function statusLabel(status: Status, now: number, locale: Locale, viewerTz: string): string {
   const state = status.state;
   const until = state === 'free' ? status.freeUntil : status.until;
   const when = until === null ? '' : formatWhen(until, now, locale, viewerTz);
   // "back at 09:00" today, "back Monday 09:00" another day: the preposition follows the form.
-  const at = state === 'off' && until !== null && /^\d/.test(when) ? translate(locale, 'label.backAt') : '';
+  const back = state === 'off' || state === 'oof';
+  const at = back && until !== null && /^\d/.test(when) ? translate(locale, 'label.backAt') : '';
   const main =
     until === null || state === 'unknown'
       ? translate(locale, `label.${state}`)
-      : translate(locale, `label.${state}.until`, { t: `${at}${when}` });
+      : state === 'free' && status.then === 'tentative'
+        ? translate(locale, 'label.free.untilMaybe', { t: when })
+        : translate(locale, `label.${state}.until`, { t: `${at}${when}` });
   const freeAt =
-    status.freeAt !== null && status.freeAt !== until && state !== 'off' && state !== 'free'
+    status.freeAt !== null && status.freeAt !== until && status.freeAt !== status.oofUntil && state !== 'free'
       ? ` · ${translate(locale, 'label.freeAt', { t: formatWhen(status.freeAt, now, locale, viewerTz) })}`
       : '';
   const oof =

@@ -37,8 +37,10 @@ export interface Status {
   freeAt: number | null;
   emoji: string | null;
   text: string | null;
-  /** Out of office until then, shown even when a manual status wins. */
+  /** Out of office now: back then (shown even when a manual status wins). */
   oofUntil: number | null;
+  /** For "free until": what comes then (a maybe-meeting, a meeting, the end of the day's hours). */
+  then: DisplayState | null;
   /** The next instant at which this answer can change: one timer instead of polling. */
   nextChange: number | null;
 }
@@ -58,16 +60,38 @@ function workingAround(hours: WorkingHours, tz: string, t: number) {
 }
 
 /**
+ * "Back": the first instant from t that is inside working hours and not out of office (a day
+ * off tomorrow moves it to the day after). Without working hours, the end of any out of
+ * office. Null when no such instant is in sight (a month of out of office).
+ */
+function backAt(person: PersonState, t: number): number | null {
+  const oofEnd = (at: number) => {
+    const i = firstEndingAfter(person.busy, at);
+    const s = person.busy[i];
+    return s && s.start <= at && s.kind === 'oof' ? runEnd(person.busy, i, ['oof']) : at;
+  };
+  if (!person.hours || !person.timezone) return oofEnd(t);
+  for (const span of workingSpans(person.hours, person.timezone, wallDayStart(person.timezone, t) - DAY_MS, 32)) {
+    if (span.to <= t) continue;
+    const candidate = oofEnd(Math.max(span.from, t));
+    if (candidate < span.to) return candidate;
+  }
+  return null;
+}
+
+/**
  * A person's displayed state at time t: one pure function of their data and the clock,
  * with DESIGN.md's precedence. A manual status with an expiry simply stops counting then.
- * "Free at" is the first moment every reason has ended (never before "until", always inside
- * working hours): found by following each state to its end.
+ * Every time it names is a real change of what a person would do: the state holds until
+ * "until" (for "free", "freeUntil") and changes there; "back" (off, out of office) is the
+ * first working instant not out of office; "free at" is the first instant every reason has
+ * ended, the moment an ask is delivered. Found by following each state to its end.
  */
 export function computeStatus(person: PersonState, t: number): Status {
   const status = stateAt(person, t);
   if (status.state === 'free' || status.state === 'unknown') return status;
   let at = status.until;
-  for (let step = 0; step < 32 && at !== null; step++) {
+  for (let step = 0; step < 64 && at !== null; step++) {
     const later = stateAt(person, at);
     if (later.state === 'free') return { ...status, freeAt: at };
     if (later.state === 'unknown' || later.until === null || later.until <= at) break;
@@ -90,25 +114,39 @@ function stateAt(person: PersonState, t: number): Status {
   const changes = [manual?.until, current?.end, next?.start, work?.current?.to, work?.next?.from].filter(
     (x): x is number => typeof x === 'number' && x > t,
   );
+  const oofNow = current?.kind === 'oof';
   const base = {
     emoji: manual?.emoji ?? null,
     text: manual?.text ?? null,
     nextChange: changes.length > 0 ? Math.min(...changes) : null,
     freeUntil: null,
     freeAt: null,
-    oofUntil: current?.kind === 'oof' ? runEnd(person.busy, i, ['oof']) : null,
+    then: null,
+    oofUntil: oofNow ? backAt(person, t) : null,
   };
+  const earliest = (...times: (number | null | undefined)[]) => {
+    const known = times.filter((x): x is number => typeof x === 'number' && x > t);
+    return known.length > 0 ? Math.min(...known) : null;
+  };
+  // The next segment that outranks focus (a meeting, out of office) ends a focus early.
+  const nextStrong = person.busy.slice(i).find((s) => s.kind !== 'tentative' && s.start > t)?.start;
 
   if (manual && (manual.state === 'dnd' || manual.state === 'away'))
     return { ...base, state: manual.state, until: manual.until };
-  if (current?.kind === 'oof') return { ...base, state: 'oof', until: base.oofUntil };
-  if (current?.kind === 'busy')
-    return { ...base, state: 'busy', until: runEnd(person.busy, i, ['busy', 'oof']) };
-  if (manual?.state === 'focus') return { ...base, state: 'focus', until: manual.until };
+  if (oofNow) return { ...base, state: 'oof', until: base.oofUntil };
+  if (current?.kind === 'busy') return { ...base, state: 'busy', until: runEnd(person.busy, i, ['busy']) };
+  if (manual?.state === 'focus') return { ...base, state: 'focus', until: earliest(manual.until, nextStrong) };
   if (current?.kind === 'tentative')
     return { ...base, state: 'tentative', until: runEnd(person.busy, i, ['tentative']) };
-  if (off) return { ...base, state: 'off', until: work?.next?.from ?? null };
+  if (off) return { ...base, state: 'off', until: backAt(person, t) };
   if (person.shared === false) return { ...base, state: 'unknown', until: null };
-  const nextBusy = person.busy.slice(i).find((s) => s.kind !== 'tentative' && s.start > t);
-  return { ...base, state: 'free', until: null, freeUntil: nextBusy?.start ?? null };
+  // Free until what comes first: any meeting (a tentative one too) or the end of the day's hours.
+  const freeUntil = earliest(next?.start, work?.current?.to);
+  return {
+    ...base,
+    state: 'free',
+    until: null,
+    freeUntil,
+    then: freeUntil === null ? null : stateAt(person, freeUntil).state,
+  };
 }

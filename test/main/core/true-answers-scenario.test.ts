@@ -95,19 +95,17 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
 
   it('declined meetings are free, unanswered ones maybe busy, back-to-back meetings one run', () => {
     expect(label(cleo, 'Ana')).toBe('In a meeting until 16:00');
-    // Free: an unanswered invitation later does not end "free" (it is only maybe busy).
-    expect(ana.board(now + 70 * 60_000).find((m) => m.name === 'Ana')?.label).toBe('Free');
+    // Free until an unanswered invitation: from then she may be busy, and the label says so.
+    expect(ana.board(now + 70 * 60_000).find((m) => m.name === 'Ana')?.label).toBe(
+      'Free until 17:00 (maybe busy)',
+    );
     expect(ana.board(now + 125 * 60_000).find((m) => m.name === 'Ana')?.label).toBe('Maybe busy until 17:30');
   });
 
   it('out of office shows under a manual status; times are in the viewer’s zone, dated when not today', () => {
     // New York is already on summer time (since 8 March), Paris not yet: six hours apart.
-    expect(label(cleo, 'Ben')).toBe(
-      'Do not disturb until 16:00 · out of office until Sat 05:00 · free at Mon 14:00',
-    );
-    expect(label(ben, 'Ben')).toBe(
-      'Do not disturb until 11:00 · out of office until Sat 00:00 · free at Mon 09:00',
-    );
+    expect(label(cleo, 'Ben')).toBe('Do not disturb until 16:00 · out of office, back Mon 14:00');
+    expect(label(ben, 'Ben')).toBe('Do not disturb until 11:00 · out of office, back Mon 09:00');
   });
 
   it('a teammate who never shared a calendar is shown as such, and not counted as free', () => {

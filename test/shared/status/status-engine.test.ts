@@ -63,7 +63,8 @@ describe('status precedence (DESIGN.md)', () => {
   });
 
   it('outside working hours: off, back at the next start, in the viewer zone', () => {
-    expect(label(ana, '2026-03-10T18:30:00Z')).toBe('Off, back Wed 09:00');
+    // Wednesday is a day out of office: back Thursday, not Wednesday.
+    expect(label(ana, '2026-03-10T18:30:00Z')).toBe('Off, back Thu 09:00');
     expect(label(ana, '2026-03-10T06:00:00Z')).toBe('Off, back at 09:00');
     expect(label(ana, '2026-03-10T06:00:00Z', 'fr')).toBe('De retour à 09:00');
     expect(label(ana, '2026-03-13T18:00:00Z')).toBe('Off, back Mon 09:00');
@@ -79,5 +80,52 @@ describe('status precedence (DESIGN.md)', () => {
       state: 'free',
       nextChange: null,
     });
+  });
+});
+
+describe("one label that agrees with the person's day (every time is a real change)", () => {
+  // Tuesday 10 March 2026, 11:00 in Paris: late morning; everyone works 09:00-18:00 every day.
+  const now = '2026-03-10T10:00:00Z';
+  const hours = parseWorkingHours('mon-sun 09:00-18:00');
+  const person = (timezone: string, busy: Segment[] = []): PersonState => ({ busy, hours, timezone });
+
+  it('a tentative meeting in an hour ends "free until", and says so', () => {
+    const dan = person('Europe/Paris', [seg('2026-03-10T11:00:00Z', '2026-03-10T12:00:00Z', 'tentative')]);
+    expect(label(dan, now)).toBe('Free until 12:00 (maybe busy)');
+    expect(label(dan, now, 'fr')).toBe('Disponible jusqu’à 12:00 (réunion à confirmer)');
+  });
+
+  it('with no meeting, free until the end of the day’s hours', () => {
+    expect(label(person('Europe/Paris'), now)).toBe('Free until 18:00');
+  });
+
+  it('off now with a day out of office tomorrow: back the day after', () => {
+    // Tokyo: 19:00 on Tuesday, hours over; Wednesday out of office all day (Tokyo's day).
+    const ben = person('Asia/Tokyo', [seg('2026-03-10T15:00:00Z', '2026-03-11T15:00:00Z', 'oof')]);
+    const status = computeStatus(ben, at(now));
+    expect(status.state).toBe('off');
+    expect(iso(status.until)).toBe('2026-03-12T00:00:00Z'); // Thursday 09:00 in Tokyo
+    expect(label(ben, now)).toBe('Off, back Thu 01:00'); // in the Paris viewer's time
+    // On the day out of office itself: named, with its return day.
+    expect(label(ben, '2026-03-11T02:00:00Z')).toBe('Out of office, back Thu 01:00');
+  });
+
+  it('off until 14:00 then in a meeting until 15:00: back at 14:00, free at 15:00', () => {
+    // A person whose working day starts at 14:00.
+    const chie: PersonState = {
+      busy: [seg('2026-03-10T13:00:00Z', '2026-03-10T14:00:00Z')],
+      hours: parseWorkingHours('mon-sun 14:00-23:00'),
+      timezone: 'Europe/Paris',
+    };
+    expect(label(chie, now)).toBe('Off, back at 14:00 · free at 15:00');
+  });
+
+  it('a focus that a meeting interrupts says until the meeting, not past it', () => {
+    const p: PersonState = {
+      ...person('Europe/Paris', [seg('2026-03-10T12:00:00Z', '2026-03-10T12:30:00Z')]),
+      manual: { state: 'focus', until: at('2026-03-10T13:00:00Z') },
+    };
+    // The meeting ends at 13:30; the focus goes on until 14:00: free then.
+    expect(label(p, now)).toBe('Focusing until 13:00 · free at 14:00');
   });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../shared/availability/segments';
 import { workingSpans, wallDayStart, type WorkingHours } from '../../../shared/availability/working-hours';
 import { statusLabel } from '../../../shared/i18n/status-messages';
+import { askDelivery } from '../../../shared/asks/ask-delivery';
+import { findCommonSlots } from '../../../shared/availability/find-time';
 import { computeStatus, type PersonState } from '../../../shared/status/status-engine';
 import { DAY_MS, MINUTE_MS } from '../../../shared/time/zoned-time';
 
@@ -106,6 +108,75 @@ describe('status labels never contradict themselves (fast-check)', () => {
         expect(label.toLowerCase()).toContain('out of office');
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+/** Instants from a to b (b excluded) on a grid fine enough for data on 15-minute steps. */
+function instants(a: number, b: number): number[] {
+  const out = [a];
+  for (
+    let s = Math.ceil((a + 1) / (15 * MINUTE_MS)) * 15 * MINUTE_MS;
+    s < b && out.length < 400;
+    s += 15 * MINUTE_MS
+  )
+    out.push(s);
+  if (b - 1 > a) out.push(b - 1);
+  return out;
+}
+
+describe('the label is true until its time, and changes at it (fast-check)', () => {
+  it('the displayed state holds until the label’s time and changes there', () => {
+    fc.assert(
+      fc.property(personArb, (p) => {
+        const person = build(p);
+        const status = computeStatus(person, p.t);
+        const end = status.state === 'free' ? status.freeUntil : status.until;
+        if (end === null || status.state === 'off' || status.state === 'oof') return;
+        for (const s of instants(p.t, end)) expect(computeStatus(person, s).state).toBe(status.state);
+        expect(computeStatus(person, end).state).not.toBe(status.state);
+        if (status.state === 'free') expect(computeStatus(person, end).state).toBe(status.then);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('"back" is the first working instant not out of office; nothing before it is', () => {
+    fc.assert(
+      fc.property(personArb, (p) => {
+        const person = build(p);
+        const status = computeStatus(person, p.t);
+        const back = status.state === 'off' || status.state === 'oof' ? status.until : status.oofUntil;
+        if (back === null) return;
+        const oofAt = (at: number) => p.busy.some((s) => s.kind === 'oof' && s.start <= at && at < s.end);
+        const atWork = (at: number) => inWorkingHours(p.hours, p.tz, at) && !oofAt(at);
+        expect(atWork(back)).toBe(true);
+        for (const s of instants(p.t, back)) expect(atWork(s)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('"free at" is when an ask is delivered and where find-a-time’s first slot starts', () => {
+    fc.assert(
+      fc.property(personArb, (p) => {
+        const person = build(p);
+        const status = computeStatus(person, p.t);
+        const firstFree = status.state === 'free' ? p.t : status.freeAt !== null ? status.freeAt : undefined;
+        if (firstFree === undefined) return;
+        const delivery = askDelivery(person, p.t);
+        expect(delivery.at).toBe(firstFree);
+        if (firstFree > p.t)
+          for (const s of instants(p.t, firstFree)) expect(computeStatus(person, s).state).not.toBe('free');
+        if (person.manual) return; // find-a-time reads calendars and hours, not manual statuses
+        const [slot] = findCommonSlots(
+          [{ busy: person.busy, hours: person.hours, timezone: person.timezone }],
+          { from: p.t, to: p.t + 30 * DAY_MS },
+          1,
+        );
+        expect(slot?.from).toBe(firstFree);
+      }),
+      { numRuns: 500 },
     );
   });
 });
