@@ -71,7 +71,12 @@ function backAt(person: PersonState, t: number): number | null {
     return s && s.start <= at && s.kind === 'oof' ? runEnd(person.busy, i, ['oof']) : at;
   };
   if (!person.hours || !person.timezone) return oofEnd(t);
-  for (const span of workingSpans(person.hours, person.timezone, wallDayStart(person.timezone, t) - DAY_MS, 32)) {
+  for (const span of workingSpans(
+    person.hours,
+    person.timezone,
+    wallDayStart(person.timezone, t) - DAY_MS,
+    32,
+  )) {
     if (span.to <= t) continue;
     const candidate = oofEnd(Math.max(span.from, t));
     if (candidate < span.to) return candidate;
@@ -135,7 +140,8 @@ function stateAt(person: PersonState, t: number): Status {
     return { ...base, state: manual.state, until: manual.until };
   if (oofNow) return { ...base, state: 'oof', until: base.oofUntil };
   if (current?.kind === 'busy') return { ...base, state: 'busy', until: runEnd(person.busy, i, ['busy']) };
-  if (manual?.state === 'focus') return { ...base, state: 'focus', until: earliest(manual.until, nextStrong) };
+  if (manual?.state === 'focus')
+    return { ...base, state: 'focus', until: earliest(manual.until, nextStrong) };
   if (current?.kind === 'tentative')
     return { ...base, state: 'tentative', until: runEnd(person.busy, i, ['tentative']) };
   if (off) return { ...base, state: 'off', until: backAt(person, t) };
