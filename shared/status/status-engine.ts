@@ -53,10 +53,25 @@ function runEnd(busy: readonly Segment[], i: number, kinds: readonly BusyKind[])
   return end;
 }
 
-/** The working span holding t, and the next one to start after t, in the person's zone. */
+/**
+ * The working span holding t (touching spans joined: "00:00-24:00" every day is one span, and a
+ * night shift runs past midnight), and the next one to start after it, in the person's zone.
+ * A span that runs to the end of what is looked at has no end in sight (`to` undefined).
+ */
 function workingAround(hours: WorkingHours, tz: string, t: number) {
   const spans = workingSpans(hours, tz, wallDayStart(tz, t) - DAY_MS, 9);
-  return { current: spans.find((s) => s.from <= t && t < s.to), next: spans.find((s) => s.from > t) };
+  const joined: { from: number; to: number }[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && span.from <= last.to) last.to = Math.max(last.to, span.to);
+    else joined.push({ ...span });
+  }
+  const end = spans.at(-1)?.to;
+  const current = joined.find((s) => s.from <= t && t < s.to);
+  return {
+    current: current && { from: current.from, to: current.to === end ? undefined : current.to },
+    next: joined.find((s) => s.from > t),
+  };
 }
 
 /**
@@ -105,7 +120,7 @@ export function computeStatus(person: PersonState, t: number): Status {
   return { ...status, freeAt: null };
 }
 
-function stateAt(person: PersonState, t: number): Status {
+function stateAt(person: PersonState, t: number, withThen = true): Status {
   const manual =
     person.manual && person.manual.state && (person.manual.until === null || person.manual.until > t)
       ? person.manual
@@ -153,6 +168,6 @@ function stateAt(person: PersonState, t: number): Status {
     state: 'free',
     until: null,
     freeUntil,
-    then: freeUntil === null ? null : stateAt(person, freeUntil).state,
+    then: freeUntil === null || !withThen ? null : stateAt(person, freeUntil, false).state,
   };
 }

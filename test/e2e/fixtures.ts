@@ -59,12 +59,14 @@ export const alwaysAtWork = (dir: string) =>
   void new ConfigFile(dir).update((c) => ({ ...c, tz: 'UTC', hours: 'mon-sun 00:00-24:00' }));
 
 /** `ricochet web` for a profile: the browser mode, exactly as a person starts it. */
-export async function startWeb(profile: string, extra: string[] = []) {
+export async function startWeb(profile: string, extra: string[] = [], system: { lang?: string } = {}) {
   const port = await freePort();
+  // The system's language is the process's locale (LANG), as on a person's computer.
+  const lang = system.lang ?? 'en_GB.UTF-8';
   const child: ChildProcess = spawn(
     process.execPath,
     [bin, 'web', '--profile', profile, '--port', String(port), ...extra],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: lang, LC_ALL: lang } },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

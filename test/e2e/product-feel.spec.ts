@@ -17,10 +17,13 @@ const views = [
 const sizes = { popover: { width: 380, height: 560 }, full: { width: 1280, height: 800 } } as const;
 
 let web: Awaited<ReturnType<typeof startWeb>>;
+/** The same demo on a French system with no language chosen: everything it shows is French. */
+let webFr: Awaited<ReturnType<typeof startWeb>>;
 test.beforeAll(async () => {
   web = await startWeb(emptyProfile(), ['--demo']);
+  webFr = await startWeb(emptyProfile(), ['--demo'], { lang: 'fr_FR.UTF-8' });
 });
-test.afterAll(async () => web?.stop());
+test.afterAll(async () => Promise.all([web?.stop(), webFr?.stop()]));
 
 async function noHorizontalOverflow(page: Page) {
   const [scroll, client] = await page.evaluate(() => [
@@ -75,7 +78,7 @@ for (const [view, en, fr] of views)
             locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
           });
           const page = await context.newPage();
-          await page.goto(web.url);
+          await page.goto(lang === 'fr' ? webFr.url : web.url);
           await page
             .getByRole('navigation')
             .getByRole('button', { name: lang === 'fr' ? fr : en, exact: true })

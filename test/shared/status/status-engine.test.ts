@@ -128,4 +128,11 @@ describe("one label that agrees with the person's day (every time is a real chan
     // The meeting ends at 13:30; the focus goes on until 14:00: free then.
     expect(label(p, now)).toBe('Focusing until 13:00 · free at 14:00');
   });
+
+  it('working around the clock: free, with no false end at midnight; a night shift ends in the morning', () => {
+    const always = { ...person('Europe/Paris'), hours: parseWorkingHours('mon-sun 00:00-24:00') };
+    expect(label(always, '2026-03-10T22:30:00Z')).toBe('Free');
+    const night = { ...person('Europe/Paris'), hours: parseWorkingHours('mon-sun 22:00-06:00') };
+    expect(label(night, '2026-03-10T22:30:00Z')).toBe('Free until Wed 06:00');
+  });
 });
