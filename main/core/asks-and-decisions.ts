@@ -26,10 +26,11 @@ export function askArrival(
 
 /** Who an /ask names, and when it will reach them, from what they published. */
 export function planAsk(members: readonly BoardMember[], to: string, me: string | undefined, now: number) {
-  const others = members.filter((m) => m.id !== me);
-  const member = resolveMention(to, others);
+  const member = resolveMention(to, members);
   if ('error' in member) return member;
-  return { member, delivery: askDelivery(personState(member), now) };
+  // Naming myself is a mistake to say plainly, not "nobody is called that".
+  if (member.id === me) return { error: { key: 'ask.self' as const, params: {} } };
+  return { member, delivery: askDelivery(personState(member), now), error: undefined };
 }
 
 /** The heads-ups of a decision for the people it names (nobody named: none). */

@@ -88,7 +88,7 @@ export class PostingCommands {
     if (parsed.kind === 'ask') {
       if (!me) return { parsed, delivered: 'rejected', detail: translate(locale, 'ask.needsTeam') };
       const plan = planAsk(this.members(), parsed.to, me.id, now);
-      if ('error' in plan)
+      if (plan.error)
         return {
           parsed,
           delivered: 'rejected',

@@ -277,6 +277,7 @@ export const en = {
   'quickPost.statusTooLong': 'a status text is at most 140 characters (this one has {n})',
   'mention.nobody': 'nobody in the team is called @{typed}',
   'mention.several': '@{typed} could be {first} or {second}: type more of the name',
+  'ask.self': 'that is you: an ask goes to a teammate',
   'ask.needsTeam': 'an ask needs a team: join one first',
   'label.dnd': 'Do not disturb',
   'label.dnd.until': 'Do not disturb until {t}',

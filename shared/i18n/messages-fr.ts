@@ -284,6 +284,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'quickPost.statusTooLong': 'un texte de statut fait au plus 140 caractères (celui-ci en a {n})',
   'mention.nobody': 'personne dans l’équipe ne s’appelle @{typed}',
   'mention.several': '@{typed} peut être {first} ou {second} : tapez plus du nom',
+  'ask.self': 'c’est vous : une demande s’adresse à un coéquipier',
   'ask.needsTeam': 'une demande a besoin d’une équipe : rejoignez-en une d’abord',
   'label.dnd': 'Ne pas déranger',
   'label.dnd.until': 'Ne pas déranger jusqu’à {t}',

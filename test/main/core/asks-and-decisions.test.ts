@@ -136,6 +136,11 @@ describe('asks reach a person when they are free', () => {
     expect(deliveredTo(ben)).toHaveLength(1);
   });
 
+  it('an ask to myself is refused in words, not "nobody is called that"', async () => {
+    const result = await ana.post('/ask @Ana Can I review my own plan?', clock);
+    expect(result).toMatchObject({ delivered: 'rejected', detail: 'that is you: an ask goes to a teammate' });
+  });
+
   it('the person answers; the asker is told of the answer', async () => {
     await ben.updateAsk(first, { action: 'answer', text: 'Yes, this afternoon' });
     await ana.sync();
