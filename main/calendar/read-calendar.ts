@@ -22,7 +22,7 @@ export interface ReadOptions {
 
 export interface CalendarRead {
   segments: Segment[];
-  /** Each busy occurrence unmerged: back-to-back meetings are two meetings. */
+  /** Each meeting unmerged (a tentative one too): back-to-back meetings are two meetings. */
   meetings: Segment[];
   /** Titles of busy occurrences, filled only when asked (share titles). */
   titles: { start: number; title: string }[];
@@ -190,7 +190,8 @@ export function expandCalendar(
   return {
     segments: mergeSegments(raw, options.window),
     meetings: raw
-      .filter((s) => s.kind === 'busy' && s.end > options.window.from && s.start < options.window.to)
+      // A maybe-meeting is booked time in the load, so it is a meeting in the count too.
+      .filter((s) => s.kind !== 'oof' && s.end > options.window.from && s.start < options.window.to)
       .sort((a, b) => a.start - b.start),
     warnings: [...new Set(warnings)],
     occurrences,

@@ -62,7 +62,7 @@ export function standupDigest(input: DigestInput): Digest {
     hours: input.hours,
   });
   const meetings = (input.meetings ?? busy).filter(
-    (s) => s.kind === 'busy' && s.start < window.to && s.end > window.from,
+    (s) => s.kind !== 'oof' && s.start < window.to && s.end > window.from,
   ).length;
   const load = input.busy === null ? null : input.period === 'day' ? summary.loadToday : summary.loadWeek;
 
@@ -88,7 +88,11 @@ export function standupDigest(input: DigestInput): Digest {
       input.period === 'day' ? (day === today ? w.today : w.yesterday) : dayName.format(post.createdAt);
     groups.set(heading, [...(groups.get(heading) ?? []), `${time.format(post.createdAt)} ${post.text}`]);
   }
-  const title = `${input.period === 'day' ? w.day : w.week} — ${dayName.format(input.now)}`;
+  // A week is named by its days, Monday to Sunday, whatever day it is read on.
+  const title =
+    input.period === 'day'
+      ? `${w.day} — ${dayName.format(input.now)}`
+      : `${w.week} — ${dayName.format(wallToUtc(input.tz, weekStart))} – ${dayName.format(wallToUtc(input.tz, weekStart + 6 * DAY_MS))}`;
   const decisions = (input.decisions ?? [])
     .filter((d) => d.createdAt >= from && d.createdAt < to)
     .map((d) => `${d.by}: ${d.text}`);

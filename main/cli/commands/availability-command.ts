@@ -1,5 +1,5 @@
 import { defaultWorkingHoursText, parseWorkingHours } from '../../../shared/availability/working-hours';
-import { DAY_MS, isKnownZone, parseInstant } from '../../../shared/time/zoned-time';
+import { isKnownZone, parseInstant } from '../../../shared/time/zoned-time';
 import { oneOffCalendars, type NewCalendar } from '../../core/index';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { withCore } from './with-core';
@@ -9,7 +9,7 @@ const usage = `Usage: ricochet availability --ics <file|url> [--ics …] [--cald
        [--from <instant>] [--to <instant>] [--tz <IANA zone>] [--me <email>]… [--now <instant>]
        [--hours "mon-fri 09:00-18:00"] [--profile <dir>] [--json]
 Reads calendars and prints busy time, the state now, the next free slot and the load.
-The window defaults to one day back and fourteen days ahead of --now. With no --ics or
+The window defaults to the one the app publishes: this week from Monday, and the next two. With no --ics or
 --caldav, the calendars added to the profile (ricochet calendars add) are read, each with
 its options, exactly as the app reads them.`;
 
@@ -65,10 +65,15 @@ export const availabilityCommand: CliCommand = {
       }
     }
     const now = optionalInstant(values.now, '--now') ?? Date.now();
-    const from = optionalInstant(values.from, '--from') ?? now - DAY_MS;
-    const to = optionalInstant(values.to, '--to') ?? now + 14 * DAY_MS;
-    if (to <= from) throw new UsageError('--to must be after --from');
-    const window = { from, to };
+    const from = optionalInstant(values.from, '--from');
+    const to = optionalInstant(values.to, '--to');
+    if ((from === undefined) !== (to === undefined))
+      throw new UsageError('give both --from and --to, or neither');
+    if (from !== undefined && to !== undefined && to <= from)
+      throw new UsageError('--to must be after --from');
+    // Without one, the window the app publishes (this week from Monday, and the next two), so
+    // the week's load is the board's.
+    const window = from !== undefined && to !== undefined ? { from, to } : undefined;
     const once = {
       ...(values.tz !== undefined ? { tz: values.tz } : {}),
       ...(values.hours !== undefined ? { hours: values.hours } : {}),
@@ -106,7 +111,7 @@ async function readNamed(
   calendars: NewCalendar[],
   once: { tz?: string; hours?: string; me?: string[] },
   now: number,
-  window: { from: number; to: number },
+  window: { from: number; to: number } | undefined,
 ) {
   const settings = {
     tz: once.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,

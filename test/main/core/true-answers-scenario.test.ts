@@ -128,7 +128,8 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
 
   it('my day and the digest count meetings one by one and date the next free slot', async () => {
     const day = await ana.myDay(now + 5 * 60_000);
-    expect(day.meetingsToday).toBe(2);
+    // Two back-to-back meetings and an unanswered invitation: the load counts all three, so does this.
+    expect(day.meetingsToday).toBe(3);
     expect(day.label).toBe('In a meeting until 16:00');
     const digest = await ben.digest('day', now);
     expect(digest.text).toContain('next free slot Mon 09:00–18:00');
@@ -141,6 +142,10 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
     const res = await cli('availability', '--profile', anaDir, '--now', '2026-03-13T14:00:00Z', '--json');
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout).summary.label).toBe(label(cleo, 'Ana'));
+    // The week's load over the same window the app publishes: the board's number, not a part of it.
+    const onBoard = cleo.board(now).find((m) => m.name === 'Ana')!;
+    expect(JSON.parse(res.stdout).summary.loadWeek).toBe(onBoard.availability?.loadWeek);
+    expect(onBoard.availability?.loadWeek).toBeGreaterThan(0);
     const text = await cli('availability', '--profile', anaDir, '--now', '2026-03-13T14:00:00Z');
     expect(text.stdout).toContain('Now (Fri 13 Mar, 15:00): In a meeting until 16:00');
   });

@@ -43,7 +43,7 @@ describe('standup digest', () => {
     const d = standupDigest({ ...input, period: 'week', locale: 'fr' });
     expect(d.meetings).toBe(3);
     expect(d.posts).toBe(2);
-    expect(d.text.split('\n')[0]).toBe('Ma semaine — mar. 10 mars');
+    expect(d.text.split('\n')[0]).toBe('Ma semaine — lun. 9 mars – dim. 15 mars');
     expect(d.text).toContain('3 réunions');
   });
 
