@@ -91,6 +91,8 @@ export const ipcContract = {
         password: z.string().max(500).optional(),
         ignoreAllDay: z.boolean().optional(),
         shareTitles: z.boolean().optional(),
+        /** Add it even though it cannot be read now. */
+        anyway: z.boolean().optional(),
       })
       .strict(),
     response: reply<SettingsView>(),

@@ -3,7 +3,7 @@ import type { ConfigFile } from '../profile/config-file';
 import { ensurePrivateDir, writePrivateFile } from '../profile/private-files';
 import type { CalendarSourceConfig } from '../profile/profile';
 import { calDavSecret, type SecretStore } from '../profile/secret-store';
-import { calendarEntry, type NewCalendar } from './calendar-service';
+import { calendarEntry, oneOffCalendars, type NewCalendar } from './calendar-service';
 
 /**
  * Edits to my list of calendars in the profile's settings file. Each edit is written first,
@@ -17,8 +17,26 @@ export class CalendarList {
     private readonly applied: () => Promise<void>,
   ) {}
 
+  /**
+   * Adds a calendar after reading it once: one that cannot be read (a missing file, a folder, a
+   * web page, a refused password) is refused with its reason unless the person says to add it
+   * anyway (a feed that is down today); the same calendar twice is refused.
+   */
   async add(input: NewCalendar): Promise<CalendarSourceConfig> {
     const entry = calendarEntry(input, this.secrets);
+    const config = this.settings.read();
+    const twin = config.calendars.find(
+      (c) => c.kind === entry.kind && c.location === entry.location && (c.user ?? '') === (entry.user ?? ''),
+    );
+    if (twin) throw new Error(`${twin.name ?? entry.location} is already in your calendars`);
+    if (!input.anyway) {
+      const trial = oneOffCalendars({ tz: config.tz, hours: config.hours, me: [], calendars: [input] });
+      const { report, calendarsRead } = await trial.read(Date.now());
+      if (calendarsRead === 0)
+        throw new Error(
+          `${report.warnings[0]?.source ?? entry.location} could not be read: ${report.warnings[0]?.message ?? 'no calendar in it'}`,
+        );
+    }
     if (input.password) this.secrets.set(calDavSecret(entry.id), input.password);
     this.settings.update((c) => ({ ...c, calendars: [...c.calendars, entry] }));
     await this.applied();

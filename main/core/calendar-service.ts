@@ -29,6 +29,8 @@ export interface NewCalendar {
   password?: string;
   ignoreAllDay?: boolean;
   shareTitles?: boolean;
+  /** Add it even though it cannot be read now (a feed that is down today). */
+  anyway?: boolean;
 }
 
 /**

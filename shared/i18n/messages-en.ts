@@ -84,6 +84,7 @@ export const en = {
   'settings.location': 'File path, ICS address or CalDAV server',
   'settings.user': 'CalDAV user (optional)',
   'settings.password': 'CalDAV password',
+  'settings.addAnyway': 'Add anyway',
   'settings.add': 'Add',
   'settings.remove': 'Remove',
   'settings.ignoreAllDay': 'Ignore all-day events',

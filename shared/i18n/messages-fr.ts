@@ -85,6 +85,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'settings.location': 'Fichier, adresse ICS ou serveur CalDAV',
   'settings.user': 'Utilisateur CalDAV (facultatif)',
   'settings.password': 'Mot de passe CalDAV',
+  'settings.addAnyway': 'Ajouter quand même',
   'settings.add': 'Ajouter',
   'settings.remove': 'Retirer',
   'settings.ignoreAllDay': 'Ignorer les événements sur la journée',

@@ -128,6 +128,15 @@ test('errors show next to what they concern; the profile shows role, skills and 
   await page.getByLabel('Time zone').fill('Paris');
   await page.getByLabel('Time zone').press('Enter');
   await expect(page.locator('#settings-error-hours')).toContainText('"Paris" is not a time zone');
+  // A calendar that cannot be read is refused with its reason, and can be added on purpose.
+  const form = page.getByRole('form', { name: 'Add a calendar' });
+  await form.getByLabel('File path, ICS address or CalDAV server').fill('/nowhere/work.ics');
+  await form.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.locator('#settings-error-calendar')).toContainText('could not be read: file not found');
+  await expect(page.getByText('/nowhere/work.ics')).toHaveCount(1); // only in the box, not in the list
+  await form.getByRole('button', { name: 'Add anyway' }).click();
+  await expect(page.getByText('work.ics', { exact: false }).first()).toBeVisible();
+  await expect(page.locator('#settings-error-calendar')).toHaveCount(0);
 });
 
 test('“who knows about…” ranks by role, skills and recent tags, then who can be asked soonest', async ({

@@ -16,18 +16,33 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A real Radicale on loopback with its own empty storage, any user/password accepted. */
-export async function startRadicale(): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * A real Radicale on loopback with its own empty storage: any user and password accepted, or
+ * only the given users with their passwords (htpasswd), to see a refused password.
+ */
+export async function startRadicale(
+  users?: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ricochet-radicale-'));
   const port = await freePort();
   const config = join(dir, 'config');
+  const htpasswd = join(dir, 'users');
+  if (users)
+    writeFileSync(
+      htpasswd,
+      Object.entries(users)
+        .map(([user, password]) => `${user}:${password}\n`)
+        .join(''),
+    );
   writeFileSync(
     config,
     [
       '[server]',
       `hosts = 127.0.0.1:${port}`,
       '[auth]',
-      'type = none',
+      ...(users
+        ? ['type = htpasswd', `htpasswd_filename = ${htpasswd}`, 'htpasswd_encryption = plain']
+        : ['type = none']),
       '[storage]',
       `filesystem_folder = ${join(dir, 'collections')}`,
       '[web]',

@@ -15,6 +15,8 @@ export interface CalDavOptions {
  * day-padded window, and asks again only when a calendar's CTag changed or the window
  * left the span fetched (incremental refresh; servers without CTags are always re-read).
  */
+const emptyCalendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Ricochet//CalDAV//EN\r\nEND:VCALENDAR\r\n';
+
 export class CalDavSource implements CalendarSource {
   readonly name: string;
   private client: DavClient | undefined;
@@ -39,12 +41,29 @@ export class CalDavSource implements CalendarSource {
       const calendars = (await this.client.fetchCalendars()).filter(
         (c) => !c.components || c.components.includes('VEVENT'),
       );
+      // tsdav finds no calendar where the server refused the password: ask it plainly.
+      if (calendars.length === 0) await this.checkAccess();
       const texts = await Promise.all(calendars.map((c) => this.readCalendar(this.client!, c, window)));
-      return texts.join('\r\n');
+      // An account with nothing in the window is a calendar without events, not "no calendar".
+      return texts.filter(Boolean).join('\r\n') || emptyCalendar;
     } catch (error) {
       this.client = undefined;
       throw new Error(`CalDAV ${this.options.serverUrl}: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  private async checkAccess(): Promise<void> {
+    const { username, password, serverUrl } = this.options;
+    const res = await fetch(serverUrl, {
+      method: 'PROPFIND',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+        depth: '0',
+      },
+    });
+    await res.body?.cancel();
+    if (res.status === 401 || res.status === 403)
+      throw new Error(`the server refused the user name or password (${res.status})`);
   }
 
   private async readCalendar(client: DavClient, calendar: DAVCalendar, window: { from: number; to: number }) {

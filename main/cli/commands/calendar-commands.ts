@@ -2,7 +2,7 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { profileFlag, withCore } from './with-core';
 
 export const calendarsCommand: CliCommand = {
-  usage: `Usage: ricochet calendars add <file|url> [--name <n>] [--ignore-all-day] [--share-titles] [--user <u> --password-env <VAR>]
+  usage: `Usage: ricochet calendars add <file|url> [--name <n>] [--ignore-all-day] [--share-titles] [--user <u> --password-env <VAR>] [--anyway]
        ricochet calendars list
        ricochet calendars remove <id|file|url>
   [--profile <dir>] [--json]. A URL is an ICS feed (https, http, webcal); with --user it is CalDAV.`,
@@ -15,6 +15,7 @@ export const calendarsCommand: CliCommand = {
         name: { type: 'string' },
         'ignore-all-day': { type: 'boolean' },
         'share-titles': { type: 'boolean' },
+        anyway: { type: 'boolean' },
         user: { type: 'string' },
         'password-env': { type: 'string' },
       },
@@ -40,14 +41,24 @@ export const calendarsCommand: CliCommand = {
       if (values.user && !password)
         throw new UsageError('CalDAV needs --password-env <VAR> naming a set variable');
       return withCore(values, io, async (core) => {
-        const entry = await core.addCalendar({
-          location: target,
-          name: values.name,
-          user: values.user,
-          password,
-          ignoreAllDay: values['ignore-all-day'],
-          shareTitles: values['share-titles'],
-        });
+        let entry;
+        try {
+          entry = await core.addCalendar({
+            location: target,
+            name: values.name,
+            user: values.user,
+            password,
+            ignoreAllDay: values['ignore-all-day'],
+            shareTitles: values['share-titles'],
+            anyway: values.anyway,
+          });
+        } catch (error) {
+          // Refused: nothing was added; say why and how to add it all the same.
+          io.err(`ricochet calendars add: ${(error as Error).message}\n`);
+          if (/could not be read/.test((error as Error).message))
+            io.err('(to add it all the same, for a feed that is down today: --anyway)\n');
+          return 1;
+        }
         const read = core.calendarState();
         const warning = read?.warnings.find((w) => w.source === core.calendarName(entry));
         if (values.json) printJson(io, { ...entry, warning: warning?.message ?? null });

@@ -39,6 +39,8 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
   // Which part of the page an error belongs to: it shows there, next to what it concerns.
   const [error, setError] = useState<{ where: string; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
+  // The calendar last refused, so it can be added anyway.
+  const [tried, setTried] = useState<{ location: string; user?: string; password?: string } | null>(null);
   // The invite of a team just started here: it stays in sight once the team exists.
   const [invite, setInvite] = useState<Invite | null>(null);
   const act = async (fn: () => Promise<Settings | undefined>, where = 'page') => {
@@ -108,14 +110,12 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         aria-label={t('settings.addCalendar')}
         onSubmit={(e) => {
           const f = form(e);
-          void act(
-            () =>
-              api.calendarsAdd({
-                location: f['location']!,
-                ...(f['user'] ? { user: f['user'], password: f['password'] } : {}),
-              }),
-            'calendar',
-          );
+          const input = {
+            location: f['location']!,
+            ...(f['user'] ? { user: f['user'], password: f['password'] } : {}),
+          };
+          setTried(input);
+          void act(() => api.calendarsAdd(input), 'calendar');
         }}
       >
         <label>
@@ -129,6 +129,15 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </label>
         <button type="submit">{t('settings.add')}</button>
         {errorAt('calendar')}
+        {error?.where === 'calendar' && tried && (
+          // A feed that is down today can still be added, on purpose.
+          <button
+            type="button"
+            onClick={() => void act(() => api.calendarsAdd({ ...tried, anyway: true }), 'calendar')}
+          >
+            {t('settings.addAnyway')}
+          </button>
+        )}
       </form>
 
       <h3>{t('settings.hours')}</h3>

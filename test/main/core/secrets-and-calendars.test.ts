@@ -1,10 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../../main/core/desktop-core';
 import { FileSecretStore } from '../../../main/profile/secret-store';
 import { KeychainSecretStore } from '../../../main/shell/keychain-secret-store';
+import { httpFixture } from '../../support/http-fixture';
+import { ics } from '../../support/ics';
+import { cli } from '../../support/run-cli';
 
 const cores: DesktopCore[] = [];
 afterEach(() => {
@@ -26,6 +29,7 @@ describe('one set of secrets for the app and the CLI', () => {
       location: 'https://dav.example.test/cal/',
       user: 'ana',
       password: 's3cret',
+      anyway: true, // no CalDAV server here: this is about where its password goes
     });
     const keychain = new KeychainSecretStore(safe, dir);
     expect(keychain.get(`caldav:${entry.id}`)).toBe('s3cret');
@@ -40,6 +44,7 @@ describe('one set of secrets for the app and the CLI', () => {
       location: 'https://dav.example.test/cal/',
       user: 'ana',
       password: 'pw',
+      anyway: true,
     });
     const cli = new DesktopCore(dir);
     cores.push(cli);
@@ -57,5 +62,53 @@ describe('one set of secrets for the app and the CLI', () => {
     );
     await expect(core.addCalendar({ location: '  ' })).rejects.toThrow('give a calendar');
     expect(core.config.calendars).toEqual([]);
+  });
+
+  it('a calendar that cannot be read is refused with its reason, unless added anyway; never twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ricochet-calendars-'));
+    const core = new DesktopCore(dir);
+    cores.push(core);
+    const feeds = await httpFixture((req, res) => {
+      if (req.url === '/private.ics') res.writeHead(401).end('sign in');
+      else if (req.url === '/page.ics')
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hi</html>');
+      else
+        res
+          .writeHead(200, { 'content-type': 'text/calendar' })
+          .end(ics(['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z']));
+    });
+    try {
+      await expect(core.addCalendar({ location: join(dir, 'missing.ics') })).rejects.toThrow(
+        /missing\.ics could not be read: file not found/,
+      );
+      await expect(core.addCalendar({ location: dir })).rejects.toThrow(/could not be read: not a file/);
+      await expect(core.addCalendar({ location: `${feeds.url}/page.ics` })).rejects.toThrow(
+        /could not be read: .*not an iCalendar/,
+      );
+      await expect(core.addCalendar({ location: `${feeds.url}/private.ics` })).rejects.toThrow(
+        /could not be read: .*401/,
+      );
+      expect(core.config.calendars).toEqual([]); // nothing of the refused ones was kept
+      // A feed that is down today, added on purpose.
+      await core.addCalendar({ location: `${feeds.url}/private.ics`, anyway: true });
+      const file = join(dir, 'work.ics');
+      writeFileSync(file, ics(['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z']));
+      await core.addCalendar({ location: file });
+      await expect(core.addCalendar({ location: file })).rejects.toThrow('already in your calendars');
+      expect(core.config.calendars.map((c) => c.kind)).toEqual(['feed', 'file']);
+    } finally {
+      await feeds.close();
+    }
+  });
+
+  it('the CLI says why it refused, how to add anyway, and exits non-zero', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ricochet-calendars-'));
+    const refused = await cli('calendars', 'add', join(dir, 'missing.ics'), '--profile', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('missing.ics could not be read: file not found');
+    expect(refused.stderr).toContain('--anyway');
+    expect((await cli('calendars', 'add', join(dir, 'missing.ics'), '--anyway', '--profile', dir)).code).toBe(
+      0,
+    );
   });
 });

@@ -23,7 +23,7 @@ describe('settings that survive', () => {
     expect(app.config.calendars).toEqual([]);
     // The CLI, another process, adds a calendar through its own core.
     const cli = open(dir);
-    await cli.addCalendar({ location: join(dir, 'work.ics') });
+    await cli.addCalendar({ location: join(dir, 'work.ics'), anyway: true });
     // The app then changes something else: the calendar must survive that write.
     await app.updateSettings({ hours: 'mon-fri 08:00-17:00' });
     const after = new ConfigFile(dir).read();

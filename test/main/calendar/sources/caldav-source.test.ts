@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DesktopCore } from '../../../../main/core/desktop-core';
 import { AvailabilityEngine } from '../../../../main/calendar/availability-engine';
 import { readSources } from '../../../../main/calendar/read-sources';
 import { CalDavSource } from '../../../../main/calendar/sources/caldav-source';
@@ -23,7 +27,7 @@ describe.skipIf(!available)('CalDAV against a real Radicale server', () => {
   };
 
   beforeAll(async () => {
-    server = await startRadicale();
+    server = await startRadicale({ ana: 'secret' });
     const made = await fetch(`${server.url}/ana/calendar/`, { method: 'MKCALENDAR', headers: auth });
     expect(made.status).toBe(201);
     await put(
@@ -77,5 +81,20 @@ describe.skipIf(!available)('CalDAV against a real Radicale server', () => {
   it('says which server failed when it cannot be reached', async () => {
     const source = new CalDavSource({ serverUrl: 'http://127.0.0.1:9/', username: 'ana', password: 'x' });
     await expect(source.read(window)).rejects.toThrow('CalDAV http://127.0.0.1:9/');
+  });
+
+  it('adding an account with a wrong password is refused with the reason; the right one is added', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ricochet-caldav-'));
+    const core = new DesktopCore(dir);
+    try {
+      await expect(
+        core.addCalendar({ location: `${server.url}/`, user: 'ana', password: 'wrong' }),
+      ).rejects.toThrow(/could not be read/);
+      expect(core.config.calendars).toEqual([]);
+      await core.addCalendar({ location: `${server.url}/`, user: 'ana', password: 'secret' });
+      expect(core.config.calendars.map((c) => c.kind)).toEqual(['caldav']);
+    } finally {
+      core.close();
+    }
   });
 });
