@@ -1,4 +1,4 @@
-import { statusLabel, type Locale } from '../../shared/i18n/status-messages';
+import { statusLabelParts, type Locale } from '../../shared/i18n/status-messages';
 import { viewStatus } from '../../shared/status/member-view-status';
 import type { Status } from '../../shared/status/status-engine';
 import type { MemberView } from '../../shared/views';
@@ -12,9 +12,11 @@ export function liveStatus(
   now: number,
   locale: Locale,
   viewerTz: string,
-): Status & { label: string } {
+): Status & { label: string; headline: string } {
   const status = viewStatus(m, now);
-  return { ...status, label: statusLabel(status, now, locale, viewerTz) };
+  const parts = statusLabelParts(status, now, locale, viewerTz);
+  // The headline (the state and its time) is what a one-line row shows, never cut.
+  return { ...status, label: parts.join(' · '), headline: parts[0]! };
 }
 
 export const initials = (name: string) =>

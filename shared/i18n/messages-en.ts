@@ -24,6 +24,8 @@ export const en = {
   'board.freeOnly': 'Free now only',
   'board.empty': 'Nobody here yet. Invite teammates from Settings.',
   'board.noMatch': 'Nobody matches “{q}”.',
+  'age.now': 'just now',
+  'board.theirTime': '{time} their time',
   'board.localTime': 'local time {time}',
   'board.loadToday': 'Today',
   'board.loadWeek': 'Week',

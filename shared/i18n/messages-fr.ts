@@ -25,6 +25,8 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'board.freeOnly': 'Disponibles seulement',
   'board.empty': 'Personne pour l’instant. Invitez vos collègues depuis les Réglages.',
   'board.noMatch': 'Personne ne correspond à « {q} ».',
+  'age.now': 'à l’instant',
+  'board.theirTime': '{time} chez eux',
   'board.localTime': 'heure locale {time}',
   'board.loadToday': 'Aujourd’hui',
   'board.loadWeek': 'Semaine',

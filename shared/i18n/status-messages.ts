@@ -52,6 +52,20 @@ export function formatSpan(from: number, to: number, now: number, locale: Locale
   return `${formatWhen(from, now, locale, tz)}–${time(to)}`;
 }
 
+const ages = new Map<Locale, Intl.RelativeTimeFormat>();
+
+/** How long ago, for what someone is on: "5 min ago", "2 hr. ago", "il y a 3 j". */
+export function formatAge(instant: number, now: number, locale: Locale): string {
+  let format = ages.get(locale);
+  if (!format)
+    ages.set(locale, (format = new Intl.RelativeTimeFormat(intlLocale(locale), { style: 'short' })));
+  const minutes = Math.max(0, Math.round((now - instant) / 60_000));
+  if (minutes < 1) return translate(locale, 'age.now');
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  if (minutes < 48 * 60) return format.format(-Math.round(minutes / 60), 'hour');
+  return format.format(-Math.round(minutes / 1440), 'day');
+}
+
 /** A moment in a list (a post, a reading): the time today, with the day otherwise. */
 export function formatMoment(instant: number, now: number, locale: Locale, tz: string): string {
   const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
@@ -66,28 +80,36 @@ export function formatMoment(instant: number, now: number, locale: Locale, tz: s
 /**
  * "In a meeting until 15:00 · free at 15:30", "Off, back Tue 09:00", "Free until 13:30 (maybe
  * busy)": every time in it is when what it says stops being true, in the viewer's language and
- * zone. "Free at" is added wherever it differs from the state's own time.
+ * zone. The first part is the state with its time (what a one-line row shows whole); the others
+ * are out of office behind a manual status, and "free at" wherever it differs from that time.
  */
-export function statusLabel(status: Status, now: number, locale: Locale, viewerTz: string): string {
+export function statusLabelParts(status: Status, now: number, locale: Locale, viewerTz: string): string[] {
   const state = status.state;
   const until = state === 'free' ? status.freeUntil : status.until;
   const when = until === null ? '' : formatWhen(until, now, locale, viewerTz);
   // "back at 09:00" today, "back Monday 09:00" another day: the preposition follows the form.
   const back = state === 'off' || state === 'oof';
   const at = back && until !== null && /^\d/.test(when) ? translate(locale, 'label.backAt') : '';
-  const main =
+  const parts = [
     until === null || state === 'unknown'
       ? translate(locale, `label.${state}`)
       : state === 'free' && status.then === 'tentative'
         ? translate(locale, 'label.free.untilMaybe', { t: when })
-        : translate(locale, `label.${state}.until`, { t: `${at}${when}` });
-  const freeAt =
-    status.freeAt !== null && status.freeAt !== until && status.freeAt !== status.oofUntil && state !== 'free'
-      ? ` · ${translate(locale, 'label.freeAt', { t: formatWhen(status.freeAt, now, locale, viewerTz) })}`
-      : '';
-  const oof =
-    status.oofUntil !== null && state !== 'oof'
-      ? ` · ${translate(locale, 'label.alsoOof', { t: formatWhen(status.oofUntil, now, locale, viewerTz) })}`
-      : '';
-  return main + oof + freeAt;
+        : translate(locale, `label.${state}.until`, { t: `${at}${when}` }),
+  ];
+  if (status.oofUntil !== null && state !== 'oof')
+    parts.push(translate(locale, 'label.alsoOof', { t: formatWhen(status.oofUntil, now, locale, viewerTz) }));
+  if (
+    status.freeAt !== null &&
+    status.freeAt !== until &&
+    status.freeAt !== status.oofUntil &&
+    state !== 'free'
+  )
+    parts.push(translate(locale, 'label.freeAt', { t: formatWhen(status.freeAt, now, locale, viewerTz) }));
+  return parts;
+}
+
+/** The whole label, its parts joined: what the tray, the CLI, notifications and asks say. */
+export function statusLabel(status: Status, now: number, locale: Locale, viewerTz: string): string {
+  return statusLabelParts(status, now, locale, viewerTz).join(' · ');
 }

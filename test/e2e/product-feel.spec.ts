@@ -65,6 +65,36 @@ test('the demo team at popover size: at least 8 people fully visible, one line e
   await expect(page.getByRole('button', { name: 'Notify me when free' })).toHaveCount(1);
 });
 
+for (const width of [360, 380, 1280])
+  for (const lang of ['en', 'fr'] as const)
+    test(`no state is cut before its time at ${width} px, ${lang}; wide, what each person is on`, async ({
+      browser,
+    }) => {
+      const context = await newContext(browser, { viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(lang === 'fr' ? webFr.url : web.url);
+      const rows = page.getByRole('list', { name: lang === 'fr' ? 'Équipe' : 'Team' }).getByRole('listitem');
+      await expect(rows).toHaveCount(11);
+      const cut = await rows.evaluateAll((items) =>
+        items.flatMap((li) => {
+          const label = li.querySelector<HTMLElement>('.member-label')!;
+          const r = label.getBoundingClientRect();
+          const row = li.getBoundingClientRect();
+          const whole = label.scrollWidth <= label.clientWidth + 1 && r.right <= row.right + 1;
+          return whole && r.right <= window.innerWidth ? [] : [label.textContent];
+        }),
+      );
+      expect(cut).toEqual([]);
+      await noHorizontalOverflow(page);
+      const on = page.getByTestId('member-on').filter({ hasText: /\S/ });
+      if (width >= 1280) {
+        // Status texts and posts, with the age of a post.
+        await expect(on.first()).toBeVisible();
+        expect(await on.count()).toBeGreaterThanOrEqual(5);
+      } else await expect(on.first()).toBeHidden();
+      await context.close();
+    });
+
 for (const [view, en, fr] of views)
   for (const [size, viewport] of Object.entries(sizes))
     for (const scheme of ['light', 'dark'] as const)

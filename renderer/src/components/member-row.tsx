@@ -1,5 +1,5 @@
 import type { Status } from '../../../shared/status/status-engine';
-import { dateFormat, formatMoment } from '../../../shared/i18n/status-messages';
+import { dateFormat, formatAge, formatMoment } from '../../../shared/i18n/status-messages';
 import { isKnownZone, utcToWall } from '../../../shared/time/zoned-time';
 import type { MemberView } from '../../../shared/views';
 import { useLocale, useT } from '../i18n/i18n';
@@ -39,7 +39,7 @@ export function MemberRow({
   onProfile,
 }: {
   member: MemberView;
-  live: Status & { label: string };
+  live: Status & { label: string; headline: string };
   now: number;
   viewerTz: string;
   open: boolean;
@@ -53,6 +53,12 @@ export function MemberRow({
   const [asking, setAsking] = useState(false);
   const local = localTimeIfDifferent(m, now, viewerTz, locale);
   const status = live.text || live.emoji ? [live.emoji, live.text].filter(Boolean).join(' ') : null;
+  // What they are on: their status text, else their latest post with its age.
+  const on =
+    status ??
+    (m.latestPost
+      ? `${m.latestPost.text} · ${formatAge(Date.parse(m.latestPost.createdAt), now, locale)}`
+      : null);
   const details = `member-details-${m.id}`;
   return (
     <li className={`member state-${live.state}${open ? ' open' : ''}`} data-testid={`member-${m.name}`}>
@@ -73,14 +79,14 @@ export function MemberRow({
           {m.isMe && <span className="tag">{t('board.you')}</span>}
         </span>
         <span className="member-label" data-testid="state-label">
-          {live.label}
+          {live.headline}
           {m.staleSince ? ' ⚠' : ''}
         </span>
-        {local && (
-          <span className="member-local" aria-label={t('board.localTime', { time: local })}>
-            {local}
-          </span>
-        )}
+        {/* Shown where the row has room (the full-size board); on hover and when opened elsewhere. */}
+        <span className="member-on" data-testid="member-on">
+          {on}
+        </span>
+        {local && <span className="member-local">{t('board.theirTime', { time: local })}</span>}
       </button>
       {open && (
         <div className="member-details" id={details}>
