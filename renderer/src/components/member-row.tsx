@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Avatar } from './avatar';
 import { QuickPostInput } from './quick-post-input';
 import { LoadBar, StateMark } from './state-mark';
+import type { RowProps } from './virtual-list';
 
 /** "Camille Martin" → "Camille M.": the popover's narrow column keeps room for the state. */
 export function shortName(name: string): string {
@@ -37,7 +38,10 @@ export function MemberRow({
   watching,
   onWatch,
   onProfile,
+  row,
 }: {
+  /** Where the virtual list places this row. */
+  row?: RowProps;
   member: MemberView;
   live: Status & { label: string; headline: string };
   now: number;
@@ -61,7 +65,11 @@ export function MemberRow({
       : null);
   const details = `member-details-${m.id}`;
   return (
-    <li className={`member state-${live.state}${open ? ' open' : ''}`} data-testid={`member-${m.name}`}>
+    <li
+      {...row}
+      className={`member state-${live.state}${open ? ' open' : ''}`}
+      data-testid={`member-${m.name}`}
+    >
       <button
         type="button"
         className="member-line"

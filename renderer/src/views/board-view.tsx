@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MemberView } from '../../../shared/views';
 import { getApi } from '../api';
 import { askToNotify } from '../components/notices';
 import { MemberRow } from '../components/member-row';
+import { VirtualList } from '../components/virtual-list';
 import { EmptyState, FieldError, Skeleton } from '../components/placeholders';
 import { useLocale, useT } from '../i18n/i18n';
 import { liveStatus } from '../status';
@@ -11,8 +12,6 @@ import { MemberProfile } from './member-profile';
 import { TeamTimeline } from './team-timeline';
 
 type Sort = 'name' | 'free' | 'load';
-
-const PAGE = 60;
 
 export function BoardView({ viewerTz }: { viewerTz: string }) {
   const t = useT();
@@ -33,18 +32,6 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       }),
     [],
   );
-  // Windowed: a screenful of cards first, more as the list scrolls into view.
-  const [limit, setLimit] = useState(PAGE);
-  const sentinel = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    const node = sentinel.current;
-    if (!node) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setLimit((l) => l + PAGE);
-    });
-    observer.observe(node);
-    return () => observer.disconnect();
-  });
   const members = data?.members ?? [];
   const next = useMemo(
     () => Math.min(...members.map((m) => (m.nextChange ? Date.parse(m.nextChange) : Infinity))),
@@ -119,10 +106,18 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       ) : rows.length === 0 ? (
         <EmptyState title={t('board.noMatch', { q: query })} />
       ) : null}
-      <ul className="board" aria-label={t('board.title')}>
-        {rows.slice(0, limit).map(({ member: m, live }) => (
+      <VirtualList
+        items={rows}
+        rowHeight={40}
+        keyOf={(r) => r.member.id}
+        label={t('board.title')}
+        className="board-scroll"
+        listClassName="board"
+      >
+        {({ member: m, live }, row) => (
           <MemberRow
             key={m.id}
+            row={row}
             member={m}
             live={live}
             now={now}
@@ -133,9 +128,8 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
             onWatch={() => void watch(m.id)}
             onProfile={() => setOpen(m)}
           />
-        ))}
-        {rows.length > limit && <li ref={sentinel} className="sentinel" aria-hidden="true" />}
-      </ul>
+        )}
+      </VirtualList>
       {members.length > 0 && (
         <TeamTimeline members={rows.map((r) => r.member)} now={now} viewerTz={viewerTz} />
       )}

@@ -3,6 +3,7 @@ import { wallDayStart, workingSpans } from '../../../shared/availability/working
 import { wallToUtc } from '../../../shared/time/zoned-time';
 import { formatSpan } from '../../../shared/i18n/status-messages';
 import { personFromView } from '../../../shared/status/member-view-status';
+import { VirtualList } from '../components/virtual-list';
 import { useLocale, useT } from '../i18n/i18n';
 
 /** The titles a member chose to share, of what starts within a busy block. */
@@ -46,46 +47,55 @@ export function TeamTimeline({
           ))}
         </span>
       </div>
-      {members.slice(0, 60).map((m) => {
-        // The same safe reading as the status: a bad zone or segment spoils only this row.
-        const person = personFromView(m);
-        const hours =
-          person.hours && person.timezone
-            ? workingSpans(
-                person.hours,
-                person.timezone,
-                wallDayStart(person.timezone, dayStart) - 86_400_000,
-                3,
-              ).filter((s) => s.to > dayStart && s.from < dayEnd)
-            : [];
-        const busy = person.busy.filter((b) => b.end > dayStart && b.start < dayEnd);
-        return (
-          <div className="timeline-row" key={m.id}>
-            <span className="timeline-name">{m.name}</span>
-            <span className="timeline-track">
-              {hours.map((h) => (
-                <span
-                  key={h.from}
-                  className="timeline-hours"
-                  style={{ left: pos(h.from), width: width(h.from, h.to) }}
-                />
-              ))}
-              {busy.map((b) => (
-                <span
-                  key={b.start}
-                  className={`timeline-busy kind-${b.kind}`}
-                  style={{ left: pos(b.start), width: width(b.start, b.end) }}
-                  title={[
-                    formatSpan(b.start, b.end, now, locale, viewerTz),
-                    ...sharedTitles(m, b.start, b.end),
-                  ].join(' · ')}
-                />
-              ))}
-              <span className="timeline-now" style={{ left: pos(now) }} />
-            </span>
-          </div>
-        );
-      })}
+      <VirtualList
+        items={members}
+        rowHeight={20}
+        keyOf={(m) => m.id}
+        label={t('board.timeline')}
+        className="timeline-scroll"
+        as="div"
+      >
+        {(m, row) => {
+          // The same safe reading as the status: a bad zone or segment spoils only this row.
+          const person = personFromView(m);
+          const hours =
+            person.hours && person.timezone
+              ? workingSpans(
+                  person.hours,
+                  person.timezone,
+                  wallDayStart(person.timezone, dayStart) - 86_400_000,
+                  3,
+                ).filter((s) => s.to > dayStart && s.from < dayEnd)
+              : [];
+          const busy = person.busy.filter((b) => b.end > dayStart && b.start < dayEnd);
+          return (
+            <div className="timeline-row" key={m.id} {...row}>
+              <span className="timeline-name">{m.name}</span>
+              <span className="timeline-track">
+                {hours.map((h) => (
+                  <span
+                    key={h.from}
+                    className="timeline-hours"
+                    style={{ left: pos(h.from), width: width(h.from, h.to) }}
+                  />
+                ))}
+                {busy.map((b) => (
+                  <span
+                    key={b.start}
+                    className={`timeline-busy kind-${b.kind}`}
+                    style={{ left: pos(b.start), width: width(b.start, b.end) }}
+                    title={[
+                      formatSpan(b.start, b.end, now, locale, viewerTz),
+                      ...sharedTitles(m, b.start, b.end),
+                    ].join(' · ')}
+                  />
+                ))}
+                <span className="timeline-now" style={{ left: pos(now) }} />
+              </span>
+            </div>
+          );
+        }}
+      </VirtualList>
       <p className="timeline-legend">
         <span>
           <i style={{ background: 'var(--busy)' }} />
