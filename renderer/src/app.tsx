@@ -98,7 +98,8 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
       <Notices />
       {settings.demo && (
         <p className="banner" role="note">
-          {t('settings.demo')}{' '}
+          <span className="banner-long">{t('settings.demo')}</span>
+          <span className="banner-short">{t('settings.demoShort')}</span>{' '}
           <button
             type="button"
             onClick={() =>

@@ -22,6 +22,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'board.sort.name': 'Par nom',
   'board.sort.free': 'Disponibles d’abord',
   'board.sort.load': 'Par charge',
+  'board.freeOnlyShort': 'Dispo',
   'board.freeOnly': 'Disponibles seulement',
   'board.empty': 'Personne pour l’instant. Invitez vos collègues depuis les Réglages.',
   'board.noMatch': 'Personne ne correspond à « {q} ».',
@@ -171,6 +172,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
     'Pas encore d’équipe ? Voyez ce que fait Ricochet avec dix personnes fictives à Paris et New York.',
   'onboarding.demo': 'Essayer avec une équipe de démonstration',
   'settings.demo': 'Équipe de démonstration : personnes fictives.',
+  'settings.demoShort': 'Équipe de démo',
   'settings.removeDemo': 'Supprimer la démo',
   'onboarding.title': 'Bienvenue dans Ricochet',
   'onboarding.lead':

@@ -87,16 +87,24 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
           onChange={(e) => setQuery(e.target.value)}
         />
         <label>
-          {t('board.sort')}{' '}
-          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+          <span className="toolbar-word">{t('board.sort')}</span>{' '}
+          <select aria-label={t('board.sort')} value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
             <option value="name">{t('board.sort.name')}</option>
             <option value="free">{t('board.sort.free')}</option>
             <option value="load">{t('board.sort.load')}</option>
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={freeOnly} onChange={(e) => setFreeOnly(e.target.checked)} />{' '}
-          {t('board.freeOnly')}
+          <input
+            type="checkbox"
+            aria-label={t('board.freeOnly')}
+            checked={freeOnly}
+            onChange={(e) => setFreeOnly(e.target.checked)}
+          />{' '}
+          <span className="toolbar-word">{t('board.freeOnly')}</span>
+          <span className="toolbar-short" aria-hidden="true">
+            {t('board.freeOnlyShort')}
+          </span>
         </label>
       </div>
       {!data ? (
