@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTeam, runServer } from '../../server/index';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
+import { settingsPatchShape } from '../../shared/settings/settings-schema';
 import { isoInstant } from '../../shared/time/zoned-time';
 import { nativeBinding } from '../cache/native-binding';
 import type { DesktopCore } from '../core/desktop-core';
@@ -13,6 +14,8 @@ import { demoMe, demoPeople, type DemoPerson } from './demo-people';
 export const DEMO_TEAM_NAME = 'Demo team (sample data)';
 const folder = (core: DesktopCore) => join(core.dir, 'demo-team');
 const calendarFile = (core: DesktopCore) => join(core.dir, 'demo-calendar.ics');
+/** My own zone, hours, role and skills, kept while the demo lends me its own. */
+const mineBefore = (core: DesktopCore) => join(core.dir, 'settings-before-demo.json');
 
 /**
  * "Try it with a demo team": a team server on loopback, inside this process, holding ten
@@ -45,6 +48,10 @@ export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
       }),
     );
     writeFileSync(calendarFile(core), demoIcs(demoMe, now));
+    if (!existsSync(mineBefore(core))) {
+      const { tz, hours, role, skills } = core.config;
+      writeFileSync(mineBefore(core), JSON.stringify({ tz, hours, role, skills }));
+    }
     await core.updateSettings({
       tz: demoMe.tz,
       hours: demoMe.hours,
@@ -96,4 +103,16 @@ export async function removeDemoTeam(core: DesktopCore, stop?: () => Promise<voi
   if (calendar) await core.removeCalendar(calendar.id);
   rmSync(folder(core), { recursive: true, force: true });
   rmSync(calendarFile(core), { force: true });
+  // The demo's zone, hours, role and skills go with it: mine come back.
+  if (existsSync(mineBefore(core))) {
+    let saved: unknown;
+    try {
+      saved = JSON.parse(readFileSync(mineBefore(core), 'utf8'));
+    } catch {
+      saved = undefined; // a damaged note: the demo's settings stay, as before this existed
+    }
+    const mine = settingsPatchShape.safeParse(saved);
+    if (mine.success) await core.updateSettings(mine.data);
+    rmSync(mineBefore(core), { force: true });
+  }
 }
