@@ -35,6 +35,8 @@ export interface Freshness {
   online: boolean;
   queued: number;
   inTeam: boolean;
+  /** The team no longer knows me (removed, or my token revoked): not a passing "offline". */
+  removed: boolean;
 }
 
 export interface PostView {

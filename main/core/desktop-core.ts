@@ -160,6 +160,7 @@ export class DesktopCore extends EventEmitter {
       asOf: this.cache.lastSyncAt,
       online: this.team.sync?.connection === 'live',
       queued: this.cache.queuedCount,
+      removed: this.team.removed,
     };
   }
 

@@ -7,7 +7,7 @@ import type { LocalCache } from '../cache/local-cache';
 import type { ProfileConfig } from '../profile/profile';
 import type { SecretStore } from '../profile/secret-store';
 import { SyncClient, type FlushResult } from '../sync/sync-client';
-import { TeamApi } from '../sync/team-api';
+import { TeamApi, TeamApiError } from '../sync/team-api';
 import type { CoreState, Identity, StateValue } from '../cache/core-state';
 
 const TOKEN = 'token';
@@ -21,6 +21,8 @@ export class TeamMembership extends EventEmitter {
   private readonly setIdentity: (value: StateValue<'identity'>) => void;
   private readonly setProfileHash: (value: StateValue<'profileHash'>) => void;
   private live = false;
+  /** The server refused this token on the last pull (the member was removed or the token rotated). */
+  private refusedPull = false;
 
   constructor(
     private readonly cache: LocalCache,
@@ -35,6 +37,14 @@ export class TeamMembership extends EventEmitter {
 
   get identity(): Identity | undefined {
     return this.state.read('identity') ?? undefined;
+  }
+
+  /**
+   * The server no longer knows me by this token: I was removed from the team, or my token was
+   * revoked. Said as such, not as "offline" (which waiting would cure).
+   */
+  get removed(): boolean {
+    return this.refusedPull || this.client?.connection === 'unauthorized';
   }
 
   /** The sync client once this profile has joined a team and holds its token. */
@@ -124,8 +134,10 @@ export class TeamMembership extends EventEmitter {
     try {
       const result = await sync.syncOnce();
       this.cache.setTopics(await sync.api.topics());
+      this.refusedPull = false;
       return result;
     } catch (error) {
+      this.refusedPull = error instanceof TeamApiError && error.status === 401;
       return { error: (error as Error).message };
     }
   }

@@ -161,10 +161,12 @@ function Freshness() {
   const time = f.asOf ? formatMoment(Date.parse(f.asOf), Date.now(), locale, zone) : null;
   const parts = !f.inTeam
     ? [t('fresh.alone')]
-    : [
-        f.online && bridge ? t('fresh.live') : time ? t('fresh.asOf', { time }) : t('fresh.never'),
-        ...(f.online && bridge ? [] : [t('fresh.offline')]),
-      ];
+    : f.removed
+      ? [t('fresh.removed')]
+      : [
+          f.online && bridge ? t('fresh.live') : time ? t('fresh.asOf', { time }) : t('fresh.never'),
+          ...(f.online && bridge ? [] : [t('fresh.offline')]),
+        ];
   if (f.queued > 0) parts.push(t('fresh.queued', { n: f.queued }));
   return (
     <p

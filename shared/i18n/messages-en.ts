@@ -10,6 +10,7 @@ export const en = {
   'nav.label': 'Sections',
   'fresh.live': 'live',
   'fresh.asOf': 'as of {time}',
+  'fresh.removed': 'you are no longer in this team (removed, or your access was revoked)',
   'fresh.offline': 'offline',
   'fresh.never': 'not synced yet',
   'fresh.queued': { one: '{n} waiting to send', other: '{n} waiting to send' } as Plural,

@@ -11,6 +11,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'nav.label': 'Sections',
   'fresh.live': 'en direct',
   'fresh.asOf': 'à jour à {time}',
+  'fresh.removed': 'vous ne faites plus partie de cette équipe (retiré, ou accès révoqué)',
   'fresh.offline': 'hors ligne',
   'fresh.never': 'pas encore synchronisé',
   'fresh.queued': { one: '{n} en attente d’envoi', other: '{n} en attente d’envoi' } as Plural,

@@ -103,11 +103,20 @@ export const boardCommand: CliCommand = {
       const asOf = core.freshness().asOf;
       const board = core.board();
       if (values.json) {
-        printJson(io, { asOf: asOf ?? null, online: !!refreshed && !('error' in refreshed), members: board });
+        printJson(io, {
+          asOf: asOf ?? null,
+          online: !!refreshed && !('error' in refreshed),
+          removed: core.freshness().removed,
+          members: board,
+        });
         return 0;
       }
       const locale = core.locale;
-      const offline = !refreshed || 'error' in refreshed ? ` · ${translate(locale, 'fresh.offline')}` : '';
+      const offline = core.freshness().removed
+        ? ` · ${translate(locale, 'fresh.removed')}`
+        : !refreshed || 'error' in refreshed
+          ? ` · ${translate(locale, 'fresh.offline')}`
+          : '';
       io.out(
         `${asOf ? translate(locale, 'fresh.asOf', { time: formatMoment(Date.parse(asOf), Date.now(), locale, core.config.tz) }) : translate(locale, 'fresh.never')}${offline}\n`,
       );

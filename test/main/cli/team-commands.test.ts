@@ -97,4 +97,20 @@ describe('the desktop CLI against a running server', () => {
     const posts = await client(server.url, team.token)('GET', '/v1/posts');
     expect(posts.body.posts.filter((x: { text: string }) => x.text === 'written offline')).toHaveLength(1);
   });
+
+  it('removed from the team: told so in words, not "offline"', async () => {
+    const admin = client(server.url, team.token);
+    const bob = (await admin('GET', '/v1/board')).body.members.find(
+      (m: { name: string }) => m.name === 'Bob',
+    );
+    expect((await admin('DELETE', `/v1/members/${bob.id}`)).status).toBeLessThan(300);
+    const words = await cli('board', ...p);
+    const [freshness] = words.stdout.split('\n');
+    expect(freshness).toContain('you are no longer in this team');
+    expect(freshness).not.toContain('offline');
+    expect(JSON.parse((await cli('board', '--json', ...p)).stdout)).toMatchObject({
+      online: false,
+      removed: true,
+    });
+  });
 });
