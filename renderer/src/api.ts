@@ -8,18 +8,25 @@ declare global {
 }
 
 let bridged: RicochetApi | undefined;
-const stateListeners = new Set<(connected: boolean) => void>();
+let refusedLink = false;
+const stateListeners = new Set<(connected: boolean, refused: boolean) => void>();
 
 /** The core's API: the preload's in Electron, the local bridge in the browser mode. */
 export function getApi(): RicochetApi | undefined {
   if (window.ricochet) return window.ricochet;
   const secret = new URLSearchParams(location.hash.slice(1)).get('secret');
   if (!secret) return undefined;
-  bridged ??= connectBridge(secret, (connected) => stateListeners.forEach((l) => l(connected)));
+  bridged ??= connectBridge(secret, (connected, refused = false) => {
+    refusedLink ||= refused;
+    stateListeners.forEach((l) => l(connected, refusedLink));
+  });
   return bridged;
 }
 
-export function onBridgeState(listener: (connected: boolean) => void): () => void {
+/** The browser mode's link was refused (a secret from another run of `ricochet web`). */
+export const linkRefused = () => refusedLink;
+
+export function onBridgeState(listener: (connected: boolean, refused: boolean) => void): () => void {
   stateListeners.add(listener);
   return () => stateListeners.delete(listener);
 }

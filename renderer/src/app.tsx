@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView as SettingsData } from '../../shared/views';
-import { getApi, onBridgeState } from './api';
+import { getApi, linkRefused, onBridgeState } from './api';
 import { Notices } from './components/notices';
 import { QuickPostInput } from './components/quick-post-input';
 import { formatMoment } from '../../shared/i18n/status-messages';
+import { translate } from '../../shared/i18n/translate';
 import { LocaleProvider, systemLocale, useT, useZone } from './i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { useCore } from './use-core';
@@ -41,12 +42,22 @@ export function App() {
 
 function ConnectedApp() {
   const settings = useCore((api) => api.settingsGet({}));
+  const [refused, setRefused] = useState(linkRefused());
+  useEffect(() => onBridgeState((_connected, isRefused) => setRefused(isRefused)), []);
   // The session's one language (chosen, else the system's); the browser's only until it answers.
   const locale = settings.data?.language ?? systemLocale();
   const quick = new URLSearchParams(location.hash.slice(1)).get('view') === 'quick-post';
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  if (refused)
+    // A link from an earlier run: say what to do, rather than a page that never fills.
+    return (
+      <main>
+        <h1>Ricochet</h1>
+        <p role="alert">{translate(locale, 'bridge.refused')}</p>
+      </main>
+    );
   return (
     <LocaleProvider locale={locale} zone={settings.data?.tz}>
       {quick ? <QuickPostWindow /> : <Shell settings={settings.data} />}
@@ -165,7 +176,7 @@ function Freshness() {
       ? [t('fresh.removed')]
       : [
           f.online && bridge ? t('fresh.live') : time ? t('fresh.asOf', { time }) : t('fresh.never'),
-          ...(f.online && bridge ? [] : [t('fresh.offline')]),
+          ...(f.online && bridge ? [] : [bridge ? t('fresh.offline') : t('bridge.down')]),
         ];
   if (f.queued > 0) parts.push(t('fresh.queued', { n: f.queued }));
   return (

@@ -5,13 +5,24 @@ import type { RicochetApi } from '../../shared/ipc-contract';
  * The browser mode's API: the same methods as the preload, over the local WebSocket
  * bridge. The per-run secret comes from the URL fragment and is sent as the first message.
  */
-export function connectBridge(secret: string, onState: (connected: boolean) => void): RicochetApi {
+/** The local core cannot be reached: stopped, or this page's link is from another run. */
+export class BridgeDown extends Error {
+  constructor() {
+    super('bridge-down');
+  }
+}
+
+export function connectBridge(
+  secret: string,
+  onState: (connected: boolean, refused?: boolean) => void,
+): RicochetApi {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listeners = new Map<IpcEvent, Set<(payload: unknown) => void>>();
   let nextId = 1;
   let socket: WebSocket;
   let ready: Promise<void>;
   let retry = 500;
+  let refused = false;
 
   const open = () => {
     socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
@@ -40,16 +51,27 @@ export function connectBridge(secret: string, onState: (connected: boolean) => v
         }
       });
     });
-    socket.addEventListener('close', () => {
-      onState(false);
-      for (const call of pending.values()) call.reject(new Error('the connection to Ricochet closed'));
+    socket.addEventListener('close', (event) => {
+      for (const call of pending.values()) call.reject(new BridgeDown());
       pending.clear();
+      // A secret from another run is refused for good: asking again would not help.
+      if (event.code === 4401) {
+        refused = true;
+        onState(false, true);
+        return;
+      }
+      onState(false);
       setTimeout(open, (retry = Math.min(retry * 2, 10_000)));
     });
   };
   open();
 
   const call = async (channel: string, payload: unknown) => {
+    // With the core stopped (or this page's link refused), say so at once instead of waiting.
+    if (refused || socket.readyState !== WebSocket.OPEN) {
+      await Promise.race([ready, new Promise((r) => setTimeout(r, 1500))]);
+      if (refused || socket.readyState !== WebSocket.OPEN) throw new BridgeDown();
+    }
     await ready;
     const id = nextId++;
     return new Promise((resolve, reject) => {

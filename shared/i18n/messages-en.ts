@@ -11,6 +11,9 @@ export const en = {
   'fresh.live': 'live',
   'fresh.asOf': 'as of {time}',
   'fresh.removed': 'you are no longer in this team (removed, or your access was revoked)',
+  'bridge.refused':
+    'This link is from an earlier run of Ricochet: open the link that `ricochet web` printed this time, or start it again.',
+  'bridge.down': 'Ricochet is not running: start it again (ricochet web), then try again',
   'fresh.offline': 'offline',
   'fresh.never': 'not synced yet',
   'fresh.queued': { one: '{n} waiting to send', other: '{n} waiting to send' } as Plural,

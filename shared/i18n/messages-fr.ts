@@ -12,6 +12,9 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'fresh.live': 'en direct',
   'fresh.asOf': 'à jour à {time}',
   'fresh.removed': 'vous ne faites plus partie de cette équipe (retiré, ou accès révoqué)',
+  'bridge.refused':
+    'Ce lien vient d’un lancement précédent de Ricochet : ouvrez le lien que `ricochet web` a affiché cette fois-ci, ou relancez-le.',
+  'bridge.down': 'Ricochet ne tourne pas : relancez-le (ricochet web), puis réessayez',
   'fresh.offline': 'hors ligne',
   'fresh.never': 'pas encore synchronisé',
   'fresh.queued': { one: '{n} en attente d’envoi', other: '{n} en attente d’envoi' } as Plural,

@@ -11,3 +11,24 @@ test('without the per-run secret the page loads but reaches no core', async ({ p
     await web.stop();
   }
 });
+
+test('a link from an earlier run says what to do, not a blank page', async ({ page }) => {
+  const web = await startWeb(emptyProfile());
+  try {
+    await page.goto(`${web.origin}#secret=from-an-earlier-run`);
+    await expect(page.getByRole('alert')).toContainText('This link is from an earlier run of Ricochet');
+  } finally {
+    await web.stop();
+  }
+});
+
+test('when the local core stops, the page says so, and a post says it was not sent', async ({ page }) => {
+  const web = await startWeb(emptyProfile(), ['--demo']);
+  await page.goto(web.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Feed' }).click();
+  await expect(page.getByLabel('Quick post')).toBeVisible();
+  await web.stop();
+  await page.getByLabel('Quick post').fill('Reviewing the Q3 plan');
+  await page.getByLabel('Quick post').press('Enter');
+  await expect(page.getByText('Ricochet is not running: start it again').first()).toBeVisible();
+});

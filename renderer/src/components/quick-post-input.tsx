@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { findPeople } from '../../../shared/people/find-person';
 import { getApi } from '../api';
+import { BridgeDown } from '../bridge-client';
 import { useT } from '../i18n/i18n';
 import { useCore, useNow } from '../use-core';
 import { PersonContext } from './person-context';
@@ -68,7 +69,13 @@ export function QuickPostInput({
       });
       onDone?.();
     } catch (error) {
-      setFeedback({ ok: false, message: t('error.generic', { message: (error as Error).message }) });
+      setFeedback({
+        ok: false,
+        message:
+          error instanceof BridgeDown
+            ? t('bridge.down')
+            : t('error.generic', { message: (error as Error).message }),
+      });
     }
   };
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
