@@ -1,5 +1,6 @@
-import { statusLabelParts, type Locale } from '../../shared/i18n/status-messages';
-import { viewStatus } from '../../shared/status/member-view-status';
+import { statusLabelParts, statusReasons, type Locale } from '../../shared/i18n/status-messages';
+import { personFromView, viewStatus } from '../../shared/status/member-view-status';
+import { statusChain } from '../../shared/status/status-engine';
 import type { Status } from '../../shared/status/status-engine';
 import type { MemberView } from '../../shared/views';
 
@@ -26,3 +27,8 @@ export const initials = (name: string) =>
     .slice(0, 2)
     .map((w) => w[0]!.toUpperCase())
     .join('');
+
+/** Why a member is shown as they are, each reason in order (for an opened row). */
+export function whyStatus(m: MemberView, now: number, locale: Locale, viewerTz: string): string {
+  return statusReasons(statusChain(personFromView(m), now), m.name, now, locale, viewerTz);
+}

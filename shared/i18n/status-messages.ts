@@ -1,4 +1,4 @@
-import type { Status } from '../status/status-engine';
+import type { ChainStep, Status } from '../status/status-engine';
 import { utcToWall } from '../time/zoned-time';
 import { translate } from './translate';
 
@@ -112,4 +112,43 @@ export function statusLabelParts(status: Status, now: number, locale: Locale, vi
 /** The whole label, its parts joined: what the tray, the CLI, notifications and asks say. */
 export function statusLabel(status: Status, now: number, locale: Locale, viewerTz: string): string {
   return statusLabelParts(status, now, locale, viewerTz).join(' · ');
+}
+
+const sourceOf = (step: ChainStep) =>
+  step.manual ? 'why.source.manual' : step.state === 'off' ? 'why.source.hours' : 'why.source.calendar';
+
+/**
+ * Why a person is shown as they are, in order: "Focus until 16:00 (set by Dan) · then a meeting
+ * until 16:30 (calendar) · free at 16:30", from the status engine's chain.
+ */
+export function statusReasons(
+  chain: readonly ChainStep[],
+  name: string,
+  now: number,
+  locale: Locale,
+  viewerTz: string,
+): string {
+  const parts: string[] = [];
+  for (const [i, step] of chain.entries()) {
+    if (step.state === 'free') {
+      parts.push(
+        i === 0
+          ? translate(locale, 'label.free')
+          : translate(locale, 'label.freeAt', { t: formatWhen(step.from, now, locale, viewerTz) }),
+      );
+      break;
+    }
+    if (step.state === 'unknown') break;
+    const t =
+      step.until === null
+        ? translate(locale, 'decide.untilChanged')
+        : formatWhen(step.until, now, locale, viewerTz);
+    const reason = `${translate(locale, `why.${step.state}`, { t })} (${translate(locale, sourceOf(step), { name })})`;
+    parts.push(
+      i === 0
+        ? reason
+        : translate(locale, 'why.then', { reason: reason[0]!.toLowerCase() + reason.slice(1) }),
+    );
+  }
+  return parts.join(' · ');
 }

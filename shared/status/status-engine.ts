@@ -108,16 +108,44 @@ function backAt(person: PersonState, t: number): number | null {
  * ended, the moment an ask is delivered. Found by following each state to its end.
  */
 export function computeStatus(person: PersonState, t: number): Status {
-  const status = stateAt(person, t);
-  if (status.state === 'free' || status.state === 'unknown') return status;
-  let at = status.until;
-  for (let step = 0; step < 64 && at !== null; step++) {
+  const [status, ...later] = statusChain(person, t);
+  if (status!.state === 'free' || status!.state === 'unknown') return status!;
+  const last = later.at(-1);
+  return { ...status!, freeAt: last?.state === 'free' ? last.from : null };
+}
+
+/** One step of a person's day: a state from an instant until the next. */
+export interface ChainStep {
+  state: DisplayState;
+  from: number;
+  until: number | null;
+  /** For a manual status: it was set by the person (not read from a calendar or hours). */
+  manual: boolean;
+}
+
+/**
+ * Why a person is shown as they are: each reason in order, followed to its end, until they are
+ * free ("focus until 16:00 · then a meeting until 16:30 · free at 16:30"). The first step is
+ * the displayed state; the last is "free" when a free moment is in sight.
+ */
+export function statusChain(person: PersonState, t: number): (Status & ChainStep)[] {
+  const first = stateAt(person, t);
+  const step = (s: Status, from: number) => ({
+    ...s,
+    from,
+    manual: s.state === 'dnd' || s.state === 'away' || s.state === 'focus',
+  });
+  const chain = [step(first, t)];
+  if (first.state === 'free' || first.state === 'unknown') return chain;
+  let at = first.until;
+  for (let i = 0; i < 64 && at !== null; i++) {
     const later = stateAt(person, at);
-    if (later.state === 'free') return { ...status, freeAt: at };
-    if (later.state === 'unknown' || later.until === null || later.until <= at) break;
+    chain.push(step(later, at));
+    if (later.state === 'free' || later.state === 'unknown' || later.until === null || later.until <= at)
+      break;
     at = later.until;
   }
-  return { ...status, freeAt: null };
+  return chain;
 }
 
 function stateAt(person: PersonState, t: number, withThen = true): Status {

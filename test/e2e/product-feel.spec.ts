@@ -68,6 +68,10 @@ test('the demo team at popover size: the first person within 150 px of the top, 
   await expect(page.getByRole('button', { name: 'Notify me when free' })).toHaveCount(0);
   await board.getByRole('button', { name: /^Mathieu Roux/ }).click();
   await expect(page.getByTestId('status-text')).toContainText('Release in progress');
+  // Why, in order: his do-not-disturb, set by him, then when he is free.
+  await expect(page.getByTestId('member-why')).toContainText(
+    /^Why: Do not disturb until .* \(set by Mathieu Roux\)/,
+  );
   await expect(page.getByRole('button', { name: 'Notify me when free' })).toHaveCount(1);
 });
 

@@ -8,6 +8,7 @@ import { Avatar } from './avatar';
 import { QuickPostInput } from './quick-post-input';
 import { LoadBar, StateMark } from './state-mark';
 import type { RowProps } from './virtual-list';
+import { whyStatus } from '../status';
 
 /** "Camille Martin" → "Camille M.": the popover's narrow column keeps room for the state. */
 export function shortName(name: string): string {
@@ -100,6 +101,9 @@ export function MemberRow({
         <div className="member-details" id={details}>
           <p className="member-state">
             <StateMark state={live.state} /> {live.label}
+          </p>
+          <p className="hint member-why" data-testid="member-why">
+            {t('why.title')}: {whyStatus(m, now, locale, viewerTz)}
           </p>
           {status && (
             <p className="member-status" data-testid="status-text">

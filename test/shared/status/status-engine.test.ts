@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../shared/availability/segments';
 import { parseWorkingHours } from '../../../shared/availability/working-hours';
-import { statusLabel } from '../../../shared/i18n/status-messages';
-import { computeStatus, type PersonState } from '../../../shared/status/status-engine';
+import { statusLabel, statusReasons } from '../../../shared/i18n/status-messages';
+import { computeStatus, statusChain, type PersonState } from '../../../shared/status/status-engine';
 import { isoInstant, parseInstant } from '../../../shared/time/zoned-time';
 
 const at = (s: string) => parseInstant(s);
@@ -134,5 +134,21 @@ describe("one label that agrees with the person's day (every time is a real chan
     expect(label(always, '2026-03-10T22:30:00Z')).toBe('Free');
     const night = { ...person('Europe/Paris'), hours: parseWorkingHours('mon-sun 22:00-06:00') };
     expect(label(night, '2026-03-10T22:30:00Z')).toBe('Free until Wed 06:00');
+  });
+
+  it('says why, in order: focus, then a meeting, then free', () => {
+    const p: PersonState = {
+      ...person('Europe/Paris', [seg('2026-03-10T15:00:00Z', '2026-03-10T15:30:00Z')]),
+      manual: { state: 'focus', until: at('2026-03-10T15:00:00Z') },
+    };
+    const chain = statusChain(p, at(now));
+    expect(statusReasons(chain, 'Dan', at(now), 'en', 'Europe/Paris')).toBe(
+      'Focus until 16:00 (set by Dan) · then in a meeting until 16:30 (calendar) · free at 16:30',
+    );
+    expect(statusReasons(chain, 'Dan', at(now), 'fr', 'Europe/Paris')).toBe(
+      'Concentration jusqu’à 16:00 (indiqué par Dan) · puis en réunion jusqu’à 16:30 (agenda) · disponible à 16:30',
+    );
+    // The label and the reasons agree on when Dan is free.
+    expect(label(p, now)).toBe('Focusing until 16:00 · free at 16:30');
   });
 });
