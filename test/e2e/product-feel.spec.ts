@@ -165,6 +165,13 @@ test('errors show next to what they concern; the profile shows role, skills and 
   await page.screenshot({ path: `${shots}/profile-popover-light-en.png` });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  // The zone box offers the zone names to search, the current one first.
+  const names = await page
+    .locator('datalist#zone-names option')
+    .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+  expect(names.length).toBeGreaterThan(300);
+  expect(names).toContain('America/New_York');
+  expect(names[0]).toBe(await page.getByLabel('Time zone').inputValue());
   await page.getByLabel('Time zone').fill('Paris');
   await page.getByLabel('Time zone').press('Enter');
   await expect(page.locator('#settings-error-hours')).toContainText('"Paris" is not a time zone');

@@ -152,8 +152,20 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </label>
         <label>
           {t('settings.zone')}{' '}
-          <input name="tz" defaultValue={data.tz} aria-describedby="settings-error-hours" />
+          <input
+            name="tz"
+            defaultValue={data.tz}
+            list="zone-names"
+            autoComplete="off"
+            aria-describedby="settings-error-hours"
+          />
         </label>
+        {/* Typing searches the zone names (the current one first); the core checks the choice. */}
+        <datalist id="zone-names">
+          {zoneNames(data.tz).map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
         <button type="submit">{t('settings.save')}</button>
         {errorAt('hours')}
       </form>
@@ -373,4 +385,12 @@ function StartTeamForm({ onStarted }: { onStarted: (invite: Invite) => void }) {
       )}
     </form>
   );
+}
+
+let allZones: string[] | undefined;
+
+/** Every zone name the browser knows, the current one first. */
+function zoneNames(current: string): string[] {
+  allZones ??= Intl.supportedValuesOf('timeZone');
+  return [current, ...allZones.filter((zone) => zone !== current)];
 }
