@@ -109,6 +109,18 @@ export async function setAvailability(db: Kysely<Database>, member: Member, body
   return toAvailability(row);
 }
 
+/**
+ * When a post was written: its client id is a UUID v7, stamped by the writer's clock, so a post
+ * queued offline keeps the moment it was written, not the moment it arrived. Only a stamp from
+ * the last seven days and not from the future counts; anything else is stamped on arrival.
+ */
+export function writtenAt(id: string, now = Date.now()): string {
+  const hex = id.replace(/-/g, '');
+  if (!/^[0-9a-f]{12}7/i.test(hex)) return new Date(now).toISOString();
+  const stamp = parseInt(hex.slice(0, 12), 16);
+  return new Date(stamp <= now && stamp >= now - 7 * 86_400_000 ? stamp : now).toISOString();
+}
+
 /** Creates a post; the same client id again answers the stored post, never a duplicate. */
 export async function createPost(
   db: Kysely<Database>,
@@ -129,7 +141,7 @@ export async function createPost(
       member_id: member.id,
       text: body.text,
       tags: JSON.stringify(tags),
-      created_at: nowIso(),
+      created_at: writtenAt(body.id),
       deleted_at: null,
       kind: body.kind ?? 'post',
     };

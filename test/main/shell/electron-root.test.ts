@@ -112,6 +112,8 @@ describe('the Electron app, started by its real entry', () => {
     await team.admin.api('PUT', '/v1/me/status', { state: 'dnd', text: 'Incident' });
     const labels = () => JSON.stringify(shell.trayModel()?.menu);
     await waitFor(() => labels().includes('Ana — Do not disturb'), 10_000);
+    // The tray is redrawn just after the model changes: wait for it rather than race it.
+    await waitFor(() => /of 2 free/.test(fake.current.trays[0]!.tooltip));
     expect(fake.current.trays[0]!.tooltip).toMatch(/of 2 free/);
     // An ask to me, delivered while I am free, is counted in the tray as in the Me tab.
     const me = shell.session.core.me!.id;
@@ -123,6 +125,7 @@ describe('the Electron app, started by its real entry', () => {
     await waitFor(() => labels().includes('1 ask waiting'), 10_000);
     await call('post:create', { text: '/focus 1h Writing' });
     await waitFor(() => shell.trayModel()?.icon === 'focus');
+    await waitFor(() => /^Focusing until/.test(fake.current.trays[0]!.tooltip));
     expect(fake.current.trays[0]!.tooltip).toMatch(/^Focusing until/);
     expect(fake.current.trays[0]!.image).toBeDefined();
   });
