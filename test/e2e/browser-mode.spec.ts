@@ -56,7 +56,8 @@ test.describe('a team of two on one real server', () => {
 
   test("a post from A appears on B's board", async ({ browser }) => {
     const a = await (await newContext(browser)).newPage();
-    const b = await (await newContext(browser)).newPage();
+    // B reads the board at full width: the row itself says what Ana is on, with its age.
+    const b = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
     await a.goto(ana.url);
     await b.goto(bob.url);
     await expect(b.getByTestId('freshness')).toHaveText('live');
@@ -65,7 +66,11 @@ test.describe('a team of two on one real server', () => {
     await a.getByLabel('Quick post').fill(text);
     await a.getByLabel('Quick post').press('Enter');
     await expect(a.getByRole('status').filter({ hasText: 'Posted' })).toBeVisible();
-    // The row shows the state; its details (opened) what they are on.
+    await expect(b.getByTestId('member-Ana Lopez').getByTestId('member-on')).toHaveText(
+      new RegExp(`^${text} · (just now|\\d+ min\\. ago)$`),
+      { timeout: 3_000 },
+    );
+    // Its hover text and its details (opened) say it too.
     await expect(b.getByTestId('member-Ana Lopez').getByRole('button')).toHaveAttribute(
       'title',
       new RegExp(text),
