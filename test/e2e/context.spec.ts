@@ -39,6 +39,9 @@ test.describe('context before you ask or decide', () => {
     await b.getByRole('navigation').getByRole('button', { name: /^Me/ }).click();
     const inbox = b.getByTestId('asks-to-me');
     await expect(inbox).toContainText('Can you review the Q3 plan?');
+    // My day stays at the top: the asks come under it, not above it.
+    const top = async (testId: string) => (await b.getByTestId(testId).boundingBox())!.y;
+    expect(await top('my-state')).toBeLessThan(await top('asks-to-me'));
     await inbox.getByRole('button', { name: 'Answer' }).click();
     await b.getByLabel('Your answer').fill('Yes, this afternoon');
     await b.getByLabel('Your answer').press('Enter');

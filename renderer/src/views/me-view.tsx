@@ -26,7 +26,6 @@ export function MeView() {
   return (
     <section aria-labelledby="me-title">
       <h2 id="me-title">{t('me.title')}</h2>
-      <AsksInbox />
       <p className="me-state">
         <StateMark state={data.state} /> <span data-testid="my-state">{data.label}</span>
       </p>
@@ -55,6 +54,8 @@ export function MeView() {
         <dt>{t('me.meetings')}</dt>
         <dd data-testid="meetings-today">{data.meetingsToday}</dd>
       </dl>
+      {/* My day first, at the top of the popover; the asks waiting for me just under it. */}
+      <AsksInbox />
       <h3>{t('me.presets')}</h3>
       <div className="presets">
         <button type="button" onClick={() => preset('/focus 1h')}>
