@@ -133,6 +133,11 @@ export class CalendarService {
     return { report, calendarsRead: engine.calendarsRead() };
   }
 
+  /** The same calendars, secrets and address, with a zone, hours or addresses given for once. */
+  overriding(once: Partial<Pick<ProfileConfig, 'tz' | 'hours' | 'me'>>): CalendarService {
+    return new CalendarService(() => ({ ...this.config(), ...once }), this.secrets, undefined, this.joinedAs);
+  }
+
   /** Deletes CalDAV passwords whose calendar is gone (removed here, by the CLI or by hand). */
   pruneSecrets(): void {
     const ids = new Set(this.config().calendars.map((c) => calDavSecret(c.id)));

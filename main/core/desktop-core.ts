@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { TimeWindow } from '../../shared/availability/segments';
 import { resolveLocale, statusLabel, type Locale } from '../../shared/i18n/status-messages';
 import { type Ask, type AskUpdate, type Change, type StatusBody } from '../../shared/protocol/schemas';
-import { distinctNames, foldName } from '../../shared/people/find-person';
-import { extractMentions } from '../../shared/quick-post/parse-quick-post';
+import { distinctNames } from '../../shared/people/find-person';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
@@ -15,12 +14,12 @@ import { CalendarService, sourceFor, type NewCalendar } from './calendar-service
 import { CoreState } from '../cache/core-state';
 import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
-import { mentionsOfMe, myHandles } from './mentions';
-import { commonSlots, digestOf, myDayOf } from './personal-reads';
+import { mentionsOfMe } from './mentions';
+import { commonSlots, digestOf, gatherPersonal, myDayOf } from './personal-reads';
 import { memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
-import { LOCAL_ME, PostingCommands, type PostResult } from './posting-commands';
+import { PostingCommands, type PostResult } from './posting-commands';
 
 export type { Delivery, PostResult } from './posting-commands';
 
@@ -183,16 +182,10 @@ export class DesktopCore extends EventEmitter {
     window?: TimeWindow,
     once: Partial<Pick<ProfileConfig, 'tz' | 'hours' | 'me'>> = {},
   ) {
-    const service =
-      Object.keys(once).length === 0
-        ? this.calendars
-        : new CalendarService(
-            () => ({ ...this.config, ...once }),
-            this.secrets,
-            undefined,
-            () => this.identity?.member.email,
-          );
-    return service.read(now, window);
+    return (Object.keys(once).length === 0 ? this.calendars : this.calendars.overriding(once)).read(
+      now,
+      window,
+    );
   }
 
   /** The display name of each configured calendar (what warnings and counts are keyed by). */
@@ -213,25 +206,14 @@ export class DesktopCore extends EventEmitter {
   }
 
   private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {
-    const me = this.me; // one read of the identity, not one per post
-    const posts = this.feed({ memberId: me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
-      text: p.text,
-      createdAt: Date.parse(p.createdAt),
-    }));
-    // Decisions by others that name me: what was decided about my time.
-    const handles = me ? myHandles(me.name) : new Set<string>();
-    const names = new Map(this.members().map((m) => [m.id, m.name]));
-    const decisions = this.feed({ decisions: true, limit: 200 })
-      .filter((p) => p.memberId !== me?.id && extractMentions(p.text).some((m) => handles.has(foldName(m))))
-      .map((p) => ({ text: p.text, by: names.get(p.memberId) ?? '—', createdAt: Date.parse(p.createdAt) }));
-    return {
+    return gatherPersonal({
+      me: this.me, // one read of the identity, not one per post
       config: this.config,
       locale: this.locale,
-      busy: report?.busy ?? null,
-      meetings: report?.meetings ?? [],
-      posts,
-      decisions,
-    };
+      members: this.members(),
+      feed: (options) => this.feed(options),
+      report,
+    });
   }
 
   /** The next common free slots of these teammates, inside everyone's working hours. */

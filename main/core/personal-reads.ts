@@ -9,7 +9,45 @@ import type { BoardMember } from '../cache/cache-queries';
 import type { AvailabilityReport } from '../calendar/availability-engine';
 import type { Locale } from '../../shared/i18n/status-messages';
 import type { ProfileConfig } from '../profile/profile';
+import { foldName } from '../../shared/people/find-person';
+import { extractMentions } from '../../shared/quick-post/parse-quick-post';
+import { myHandles } from './mentions';
 import { personState } from './person-status';
+import { LOCAL_ME } from './posting-commands';
+
+/** My posts (my work log) and the decisions by others that name me, with my settings and busy time. */
+export function gatherPersonal(input: {
+  me: { id: string; name: string } | undefined;
+  config: Readonly<ProfileConfig>;
+  locale: Locale;
+  members: readonly BoardMember[];
+  feed: (options: { memberId?: string; decisions?: boolean; limit: number }) => {
+    text: string;
+    memberId: string;
+    createdAt: string;
+  }[];
+  report: AvailabilityReport | undefined;
+}): Personal {
+  const { me, feed } = input;
+  const posts = feed({ memberId: me?.id ?? LOCAL_ME, limit: 500 }).map((p) => ({
+    text: p.text,
+    createdAt: Date.parse(p.createdAt),
+  }));
+  // Decisions by others that name me: what was decided about my time.
+  const handles = me ? myHandles(me.name) : new Set<string>();
+  const names = new Map(input.members.map((m) => [m.id, m.name]));
+  const decisions = feed({ decisions: true, limit: 200 })
+    .filter((p) => p.memberId !== me?.id && extractMentions(p.text).some((m) => handles.has(foldName(m))))
+    .map((p) => ({ text: p.text, by: names.get(p.memberId) ?? '—', createdAt: Date.parse(p.createdAt) }));
+  return {
+    config: input.config,
+    locale: input.locale,
+    busy: input.report?.busy ?? null,
+    meetings: input.report?.meetings ?? [],
+    posts,
+    decisions,
+  };
+}
 
 /** What the reads about me start from: my settings, my busy time, my posts. */
 export interface Personal {
