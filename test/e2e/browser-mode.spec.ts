@@ -20,8 +20,10 @@ test('onboarding: a real calendar shows my load and next free slot at once', asy
   alwaysAtWork(profile); // the meetings below fall in working hours on any day
   const web = await startWeb(profile);
   try {
+    // Five hours before now to one after: at least an hour of it falls in this week whatever
+    // the instant (even Sunday 23:50), so the week's load shows at working hours of 24 x 7.
     const ics = calendarFile([
-      { startInMinutes: -30, minutes: 60 },
+      { startInMinutes: -300, minutes: 360 },
       { startInMinutes: 90, minutes: 30 },
     ]);
     await page.goto(web.url);
