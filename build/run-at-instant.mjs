@@ -8,12 +8,14 @@
 //   node build/run-at-instant.mjs 2027-03-28T00:45:00Z -- npx playwright test
 import { spawnSync } from 'node:child_process';
 
-/** The instants that broke the suite before: a weekend evening, a DST night, New Year's Eve. */
+/** The instants that broke the suite before: a weekend evening, a DST night, New Year's Eve, a week's end. */
 export const hardInstants = {
   'saturday-night': '2026-12-05T23:30:00Z',
   // Europe springs forward at 01:00 UTC on the last Sunday of March: 00:45 UTC is 01:45 in Paris.
   'dst-night': '2027-03-28T00:45:00Z',
   'new-year-eve': '2026-12-31T23:50:00Z',
+  // The last minutes of a week (weeks start on Monday): a week's load and digest turn over.
+  'week-end': '2026-12-06T23:50:00Z',
 };
 
 const [names, dashes, ...command] = process.argv.slice(2);
