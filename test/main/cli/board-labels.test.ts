@@ -82,7 +82,16 @@ describe('the board’s labels agree with each person’s day', () => {
       ...p,
     );
     expect((await cli('settings', '--tz', zone, ...p)).code).toBe(0);
-    board = JSON.parse((await cli('board', '--json', ...p)).stdout).members;
+    // The board as the CLI shows it once it has caught up with all five teammates.
+    for (let i = 0; i < 20; i++) {
+      const out = await cli('board', '--json', ...p);
+      board = out.code === 0 ? JSON.parse(out.stdout).members : [];
+      if (board.length >= 6) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(board.map((m) => m.name).sort()).toEqual(
+      ['Ana', 'Bob', 'Ben', 'Chie', 'Dan', 'Eve', 'Viewer'].sort(),
+    );
   });
   afterAll(async () => {
     await t?.server.close();
