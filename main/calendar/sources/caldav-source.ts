@@ -10,13 +10,14 @@ export interface CalDavOptions {
   password: string;
 }
 
+/** What an account with nothing in the window reads as: a calendar without events. */
+const emptyCalendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Ricochet//CalDAV//EN\r\nEND:VCALENDAR\r\n';
+
 /**
  * A CalDAV account through tsdav: discovers the event calendars, fetches the objects of a
  * day-padded window, and asks again only when a calendar's CTag changed or the window
  * left the span fetched (incremental refresh; servers without CTags are always re-read).
  */
-const emptyCalendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Ricochet//CalDAV//EN\r\nEND:VCALENDAR\r\n';
-
 export class CalDavSource implements CalendarSource {
   readonly name: string;
   private client: DavClient | undefined;
