@@ -15,7 +15,8 @@ export function askArrival(
   locale: Locale,
   tz: string,
 ): string {
-  if (delivery.at <= now) return translate(locale, 'ask.reachesNow', { name });
+  // Nothing to wait for means delivered at once, even when the server's "at" is a few ms after my now.
+  if (delivery.at <= now || delivery.waitsFor === null) return translate(locale, 'ask.reachesNow', { name });
   if (delivery.at >= UNTIL_CHANGED)
     return translate(locale, 'ask.reaches', { name, when: translate(locale, 'ask.whenChanged', { name }) });
   const after = delivery.waitsFor

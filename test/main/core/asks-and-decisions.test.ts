@@ -141,6 +141,12 @@ describe('asks reach a person when they are free', () => {
     expect(result).toMatchObject({ delivered: 'rejected', detail: 'that is you: an ask goes to a teammate' });
   });
 
+  it('to someone free: "there now", even when the server handled it a moment after my clock', async () => {
+    // The server stamps the delivery at its own now, after the round trip: a few ms later.
+    const result = await ana.post('/ask @Dan Lunch?', clock - 40);
+    expect(result.ask).toMatchObject({ to: 'Dan', message: 'Dan is free: your ask is there now' });
+  });
+
   it('the person answers; the asker is told of the answer', async () => {
     await ben.updateAsk(first, { action: 'answer', text: 'Yes, this afternoon' });
     await ana.sync();
