@@ -7,7 +7,7 @@ import { formatMoment } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
 import { LocaleProvider, systemLocale, useT, useZone } from './i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/messages';
-import { useCore } from './use-core';
+import { prefetch, useCore } from './use-core';
 import { BoardView } from './views/board-view';
 import { FeedView } from './views/feed-view';
 import { FindTimeView } from './views/find-time-view';
@@ -47,6 +47,8 @@ function ConnectedApp() {
   // The session's one language (chosen, else the system's); the browser's only until it answers.
   const locale = settings.data?.language ?? systemLocale();
   const quick = new URLSearchParams(location.hash.slice(1)).get('view') === 'quick-post';
+  // The board is the first screen in a team: its read runs alongside the settings' read.
+  useEffect(() => void (quick || prefetch('board', (api) => api.boardGet({}))), [quick]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -3,11 +3,44 @@ import type { RicochetApi } from '../../shared/ipc-contract';
 import { getApi } from './api';
 
 /** Calls running now, by key: two components asking for the board share one request. */
-const inFlight = new Map<string, Promise<unknown>>();
+const inFlight = new Map<string, { request: Promise<unknown>; generation: number }>();
+/**
+ * How many changes the core has announced. A read started before the latest one is stale and
+ * nobody joins it; every reader hears the same event, so it counts once per event.
+ */
+let generation = 0;
+let counted = false;
+const countChange = () => {
+  if (counted) return;
+  counted = true;
+  generation++;
+  queueMicrotask(() => (counted = false));
+};
+/** Reads started before their view was drawn (the board, at start): taken by its first readers. */
+const primed = new Map<string, Promise<unknown>>();
 
 /**
- * Calls one API method, and again when the core says something changed (bursts of change
- * events within 50 ms cause one read). A `key` lets components share the same read.
+ * Starts a keyed read now, before the component that shows it is mounted (the board's read
+ * then runs alongside the settings' instead of after them). A change from the core drops it.
+ */
+export function prefetch<T>(key: string, call: (api: RicochetApi) => Promise<T>) {
+  const api = getApi();
+  if (!api || primed.has(key)) return;
+  const request = call(api);
+  primed.set(key, request);
+  const drop = () => primed.get(key) === request && primed.delete(key);
+  // Kept a moment for the readers mounting with the first screen; later ones read afresh.
+  request.then(() => setTimeout(drop, 2000), drop);
+  const off = api.on('core:changed', () => {
+    primed.delete(key);
+    off();
+  });
+}
+
+/**
+ * Calls one API method, and again when the core says something changed. A burst of change
+ * events causes at most one more read after the one running (no fixed delay: a status change
+ * reaches the screen as soon as the core has it). A `key` lets components share the same read.
  */
 export function useCore<T>(
   call: (api: RicochetApi) => Promise<T>,
@@ -18,14 +51,19 @@ export function useCore<T>(
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     const api = getApi();
-    if (!api) return;
-    const shared = key ? (inFlight.get(key) as Promise<T> | undefined) : undefined;
+    if (!api) return Promise.resolve();
+    const running = key ? inFlight.get(key) : undefined;
+    const shared = key
+      ? ((primed.get(key) ?? (running?.generation === generation ? running.request : undefined)) as
+          Promise<T> | undefined)
+      : undefined;
     const request = shared ?? call(api);
     if (key && !shared) {
-      inFlight.set(key, request);
-      void request.finally(() => inFlight.delete(key)).catch(() => {});
+      const entry = { request, generation };
+      inFlight.set(key, entry);
+      void request.finally(() => inFlight.get(key) === entry && inFlight.delete(key)).catch(() => {});
     }
-    request.then(
+    return request.then(
       (value) => {
         setData(value);
         setError(null);
@@ -34,14 +72,30 @@ export function useCore<T>(
     );
   }, deps);
   useEffect(() => {
-    load();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let running: Promise<void> | null = null;
+    let again = false;
+    let live = true;
+    const run = () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = load().finally(() => {
+        running = null;
+        if (again && live) {
+          again = false;
+          run();
+        }
+      });
+    };
+    run();
     const off = getApi()?.on('core:changed', () => {
-      clearTimeout(timer);
-      timer = setTimeout(load, 50);
+      countChange();
+      if (key) primed.delete(key);
+      run();
     });
     return () => {
-      clearTimeout(timer);
+      live = false;
       off?.();
     };
   }, [load]);

@@ -85,6 +85,28 @@ test.describe('a team of two on one real server', () => {
     await b.close();
   });
 
+  test("a burst of posts from A: B's board ends on the last one, not on one in the middle", async ({
+    browser,
+  }) => {
+    const a = await (await newContext(browser)).newPage();
+    const b = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
+    await a.goto(ana.url);
+    await b.goto(bob.url);
+    await expect(b.getByTestId('freshness')).toHaveText('live');
+    await a.getByRole('button', { name: 'Feed' }).click();
+    const run = randomUUID().slice(0, 6);
+    for (let i = 1; i <= 6; i++) {
+      await a.getByLabel('Quick post').fill(`Step ${i} of the import ${run}`);
+      await a.getByLabel('Quick post').press('Enter');
+    }
+    await expect(b.getByTestId('member-Ana Lopez').getByTestId('member-on')).toContainText(
+      `Step 6 of the import ${run}`,
+      { timeout: 3_000 },
+    );
+    await a.close();
+    await b.close();
+  });
+
   test('a status with an expiry disappears at its expiry', async ({ page }) => {
     await page.goto(bob.url);
     await page.getByRole('button', { name: 'Me', exact: true }).click();

@@ -3,7 +3,7 @@ import { useRef, type CSSProperties, type ReactNode } from 'react';
 
 /** What each rendered row must carry so the list can place and measure it. */
 export interface RowProps {
-  ref: (node: Element | null) => void;
+  ref?: (node: Element | null) => void;
   style: CSSProperties;
   'data-index': number;
   /** A list item's place in the whole list (most of which is not drawn). */
@@ -25,6 +25,7 @@ export function VirtualList<T>({
   className,
   listClassName,
   as: List = 'ul',
+  fixed = false,
   children,
 }: {
   items: readonly T[];
@@ -35,6 +36,8 @@ export function VirtualList<T>({
   className: string;
   listClassName?: string;
   as?: 'ul' | 'div';
+  /** Every row is exactly `rowHeight` (CSS says so): no row is measured, no layout is forced. */
+  fixed?: boolean;
   children: (item: T, row: RowProps) => ReactNode;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -55,7 +58,7 @@ export function VirtualList<T>({
       >
         {rows.getVirtualItems().map((row) =>
           children(items[row.index]!, {
-            ref: rows.measureElement,
+            ref: fixed ? undefined : rows.measureElement,
             'data-index': row.index,
             ...(List === 'ul' ? { 'aria-setsize': items.length, 'aria-posinset': row.index + 1 } : {}),
             style: {

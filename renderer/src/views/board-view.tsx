@@ -41,13 +41,28 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
 
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const withStatus = members.map((m) => ({ member: m, live: liveStatus(m, now, locale, viewerTz) }));
-    const matching = withStatus.filter(
-      ({ member: m, live }) =>
-        (!freeOnly || live.state === 'free') &&
-        (!q || [m.name, m.jobTitle ?? '', ...m.skills, ...m.topics].some((s) => s.toLowerCase().includes(q))),
+    const collator = new Intl.Collator(locale);
+    const byName = (a: MemberView, b: MemberView) => collator.compare(a.name, b.name);
+    // Each member's state is computed once, and only when needed: by name with no filter, only
+    // the rows drawn need it (a first screen of 500 computes about 20).
+    const rowOf = (member: MemberView) => {
+      let live: ReturnType<typeof liveStatus> | undefined;
+      return {
+        member,
+        get live() {
+          return (live ??= liveStatus(member, now, locale, viewerTz));
+        },
+      };
+    };
+    const all = members.map(rowOf);
+    const matching = all.filter(
+      (r) =>
+        (!freeOnly || r.live.state === 'free') &&
+        (!q ||
+          [r.member.name, r.member.jobTitle ?? '', ...r.member.skills, ...r.member.topics].some((s) =>
+            s.toLowerCase().includes(q),
+          )),
     );
-    const byName = (a: MemberView, b: MemberView) => a.name.localeCompare(b.name);
     // "Who knows about…": the best match first (role, then skills, then recent tags), and
     // among equals who can be asked soonest.
     if (q)

@@ -50,6 +50,7 @@ export function TeamTimeline({
       <VirtualList
         items={members}
         rowHeight={20}
+        fixed
         keyOf={(m) => m.id}
         label={t('board.timeline')}
         className="timeline-scroll"
