@@ -55,6 +55,8 @@ export interface PostView {
 export interface MyDayView {
   state: DisplayState;
   label: string;
+  /** Why I am shown so, in order, naming the calendar that made each block. */
+  why: string;
   /** null without any calendar ("–", not 0%). */
   loadToday: number | null;
   loadWeek: number | null;

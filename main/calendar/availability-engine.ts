@@ -17,6 +17,11 @@ export interface AvailabilityReport {
   meetings: Segment[];
   /** Only from sources with "share titles" on; empty otherwise. */
   titles: { start: number; title: string }[];
+  /**
+   * Each source's own blocks, unmerged and named by source: what says "this meeting is from
+   * your Work calendar" in My day. Stays on this machine (the publisher sends `busy` only).
+   */
+  blocks: (Segment & { source: string })[];
   summary: AvailabilitySummary;
   warnings: SourceWarning[];
   stats: { events: number; occurrences: number; parseMs: number; computeMs: number };
@@ -53,6 +58,7 @@ export class AvailabilityEngine {
         occurrences: number;
         warnings: SourceWarning[];
         titles: { start: number; title: string }[];
+        blocks: (Segment & { source: string })[];
       }
     | undefined;
   private parseMs = 0;
@@ -134,6 +140,7 @@ export class AvailabilityEngine {
       summary,
       warnings,
       titles: cache.titles.filter((t) => t.start >= window.from && t.start < window.to),
+      blocks: cache.blocks.filter((b) => b.start < window.to && b.end > window.from),
       stats: {
         events,
         occurrences: cache.occurrences,
@@ -158,6 +165,7 @@ export class AvailabilityEngine {
     const all: Segment[] = [];
     const meetings: Segment[] = [];
     const titles: { start: number; title: string }[] = [];
+    const blocks: (Segment & { source: string })[] = [];
     const warnings: SourceWarning[] = [];
     let occurrences = 0;
     for (const [source, { parsed }] of this.sources) {
@@ -171,12 +179,21 @@ export class AvailabilityEngine {
       });
       titles.push(...read.titles);
       all.push(...read.segments);
+      for (const segment of read.segments) blocks.push({ ...segment, source });
       meetings.push(...read.meetings);
       occurrences += read.occurrences;
       for (const message of [...parsed.warnings, ...read.warnings]) warnings.push({ source, message });
     }
     titles.sort((a, b) => a.start - b.start);
     meetings.sort((a, b) => a.start - b.start || a.end - b.end);
-    this.cache = { span, segments: mergeSegments(all, span), meetings, occurrences, warnings, titles };
+    this.cache = {
+      span,
+      segments: mergeSegments(all, span),
+      meetings,
+      occurrences,
+      warnings,
+      titles,
+      blocks,
+    };
   }
 }

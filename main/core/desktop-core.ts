@@ -202,7 +202,10 @@ export class DesktopCore extends EventEmitter {
   async myDay(now = Date.now()) {
     const report = await this.calendars.myReport(now);
     const me = this.members().find((m) => m.id === this.me?.id);
-    return myDayOf(this.personal(report), report, me && this.withStatus(me, now), now);
+    const names = new Map(
+      this.config.calendars.map((c) => [this.calendarName(c), c.name ?? this.calendarName(c)]),
+    );
+    return myDayOf(this.personal(report), report, me && this.withStatus(me, now), now, names);
   }
 
   private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {

@@ -2,13 +2,14 @@ import { findCommonSlots } from '../../shared/availability/find-time';
 import type { Segment } from '../../shared/availability/segments';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { standupDigest } from '../../shared/digest/standup-digest';
-import { statusLabel } from '../../shared/i18n/status-messages';
-import { computeStatus, type Status } from '../../shared/status/status-engine';
+import { statusLabel, statusReasons } from '../../shared/i18n/status-messages';
+import { computeStatus, statusChain, type Status } from '../../shared/status/status-engine';
 import { DAY_MS, isoInstant } from '../../shared/time/zoned-time';
 import type { BoardMember } from '../cache/cache-queries';
 import type { AvailabilityReport } from '../calendar/availability-engine';
 import type { Locale } from '../../shared/i18n/status-messages';
 import type { ProfileConfig } from '../profile/profile';
+import { translate } from '../../shared/i18n/translate';
 import { foldName } from '../../shared/people/find-person';
 import { extractMentions } from '../../shared/quick-post/parse-quick-post';
 import { myHandles } from './mentions';
@@ -79,18 +80,28 @@ export function digestOf(me: Personal, period: 'day' | 'week', now: number) {
 export function myDayOf(
   me: Personal,
   report: AvailabilityReport | undefined,
-  seen: { computed: Status; label: string } | undefined,
+  seen: (BoardMember & { computed: Status; label: string }) | undefined,
   now: number,
+  /** Each calendar's name as I gave it, by the name its reader goes by (in `report.blocks`). */
+  calendarNames: ReadonlyMap<string, string> = new Map(),
 ) {
   const day = digestOf(me, 'day', now);
   const week = digestOf(me, 'week', now);
-  const alone = computeStatus(
-    { busy: me.busy ?? [], hours: parseWorkingHours(me.config.hours), timezone: me.config.tz },
-    now,
-  );
+  const mine = { busy: me.busy ?? [], hours: parseWorkingHours(me.config.hours), timezone: me.config.tz };
+  const alone = computeStatus(mine, now);
+  // As teammates see me (with my manual status) when in a team; else from my calendars alone.
+  const chain = statusChain(seen ? personState(seen) : mine, now);
+  const why = statusReasons(chain, translate(me.locale, 'why.you'), now, me.locale, me.config.tz, (step) => [
+    ...new Set(
+      (report?.blocks ?? [])
+        .filter((b) => b.kind === step.state && b.start < (step.until ?? Infinity) && b.end > step.from)
+        .map((b) => calendarNames.get(b.source) ?? b.source),
+    ),
+  ]);
   return {
     state: seen?.computed.state ?? alone.state,
     label: seen?.label ?? statusLabel(alone, now, me.locale, me.config.tz),
+    why,
     loadToday: report ? report.summary.loadToday : null,
     loadWeek: report ? report.summary.loadWeek : null,
     nextFree: report?.summary.nextFree

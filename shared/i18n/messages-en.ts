@@ -322,6 +322,8 @@ export const en = {
   'why.then': 'then {reason}',
   'why.source.manual': 'set by {name}',
   'why.source.calendar': 'calendar',
+  'why.source.calendarNamed': 'calendar: {names}',
+  'why.you': 'you',
   'why.source.hours': 'working hours',
   'why.title': 'Why',
 } as const;

@@ -329,6 +329,8 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'why.then': 'puis {reason}',
   'why.source.manual': 'indiqué par {name}',
   'why.source.calendar': 'agenda',
+  'why.source.calendarNamed': 'agenda : {names}',
+  'why.you': 'vous',
   'why.source.hours': 'horaires',
   'why.title': 'Pourquoi',
 };

@@ -114,8 +114,20 @@ export function statusLabel(status: Status, now: number, locale: Locale, viewerT
   return statusLabelParts(status, now, locale, viewerTz).join(' · ');
 }
 
-const sourceOf = (step: ChainStep) =>
-  step.manual ? 'why.source.manual' : step.state === 'off' ? 'why.source.hours' : 'why.source.calendar';
+function sourceOf(
+  step: ChainStep,
+  name: string,
+  locale: Locale,
+  calendarsOf?: (step: ChainStep) => readonly string[],
+): string {
+  if (step.manual) return translate(locale, 'why.source.manual', { name });
+  if (step.state === 'off') return translate(locale, 'why.source.hours');
+  // For me: which of my calendars made the block ("calendar: Work, Team").
+  const names = calendarsOf?.(step) ?? [];
+  return names.length > 0
+    ? translate(locale, 'why.source.calendarNamed', { names: names.join(', ') })
+    : translate(locale, 'why.source.calendar');
+}
 
 /**
  * Why a person is shown as they are, in order: "Focus until 16:00 (set by Dan) · then a meeting
@@ -127,6 +139,7 @@ export function statusReasons(
   now: number,
   locale: Locale,
   viewerTz: string,
+  calendarsOf?: (step: ChainStep) => readonly string[],
 ): string {
   const parts: string[] = [];
   for (const [i, step] of chain.entries()) {
@@ -143,7 +156,7 @@ export function statusReasons(
       step.until === null
         ? translate(locale, 'decide.untilChanged')
         : formatWhen(step.until, now, locale, viewerTz);
-    const reason = `${translate(locale, `why.${step.state}`, { t })} (${translate(locale, sourceOf(step), { name })})`;
+    const reason = `${translate(locale, `why.${step.state}`, { t })} (${sourceOf(step, name, locale, calendarsOf)})`;
     parts.push(
       i === 0
         ? reason

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, newContext } from './shared-clock';
 import type { Page } from '@playwright/test';
@@ -32,6 +33,8 @@ test('onboarding: a real calendar shows my load and next free slot at once', asy
     // The file picker: the person chooses their exported .ics.
     await page.locator('input[type=file]').setInputFiles(ics);
     await expect(page.getByTestId('my-state')).toHaveText(/^In a meeting until (\w{3} )?\d\d:\d\d/);
+    // Why, naming the calendar that made the meeting: the file I picked.
+    await expect(page.getByTestId('my-why')).toContainText(`(calendar: ${basename(ics)})`);
     await expect(page.getByTestId('load-week').getByRole('meter')).not.toHaveAttribute('aria-valuenow', '0');
     await expect(page.getByTestId('next-free')).toHaveText(/\d\d:\d\d–\d\d:\d\d/);
     await page.screenshot({ path: `${shots}/onboarding-light-en.png`, fullPage: true });

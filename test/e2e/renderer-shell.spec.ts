@@ -1,5 +1,5 @@
 import { expect, test } from './shared-clock';
-import { emptyProfile, startWeb } from './fixtures';
+import { emptyProfile, joinedProfile, startTeam, startWeb } from './fixtures';
 
 test('without the per-run secret the page loads but reaches no core', async ({ page }) => {
   const web = await startWeb(emptyProfile());
@@ -31,4 +31,24 @@ test('when the local core stops, the page says so, and a post says it was not se
   await page.getByLabel('Quick post').fill('Reviewing the Q3 plan');
   await page.getByLabel('Quick post').press('Enter');
   await expect(page.getByText('Ricochet is not running: start it again').first()).toBeVisible();
+});
+
+test('removed from the team while the page is open: it says so in words, not "offline"', async ({ page }) => {
+  const team = await startTeam();
+  const web = await startWeb(await joinedProfile(team.url, team.team.invite, 'Bob Martin'));
+  try {
+    await page.goto(web.url);
+    await expect(page.getByTestId('freshness')).toHaveText('live');
+    const admin = team.admin();
+    const bob = (await admin('GET', '/v1/board')).body.members.find(
+      (m: { name: string }) => m.name === 'Bob Martin',
+    );
+    expect((await admin('DELETE', `/v1/members/${bob.id}`)).status).toBe(204);
+    await expect(page.getByTestId('freshness')).toHaveText(
+      'you are no longer in this team (removed, or your access was revoked)',
+    );
+  } finally {
+    await web.stop();
+    await team.stop();
+  }
 });

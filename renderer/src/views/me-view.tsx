@@ -29,6 +29,11 @@ export function MeView() {
       <p className="me-state">
         <StateMark state={data.state} /> <span data-testid="my-state">{data.label}</span>
       </p>
+      {data.state !== 'free' && data.state !== 'unknown' && (
+        <p className="hint" data-testid="my-why">
+          {t('why.title')}: {data.why}
+        </p>
+      )}
       {data.calendars === 0 && <p className="hint">{t('me.noCalendar')}</p>}
       <dl className="me-stats">
         <dt>{t('me.loadToday')}</dt>
