@@ -47,6 +47,29 @@ const packagePattern = (names) =>
     )
     .map((n) => n.replaceAll('/', '\\/'))
     .join('|');
+/**
+ * The wire is the contract (issue 18): its data is typed by `shared/protocol`'s schemas, so
+ * between the wire and the cache nothing is typed by hand. No schema that accepts anything,
+ * and no parsed JSON cast to a type: parse it with its schema.
+ */
+const wireSyntax = [
+  {
+    selector: "CallExpression[callee.object.name='z'][callee.property.name=/^(any|unknown)$/]",
+    message: 'No z.any() or z.unknown() on the wire: give the data its schema (shared/protocol).',
+  },
+  {
+    selector: "TSAsExpression > CallExpression[callee.object.name='JSON'][callee.property.name='parse']",
+    message: 'No cast of parsed JSON: parse it with its schema from shared/protocol.',
+  },
+  {
+    selector: 'TSAsExpression > TSAnyKeyword',
+    message: 'No cast to any on the wire.',
+  },
+];
+const withWire = (rules) => ({
+  ...rules,
+  'no-restricted-syntax': [...rules['no-restricted-syntax'], ...wireSyntax],
+});
 const restrict = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
   'no-restricted-syntax': [
@@ -151,12 +174,19 @@ export default tseslint.config(
   },
   {
     files: ['shared/**'],
-    rules: restrict(ban.node, ban.electron, ban.react, ban.main, ban.server, ban.renderer, ban.nativeDeps),
+    rules: withWire(
+      restrict(ban.node, ban.electron, ban.react, ban.main, ban.server, ban.renderer, ban.nativeDeps),
+    ),
   },
   {
     files: ['main/**'],
     ignores: ['main/shell/**', 'main/cli/**', 'main/host/**'],
     rules: restrict(ban.electron, ban.react, ban.renderer, ban.shell, ban.server),
+  },
+  // The desktop's end of the wire: the sync client and the cache it fills.
+  {
+    files: ['main/sync/**', 'main/cache/**'],
+    rules: withWire(restrict(ban.electron, ban.react, ban.renderer, ban.shell, ban.server)),
   },
   {
     files: ['main/cli/**'],
@@ -173,5 +203,5 @@ export default tseslint.config(
     rules: restrict(ban.node, ban.react, ban.main, ban.server, ban.renderer),
   },
   { files: ['renderer/**'], rules: restrict(ban.node, ban.electron, ban.main, ban.server) },
-  { files: ['server/**'], rules: restrict(ban.electron, ban.react, ban.main, ban.renderer) },
+  { files: ['server/**'], rules: withWire(restrict(ban.electron, ban.react, ban.main, ban.renderer)) },
 );

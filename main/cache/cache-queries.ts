@@ -1,40 +1,26 @@
+import type { z } from 'zod';
+import {
+  availabilityData,
+  postData,
+  statusData,
+  type AvailabilityData,
+  type StatusData,
+} from '../../shared/protocol/changes';
+import { cachedMember } from './apply-change';
 import type { CachedPost, LocalCache } from './local-cache';
 
-export interface StatusData {
-  state: string | null;
-  emoji: string | null;
-  text: string | null;
-  until: string | null;
-  updatedAt?: string;
-}
+export type { AvailabilityData, StatusData };
 
-export interface AvailabilityData {
-  window: { from: string; to: string };
-  busy: { start: string; end: string; kind: 'busy' | 'tentative' | 'oof' }[];
-  titles?: { start: string; title: string }[];
-  staleSince?: string;
-  loadToday: number | null;
-  loadWeek: number | null;
-  updatedAt?: string;
-}
-
-export interface BoardMember {
-  id: string;
-  name: string;
-  role: 'admin' | 'member';
-  profile: {
-    role?: string;
-    skills?: string[];
-    timezone?: string;
-    workingHours?: { start: number; end: number }[][];
-  };
+export interface BoardMember extends Omit<z.infer<typeof cachedMember>, 'topics'> {
   topics: string[];
   status: StatusData | null;
   availability: AvailabilityData | null;
   latestPost: CachedPost | null;
 }
 
-const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+/** A stored row read back through its schema: null when absent or unreadable (that member only). */
+const read = <T>(schema: z.ZodType<T>, text: string | null): T | null =>
+  text === null ? null : (schema.safeParse(JSON.parse(text)).data ?? null);
 
 /** Board rows by their revisions: a read after one change rebuilds one member, not 500. */
 const memo = new WeakMap<LocalCache, Map<string, BoardMember>>();
@@ -55,18 +41,19 @@ export function readBoard(cache: LocalCache): BoardMember[] {
     .raw()
     .all() as unknown[][];
   const next = new Map<string, BoardMember>();
-  const board = keys.map((k) => {
+  const board: BoardMember[] = [];
+  for (const k of keys) {
     const key = k.join('|');
-    let member = rows.get(key);
-    if (!member) member = loadMember(cache, String(k[0]), k[4] as string | null);
+    const member = rows.get(key) ?? loadMember(cache, String(k[0]), typeof k[4] === 'string' ? k[4] : null);
+    if (!member) continue; // a row this version cannot read hides that member only
     next.set(key, member);
-    return member;
-  });
+    board.push(member);
+  }
   memo.set(cache, next);
   return board;
 }
 
-function loadMember(cache: LocalCache, id: string, postId: string | null): BoardMember {
+function loadMember(cache: LocalCache, id: string, postId: string | null): BoardMember | null {
   const row = cache
     .stmt(
       `SELECT m.data AS member, s.data AS status, a.data AS availability, p.data AS post
@@ -79,14 +66,14 @@ function loadMember(cache: LocalCache, id: string, postId: string | null): Board
     availability: string | null;
     post: string | null;
   };
-  const member = JSON.parse(row.member) as Omit<BoardMember, 'status' | 'availability' | 'latestPost'>;
+  const member = read(cachedMember, row.member);
+  if (!member) return null;
   return {
     ...member,
-    profile: member.profile ?? {},
     topics: member.topics ?? [],
-    status: parse<StatusData>(row.status),
-    availability: parse<AvailabilityData>(row.availability),
-    latestPost: parse<CachedPost>(row.post),
+    status: read(statusData, row.status),
+    availability: read(availabilityData, row.availability),
+    latestPost: read(postData, row.post),
   };
 }
 
@@ -113,7 +100,10 @@ export function readFeed(
   const sql = `SELECT data, pending FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
   const rows = cache.stmt(sql).all(...args, options.limit ?? 50) as { data: string; pending: number }[];
   return rows
-    .map((r) => ({ ...(JSON.parse(r.data) as CachedPost), pending: r.pending === 1 }))
+    .flatMap((r) => {
+      const post = read(postData, r.data);
+      return post ? [{ ...post, pending: r.pending === 1 }] : [];
+    })
     .filter((p) => !options.tag || p.tags.includes(options.tag.toLowerCase()));
 }
 

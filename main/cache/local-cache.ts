@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Change } from '../../shared/protocol/schemas';
+import type { Change, PostData } from '../../shared/protocol/changes';
+import { applyChange, type CacheWriter } from './apply-change';
 import { ensurePrivateDir } from '../profile/private-files';
 import { replacedByNewer, teamCommand, type TeamCommand } from '../sync/team-commands';
 import { legacyOutboxCommand } from './legacy-outbox';
@@ -70,15 +71,8 @@ export interface QueuedCommand {
   attempts: number;
 }
 
-export interface CachedPost {
-  id: string;
-  memberId: string;
-  text: string;
-  tags: string[];
-  createdAt: string;
-  pending?: boolean;
-  kind?: 'decision';
-}
+/** A post as the cache keeps it: the wire's, marked pending until the server has it. */
+export type CachedPost = PostData & { pending?: boolean };
 
 /**
  * The desktop's local copy of the team (members, statuses, availability, posts), the sync
@@ -164,7 +158,7 @@ export class LocalCache {
       let cursor = this.cursor;
       for (const change of changes) {
         if (change.seq <= cursor) continue;
-        this.applyOne(change);
+        applyChange(this.writer, change);
         cursor = change.seq;
         applied++;
       }
@@ -174,60 +168,12 @@ export class LocalCache {
     return applied;
   }
 
-  private applyOne(change: Change) {
-    const data = JSON.stringify(change.data);
-    switch (change.kind) {
-      case 'member': {
-        const member = change.data as { id: string; name: string };
-        const previous = this.stmt('SELECT data FROM members WHERE id = ?').get(member.id) as
-          { data: string } | undefined;
-        const topics = previous ? (JSON.parse(previous.data) as { topics?: string[] }).topics : undefined;
-        this.stmt(
-          'INSERT INTO members (id, name, data, rev) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data, rev = excluded.rev',
-        ).run(
-          member.id,
-          member.name,
-          JSON.stringify({ ...member, ...(topics ? { topics } : {}) }),
-          this.nextRev(),
-        );
-        break;
-      }
-      case 'member-removed':
-        for (const table of ['statuses', 'availability'])
-          this.stmt(`DELETE FROM ${table} WHERE member_id = ?`).run(change.memberId);
-        this.stmt('DELETE FROM members WHERE id = ?').run(change.memberId);
-        break;
-      case 'status':
-      case 'availability':
-        this.stmt(
-          `INSERT INTO ${change.kind === 'status' ? 'statuses' : 'availability'} (member_id, data, rev) VALUES (?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET data = excluded.data, rev = excluded.rev`,
-        ).run(change.memberId, data, this.nextRev());
-        break;
-      case 'post': {
-        const post = change.data as CachedPost;
-        this.stmt(
-          'INSERT INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, data = excluded.data, pending = 0',
-        ).run(post.id, post.memberId, post.createdAt, data);
-        this.noteLatest(post.memberId, post.id, post.createdAt);
-        break;
-      }
-      case 'ask': {
-        const ask = change.data as { id: string; from: string; to: string; state: string; createdAt: string };
-        this.stmt(
-          'INSERT INTO asks (id, from_member, to_member, state, created_at, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data',
-        ).run(ask.id, ask.from, ask.to, ask.state, ask.createdAt, data);
-        break;
-      }
-      case 'private':
-        break; // someone else's: only its place in the sequence
-      case 'post-deleted':
-        this.stmt('DELETE FROM posts WHERE id = ?').run(change.entityId);
-        this.stmt(
-          'UPDATE members SET latest_post = (SELECT id FROM posts WHERE member_id = members.id ORDER BY created_at DESC LIMIT 1) WHERE id = ?',
-        ).run(change.memberId);
-        break;
-    }
-  }
+  /** What applying a change may do to the cache's tables (apply-change.ts). */
+  private readonly writer: CacheWriter = {
+    stmt: (sql) => this.stmt(sql),
+    nextRev: () => this.nextRev(),
+    noteLatest: (memberId, postId, createdAt) => this.noteLatest(memberId, postId, createdAt),
+  };
 
   /** Topics come from the server's board (most used #tags of 30 days). */
   setTopics(topics: ReadonlyMap<string, string[]>): void {

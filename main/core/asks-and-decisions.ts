@@ -3,7 +3,7 @@ import { decisionHeadsUps, type HeadsUp } from '../../shared/asks/decision-heads
 import { formatWhen, type Locale } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
 import { resolveMention } from '../../shared/people/find-person';
-import { askSchema, type Ask, type Change } from '../../shared/protocol/schemas';
+import { askSchema, type Ask, type Change } from '../../shared/protocol/changes';
 import type { BoardMember } from '../cache/cache-queries';
 import { personState } from './person-status';
 

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { TimeWindow } from '../../shared/availability/segments';
 import { resolveLocale, statusLabel, type Locale } from '../../shared/i18n/status-messages';
-import { type Ask, type AskUpdate, type Change, type StatusBody } from '../../shared/protocol/schemas';
+import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
+import { type Ask, type Change } from '../../shared/protocol/changes';
 import { distinctNames } from '../../shared/people/find-person';
 import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
 import { LocalCache } from '../cache/local-cache';

@@ -1,6 +1,6 @@
 import { foldName } from '../../shared/people/find-person';
 import { extractMentions } from '../../shared/quick-post/parse-quick-post';
-import type { Change } from '../../shared/protocol/schemas';
+import type { Change } from '../../shared/protocol/changes';
 
 /** The handles that mean me, folded: "@Chloé", "@chloe", "@chloe.petit", "@ChloePetit" for "Chloé Petit". */
 export function myHandles(name: string): Set<string> {
@@ -13,7 +13,6 @@ export function mentionsOfMe(changes: readonly Change[], me: { id: string; name:
   if (!me) return [];
   const handles = myHandles(me.name);
   return changes
-    .filter((c) => c.kind === 'post' && c.memberId !== me.id)
-    .map((c) => c.data as { id: string; text: string; memberId: string; kind?: 'decision' })
+    .flatMap((c) => (c.kind === 'post' && c.memberId !== me.id ? [c.data] : []))
     .filter((post) => extractMentions(post.text).some((m) => handles.has(foldName(m))));
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { v7 as uuidv7 } from 'uuid';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
-import type { Change } from '../../shared/protocol/schemas';
+import type { Change } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
 import type { ProfileConfig } from '../profile/profile';
 import type { SecretStore } from '../profile/secret-store';

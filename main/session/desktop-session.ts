@@ -5,7 +5,7 @@ import { DesktopCore } from '../core/desktop-core';
 import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
 import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
 import type { SecretStore } from '../profile/secret-store';
-import type { Ask } from '../../shared/protocol/schemas';
+import type { Ask } from '../../shared/protocol/changes';
 import { notificationText, type NoticeKind } from './notification-text';
 
 export interface SessionOptions {

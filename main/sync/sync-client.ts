@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
-import { streamMessageSchema } from '../../shared/protocol/schemas';
+import { streamMessageSchema } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
 import { TeamApi, TeamApiError } from './team-api';
 

@@ -1,14 +1,22 @@
 import { z } from 'zod';
-import { joinResponseSchema, syncPageSchema, type SyncPage } from '../../shared/protocol/schemas';
+import { syncPageSchema, type SyncPage } from '../../shared/protocol/changes';
+import {
+  askSchema,
+  availabilityData,
+  boardMemberData,
+  errorBody,
+  joinResponseSchema,
+  meResponse,
+  postData,
+  selfData,
+  statusData,
+} from '../../shared/protocol/responses';
 import type { TeamCommand } from './team-commands';
 
-const whoAmISchema = z.object({
-  id: z.string(),
-  teamId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  team: z.object({ id: z.string(), name: z.string() }),
-});
+/** The board's topics only: the same schema as the board, narrowed. */
+const topicsOnly = z.object({ members: z.array(boardMemberData.pick({ id: true, topics: true })) });
+/** What a 204 answers. */
+const nothing = z.undefined();
 
 /** An HTTP failure with the server's reason, and whether trying again could succeed. */
 export class TeamApiError extends Error {
@@ -67,10 +75,21 @@ export class TeamApi {
       body = undefined;
     }
     if (!res.ok) {
-      const message = (body as { message?: string } | undefined)?.message ?? `HTTP ${res.status}`;
+      const message = errorBody.safeParse(body).data?.message ?? `HTTP ${res.status}`;
       throw new TeamApiError(res.status, message);
     }
     return body;
+  }
+
+  /** A request whose answer is parsed by its schema from `shared/protocol`, once, here. */
+  private async call<S extends z.ZodType>(schema: S, req: ApiRequest): Promise<z.output<S>> {
+    const answer = schema.safeParse(await this.request(req));
+    if (!answer.success)
+      throw new TeamApiError(
+        502,
+        `the server's answer to ${req.method} ${req.path} is not what this version expects: ${answer.error.issues[0]?.message}`,
+      );
+    return answer.data;
   }
 
   /** The one place a queued command becomes an HTTP request. `id` makes a retry idempotent. */
@@ -78,37 +97,45 @@ export class TeamApi {
     const post = (id: string) => `/v1/posts/${encodeURIComponent(id)}`;
     switch (command.kind) {
       case 'post':
-        return this.request({
+        return this.call(postData, {
           method: 'POST',
           path: '/v1/posts',
           body: { id: command.id, text: command.text, ...(command.decision ? { kind: 'decision' } : {}) },
         });
       case 'ask':
-        return this.request({
+        return this.call(askSchema, {
           method: 'POST',
           path: '/v1/asks',
           body: { id: command.id, to: command.to, text: command.text },
         });
       case 'ask-update':
-        return this.request({
+        return this.call(askSchema, {
           method: 'PATCH',
           path: `/v1/asks/${encodeURIComponent(command.askId)}`,
           body: command.update,
         });
       case 'edit-post':
-        return this.request({ method: 'PATCH', path: post(command.postId), body: { text: command.text } });
+        return this.call(postData, {
+          method: 'PATCH',
+          path: post(command.postId),
+          body: { text: command.text },
+        });
       case 'delete-post':
-        return this.request({ method: 'DELETE', path: post(command.postId) });
+        return this.call(nothing, { method: 'DELETE', path: post(command.postId) });
       case 'status':
         return command.status
-          ? this.request({ method: 'PUT', path: '/v1/me/status', body: command.status })
-          : this.request({ method: 'DELETE', path: '/v1/me/status' });
+          ? this.call(statusData, { method: 'PUT', path: '/v1/me/status', body: command.status })
+          : this.call(nothing, { method: 'DELETE', path: '/v1/me/status' });
       case 'availability':
-        return this.request({ method: 'PUT', path: '/v1/me/availability', body: command.availability });
+        return this.call(availabilityData, {
+          method: 'PUT',
+          path: '/v1/me/availability',
+          body: command.availability,
+        });
       case 'profile':
-        return this.request({ method: 'PATCH', path: '/v1/me', body: command.profile });
+        return this.call(selfData, { method: 'PATCH', path: '/v1/me', body: command.profile });
       default:
-        throw new Error(`unknown command ${(command as { kind: string }).kind}`);
+        return unknownCommand(command);
     }
   }
 
@@ -119,23 +146,24 @@ export class TeamApi {
 
   /** Who this token belongs to, and its team: how a token alone logs in. */
   async whoAmI() {
-    return whoAmISchema.parse(await this.request({ method: 'GET', path: '/v1/me' }));
+    return this.call(meResponse, { method: 'GET', path: '/v1/me' });
   }
 
   async join(input: { code: string; name: string; email: string }) {
-    return joinResponseSchema.parse(await this.request({ method: 'POST', path: '/v1/join', body: input }));
+    return this.call(joinResponseSchema, { method: 'POST', path: '/v1/join', body: input });
   }
 
   async sync(since: number, limit = 500): Promise<SyncPage> {
-    return syncPageSchema.parse(
-      await this.request({ method: 'GET', path: `/v1/sync?since=${since}&limit=${limit}` }),
-    );
+    return this.call(syncPageSchema, { method: 'GET', path: `/v1/sync?since=${since}&limit=${limit}` });
   }
 
   async topics(): Promise<Map<string, string[]>> {
-    const board = z
-      .object({ members: z.array(z.object({ id: z.string(), topics: z.array(z.string()) }).loose()) })
-      .parse(await this.request({ method: 'GET', path: '/v1/board' }));
+    const board = await this.call(topicsOnly, { method: 'GET', path: '/v1/board' });
     return new Map(board.members.map((m) => [m.id, m.topics]));
   }
+}
+
+/** A command kind added to the outbox and not sent here is a compile error. */
+function unknownCommand(command: never): never {
+  throw new Error(`unknown command ${JSON.stringify(command)}`);
 }

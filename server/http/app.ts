@@ -4,7 +4,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AskScheduler } from '../realtime/ask-scheduler';
 import { ChangeHub } from '../realtime/change-hub';
 import { createNotifier } from '../realtime/notifier';
@@ -13,7 +13,7 @@ import { authenticate, type Member } from '../store/members';
 import { bearerToken } from './bearer';
 import { FailureLimit, registerRateLimits } from './rate-limit';
 import { validate } from './validate';
-import { registerRoutes } from './routes';
+import { registerRoutes } from './routes/index';
 import type { ServerContext } from './server-context';
 import { attachStream } from './stream';
 
@@ -138,7 +138,8 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   );
 
   // Requests are validated by the routes' zod schemas (a 400 names the field and why); replies
-  // are plain JSON; /v1/openapi.json is generated from the same schemas.
+  // are serialised through theirs (a field not in the schema never leaves the server);
+  // /v1/openapi.json is generated from the same schemas.
   app.setValidatorCompiler(({ schema }) => (data: unknown) => {
     try {
       return { value: validate(schema as z.ZodType, data) };
@@ -146,7 +147,10 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
       return { error: error as Error };
     }
   });
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(({ schema }) => {
+    if (!(schema instanceof z.ZodType)) return (data) => JSON.stringify(data);
+    return (data) => JSON.stringify(schema.parse(data));
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -156,7 +160,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     },
     transform: jsonSchemaTransform,
   });
-  registerRoutes(app, context);
+  await registerRoutes(app, context);
   const stream = attachStream(app, context, options.streamHeartbeatMs);
   await asks.check(); // asks that came due while the server was down go out now
 

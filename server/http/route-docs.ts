@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { errorBody } from '../../shared/protocol/responses';
 
-/** What every refusal looks like: a code and a sentence. */
-export const errorBody = z.object({ error: z.string(), message: z.string() });
+export { errorBody };
 
 export const errors = {
   400: errorBody.describe('invalid request: the field and the reason'),
@@ -12,15 +12,16 @@ export const errors = {
   429: errorBody.describe('rate limited, see Retry-After'),
 };
 
-const described = (description: string) => z.any().describe(description);
-
-/** A success described in words (its shape is the store's), with the usual refusals. */
-export const reply = (description: string) => ({ 200: described(description), ...errors });
+/** A success with its schema (the server serialises through it), with the usual refusals. */
+export const answers = (schema: z.ZodType, description: string) => ({
+  200: schema.describe(description),
+  ...errors,
+});
 
 /** A creation: 201, or 200 when the same client id comes again. */
-export const created = (description: string) => ({
-  200: described(description),
-  201: described(description),
+export const created = (schema: z.ZodType, description: string) => ({
+  200: schema.describe(`${description} (the same id again)`),
+  201: schema.describe(description),
   ...errors,
 });
 

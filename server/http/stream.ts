@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { StreamMessage } from '../../shared/protocol/schemas';
+import type { StreamMessage } from '../../shared/protocol/changes';
 import { authenticate, type Member } from '../store/members';
 import type { ServerContext } from './server-context';
 import { bearerToken } from './bearer';

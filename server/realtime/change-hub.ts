@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
-import type { StreamMessage } from '../../shared/protocol/schemas';
+import type { StreamMessage } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
 import { changeFor, readRows } from '../store/change-log';
+import { audienceList } from '../../shared/protocol/changes';
 
 /**
  * Fans a team's changes out to its live streams. It never trusts what happened in memory:
@@ -75,7 +76,7 @@ export class ChangeHub {
         // Encoded once for every stream (twice for a private change: in full, and its place only).
         const full = encode(changeFor(row, viewerOf(row)));
         const masked = row.audience ? encode(changeFor(row, undefined)) : full;
-        const audience = row.audience ? (JSON.parse(row.audience) as string[]) : null;
+        const audience = row.audience ? audienceList.parse(JSON.parse(row.audience)) : null;
         for (const socket of team.clients) {
           if (socket.readyState !== socket.OPEN) continue;
           const sees = !audience || audience.includes(this.viewers.get(socket) ?? '');
@@ -90,5 +91,5 @@ export class ChangeHub {
 
 /** Someone in the change's audience (to read it in full), or nobody for a team-wide change. */
 function viewerOf(row: { audience: string | null }): string | undefined {
-  return row.audience ? (JSON.parse(row.audience) as string[])[0] : undefined;
+  return row.audience ? audienceList.parse(JSON.parse(row.audience))[0] : undefined;
 }

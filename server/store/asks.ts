@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { askDelivery } from '../../shared/asks/ask-delivery';
-import type { Ask, AskBody, AskUpdate } from '../../shared/protocol/schemas';
+import type { AskBody, AskUpdate } from '../../shared/protocol/schemas';
+import { askStates, availabilityData, type Ask } from '../../shared/protocol/changes';
+import { z } from 'zod';
 import { personInput } from '../../shared/status/person-input';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { Database } from '../db/schema';
@@ -9,6 +11,7 @@ import { appendChange } from './change-log';
 import { getMember, type Member } from './members';
 
 type Db = Kysely<Database> | Transaction<Database>;
+const askState = z.enum(askStates);
 
 const toAsk = (row: Database['asks']): Ask => ({
   id: row.id,
@@ -20,7 +23,7 @@ const toAsk = (row: Database['asks']): Ask => ({
   waitsFor: row.waits_for,
   deliveredAt: row.delivered_at,
   seenAt: row.seen_at,
-  state: row.state as Ask['state'],
+  state: askState.parse(row.state),
   answer: row.answer,
   snoozedUntil: row.snoozed_until,
 });
@@ -36,9 +39,7 @@ export async function deliveryFor(db: Db, member: Member, now: number) {
   ]);
   const person = personInput({
     status: status ?? null,
-    busy: availability
-      ? (JSON.parse(availability.busy) as { start: string; end: string; kind: string }[])
-      : null,
+    busy: availability ? availabilityData.shape.busy.parse(JSON.parse(availability.busy)) : null,
     workingHours: member.profile.workingHours,
     timezone: member.profile.timezone,
   });

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { memberProfileData } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
 import { hashSecret, newInviteCode, newSecret, nowIso, sameHash } from './secrets';
 
-export interface Profile {
-  role?: string;
-  skills?: string[];
-  timezone?: string;
-  workingHours?: { start: number; end: number }[][];
-}
+export type Profile = z.infer<typeof memberProfileData>;
 
 export interface Member {
   id: string;
@@ -28,7 +25,7 @@ export const toMember = (row: Database['members']): Member => ({
   name: row.name,
   email: row.email,
   role: row.role,
-  profile: JSON.parse(row.profile) as Profile,
+  profile: memberProfileData.parse(JSON.parse(row.profile)),
   createdAt: row.created_at,
 });
 

@@ -1,4 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import {
+  availabilityData,
+  postData,
+  type AvailabilityData,
+  type PostData,
+  type StatusData,
+} from '../../shared/protocol/changes';
 import type { AvailabilityBody, PostBody, ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
@@ -7,37 +14,42 @@ import { publicMember, toMember, type Member } from './members';
 import { nowIso } from './secrets';
 import { extractTags } from '../../shared/quick-post/parse-quick-post';
 
-export interface Post {
-  id: string;
-  memberId: string;
-  text: string;
-  tags: string[];
-  createdAt: string;
-  kind?: 'decision';
-}
+export type Post = PostData;
+
+// The JSON columns are read back through the wire's own schemas: no cast between the store and
+// what is sent.
+const tagList = postData.shape.tags;
+const busyList = availabilityData.shape.busy;
+const titleList = availabilityData.shape.titles.unwrap();
 
 const toPost = (row: Database['posts']): Post => ({
   id: row.id,
   memberId: row.member_id,
   text: row.text,
-  tags: JSON.parse(row.tags) as string[],
+  tags: tagList.parse(JSON.parse(row.tags)),
   createdAt: row.created_at,
   ...(row.kind === 'decision' ? { kind: 'decision' as const } : {}),
 });
 
-const toStatus = (row: Database['statuses'] | undefined) =>
-  row && { state: row.state, emoji: row.emoji, text: row.text, until: row.until, updatedAt: row.updated_at };
+const toStatus = (row: Database['statuses']): StatusData => ({
+  state: row.state,
+  emoji: row.emoji,
+  text: row.text,
+  until: row.until,
+  updatedAt: row.updated_at,
+});
 
-const toAvailability = (row: Database['availability'] | undefined) =>
-  row && {
-    window: { from: row.window_from, to: row.window_to },
-    busy: JSON.parse(row.busy),
-    loadToday: row.load_today,
-    loadWeek: row.load_week,
-    ...(row.titles ? { titles: JSON.parse(row.titles) } : {}),
-    ...(row.stale_since ? { staleSince: row.stale_since } : {}),
-    updatedAt: row.updated_at,
-  };
+const toAvailability = (row: Database['availability']): AvailabilityData => ({
+  window: { from: row.window_from, to: row.window_to },
+  busy: busyList.parse(JSON.parse(row.busy)),
+  loadToday: row.load_today,
+  loadWeek: row.load_week,
+  ...(row.titles ? { titles: titleList.parse(JSON.parse(row.titles)) } : {}),
+  ...(row.stale_since ? { staleSince: row.stale_since } : {}),
+  updatedAt: row.updated_at,
+});
+
+const maybe = <R, T>(row: R | undefined, to: (row: R) => T): T | null => (row ? to(row) : null);
 
 export async function updateProfile(
   db: Kysely<Database>,
@@ -259,8 +271,8 @@ export async function board(db: Kysely<Database>, teamId: string) {
     );
     return {
       ...member,
-      status: toStatus(statusBy.get(row.id)) ?? null,
-      availability: toAvailability(availabilityBy.get(row.id)) ?? null,
+      status: maybe(statusBy.get(row.id), toStatus),
+      availability: maybe(availabilityBy.get(row.id), toAvailability),
       latestPost: latest.get(row.id) ?? null,
       topics: counts.slice(0, 5).map(([tag]) => tag),
     };

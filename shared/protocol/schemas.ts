@@ -151,27 +151,6 @@ export const askUpdate = z
       ctx.addIssue({ code: 'custom', message: 'snooze needs until', path: ['until'] });
   });
 
-export const askStates = ['pending', 'delivered', 'answered', 'snoozed', 'dismissed'] as const;
-
-/** An ask as the server keeps it and both people see it (no one else ever does). */
-export const askSchema = z.object({
-  id: z.string(),
-  from: z.string(),
-  to: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-  /** When it reaches the person: now if they are free, else when they next are. */
-  deliverAt: z.string(),
-  /** What it waits for ("busy", "focus", "off"…), null when delivered at once. */
-  waitsFor: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-  seenAt: z.string().nullable(),
-  state: z.enum(askStates),
-  answer: z.string().nullable(),
-  snoozedUntil: z.string().nullable(),
-});
-export type Ask = z.infer<typeof askSchema>;
-
 export const joinBody = z
   .object({
     code: z.string().min(1).max(100),
@@ -198,66 +177,4 @@ export type PostBody = z.infer<typeof postBody>;
 export type AskBody = z.infer<typeof askBody>;
 export type AskUpdate = z.infer<typeof askUpdate>;
 
-export const changeKinds = [
-  'member',
-  'member-removed',
-  'status',
-  'availability',
-  'post',
-  'post-deleted',
-  'ask',
-  /** A change meant for other members (an ask between two people): its place in the sequence only. */
-  'private',
-] as const;
-export type ChangeKind = (typeof changeKinds)[number];
-
-/** One row of a team's change log, as /v1/sync and the stream deliver it. */
-export interface Change {
-  seq: number;
-  kind: ChangeKind;
-  memberId: string;
-  entityId: string;
-  at: string;
-  data: unknown;
-}
-
-export interface SyncPage {
-  changes: Change[];
-  cursor: number;
-  more: boolean;
-}
-
-/** Messages of the live stream, server to client. */
-export type StreamMessage =
-  | { type: 'ready'; cursor: number }
-  | { type: 'change'; change: Change }
-  | { type: 'error'; error: string; message: string };
-
 export { id as idSchema };
-
-/** What the client accepts from the server: validated, like everything crossing a boundary. */
-export const changeSchema = z.object({
-  seq: z.number().int().positive(),
-  kind: z.enum(changeKinds),
-  memberId: z.string(),
-  entityId: z.string(),
-  at: z.string(),
-  data: z.unknown(),
-});
-export const syncPageSchema = z.object({
-  changes: z.array(changeSchema),
-  cursor: z.number().int().min(0),
-  more: z.boolean(),
-});
-export const streamMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), cursor: z.number().int().min(0) }),
-  z.object({ type: z.literal('change'), change: changeSchema }),
-  z.object({ type: z.literal('error'), error: z.string(), message: z.string() }),
-]);
-export const joinResponseSchema = z.object({
-  token: z.string().min(20),
-  member: z
-    .object({ id: z.string(), teamId: z.string(), name: z.string(), email: z.string(), role: z.enum(roles) })
-    .loose(),
-  team: z.object({ id: z.string(), name: z.string() }),
-});

@@ -106,7 +106,7 @@ export const benchmark: Benchmark = {
             memberId,
             entityId: memberId,
             at: iso(now),
-            data: { state: 'focus', text: 'bench', until: null },
+            data: { state: 'focus', emoji: null, text: 'bench', until: null, updatedAt: iso(now) },
           },
         ]),
       201,
@@ -123,7 +123,7 @@ export const benchmark: Benchmark = {
             memberId,
             entityId: memberId,
             at: iso(now),
-            data: { state: 'away', text: `bench ${seq}`, until: null },
+            data: { state: 'away', emoji: null, text: `bench ${seq}`, until: null, updatedAt: iso(now) },
           },
         ]);
         return readBoard(cache);

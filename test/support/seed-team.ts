@@ -43,7 +43,7 @@ export async function seedTeam(db: Kysely<Database>, teamId: string, members: nu
         member_id: id,
         entity_id: id,
         at,
-        data: JSON.stringify({ id, name: `Member ${i}`, profile }),
+        data: JSON.stringify({ id, teamId, name: `Member ${i}`, role: 'member', profile, createdAt: at }),
       });
     }
     for (let i = 0; i < memberRows.length; i += 500)

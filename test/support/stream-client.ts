@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { Change, StreamMessage } from '../../shared/protocol/schemas';
+import type { Change, StreamMessage } from '../../shared/protocol/changes';
 
 /** A live-stream client that records what it receives and can wait for it. */
 export async function openStream(url: string, token: string, how: 'header' | 'message' = 'header') {

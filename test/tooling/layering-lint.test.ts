@@ -77,6 +77,26 @@ describe('layering enforced by lint (DESIGN.md, "Layers and what each may import
     expect(await importErrors(file, code)).toEqual([]);
   });
 
+  // The wire is the contract: its data is typed by shared/protocol's schemas, never by hand.
+  it.each([
+    [
+      'shared/protocol/bad.ts',
+      "import { z } from 'zod';\nexport const x = z.object({ data: z.unknown() });\n",
+    ],
+    ['server/http/bad.ts', "import { z } from 'zod';\nexport const x = z.any().describe('stored');\n"],
+    ['main/cache/bad.ts', 'export const x = (t: string) => JSON.parse(t) as { id: string };\n'],
+    ['main/sync/bad.ts', 'export const x = (t: unknown) => t as any;\n'],
+  ])('lint rejects hand typing on the wire in %s', async (file, code) => {
+    const errors = await importErrors(file, code);
+    expect(errors.join('\n')).toMatch(/schema|any/);
+  });
+
+  it('parsing with a schema is how the wire is typed', async () => {
+    const code =
+      "import { postData } from '../../shared/protocol/changes';\nexport const x = (t: string) => postData.parse(JSON.parse(t));\n";
+    expect(await importErrors('main/cache/ok.ts', code)).toEqual([]);
+  });
+
   it('explains what to do instead', async () => {
     const [message] = await importErrors(
       'shared/bad.ts',

@@ -4,30 +4,39 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBoard, readFeed } from '../../../main/cache/cache-queries';
 import { LocalCache } from '../../../main/cache/local-cache';
-import type { Change } from '../../../shared/protocol/schemas';
+import { changeSchema } from '../../../shared/protocol/changes';
 
 const fresh = () => new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-cache-')));
-const change = (
-  seq: number,
-  kind: Change['kind'],
-  memberId: string,
-  data: unknown,
-  entityId = memberId,
-): Change => ({ seq, kind, memberId, entityId, at: '2026-03-10T08:00:00Z', data });
+const at = '2026-03-10T08:00:00Z';
+/** A change as the server sends it: parsed by the wire's schema, so a test cannot send a wrong shape. */
+const change = (seq: number, kind: string, memberId: string, data: unknown, entityId = memberId) =>
+  changeSchema.parse({ seq, kind, memberId, entityId, at, data });
+const member = (id: string, name: string, role = 'member') => ({
+  id,
+  teamId: 't',
+  name,
+  role,
+  profile: {},
+  createdAt: at,
+});
+const status = (state: string | null, text: string | null = null) => ({
+  state,
+  emoji: null,
+  text,
+  until: null,
+  updatedAt: at,
+});
 
 describe('local cache', () => {
   it('applies the log in order, moves the cursor, and ignores what it already has', () => {
     const cache = fresh();
-    const ana = { id: 'a', name: 'Ana', role: 'admin', profile: {} };
+    const ana = member('a', 'Ana', 'admin');
     expect(
-      cache.applyChanges([
-        change(1, 'member', 'a', ana),
-        change(2, 'status', 'a', { state: 'focus', text: 'Q3', until: null }),
-      ]),
+      cache.applyChanges([change(1, 'member', 'a', ana), change(2, 'status', 'a', status('focus', 'Q3'))]),
     ).toBe(2);
     expect(
       cache.applyChanges([
-        change(2, 'status', 'a', { state: 'dnd' }),
+        change(2, 'status', 'a', status('dnd')),
         change(
           3,
           'post',
@@ -38,8 +47,8 @@ describe('local cache', () => {
       ]),
     ).toBe(1);
     expect(cache.cursor).toBe(3);
-    const [member] = readBoard(cache);
-    expect(member).toMatchObject({
+    const [first] = readBoard(cache);
+    expect(first).toMatchObject({
       name: 'Ana',
       status: { state: 'focus', text: 'Q3' },
       latestPost: { text: 'hi #x' },
@@ -49,7 +58,7 @@ describe('local cache', () => {
   it('survives a reopen: the file is the state', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-cache-'));
     const first = new LocalCache(dir);
-    first.applyChanges([change(1, 'member', 'a', { id: 'a', name: 'Ana', role: 'member', profile: {} })]);
+    first.applyChanges([change(1, 'member', 'a', member('a', 'Ana'))]);
     first.enqueue('x', { kind: 'post', id: 'x', text: 'hello' });
     first.close();
     const again = new LocalCache(dir);

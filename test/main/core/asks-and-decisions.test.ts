@@ -8,7 +8,7 @@ import { DesktopCore } from '../../../main/core/desktop-core';
 import { ConfigFile } from '../../../main/profile/config-file';
 import { FileSecretStore } from '../../../main/profile/secret-store';
 import { createTeam, runServer, type StorageConfig } from '../../../server/index';
-import type { Ask } from '../../../shared/protocol/schemas';
+import type { Ask } from '../../../shared/protocol/changes';
 import { parseInstant } from '../../../shared/time/zoned-time';
 import { ics } from '../../support/ics';
 import { freePort } from '../../support/radicale';

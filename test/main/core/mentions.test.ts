@@ -7,7 +7,7 @@ const post = (seq: number, memberId: string, text: string) => ({
   memberId,
   entityId: `p${seq}`,
   at: '',
-  data: { id: `p${seq}`, memberId, text },
+  data: { id: `p${seq}`, memberId, text, tags: [], createdAt: '2026-03-10T08:00:00Z' },
 });
 
 describe('@mentions of me', () => {

@@ -299,5 +299,34 @@ describe.each(backends)('team server API on %s', (backend) => {
     const since = paths['/v1/sync'].get.parameters.find((p: { name: string }) => p.name === 'since');
     expect(since.schema).toBeDefined();
     expect(paths['/v1/join'].post.security).toEqual([]);
+    // Every success is described by its schema (no "any"): a client can be generated from it.
+    for (const [path, methods] of Object.entries(paths) as [string, Record<string, { responses: object }>][])
+      for (const [method, operation] of Object.entries(methods))
+        for (const [status, response] of Object.entries(operation.responses) as [
+          string,
+          { content?: { 'application/json': { schema: object } } },
+        ][])
+          if (status.startsWith('2') && status !== '204')
+            expect(
+              Object.keys(response.content?.['application/json'].schema ?? {}),
+              `${method.toUpperCase()} ${path} ${status}`,
+            ).toContain('type');
+    expect(
+      paths['/v1/board'].get.responses['200'].content['application/json'].schema.properties.members,
+    ).toBeDefined();
+  });
+
+  it('answers carry only what their schema says: no email of another member, ever', async () => {
+    const admin = client(t.url, t.team.token);
+    const members = (await admin('GET', '/v1/board')).body.members as { id: string; email?: string }[];
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((m) => m.email === undefined)).toBe(true);
+    const one = await admin('GET', `/v1/members/${members[0]!.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body.email).toBeUndefined();
+    const sync = (await admin('GET', '/v1/sync?since=0&limit=1000')).body;
+    expect(JSON.stringify(sync)).not.toContain('@acme.test');
+    // Only the caller's own answer names its email.
+    expect((await admin('GET', '/v1/me')).body.email).toBe('ana@acme.test');
   });
 });

@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { memberData, type Change } from '../../shared/protocol/changes';
+
+/** The few things applying a change needs from the cache (its statements, revisions, latest post). */
+export interface CacheWriter {
+  stmt(sql: string): Database.Statement;
+  nextRev(): number;
+  noteLatest(memberId: string, postId: string, createdAt: string): void;
+}
+
+/**
+ * One change of the team's log into the cache's tables. The switch is over the wire's own
+ * union: each kind's data is typed by its schema, and a kind added to the protocol and not
+ * handled here fails to compile.
+ */
+export function applyChange(cache: CacheWriter, change: Change): void {
+  switch (change.kind) {
+    case 'member': {
+      const member = change.data;
+      // Topics come from the server's board (setTopics), not from the member's change.
+      const previous = cache.stmt('SELECT data FROM members WHERE id = ?').get(member.id) as
+        { data: string } | undefined;
+      const topics = previous ? topicsOf(previous.data) : undefined;
+      cache
+        .stmt(
+          'INSERT INTO members (id, name, data, rev) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data, rev = excluded.rev',
+        )
+        .run(
+          member.id,
+          member.name,
+          JSON.stringify({ ...member, ...(topics ? { topics } : {}) }),
+          cache.nextRev(),
+        );
+      return;
+    }
+    case 'member-removed':
+      for (const table of ['statuses', 'availability'])
+        cache.stmt(`DELETE FROM ${table} WHERE member_id = ?`).run(change.memberId);
+      cache.stmt('DELETE FROM members WHERE id = ?').run(change.memberId);
+      return;
+    case 'status':
+    case 'availability':
+      cache
+        .stmt(
+          `INSERT INTO ${change.kind === 'status' ? 'statuses' : 'availability'} (member_id, data, rev) VALUES (?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET data = excluded.data, rev = excluded.rev`,
+        )
+        .run(change.memberId, JSON.stringify(change.data), cache.nextRev());
+      return;
+    case 'post': {
+      const post = change.data;
+      cache
+        .stmt(
+          'INSERT INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, data = excluded.data, pending = 0',
+        )
+        .run(post.id, post.memberId, post.createdAt, JSON.stringify(post));
+      cache.noteLatest(post.memberId, post.id, post.createdAt);
+      return;
+    }
+    case 'ask': {
+      const ask = change.data;
+      cache
+        .stmt(
+          'INSERT INTO asks (id, from_member, to_member, state, created_at, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data',
+        )
+        .run(ask.id, ask.from, ask.to, ask.state, ask.createdAt, JSON.stringify(ask));
+      return;
+    }
+    case 'private':
+      return; // someone else's: only its place in the sequence
+    case 'post-deleted':
+      cache.stmt('DELETE FROM posts WHERE id = ?').run(change.entityId);
+      cache
+        .stmt(
+          'UPDATE members SET latest_post = (SELECT id FROM posts WHERE member_id = members.id ORDER BY created_at DESC LIMIT 1) WHERE id = ?',
+        )
+        .run(change.memberId);
+      return;
+    default:
+      return unhandled(change);
+  }
+}
+
+/** A kind of change this switch does not handle is a compile error here. */
+function unhandled(change: never): never {
+  throw new Error(`unhandled change ${JSON.stringify(change)}`);
+}
+
+/** A member as the cache keeps it: the wire's member, with the topics the board gave. */
+export const cachedMember = memberData.extend({ topics: z.array(z.string()).optional() });
+
+const topicsOf = (data: string) => cachedMember.safeParse(JSON.parse(data)).data?.topics;

@@ -1,0 +1,64 @@
+import { availabilityBody, profilePatch, statusBody } from '../../../shared/protocol/schemas';
+import { availabilityData, meResponse, selfData, statusData } from '../../../shared/protocol/responses';
+import { teamOf } from '../../store/members';
+import { setAvailability, setStatus, updateProfile } from '../../store/team-data';
+import { answers, errors } from '../route-docs';
+import { me, noContent, type RouteKit } from './route-kit';
+
+/** The caller: who they are, their profile, status and published availability. */
+export function meRoutes({ app, context, mutate }: RouteKit) {
+  const { db } = context.storage;
+  app.get(
+    '/v1/me',
+    {
+      schema: { description: 'the caller, with its team', response: answers(meResponse, 'member and team') },
+    },
+    async (request) => ({ ...me(request), team: await teamOf(db, me(request).teamId) }),
+  );
+  app.patch(
+    '/v1/me',
+    { schema: { body: profilePatch, response: answers(selfData, 'the updated member') } },
+    async (request) => {
+      const caller = me(request);
+      return mutate({
+        team: caller.teamId,
+        store: () => updateProfile(db, caller, request.body),
+        // New hours or zone move the asks waiting for me (from the updated profile).
+        presenceOf: (updated) => updated,
+      });
+    },
+  );
+  app.put(
+    '/v1/me/status',
+    { schema: { body: statusBody, response: answers(statusData, 'the status') } },
+    async (request) => {
+      const caller = me(request);
+      return mutate({
+        team: caller.teamId,
+        store: () => setStatus(db, caller, request.body),
+        presenceOf: caller,
+      });
+    },
+  );
+  app.delete(
+    '/v1/me/status',
+    { schema: { response: { 204: noContent('cleared'), ...errors } } },
+    async (request, reply) => {
+      const caller = me(request);
+      await mutate({ team: caller.teamId, store: () => setStatus(db, caller, null), presenceOf: caller });
+      return reply.code(204).send(null);
+    },
+  );
+  app.put(
+    '/v1/me/availability',
+    { schema: { body: availabilityBody, response: answers(availabilityData, 'stored') } },
+    async (request) => {
+      const caller = me(request);
+      return mutate({
+        team: caller.teamId,
+        store: () => setAvailability(db, caller, request.body),
+        presenceOf: caller,
+      });
+    },
+  );
+}

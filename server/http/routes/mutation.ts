@@ -1,0 +1,43 @@
+import type { Member } from '../../store/members';
+import { rescheduleAsksTo } from '../../store/asks';
+import type { ServerContext } from '../server-context';
+
+/** What a mutation touches beyond its own rows, so that what follows the store is never forgotten. */
+export interface Mutation<T> {
+  /** Whose log grows: the caller's team, or the team the result names (a join). */
+  team: string | ((result: T) => string);
+  /** Stores the change and appends it to the log, in one transaction. */
+  store: () => Promise<T>;
+  /** Whether it changed anything (the same client id sent again changes nothing). */
+  changed?: (result: T) => boolean;
+  /** This member's status, calendar or hours changed: asks waiting for them get their new time. */
+  presenceOf?: Member | ((result: T) => Member);
+  /** An ask was made or answered: the delivery timer is set again. */
+  asks?: boolean;
+  /** This member was removed: their live streams close now. */
+  removes?: string;
+}
+
+/**
+ * The one path of every write: store (with its log entry), then the asks it affects, the
+ * streams it closes, and the notice that the team's log grew, in that order, once committed.
+ */
+export function mutations(context: ServerContext) {
+  const { db } = context.storage;
+  return async function mutate<T>(mutation: Mutation<T>): Promise<T> {
+    const result = await mutation.store();
+    if (mutation.changed && !mutation.changed(result)) return result;
+    if (mutation.presenceOf) {
+      const member =
+        typeof mutation.presenceOf === 'function' ? mutation.presenceOf(result) : mutation.presenceOf;
+      await rescheduleAsksTo(db, member, context.now());
+      await context.asks.check();
+    }
+    if (mutation.asks) await context.asks.arm();
+    if (mutation.removes) context.hub.closeMember(mutation.removes);
+    void context.notifier.changed(typeof mutation.team === 'string' ? mutation.team : mutation.team(result));
+    return result;
+  };
+}
+
+export type Mutate = ReturnType<typeof mutations>;

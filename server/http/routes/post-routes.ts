@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { postBody, postsQuery } from '../../../shared/protocol/schemas';
+import { postData, postsResponse } from '../../../shared/protocol/responses';
+import { createPost, deletePost, editPost, listPosts } from '../../store/team-data';
+import { answers, created, errors } from '../route-docs';
+import { idParams, me, noContent, type RouteKit } from './route-kit';
+
+const postEdit = z.object({ text: postBody.shape.text }).strict();
+
+/** The team's feed: posts and decisions, made, edited and deleted by their authors. */
+export function postRoutes({ app, context, mutate }: RouteKit) {
+  const { db } = context.storage;
+  app.post(
+    '/v1/posts',
+    { schema: { body: postBody, response: created(postData, 'the post') } },
+    async (request, reply) => {
+      const caller = me(request);
+      const { post, created: isNew } = await mutate({
+        team: caller.teamId,
+        store: () => createPost(db, caller, request.body),
+        changed: (r) => r.created,
+      });
+      return reply.code(isNew ? 201 : 200).send(post);
+    },
+  );
+  app.get(
+    '/v1/posts',
+    { schema: { querystring: postsQuery, response: answers(postsResponse, '{posts}, newest first') } },
+    async (request) => {
+      const query = request.query;
+      return { posts: await listPosts(db, me(request).teamId, query.before, query.limit) };
+    },
+  );
+  app.patch(
+    '/v1/posts/:id',
+    {
+      schema: {
+        description: 'edit one of your posts',
+        params: idParams,
+        body: postEdit,
+        response: answers(postData, 'the edited post'),
+      },
+    },
+    async (request) => {
+      const caller = me(request);
+      return mutate({
+        team: caller.teamId,
+        store: () => editPost(db, caller, request.params.id, request.body.text),
+      });
+    },
+  );
+  app.delete(
+    '/v1/posts/:id',
+    { schema: { params: idParams, response: { 204: noContent('deleted'), ...errors } } },
+    async (request, reply) => {
+      const caller = me(request);
+      await mutate({ team: caller.teamId, store: () => deletePost(db, caller, request.params.id) });
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { joinBody } from '../../../shared/protocol/schemas';
+import { healthResponse, joinResponseSchema } from '../../../shared/protocol/responses';
+import { ApiError } from '../../store/api-error';
+import { join } from '../../store/members';
+import { hashSecret } from '../../store/secrets';
+import { FailureLimit } from '../rate-limit';
+import { answers, errors, publicRoute } from '../route-docs';
+import type { RouteKit } from './route-kit';
+
+const openApiDocument = z.looseObject({ openapi: z.string() });
+
+/** What anyone may call: the health check, this API's description, and joining with an invite. */
+export function publicRoutes({ app, context, mutate }: RouteKit) {
+  const joinFailures = new FailureLimit(20, 60_000);
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: publicRoute('for monitoring', answers(healthResponse, '{ok, database}')),
+    },
+    async () => ({ ok: true, database: context.storage.kind }),
+  );
+  app.get(
+    '/v1/openapi.json',
+    {
+      config: { public: true },
+      schema: { ...publicRoute('this document', answers(openApiDocument, 'OpenAPI 3')), hide: true },
+    },
+    async () => app.swagger(),
+  );
+
+  // Joining is tried by strangers: 20 attempts a minute per address (the real one behind a proxy).
+  app.post(
+    '/v1/join',
+    {
+      // The general limit per address stays; wrong codes are counted separately below.
+      config: { public: true, rateLimit: { max: 60, timeWindow: 60_000 } },
+      schema: {
+        ...publicRoute('join a team with an invite code', {
+          201: joinResponseSchema,
+          403: errors[403],
+          409: errors[409],
+          429: errors[429],
+        }),
+        body: joinBody,
+      },
+    },
+    async (request, reply) => {
+      // Only failures count: a whole office joining through one proxy is never blocked,
+      // a stranger guessing codes is (per real address, and per invite once a code is right).
+      const keys = [`ip:${request.ip}`, `invite:${hashSecret(request.body.code)}`];
+      const wait = Math.max(...keys.map((k) => joinFailures.blocked(k)));
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new ApiError(429, 'rate_limited', `too many failed attempts to join; try again in ${wait} s`);
+      }
+      try {
+        const body = request.body;
+        const result = await mutate({ team: (r) => r.team.id, store: () => join(context.storage.db, body) });
+        return reply.code(201).send(result);
+      } catch (error) {
+        if (error instanceof ApiError && error.status < 500) {
+          joinFailures.failed(keys[0]!);
+          // A right code that keeps failing (an invite being abused) is slowed down too.
+          if (error.code !== 'invite_invalid') joinFailures.failed(keys[1]!);
+        }
+        throw error;
+      }
+    },
+  );
+}

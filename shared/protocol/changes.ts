@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { busyKinds } from '../availability/segments';
+import { roles } from './schemas';
+
+/**
+ * The team's change log on the wire: one schema per kind of change, joined in a union on
+ * `kind`. The server types what it appends with these, the client parses every page and
+ * stream message with them once, and the desktop cache stores and reads the same types, so a
+ * field added to a kind is a compile error wherever it is not handled.
+ *
+ * Read leniently where one member's data must not stop the others': a zone or working hours
+ * the desktop cannot use spoil that member's card (the status engine makes them safe), never
+ * the page. Everything that can be sent is bounded by the request schemas in `schemas.ts`.
+ */
+const text = z.string().max(1_000);
+const stamp = z.string().max(40);
+
+export const workingSpan = z.object({ start: z.number(), end: z.number() });
+export const memberProfileData = z.object({
+  role: text.optional(),
+  skills: z.array(text).max(30).optional(),
+  timezone: text.optional(),
+  workingHours: z.array(z.array(workingSpan).max(4)).max(7).optional(),
+});
+
+/** A member as teammates see them (never an email). */
+export const memberData = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  name: text,
+  role: z.enum(roles),
+  profile: memberProfileData,
+  createdAt: stamp,
+});
+
+export const statusData = z.object({
+  state: z.string().max(20).nullable(),
+  emoji: text.nullable(),
+  text: text.nullable(),
+  until: stamp.nullable(),
+  updatedAt: stamp,
+});
+
+export const busySegmentData = z.object({ start: stamp, end: stamp, kind: z.enum(busyKinds) });
+
+export const availabilityData = z.object({
+  window: z.object({ from: stamp, to: stamp }),
+  busy: z.array(busySegmentData).max(2_000),
+  loadToday: z.number().nullable(),
+  loadWeek: z.number().nullable(),
+  titles: z
+    .array(z.object({ start: stamp, title: text }))
+    .max(2_000)
+    .optional(),
+  staleSince: stamp.optional(),
+  updatedAt: stamp,
+});
+
+export const postData = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  text,
+  tags: z.array(text).max(40),
+  createdAt: stamp,
+  kind: z.literal('decision').optional(),
+});
+
+/** Who may see a private change (an ask): its two people. */
+export const audienceList = z.array(z.string()).max(2);
+
+export const askStates = ['pending', 'delivered', 'answered', 'snoozed', 'dismissed'] as const;
+
+/** An ask as the server keeps it and both people see it (no one else ever does). */
+export const askSchema = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  text,
+  createdAt: stamp,
+  /** When it reaches the person: now if they are free, else when they next are. */
+  deliverAt: stamp,
+  /** What it waits for ("busy", "focus", "off"…), null when delivered at once. */
+  waitsFor: z.string().max(20).nullable(),
+  deliveredAt: stamp.nullable(),
+  seenAt: stamp.nullable(),
+  state: z.enum(askStates),
+  answer: text.nullable(),
+  snoozedUntil: stamp.nullable(),
+});
+
+const envelope = {
+  seq: z.number().int().positive(),
+  memberId: z.string(),
+  entityId: z.string(),
+  at: stamp,
+};
+const gone = z.object({ id: z.string() });
+
+/** One row of a team's change log, as /v1/sync and the stream deliver it. */
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({ ...envelope, kind: z.literal('member'), data: memberData }),
+  z.object({ ...envelope, kind: z.literal('member-removed'), data: gone }),
+  z.object({ ...envelope, kind: z.literal('status'), data: statusData }),
+  z.object({ ...envelope, kind: z.literal('availability'), data: availabilityData }),
+  z.object({ ...envelope, kind: z.literal('post'), data: postData }),
+  z.object({ ...envelope, kind: z.literal('post-deleted'), data: gone }),
+  z.object({ ...envelope, kind: z.literal('ask'), data: askSchema }),
+  /** A change meant for other members (an ask between two people): its place in the sequence only. */
+  z.object({ ...envelope, kind: z.literal('private'), data: z.null() }),
+]);
+
+export type Change = z.infer<typeof changeSchema>;
+export type ChangeKind = Change['kind'];
+export type ChangeData<K extends ChangeKind> = Extract<Change, { kind: K }>['data'];
+export type MemberData = z.infer<typeof memberData>;
+export type StatusData = z.infer<typeof statusData>;
+export type AvailabilityData = z.infer<typeof availabilityData>;
+export type PostData = z.infer<typeof postData>;
+export type Ask = z.infer<typeof askSchema>;
+
+export const changeKinds = changeSchema.options.map((o) => o.shape.kind.value);
+
+/**
+ * A change this client cannot read (an older client, or a row written by a bug) keeps its
+ * place in the sequence as a private one: the page goes on, and nothing unreadable is stored.
+ */
+const placeOf = z.object({ seq: envelope.seq });
+const readable = changeSchema.catch((ctx) => ({
+  seq: placeOf.safeParse(ctx.input).data?.seq ?? 0,
+  kind: 'private' as const,
+  memberId: '',
+  entityId: '',
+  at: '',
+  data: null,
+}));
+
+export const syncPageSchema = z.object({
+  changes: z.array(readable),
+  cursor: z.number().int().min(0),
+  more: z.boolean(),
+  /** The cursor was older than the log's compaction point: this page starts a full snapshot. */
+  reset: z.boolean().optional(),
+});
+export type SyncPage = z.infer<typeof syncPageSchema>;
+
+/** Messages of the live stream, server to client. */
+export const streamMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), cursor: z.number().int().min(0) }),
+  z.object({ type: z.literal('change'), change: readable }),
+  /** This stream fell behind (a slow link): it is closed; catch up through /v1/sync. */
+  z.object({ type: z.literal('error'), error: z.string(), message: z.string() }),
+]);
+export type StreamMessage = z.infer<typeof streamMessageSchema>;

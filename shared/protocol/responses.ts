@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { askSchema, availabilityData, memberData, postData, statusData, syncPageSchema } from './changes';
+
+/**
+ * Every answer of the team server, one schema each. The server serialises through them (a
+ * field not in the schema never leaves it, so an email stays private without anyone having to
+ * remember it), the client parses with them, and the OpenAPI document is generated from them.
+ */
+/** What every refusal looks like: a code and a sentence. */
+export const errorBody = z.object({ error: z.string(), message: z.string() });
+
+export const healthResponse = z.object({ ok: z.boolean(), database: z.enum(['sqlite', 'postgres']) });
+
+export const teamData = z.object({ id: z.string(), name: z.string() });
+
+/** The caller, the only member whose email is ever sent (to themselves). */
+export const selfData = memberData.extend({ email: z.string() });
+
+export const joinResponseSchema = z.object({ token: z.string().min(20), member: selfData, team: teamData });
+export const meResponse = selfData.extend({ team: teamData });
+
+export const boardMemberData = memberData.extend({
+  status: statusData.nullable(),
+  availability: availabilityData.nullable(),
+  latestPost: postData.nullable(),
+  topics: z.array(z.string()).max(5),
+});
+export const boardResponse = z.object({ members: z.array(boardMemberData) });
+export const postsResponse = z.object({ posts: z.array(postData) });
+export const asksResponse = z.object({ asks: z.array(askSchema) });
+export const inviteResponse = z.object({
+  code: z.string(),
+  uses: z.number().nullable(),
+  expiresAt: z.string().nullable(),
+});
+
+export { askSchema, availabilityData, memberData, postData, statusData, syncPageSchema };
+export type BoardMemberData = z.infer<typeof boardMemberData>;
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
