@@ -187,6 +187,19 @@ export class LocalCache {
     })();
   }
 
+  /**
+   * Before a snapshot of the team (sync `reset`): the team's data goes, and the cursor back to
+   * the start; what I queued and my pending posts stay, to be sent as usual.
+   */
+  restartTeam(): void {
+    this.db.transaction(() => {
+      for (const table of ['members', 'statuses', 'availability', 'asks'])
+        this.stmt(`DELETE FROM ${table}`).run();
+      this.stmt("DELETE FROM posts WHERE member_id != 'me' AND pending = 0").run();
+      this.stmt("DELETE FROM meta WHERE key = 'cursor'").run();
+    })();
+  }
+
   /** Forgets the team's data (leaving a team); my own local posts stay for my work log. */
   clearTeam(): void {
     this.db.transaction(() => {

@@ -47,8 +47,14 @@ export class SyncClient extends EventEmitter {
 
   private async pullPages(): Promise<number> {
     let total = 0;
+    let snapshot = false;
     for (;;) {
-      const page = await this.api.sync(this.options.cache.cursor);
+      const page = await this.api.sync(this.options.cache.cursor, 500, snapshot);
+      // Offline longer than the server keeps tombstones: start again from the team as it is now.
+      if (page.reset) {
+        this.options.cache.restartTeam();
+        snapshot = true;
+      }
       const applied = this.options.cache.applyChanges(page.changes);
       total += applied;
       if (applied > 0) this.emit('changes', page.changes);

@@ -153,8 +153,10 @@ export class TeamApi {
     return this.call(joinResponseSchema, { method: 'POST', path: '/v1/join', body: input });
   }
 
-  async sync(since: number, limit = 500): Promise<SyncPage> {
-    return this.call(syncPageSchema, { method: 'GET', path: `/v1/sync?since=${since}&limit=${limit}` });
+  /** A page of the log after `since`; `snapshot` while reading the pages of a snapshot (after a reset). */
+  async sync(since: number, limit = 500, snapshot = false): Promise<SyncPage> {
+    const path = `/v1/sync?since=${since}&limit=${limit}${snapshot ? '&snapshot=1' : ''}`;
+    return this.call(syncPageSchema, { method: 'GET', path });
   }
 
   async topics(): Promise<Map<string, string[]>> {

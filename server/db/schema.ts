@@ -1,11 +1,18 @@
-import type { Generated, Kysely, Migration } from 'kysely';
+import { sql, type Generated, type Kysely, type Migration } from 'kysely';
 
 /**
  * The server's tables. Times are ISO strings and JSON is text in both SQLite and
  * PostgreSQL, so one set of migrations and queries serves both.
  */
 export interface Database {
-  teams: { id: string; name: string; seq: Generated<number>; created_at: string };
+  teams: {
+    id: string;
+    name: string;
+    seq: Generated<number>;
+    created_at: string;
+    /** Tombstones up to this sequence were pruned: an older cursor gets a snapshot (sync `reset`). */
+    compacted_to: Generated<number>;
+  };
   members: {
     id: string;
     team_id: string;
@@ -198,6 +205,32 @@ export const migrations: Record<string, Migration> = {
   '003_stale_availability': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('availability').addColumn('stale_since', 'text').execute();
+    },
+  },
+  // The log keeps what a newcomer needs, not history: a change supersedes the older ones of
+  // its entity (see change-log.ts). Logs written before are compacted once, here.
+  '004_compaction': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('changes_entity')
+        .on('changes')
+        .columns(['team_id', 'entity_id', 'kind', 'seq'])
+        .execute();
+      await db.schema
+        .alterTable('teams')
+        .addColumn('compacted_to', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`DELETE FROM changes WHERE kind IN ('member', 'status', 'availability', 'post', 'ask')
+        AND seq < (SELECT MAX(later.seq) FROM changes later WHERE later.team_id = changes.team_id
+                   AND later.kind = changes.kind AND later.entity_id = changes.entity_id)`.execute(db);
+      await sql`DELETE FROM changes WHERE kind = 'post' AND EXISTS (SELECT 1 FROM changes gone
+        WHERE gone.team_id = changes.team_id AND gone.kind = 'post-deleted' AND gone.entity_id = changes.entity_id)`.execute(
+        db,
+      );
+      await sql`DELETE FROM changes WHERE kind IN ('member', 'status', 'availability') AND EXISTS (SELECT 1 FROM changes gone
+        WHERE gone.team_id = changes.team_id AND gone.kind = 'member-removed' AND gone.entity_id = changes.entity_id)`.execute(
+        db,
+      );
     },
   },
 };

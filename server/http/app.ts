@@ -14,6 +14,7 @@ import { bearerToken } from './bearer';
 import { FailureLimit, registerRateLimits } from './rate-limit';
 import { validate } from './validate';
 import { registerRoutes } from './routes/index';
+import { pruneTombstones } from '../store/change-log';
 import type { ServerContext } from './server-context';
 import { attachStream } from './stream';
 
@@ -44,6 +45,8 @@ export interface ServerOptions {
    * by another process (the admin command) closes its streams by then (30 s).
    */
   streamHeartbeatMs?: number;
+  /** Days a tombstone (deleted post, removed member) stays in the log (30). */
+  tombstoneDays?: number;
 }
 
 export type { ServerContext } from './server-context';
@@ -163,11 +166,20 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   await registerRoutes(app, context);
   const stream = attachStream(app, context, options.streamHeartbeatMs);
   await asks.check(); // asks that came due while the server was down go out now
+  // Once at start and daily: idempotent, so two instances on one database may both run it.
+  const compact = () =>
+    pruneTombstones(options.storage.db, options.tombstoneDays ?? 30, now()).catch((error: Error) =>
+      app.log.warn(`compaction failed: ${error.message}`),
+    );
+  await compact();
+  const compaction = setInterval(() => void compact(), 86_400_000);
+  compaction.unref();
 
   return {
     app,
     context,
     async close() {
+      clearInterval(compaction);
       asks.close();
       stream.close();
       await app.close();

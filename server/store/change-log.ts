@@ -45,7 +45,28 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
       audience: audience ? JSON.stringify(audience) : null,
     })
     .execute();
+  // What this change supersedes is gone from the log: a member's latest availability is one
+  // change, whatever the number of republishes, and a newcomer replays no history.
+  await trx
+    .deleteFrom('changes')
+    .where('team_id', '=', teamId)
+    .where('entity_id', '=', entityId)
+    .where('kind', 'in', supersedes[kind])
+    .where('seq', '<', Number(seq))
+    .execute();
 }
+
+/** The kinds of older change of the same entity that a change of this kind makes useless. */
+const supersedes: Record<Exclude<ChangeKind, 'private'>, ChangeKind[]> = {
+  member: ['member'],
+  status: ['status'],
+  availability: ['availability'],
+  post: ['post'],
+  // The tombstone stays (a device that has the post must learn it is gone); the post does not.
+  'post-deleted': ['post'],
+  ask: ['ask'],
+  'member-removed': ['member', 'status', 'availability'],
+};
 
 /**
  * A change as one member may see it: in full when it is for the whole team or for them;
@@ -88,15 +109,64 @@ export async function readRows(db: Kysely<Database>, teamId: string, since: numb
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
-/** One page of a team's changes after `since`, as `viewer` may see them. */
+/**
+ * One page of a team's changes after `since`, as `viewer` may see them. A cursor older than
+ * the team's compaction point may have missed a pruned tombstone: it gets the log from the
+ * start with `reset` (the client starts again from an empty team, then reads the pages of
+ * that snapshot with `snapshot`), never a gap.
+ */
 export async function readChanges(
   db: Kysely<Database>,
   teamId: string,
-  since: number,
-  limit: number,
+  query: { since: number; limit: number; snapshot?: boolean },
   viewer?: string,
 ): Promise<SyncPage> {
-  const { rows, more } = await readRows(db, teamId, since, limit);
+  let since = query.since;
+  let reset = false;
+  if (since > 0 && !query.snapshot) {
+    const team = await db
+      .selectFrom('teams')
+      .select('compacted_to')
+      .where('id', '=', teamId)
+      .executeTakeFirst();
+    if (team && since < Number(team.compacted_to)) [since, reset] = [0, true];
+  }
+  const { rows, more } = await readRows(db, teamId, since, query.limit);
   const changes = rows.map((row) => changeFor(row, viewer));
-  return { changes, cursor: changes.at(-1)?.seq ?? since, more };
+  return { changes, cursor: changes.at(-1)?.seq ?? since, more, ...(reset ? { reset } : {}) };
+}
+
+/**
+ * Tombstones (a deleted post, a removed member) are kept for `days`, time enough for every
+ * device in use to have read them; older ones go, and the team's compaction point moves past
+ * them so that a device offline for longer gets a snapshot. Returns how many went.
+ */
+export async function pruneTombstones(db: Kysely<Database>, days: number, now = Date.now()): Promise<number> {
+  const before = new Date(now - days * 86_400_000).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const old = await trx
+      .selectFrom('changes')
+      .select(['team_id', (eb) => eb.fn.max('seq').as('last')])
+      .where('kind', 'in', ['post-deleted', 'member-removed'])
+      .where('at', '<', before)
+      .groupBy('team_id')
+      .execute();
+    let pruned = 0;
+    for (const { team_id, last } of old) {
+      const gone = await trx
+        .deleteFrom('changes')
+        .where('team_id', '=', team_id)
+        .where('kind', 'in', ['post-deleted', 'member-removed'])
+        .where('seq', '<=', Number(last))
+        .executeTakeFirst();
+      pruned += Number(gone.numDeletedRows);
+      await trx
+        .updateTable('teams')
+        .set({ compacted_to: Number(last) })
+        .where('id', '=', team_id)
+        .where('compacted_to', '<', Number(last))
+        .execute();
+    }
+    return pruned;
+  });
 }

@@ -167,6 +167,8 @@ export const syncQuery = z
     // The log's sequence is a 32-bit integer on PostgreSQL: larger is refused, not a 500.
     since: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
+    /** Reading the pages of a snapshot that began with `reset`: no second reset. */
+    snapshot: z.literal('1').optional(),
   })
   .strict();
 

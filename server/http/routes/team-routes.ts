@@ -93,8 +93,8 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
     '/v1/sync',
     { schema: { querystring: syncQuery, response: { 200: syncPageSchema, ...errors } } },
     async (request) => {
-      const query = request.query;
-      return readChanges(db, me(request).teamId, query.since, query.limit, me(request).id);
+      const { since, limit, snapshot } = request.query;
+      return readChanges(db, me(request).teamId, { since, limit, snapshot: !!snapshot }, me(request).id);
     },
   );
 }

@@ -1,0 +1,97 @@
+// The change log keeps what a newcomer needs, not history: on SQLite and PostgreSQL, with a real
+// desktop cache syncing from it.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBoard, readFeed } from '../../../main/cache/cache-queries';
+import { LocalCache } from '../../../main/cache/local-cache';
+import { SyncClient } from '../../../main/sync/sync-client';
+import { pruneTombstones } from '../../../server/store/change-log';
+import { getMember } from '../../../server/store/members';
+import { setAvailability, setStatus } from '../../../server/store/team-data';
+import type { Change } from '../../../shared/protocol/changes';
+import { backends, stopPostgres, teamServer } from '../../support/team-server';
+
+afterAll(() => stopPostgres());
+
+const window = { from: '2026-03-09T00:00:00Z', to: '2026-03-23T00:00:00Z' };
+
+async function everyChange(api: (method: string, path: string) => Promise<{ body: { changes: Change[] } }>) {
+  return (await api('GET', '/v1/sync?since=0&limit=1000')).body.changes;
+}
+
+describe.each(backends)('the change log is compacted on %s', (backend) => {
+  let t: Awaited<ReturnType<typeof teamServer>>;
+  beforeAll(async () => {
+    t = await teamServer(backend);
+  });
+  afterAll(() => t?.server.close());
+
+  it('after 1,000 republishes of one availability, a new device reads it once, the latest', async () => {
+    const db = t.server.context.storage.db;
+    const bob = await getMember(db, t.bob.id);
+    for (let i = 0; i < 1000; i++)
+      await setAvailability(db, bob, {
+        window,
+        busy: [
+          {
+            start: '2026-03-10T09:00:00Z',
+            end: `2026-03-10T10:${String(i % 60).padStart(2, '0')}:00Z`,
+            kind: 'busy',
+          },
+        ],
+        loadToday: i / 1000,
+      });
+    for (let i = 0; i < 50; i++) await setStatus(db, bob, { state: 'focus', text: `step ${i}` });
+    const changes = await everyChange(t.admin.api);
+    const bobs = (kind: string) => changes.filter((c) => c.kind === kind && c.memberId === bob.id);
+    expect(bobs('availability')).toHaveLength(1);
+    expect(bobs('availability')[0]!.data).toMatchObject({ loadToday: 0.999 });
+    expect(bobs('status')).toHaveLength(1);
+    expect(bobs('status')[0]!.data).toMatchObject({ text: 'step 49' });
+    expect(bobs('member')).toHaveLength(1);
+  });
+
+  it('an edited post is one change; a deleted one leaves only its tombstone', async () => {
+    const id = randomUUID();
+    await t.bob.api('POST', '/v1/posts', { id, text: 'first draft' });
+    await t.bob.api('PATCH', `/v1/posts/${id}`, { text: 'second draft' });
+    await t.bob.api('PATCH', `/v1/posts/${id}`, { text: 'final' });
+    let about = (await everyChange(t.admin.api)).filter((c) => c.entityId === id);
+    expect(about.map((c) => c.kind)).toEqual(['post']);
+    expect(about[0]!.data).toMatchObject({ text: 'final' });
+    await t.bob.api('DELETE', `/v1/posts/${id}`);
+    about = (await everyChange(t.admin.api)).filter((c) => c.entityId === id);
+    expect(about.map((c) => c.kind)).toEqual(['post-deleted']);
+  });
+
+  it('a device offline longer than tombstones are kept gets a snapshot, not a gap', async () => {
+    const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-compaction-')));
+    const sync = new SyncClient({ cache, server: t.url, token: t.admin.token });
+    const id = randomUUID();
+    await t.bob.api('POST', '/v1/posts', { id, text: 'soon deleted' });
+    await sync.pull();
+    expect(readFeed(cache).map((p) => p.id)).toContain(id);
+    const members = readBoard(cache).length;
+
+    // The device goes away; the post is deleted, and 31 days later its tombstone is pruned.
+    await t.bob.api('DELETE', `/v1/posts/${id}`);
+    await t.bob.api('POST', '/v1/posts', { id: randomUUID(), text: 'written meanwhile' });
+    expect(
+      await pruneTombstones(t.server.context.storage.db, 30, Date.now() + 31 * 86_400_000),
+    ).toBeGreaterThan(0);
+    expect((await everyChange(t.admin.api)).some((c) => c.kind === 'post-deleted')).toBe(false);
+
+    await sync.pull();
+    expect(readFeed(cache).map((p) => p.id)).not.toContain(id);
+    expect(readFeed(cache).map((p) => p.text)).toContain('written meanwhile');
+    expect(readBoard(cache)).toHaveLength(members);
+    // And once caught up, no second snapshot: the next pull reads only what is new.
+    const before = cache.cursor;
+    expect(await sync.pull()).toBe(0);
+    expect(cache.cursor).toBe(before);
+    cache.close();
+  });
+});
