@@ -6,6 +6,7 @@ import type { LocalCache } from '../cache/local-cache';
 import type { CoreState, StateValue } from '../cache/core-state';
 import type { AvailabilityEngine, AvailabilityReport } from '../calendar/availability-engine';
 import { readSources } from '../calendar/read-sources';
+import { publishLimits } from '../../shared/protocol/schemas';
 import type { CalendarSource } from '../calendar/sources/calendar-source';
 
 export interface PublishResult {
@@ -70,15 +71,22 @@ export class Publisher {
       failingSince,
     });
     if (read === 0 && engine.sourceCount === 0) return { published: false, reason: 'no-source-read', report };
+    // Within what the server accepts: past the last block that fits, the window ends (so nothing
+    // after it reads as free), and titles are cut to their length.
+    const busy = report.busy.slice(0, publishLimits.segments);
+    const to = busy.length < report.busy.length ? report.busy[busy.length]!.start : window.to;
     const body = {
-      window: { from: isoInstant(window.from), to: isoInstant(window.to) },
-      busy: report.busy.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), kind: s.kind })),
+      window: { from: isoInstant(window.from), to: isoInstant(to) },
+      busy: busy.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), kind: s.kind })),
       loadToday: report.summary.loadToday,
       loadWeek: report.summary.loadWeek,
       ...(staleSince ? { staleSince } : {}),
       ...(report.titles.length > 0
         ? {
-            titles: report.titles.slice(0, 2000).map((t) => ({ start: isoInstant(t.start), title: t.title })),
+            titles: report.titles
+              .filter((t) => t.start < to)
+              .slice(0, publishLimits.titles)
+              .map((t) => ({ start: isoInstant(t.start), title: cut(t.title, publishLimits.titleLength) })),
           }
         : {}),
     };
@@ -89,3 +97,6 @@ export class Publisher {
     return { published: true, reason: 'changed', report };
   }
 }
+
+/** Text cut to a length, never through the middle of a character made of two code units. */
+const cut = (text: string, length: number) => text.slice(0, length).replace(/[\uD800-\uDBFF]$/, '');

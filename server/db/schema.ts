@@ -84,6 +84,8 @@ export interface Database {
     entity_id: string;
     at: string;
     data: string;
+    /** The length of `data`: sync pages are bounded in bytes by it. */
+    size: Generated<number>;
     /** JSON list of the member ids who may see this change; null: the whole team. */
     audience: string | null;
   };
@@ -220,6 +222,12 @@ export const migrations: Record<string, Migration> = {
         .alterTable('teams')
         .addColumn('compacted_to', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+      // Each change's size, so that a sync page is bounded in bytes without reading the rows.
+      await db.schema
+        .alterTable('changes')
+        .addColumn('size', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`UPDATE changes SET size = length(data)`.execute(db);
       await sql`DELETE FROM changes WHERE kind IN ('member', 'status', 'availability', 'post', 'ask')
         AND seq < (SELECT MAX(later.seq) FROM changes later WHERE later.team_id = changes.team_id
                    AND later.kind = changes.kind AND later.entity_id = changes.entity_id)`.execute(db);

@@ -79,6 +79,10 @@ export class ChangeHub {
         const audience = row.audience ? audienceList.parse(JSON.parse(row.audience)) : null;
         for (const socket of team.clients) {
           if (socket.readyState !== socket.OPEN) continue;
+          if (socket.bufferedAmount > STREAM_BEHIND_BYTES) {
+            dropBehind(socket);
+            continue;
+          }
           const sees = !audience || audience.includes(this.viewers.get(socket) ?? '');
           socket.send(sees ? full : masked, { binary: false });
         }
@@ -87,6 +91,23 @@ export class ChangeHub {
       if (!page.more) return;
     }
   }
+}
+
+/**
+ * A stream whose socket holds this much unsent data (a slow link, a client that stopped
+ * reading) is behind: the server does not buffer for it without limit, nor slow the others.
+ */
+export const STREAM_BEHIND_BYTES = 4 * 1024 * 1024;
+
+/** Told why, then closed: the client reconnects and catches up through /v1/sync. */
+function dropBehind(socket: WebSocket) {
+  const message: StreamMessage = {
+    type: 'error',
+    error: 'behind',
+    message: 'this stream fell behind; catch up through /v1/sync',
+  };
+  socket.send(JSON.stringify(message));
+  socket.close(4008, 'behind');
 }
 
 /** Someone in the change's audience (to read it in full), or nobody for a team-wide change. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   changeSchema,
   type Change,
@@ -32,6 +32,7 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
     .returning('seq')
     .executeTakeFirstOrThrow();
   const at = nowIso();
+  const text = JSON.stringify(data);
   await trx
     .insertInto('changes')
     .values({
@@ -41,7 +42,8 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
       member_id: memberId,
       entity_id: entityId,
       at,
-      data: JSON.stringify(data),
+      data: text,
+      size: text.length,
       audience: audience ? JSON.stringify(audience) : null,
     })
     .execute();
@@ -72,7 +74,7 @@ const supersedes: Record<Exclude<ChangeKind, 'private'>, ChangeKind[]> = {
  * A change as one member may see it: in full when it is for the whole team or for them;
  * otherwise only its place in the sequence, so nobody's stream shows a gap.
  */
-export function changeFor(row: Database['changes'], viewer: string | undefined): Change {
+export function changeFor(row: ChangeRow, viewer: string | undefined): Change {
   if (row.audience && !audienceList.parse(JSON.parse(row.audience)).includes(viewer ?? ''))
     return { seq: Number(row.seq), kind: 'private', memberId: '', entityId: '', at: row.at, data: null };
   return toChange(row);
@@ -82,7 +84,7 @@ export function changeFor(row: Database['changes'], viewer: string | undefined):
  * A stored row read back through the wire's schema: what was appended typed comes back typed,
  * with no cast; a row this server cannot read (written by a bug) is sent as a private one.
  */
-export function toChange(row: Database['changes']): Change {
+export function toChange(row: ChangeRow): Change {
   const change = changeSchema.safeParse({
     seq: Number(row.seq),
     kind: row.kind,
@@ -96,17 +98,42 @@ export function toChange(row: Database['changes']): Change {
     : { seq: Number(row.seq), kind: 'private', memberId: '', entityId: '', at: row.at, data: null };
 }
 
-/** One page of a team's change rows after `since`, unmasked (the hub masks per stream). */
+type ChangeRow = Selectable<Database['changes']>;
+
+/** What one page of the log may weigh (its changes' data), whatever their count: 1 MB. */
+export const PAGE_BYTES = 1_000_000;
+
+/**
+ * One page of a team's change rows after `since`, unmasked (the hub masks per stream): at most
+ * `limit` rows and about `PAGE_BYTES` of data (always at least one row). The sizes are read
+ * first, so a page of large rows never loads more of them than it sends.
+ */
 export async function readRows(db: Kysely<Database>, teamId: string, since: number, limit: number) {
-  const rows = await db
+  const sizes = await db
     .selectFrom('changes')
-    .selectAll()
+    .select(['seq', 'size'])
     .where('team_id', '=', teamId)
     .where('seq', '>', since)
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
+  let bytes = 0;
+  let take = 0;
+  for (const row of sizes) {
+    if (take === limit || (take > 0 && bytes + Number(row.size) > PAGE_BYTES)) break;
+    bytes += Number(row.size);
+    take++;
+  }
+  if (take === 0) return { rows: [], more: false };
+  const rows = await db
+    .selectFrom('changes')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('seq', '>', since)
+    .where('seq', '<=', Number(sizes[take - 1]!.seq))
+    .orderBy('seq')
+    .execute();
+  return { rows, more: sizes.length > take };
 }
 
 /**

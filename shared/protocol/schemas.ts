@@ -31,6 +31,14 @@ export const visibleText = (max: number, min = 1, options: { joiners?: boolean }
     );
 const id = z.string().min(1).max(64);
 
+/**
+ * What one member may publish, chosen from real calendars: a heavy one (back-to-back meetings
+ * all day) has about 15 busy blocks a working day, some 450 over the four weeks published;
+ * 1,000 leaves twice that. A title is cut at 120 characters (a subject line, not a body). With
+ * the body limit (256 KB), nothing one member sends can weigh on every other member's sync.
+ */
+export const publishLimits = { segments: 1_000, titles: 1_000, titleLength: 120, windowDays: 31 } as const;
+
 export const manualStates = ['available', 'focus', 'away', 'dnd'] as const;
 export const roles = ['admin', 'member'] as const;
 const weekday = z
@@ -81,15 +89,19 @@ export const segment = z.object({ start: instant, end: instant, kind: z.enum(bus
 export const availabilityBody = z
   .object({
     window: z.object({ from: instant, to: instant }).strict(),
-    busy: z.array(segment).max(2000),
+    busy: z.array(segment).max(publishLimits.segments),
     loadToday: z.number().min(0).max(1).optional(),
     loadWeek: z.number().min(0).max(1).optional(),
     /** Some calendar could not be read since then: what is published may be out of date. */
     staleSince: instant.optional(),
     /** Only from sources where the person turned on "share titles". */
     titles: z
-      .array(z.object({ start: instant, title: visibleText(200, 0, { joiners: true }) }).strict())
-      .max(2000)
+      .array(
+        z
+          .object({ start: instant, title: visibleText(publishLimits.titleLength, 0, { joiners: true }) })
+          .strict(),
+      )
+      .max(publishLimits.titles)
       .optional(),
   })
   .strict()
@@ -98,8 +110,12 @@ export const availabilityBody = z
     const to = Date.parse(body.window.to);
     if (to <= from)
       ctx.addIssue({ code: 'custom', message: 'window.to must be after window.from', path: ['window'] });
-    if (to - from > 31 * 86_400_000)
-      ctx.addIssue({ code: 'custom', message: 'the window is longer than 31 days', path: ['window'] });
+    if (to - from > publishLimits.windowDays * 86_400_000)
+      ctx.addIssue({
+        code: 'custom',
+        message: `the window is longer than ${publishLimits.windowDays} days`,
+        path: ['window'],
+      });
     let previousEnd = -Infinity;
     body.busy.forEach((s, i) => {
       const start = Date.parse(s.start);

@@ -62,6 +62,7 @@ export const benchmark: Benchmark = {
               busy,
               loadToday: 0.5,
               loadWeek: 0.4,
+              updatedAt: iso(now),
             }),
           })
           .execute();

@@ -85,7 +85,7 @@ export async function seedTeam(db: Kysely<Database>, teamId: string, members: nu
     for (let i = 0; i < changes.length; i += 500)
       await trx
         .insertInto('changes')
-        .values(changes.slice(i, i + 500))
+        .values(changes.slice(i, i + 500).map((c) => ({ ...c, size: c.data.length })))
         .execute();
     await trx.updateTable('teams').set({ seq }).where('id', '=', teamId).execute();
   });
