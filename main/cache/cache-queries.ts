@@ -24,9 +24,14 @@ const read = <T>(schema: z.ZodType<T>, text: string | null): T | null =>
 
 /** Board rows by their revisions: a read after one change rebuilds one member, not 500. */
 const memo = new WeakMap<LocalCache, Map<string, BoardMember>>();
+/** The last board read, by the cache's version: a read with nothing changed is no query at all. */
+const last = new WeakMap<LocalCache, { version: string; board: BoardMember[] }>();
 
 /** The whole board from the cache. Reads revisions first and the JSON only of changed rows. */
 export function readBoard(cache: LocalCache): BoardMember[] {
+  const version = cache.version();
+  const previous = last.get(cache);
+  if (previous?.version === version) return previous.board;
   let rows = memo.get(cache);
   if (!rows) memo.set(cache, (rows = new Map()));
   const keys = cache
@@ -50,6 +55,8 @@ export function readBoard(cache: LocalCache): BoardMember[] {
     board.push(member);
   }
   memo.set(cache, next);
+  // Shared by every reader until the cache changes: frozen, so that none can sort it for the others.
+  last.set(cache, { version, board: Object.freeze(board) as BoardMember[] });
   return board;
 }
 

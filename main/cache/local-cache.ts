@@ -137,6 +137,16 @@ export class LocalCache {
     ).run(key, value);
   }
 
+  /**
+   * Changes whenever the cache's content may have: a write by this connection (SQLite's
+   * total_changes) or a commit by another process on the same file (data_version), such as
+   * the CLI beside the app. Equal versions: nothing to read again.
+   */
+  version(): string {
+    const mine = this.stmt('SELECT total_changes() AS n').get() as { n: number };
+    return `${mine.n}:${String(this.db.pragma('data_version', { simple: true }))}`;
+  }
+
   get cursor(): number {
     return Number(this.readMeta('cursor') ?? 0);
   }

@@ -17,7 +17,7 @@ import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
 import { commonSlots, digestOf, gatherPersonal, myDayOf } from './personal-reads';
-import { memberStatus } from './person-status';
+import { boardStatuses, memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
 import { PostingCommands, type PostResult } from './posting-commands';
@@ -142,7 +142,9 @@ export class DesktopCore extends EventEmitter {
   board(now = Date.now()) {
     const config = this.config; // once per board, not a settings-file stat per member
     const locale = resolveLocale(config, this.systemLocale);
-    return this.members().map((member) => withStatusIn(locale, config.tz, member, now));
+    const members = this.members();
+    const statuses = boardStatuses(members, now);
+    return members.map((member, i) => withStatusIn(locale, config.tz, member, now, statuses[i]));
   }
 
   /** A member's name as the views show it (numbered when two look the same). */
@@ -397,7 +399,12 @@ export class DesktopCore extends EventEmitter {
 }
 
 /** One member with their computed state and its label, in a language and zone. */
-function withStatusIn(locale: Locale, tz: string, member: BoardMember, now: number) {
-  const status = memberStatus(member, now);
+function withStatusIn(
+  locale: Locale,
+  tz: string,
+  member: BoardMember,
+  now: number,
+  status = memberStatus(member, now),
+) {
   return { ...member, computed: status, label: statusLabel(status, now, locale, tz) };
 }

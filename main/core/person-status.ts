@@ -12,5 +12,29 @@ export function personState(member: Pick<BoardMember, 'status' | 'availability' 
   });
 }
 
-export const memberStatus = (member: BoardMember, now: number): Status =>
-  computeStatus(personState(member), now);
+/**
+ * A member's status at `now`, computed once per member row and reused until its next change:
+ * the engine guarantees nothing in a status changes before `nextChange` (a property test says
+ * so), and a changed row is a new object (the board is read by revision), so none is stale.
+ */
+const computed = new WeakMap<BoardMember, { from: number; status: Status }>();
+
+export function memberStatus(member: BoardMember, now: number): Status {
+  const known = computed.get(member);
+  if (known && now >= known.from && now < (known.status.nextChange ?? Infinity)) return known.status;
+  const status = computeStatus(personState(member), now);
+  computed.set(member, { from: now, status });
+  return status;
+}
+
+/** The whole board's statuses, kept for the board read until the first of their next changes. */
+const boards = new WeakMap<readonly BoardMember[], { from: number; until: number; statuses: Status[] }>();
+
+export function boardStatuses(members: readonly BoardMember[], now: number): Status[] {
+  const known = boards.get(members);
+  if (known && now >= known.from && now < known.until) return known.statuses;
+  const statuses = members.map((m) => memberStatus(m, now));
+  const until = Math.min(...statuses.map((s) => s.nextChange ?? Infinity));
+  boards.set(members, { from: now, until, statuses });
+  return statuses;
+}

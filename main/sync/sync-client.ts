@@ -4,6 +4,13 @@ import { streamMessageSchema } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
 import { TeamApi, TeamApiError } from './team-api';
 
+/**
+ * Changes per page of a pull: the server's largest (pages are also bounded in bytes there).
+ * Larger pages mean fewer round trips, and the server reads the next one while this one is
+ * written to the cache.
+ */
+export const SYNC_PAGE = 1000;
+
 export type Connection = 'offline' | 'connecting' | 'live' | 'unauthorized';
 
 export interface SyncClientOptions {
@@ -48,12 +55,18 @@ export class SyncClient extends EventEmitter {
   private async pullPages(): Promise<number> {
     let total = 0;
     let snapshot = false;
+    let next = this.api.sync(this.options.cache.cursor, SYNC_PAGE, snapshot);
     for (;;) {
-      const page = await this.api.sync(this.options.cache.cursor, 500, snapshot);
+      const page = await next;
       // Offline longer than the server keeps tombstones: start again from the team as it is now.
       if (page.reset) {
         this.options.cache.restartTeam();
         snapshot = true;
+      }
+      // The next page is asked for before this one is written: the server reads it meanwhile.
+      if (page.more) {
+        next = this.api.sync(page.cursor, SYNC_PAGE, snapshot);
+        next.catch(() => {}); // awaited below; if applying this page throws first, not unhandled
       }
       const applied = this.options.cache.applyChanges(page.changes);
       total += applied;

@@ -108,10 +108,12 @@ function backAt(person: PersonState, t: number): number | null {
  * ended, the moment an ask is delivered. Found by following each state to its end.
  */
 export function computeStatus(person: PersonState, t: number): Status {
-  const [status, ...later] = statusChain(person, t);
-  if (status!.state === 'free' || status!.state === 'unknown') return status!;
+  const [first, ...later] = statusChain(person, t);
+  // The status only: the step's own fields (from, manual) say when it was asked, not what it is.
+  const { from: _from, manual: _manual, ...status } = first!;
+  if (status.state === 'free' || status.state === 'unknown') return status;
   const last = later.at(-1);
-  return { ...status!, freeAt: last?.state === 'free' ? last.from : null };
+  return { ...status, freeAt: last?.state === 'free' ? last.from : null };
 }
 
 /** One step of a person's day: a state from an instant until the next. */

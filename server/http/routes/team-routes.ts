@@ -8,8 +8,8 @@ import {
 } from '../../../shared/protocol/responses';
 import { readChanges } from '../../store/change-log';
 import { createInvite, publicMember, removeMember, revokeInvite } from '../../store/members';
-import { board } from '../../store/team-data';
 import { answers, errors } from '../route-docs';
+import { BoardCache } from './board-cache';
 import { idParams, me, noContent, requireAdmin, teamMember, type RouteKit } from './route-kit';
 
 const revokeBody = z.object({ code: z.string().min(1).max(100) }).strict();
@@ -27,12 +27,12 @@ const inviteBody = z
 /** The team as a whole: its board, its members, its invites, and its change log. */
 export function teamRoutes({ app, context, mutate }: RouteKit) {
   const { db } = context.storage;
+  const boards = new BoardCache(db, context.now);
   app.get(
     '/v1/board',
     { schema: { response: answers(boardResponse, '{members: [...]}') } },
-    async (request) => ({
-      members: await board(db, me(request).teamId),
-    }),
+    // Serialised through its schema when it was filled: sent as it is.
+    async (request, reply) => reply.type('application/json').send(await boards.json(me(request).teamId)),
   );
   app.get(
     '/v1/members/:id',

@@ -141,6 +141,19 @@ describe('the label is true until its time, and changes at it (fast-check)', () 
     );
   });
 
+  it('nothing in a status changes before its nextChange (what lets the core reuse it until then)', () => {
+    fc.assert(
+      fc.property(personArb, fc.integer({ min: 1, max: 14 * 24 * 60 }), (p, minutes) => {
+        const person = build(p);
+        const status = computeStatus(person, p.t);
+        const later = p.t + minutes * MINUTE_MS;
+        if (status.nextChange !== null && later >= status.nextChange) return;
+        expect(computeStatus(person, later)).toEqual(status);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('"back" is the first working instant not out of office; nothing before it is', () => {
     fc.assert(
       fc.property(personArb, (p) => {
