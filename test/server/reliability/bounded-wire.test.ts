@@ -5,26 +5,8 @@ import WebSocket from 'ws';
 import { PAGE_BYTES } from '../../../server/store/change-log';
 import { createInvite, getMember, join } from '../../../server/store/members';
 import { setAvailability } from '../../../server/store/team-data';
-import { publishLimits, type AvailabilityBody } from '../../../shared/protocol/schemas';
+import { largestAvailability } from '../../support/heavy-availability';
 import { teamServer } from '../../support/team-server';
-
-/** The largest availability the server accepts: every segment and every title, at their limits. */
-function largest(seed: number): AvailabilityBody {
-  const start = Date.parse('2026-03-09T00:00:00Z');
-  const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString().replace('.000', '');
-  return {
-    window: { from: at(0), to: at(publishLimits.segments * 30) },
-    busy: Array.from({ length: publishLimits.segments }, (_, i) => ({
-      start: at(i * 30),
-      end: at(i * 30 + 20),
-      kind: 'busy' as const,
-    })),
-    titles: Array.from({ length: publishLimits.titles }, (_, i) => ({
-      start: at(i * 30),
-      title: `${seed} ${'x'.repeat(publishLimits.titleLength - 8)} ${i}`.slice(0, publishLimits.titleLength),
-    })),
-  };
-}
 
 describe('a bounded wire', () => {
   let t: Awaited<ReturnType<typeof teamServer>>;
@@ -36,13 +18,13 @@ describe('a bounded wire', () => {
     for (let i = 0; i < 12; i++) {
       const joined = await join(db, { code, name: `Heavy ${i}`, email: `heavy${i}@acme.test` });
       members.push(joined.member.id);
-      await setAvailability(db, joined.member, largest(i));
+      await setAvailability(db, joined.member, largestAvailability(i));
     }
   });
   afterAll(() => t?.server.close());
 
   it('refuses an availability past the limits, with the reason', async () => {
-    const body = largest(99);
+    const body = largestAvailability(99);
     body.busy.push({ start: body.window.to, end: body.window.to, kind: 'busy' });
     const res = await t.bob.api('PUT', '/v1/me/availability', body);
     expect(res.status).toBe(400);
@@ -90,7 +72,7 @@ describe('a bounded wire', () => {
     const heavy = await getMember(db, members[0]!);
     const rounds = 90;
     for (let i = 0; i < rounds; i++) {
-      await setAvailability(db, heavy, largest(1000 + i));
+      await setAvailability(db, heavy, largestAvailability(1000 + i));
       await t.server.context.hub.changed(t.team.team.id);
       // The reading client keeps up, change after change.
       await expect.poll(() => fastChanges).toBe(i + 1);
