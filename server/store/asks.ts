@@ -144,19 +144,22 @@ export async function nextDue(db: Kysely<Database>): Promise<number | null> {
  * The member's status or calendar changed: their pending asks get a new delivery time from
  * the new data (a meeting extended, a focus ended early). The askers see the new time.
  */
-export async function rescheduleAsksTo(db: Kysely<Database>, member: Member, now: number) {
+/** Asks waiting for this member get their new time; returns how many moved (each announced). */
+export async function rescheduleAsksTo(db: Kysely<Database>, member: Member, now: number): Promise<number> {
   const pending = await db
     .selectFrom('asks')
     .selectAll()
     .where('to_member', '=', member.id)
     .where('state', '=', 'pending')
     .execute();
-  if (pending.length === 0) return;
+  if (pending.length === 0) return 0;
   const delivery = await deliveryFor(db, member, now);
   const at = isoInstant(Math.max(delivery.at, now));
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    let moved = 0;
     for (const ask of pending) {
       if (ask.deliver_at === at && ask.waits_for === delivery.waitsFor) continue;
+      moved++;
       await trx
         .updateTable('asks')
         .set({ deliver_at: at, waits_for: delivery.waitsFor })
@@ -164,6 +167,7 @@ export async function rescheduleAsksTo(db: Kysely<Database>, member: Member, now
         .execute();
       await announce(trx, { ...ask, deliver_at: at, waits_for: delivery.waitsFor }, member.id);
     }
+    return moved;
   });
 }
 

@@ -19,23 +19,25 @@ export interface Mutation<T> {
 }
 
 /**
- * The one path of every write: store (with its log entry), then the asks it affects, the
- * streams it closes, and the notice that the team's log grew, in that order, once committed.
+ * The one path of every write: store (with its log entry); once committed, the streams it
+ * closes and the notice that the team's log grew; then the asks it affects.
  */
 export function mutations(context: ServerContext) {
   const { db } = context.storage;
   return async function mutate<T>(mutation: Mutation<T>): Promise<T> {
     const result = await mutation.store();
     if (mutation.changed && !mutation.changed(result)) return result;
+    const team = typeof mutation.team === 'string' ? mutation.team : mutation.team(result);
+    // The streams hear of it first; the asks it moves follow (announced again if any moved).
+    if (mutation.removes) context.hub.closeMember(mutation.removes);
+    void context.notifier.changed(team);
     if (mutation.presenceOf) {
       const member =
         typeof mutation.presenceOf === 'function' ? mutation.presenceOf(result) : mutation.presenceOf;
-      await rescheduleAsksTo(db, member, context.now());
+      if ((await rescheduleAsksTo(db, member, context.now())) > 0) void context.notifier.changed(team);
       await context.asks.check();
     }
     if (mutation.asks) await context.asks.arm();
-    if (mutation.removes) context.hub.closeMember(mutation.removes);
-    void context.notifier.changed(typeof mutation.team === 'string' ? mutation.team : mutation.team(result));
     return result;
   };
 }
