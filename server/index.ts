@@ -10,4 +10,5 @@ export {
   revokeInvite,
   rotateToken,
 } from './store/members';
+export { prunePosts } from './store/change-log';
 export type { RicochetServer } from './http/app';

@@ -161,8 +161,11 @@ export class LocalCache {
     this.writeMeta('last_sync_at', new Date().toISOString());
   }
 
-  /** Applies changes in order and moves the cursor, all or nothing; older ones are skipped. */
-  applyChanges(changes: readonly Change[]): number {
+  /**
+   * Applies changes in order and moves the cursor, all or nothing; older ones are skipped. A
+   * page's own cursor may be past its last change (the log's end, past what was compacted).
+   */
+  applyChanges(changes: readonly Change[], pageCursor = 0): number {
     let applied = 0;
     this.db.transaction(() => {
       let cursor = this.cursor;
@@ -172,7 +175,7 @@ export class LocalCache {
         cursor = change.seq;
         applied++;
       }
-      this.writeMeta('cursor', String(cursor));
+      this.writeMeta('cursor', String(Math.max(cursor, pageCursor)));
       this.markSynced();
     })();
     return applied;

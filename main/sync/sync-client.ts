@@ -68,7 +68,7 @@ export class SyncClient extends EventEmitter {
         next = this.api.sync(page.cursor, SYNC_PAGE, snapshot);
         next.catch(() => {}); // awaited below; if applying this page throws first, not unhandled
       }
-      const applied = this.options.cache.applyChanges(page.changes);
+      const applied = this.options.cache.applyChanges(page.changes, page.cursor);
       total += applied;
       if (applied > 0) this.emit('changes', page.changes);
       if (!page.more) break;

@@ -148,19 +148,21 @@ export async function readChanges(
   query: { since: number; limit: number; snapshot?: boolean },
   viewer?: string,
 ): Promise<SyncPage> {
-  let since = query.since;
-  let reset = false;
-  if (since > 0 && !query.snapshot) {
-    const team = await db
-      .selectFrom('teams')
-      .select('compacted_to')
-      .where('id', '=', teamId)
-      .executeTakeFirst();
-    if (team && since < Number(team.compacted_to)) [since, reset] = [0, true];
-  }
+  const team = await db
+    .selectFrom('teams')
+    .select('compacted_to')
+    .where('id', '=', teamId)
+    .executeTakeFirst();
+  const compactedTo = Number(team?.compacted_to ?? 0);
+  const reset = query.since > 0 && !query.snapshot && query.since < compactedTo;
+  const since = reset ? 0 : query.since;
   const { rows, more } = await readRows(db, teamId, since, query.limit);
   const changes = rows.map((row) => changeFor(row, viewer));
-  return { changes, cursor: changes.at(-1)?.seq ?? since, more, ...(reset ? { reset } : {}) };
+  const last = changes.at(-1)?.seq ?? since;
+  // At the end of the log, the cursor passes the compaction point: what lay between was read
+  // or compacted away (every sequence up to it was committed before it was set).
+  const cursor = more ? last : Math.max(last, compactedTo);
+  return { changes, cursor, more, ...(reset ? { reset } : {}) };
 }
 
 /**
@@ -195,5 +197,38 @@ export async function pruneTombstones(db: Kysely<Database>, days: number, now = 
         .execute();
     }
     return pruned;
+  });
+}
+
+/**
+ * The team's posts written before `before` go, with their changes (a retention the admin sets;
+ * by default posts are kept). Every device holding them gets a snapshot at its next sync: the
+ * compaction point moves to the head of the log. Returns how many posts went.
+ */
+export async function prunePosts(db: Kysely<Database>, teamId: string, before: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const old = trx
+      .selectFrom('posts')
+      .select('id')
+      .where('team_id', '=', teamId)
+      .where('created_at', '<', before);
+    await trx
+      .deleteFrom('changes')
+      .where('team_id', '=', teamId)
+      .where('kind', 'in', ['post', 'post-deleted'])
+      .where('entity_id', 'in', old)
+      .execute();
+    const gone = await trx
+      .deleteFrom('posts')
+      .where('team_id', '=', teamId)
+      .where('created_at', '<', before)
+      .executeTakeFirst();
+    // Past every cursor in use, even one at the head: a sequence number no change takes.
+    await trx
+      .updateTable('teams')
+      .set((eb) => ({ seq: eb('seq', '+', 1), compacted_to: eb('seq', '+', 1) }))
+      .where('id', '=', teamId)
+      .execute();
+    return Number(gone.numDeletedRows);
   });
 }

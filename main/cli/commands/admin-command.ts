@@ -3,6 +3,7 @@ import {
   createTeam,
   listMembers,
   openStorage,
+  prunePosts,
   removeMember,
   revokeInvite,
   rotateToken,
@@ -18,11 +19,13 @@ const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url pos
   members --team <id>
   remove --member <id>          (revokes its tokens)
   rotate-token --member <id>
+  prune-posts --team <id> --older-than <duration: 365d>   (posts are kept unless you prune them;
+                                every device of the team then reloads the team at its next sync)
 Works on the server's database whether the server runs or not.`;
 
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, flag = '--expires'): number {
   const m = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/.exec(text.trim());
-  if (!m) throw new UsageError(`--expires: "${text}" is not a duration like 30m, 12h or 7d`);
+  if (!m) throw new UsageError(`${flag}: "${text}" is not a duration like 30m, 12h or 7d`);
   return Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
 }
 
@@ -43,8 +46,17 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     uses: { type: 'string' },
     expires: { type: 'string' },
     code: { type: 'string' },
+    'older-than': { type: 'string' },
   });
-  const known = ['create-team', 'invite', 'revoke-invite', 'members', 'remove', 'rotate-token'];
+  const known = [
+    'create-team',
+    'invite',
+    'revoke-invite',
+    'members',
+    'remove',
+    'rotate-token',
+    'prune-posts',
+  ];
   if (!known.includes(action)) throw new UsageError(`unknown action "${action}"`);
   const storage = await openStorage(storageFrom(values, io));
   try {
@@ -77,6 +89,11 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
         return { members: await listMembers(storage.db, need(values.team, '--team')) };
       case 'remove':
         return { removed: await removeMember(storage.db, need(values.member, '--member')) };
+      case 'prune-posts': {
+        const age = parseDuration(need(values['older-than'], '--older-than'), '--older-than');
+        const before = new Date(Date.now() - age).toISOString();
+        return { pruned: await prunePosts(storage.db, need(values.team, '--team'), before), before };
+      }
       default:
         return { token: await rotateToken(storage.db, need(values.member, '--member')) };
     }
@@ -120,6 +137,8 @@ function adminText(action: string, r: Record<string, never>): string {
   } else if (action === 'members') {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');
+  } else if (action === 'prune-posts') {
+    lines.push(`Pruned ${String(any['pruned'])} post(s) written before ${String(any['before'])}.`);
   } else if (action === 'remove') {
     lines.push(`Removed ${any.removed?.name ?? 'the member'}; their tokens no longer work.`);
   } else {

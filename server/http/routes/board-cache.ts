@@ -18,12 +18,12 @@ export class BoardCache {
   ) {}
 
   async json(teamId: string): Promise<string> {
-    const { seq } = await this.db
+    const { seq, compacted_to } = await this.db
       .selectFrom('teams')
-      .select('seq')
+      .select(['seq', 'compacted_to'])
       .where('id', '=', teamId)
       .executeTakeFirstOrThrow();
-    const key = `${seq}:${Math.floor(this.now() / 86_400_000)}`;
+    const key = `${seq}:${compacted_to}:${Math.floor(this.now() / 86_400_000)}`;
     const known = this.boards.get(teamId);
     if (known?.key === key) return known.json;
     const json = JSON.stringify(boardResponse.parse({ members: await board(this.db, teamId) }));

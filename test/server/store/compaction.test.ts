@@ -12,6 +12,7 @@ import { pruneTombstones } from '../../../server/store/change-log';
 import { getMember } from '../../../server/store/members';
 import { setAvailability, setStatus } from '../../../server/store/team-data';
 import type { Change } from '../../../shared/protocol/changes';
+import { cli } from '../../support/run-cli';
 import { backends, stopPostgres, teamServer } from '../../support/team-server';
 
 afterAll(() => stopPostgres());
@@ -92,6 +93,59 @@ describe.each(backends)('the change log is compacted on %s', (backend) => {
     const before = cache.cursor;
     expect(await sync.pull()).toBe(0);
     expect(cache.cursor).toBe(before);
+    cache.close();
+  });
+
+  it('a tombstone at the head of the log, pruned: one snapshot, and the next pull reads nothing', async () => {
+    const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-compaction-')));
+    const sync = new SyncClient({ cache, server: t.url, token: t.admin.token });
+    const id = randomUUID();
+    await t.bob.api('POST', '/v1/posts', { id, text: 'the last thing said' });
+    await sync.pull();
+    await t.bob.api('DELETE', `/v1/posts/${id}`); // the head of the log is its tombstone
+    await pruneTombstones(t.server.context.storage.db, 30, Date.now() + 31 * 86_400_000);
+    await sync.pull();
+    expect(readFeed(cache).map((p) => p.id)).not.toContain(id);
+    const cursor = cache.cursor;
+    expect(await sync.pull()).toBe(0);
+    expect(cache.cursor).toBe(cursor);
+    cache.close();
+  });
+
+  it('an admin prunes posts older than a year: a device synced to the head drops them too', async () => {
+    const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-compaction-')));
+    const sync = new SyncClient({ cache, server: t.url, token: t.admin.token });
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await t.bob.api('POST', '/v1/posts', { id: old, text: 'a year and more ago' });
+    await t.bob.api('POST', '/v1/posts', { id: recent, text: 'this week' });
+    const longAgo = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    await t.server.context.storage.db
+      .updateTable('posts')
+      .set({ created_at: longAgo })
+      .where('id', '=', old)
+      .execute();
+    await sync.pull();
+    expect(readFeed(cache).map((p) => p.id)).toEqual(expect.arrayContaining([old, recent]));
+
+    const where =
+      t.storage.kind === 'sqlite' ? ['--data', t.storage.dataDir] : ['--database-url', t.storage.url];
+    const pruned = await cli(
+      'admin',
+      'prune-posts',
+      '--team',
+      t.team.team.id,
+      '--older-than',
+      '365d',
+      ...where,
+    );
+    expect(pruned.stdout).toMatch(/^Pruned 1 post\(s\) written before /);
+    expect(pruned.code).toBe(0);
+
+    await sync.pull();
+    const ids = readFeed(cache, { limit: 500 }).map((p) => p.id);
+    expect(ids).not.toContain(old);
+    expect(ids).toContain(recent);
+    expect(await sync.pull()).toBe(0);
     cache.close();
   });
 });
