@@ -217,23 +217,27 @@ export interface FlushResult {
 export async function flushOutbox(cache: LocalCache, api: TeamApi): Promise<FlushResult> {
   let sent = 0;
   let rejected = 0;
-  for (const row of cache.outbox()) {
-    try {
-      await api.send(row.command);
-      cache.acknowledge(row.id);
-      sent++;
-    } catch (error) {
-      const failure = error instanceof TeamApiError ? error : new TeamApiError(0, String(error));
-      if (failure.retryable || failure.status === 401) {
-        cache.attemptFailed(row.id, failure.message);
-        return { sent, rejected, remaining: cache.outbox().length, error: failure.message };
+  // Until the outbox is empty: what was queued while this flush ran (a post typed meanwhile)
+  // goes in this flush too, not at the next wake-up.
+  for (let rows = cache.outbox(); rows.length > 0; rows = cache.outbox()) {
+    for (const row of rows) {
+      try {
+        await api.send(row.command);
+        cache.acknowledge(row.id);
+        sent++;
+      } catch (error) {
+        const failure = error instanceof TeamApiError ? error : new TeamApiError(0, String(error));
+        if (failure.retryable || failure.status === 401) {
+          cache.attemptFailed(row.id, failure.message);
+          return { sent, rejected, remaining: cache.outbox().length, error: failure.message };
+        }
+        cache.reject(
+          { id: row.id, kind: row.command.kind, body: JSON.stringify(row.command) },
+          failure.status,
+          failure.message,
+        );
+        rejected++;
       }
-      cache.reject(
-        { id: row.id, kind: row.command.kind, body: JSON.stringify(row.command) },
-        failure.status,
-        failure.message,
-      );
-      rejected++;
     }
   }
   return { sent, rejected, remaining: 0 };

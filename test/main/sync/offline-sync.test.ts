@@ -63,6 +63,24 @@ describe('offline-first sync against a real team server', () => {
     await back.kill('SIGTERM');
   });
 
+  it('posts typed in quick succession all go out at once, none left waiting for a wake-up', async () => {
+    const { server, profile, admin } = await setup();
+    const bob = await profile('Bob');
+    // Each post starts sending before the previous one is acknowledged.
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => bob.post(`step ${i + 1}`)));
+    expect(results.map((r) => r.delivered)).not.toContain('queued');
+    expect(bob.pending().queued).toEqual([]);
+    expect((await serverPosts(admin())).filter((t) => t.startsWith('step '))).toEqual([
+      'step 1',
+      'step 2',
+      'step 3',
+      'step 4',
+      'step 5',
+      'step 6',
+    ]);
+    await server.kill('SIGTERM');
+  });
+
   it('a client killed with SIGKILL while flushing loses nothing and duplicates nothing', async () => {
     const { server, profile, admin, config } = await setup();
     const bob = await profile('Bob');
