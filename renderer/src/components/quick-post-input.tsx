@@ -45,16 +45,18 @@ export function QuickPostInput({
 
   const send = async (confirmed = false) => {
     const api = getApi();
-    if (!api || !text.trim()) return;
+    const sent = text;
+    if (!api || !sent.trim()) return;
     try {
-      if (!confirmed && /^\/decide\b/i.test(text.trim())) {
-        const preview = await api.postPreview({ text });
+      if (!confirmed && /^\/decide\b/i.test(sent.trim())) {
+        const preview = await api.postPreview({ text: sent });
         if (preview.headsUps.length > 0) return setHeadsUps(preview.headsUps);
       }
       setHeadsUps(null);
-      const result = await api.postCreate({ text });
+      const result = await api.postCreate({ text: sent });
       if (result.delivered === 'rejected') return setFeedback({ ok: false, message: result.message ?? '' });
-      setText('');
+      // Only what was sent is cleared: the next post, typed while this one went out, stays.
+      setText((current) => (current === sent ? '' : current));
       setFeedback({
         ok: true,
         message: result.ask
