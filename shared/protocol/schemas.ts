@@ -29,7 +29,12 @@ export const visibleText = (max: number, min = 1, options: { joiners?: boolean }
         .min(min, min === 1 ? 'it is empty (once invisible characters are removed)' : undefined)
         .max(max),
     );
-const id = z.string().min(1).max(64);
+/** An id of a member, a post or an ask: letters, digits, "-" and "_" (a UUID), never a NUL or a slash. */
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, 'an id is made of letters, digits, "-" and "_"');
 
 /**
  * What one member may publish, chosen from real calendars: a heavy one (back-to-back meetings

@@ -8,6 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idSchema } from '../../../shared/protocol/schemas';
 import { ApiError } from '../../store/api-error';
 import { getMember, type Member } from '../../store/members';
 import type { ServerContext } from '../server-context';
@@ -32,7 +33,7 @@ export const kitOf = (server: FastifyInstance, context: ServerContext): RouteKit
   mutate: mutations(context),
 });
 
-export const idParams = z.object({ id: z.string().min(1).max(64) }).strict();
+export const idParams = z.object({ id: idSchema }).strict();
 export const noContent = (description: string) => z.null().describe(description);
 
 export const me = (request: FastifyRequest): Member => request.member!;
