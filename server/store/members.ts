@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { memberProfileData } from '../../shared/protocol/changes';
+import { newTeam } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
@@ -43,8 +44,15 @@ async function issueToken(db: Kysely<Database>, memberId: string): Promise<strin
 
 export async function createTeam(
   db: Kysely<Database>,
-  input: { name: string; adminName: string; adminEmail: string },
+  given: { name: string; adminName: string; adminEmail: string },
 ) {
+  // The same sanitiser as every name from the API: no escape sequence reaches a joiner's terminal.
+  const parsed = newTeam.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApiError(400, 'invalid_request', `${issue.path.join('.')}: ${issue.message}`);
+  }
+  const input = parsed.data;
   const team = { id: randomUUID(), name: input.name, created_at: nowIso() };
   const admin = {
     id: randomUUID(),

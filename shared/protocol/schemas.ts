@@ -172,6 +172,15 @@ export const askUpdate = z
       ctx.addIssue({ code: 'custom', message: 'snooze needs until', path: ['until'] });
   });
 
+/** A new team and its first admin (`ricochet admin create-team`): names as clean as any other. */
+export const newTeam = z
+  .object({
+    name: visibleText(80),
+    adminName: visibleText(80),
+    adminEmail: z.email().max(200),
+  })
+  .strict();
+
 export const joinBody = z
   .object({
     code: z.string().min(1).max(100),

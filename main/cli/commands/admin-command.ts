@@ -26,7 +26,10 @@ Works on the server's database whether the server runs or not.`;
 export function parseDuration(text: string, flag = '--expires'): number {
   const m = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/.exec(text.trim());
   if (!m) throw new UsageError(`${flag}: "${text}" is not a duration like 30m, 12h or 7d`);
-  return Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
+  const ms = Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
+  // "0m" would make an invite born expired, or prune every post: refused, not obeyed.
+  if (ms < 60_000) throw new UsageError(`${flag}: "${text}" is shorter than a minute`);
+  return ms;
 }
 
 const need = (value: string | undefined, flag: string) => {
@@ -67,10 +70,11 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
           adminName: need(values['admin-name'], '--admin-name'),
           adminEmail: need(values['admin-email'], '--admin-email'),
         });
-        // The creator is this admin member: they log in with its token, never join again.
+        // The creator is this admin member: they log in with its token, never join again. The
+        // line to copy names no token (a token typed in a command stays in the shell's history).
         return {
           ...created,
-          login: `ricochet login --server <this server's address> --token ${created.token}`,
+          login: `read -rs RICOCHET_TOKEN && export RICOCHET_TOKEN && ricochet login --server <this server's address> --token-env RICOCHET_TOKEN`,
         };
       }
       case 'invite': {
@@ -126,7 +130,7 @@ function adminText(action: string, r: Record<string, never>): string {
   if (action === 'create-team') {
     lines.push(`Team "${any.team!.name}" created (id ${any.team!.id}).`);
     lines.push(`Admin: ${any.admin!.name} <${any.admin!.email}>, token ${String(any['token'])}`);
-    lines.push(`Log in as that admin: ${String(any['login'])}`);
+    lines.push(`Log in as that admin (paste the token when asked): ${String(any['login'])}`);
     lines.push(`Invite for teammates: ${String(any['invite'])}`);
   } else if (action === 'invite') {
     const uses = any['uses'] === null ? 'unlimited uses' : `${String(any['uses'])} use(s)`;

@@ -27,7 +27,7 @@ Prefer --token-env on shared machines: a token on the command line shows in the 
       return withCore(values, io, async (core) => {
         const who = await core.loginWithToken({ server: values.server!, token });
         if (values.json) printJson(io, { member: { id: who.id, name: who.name }, team: who.team });
-        else io.out(`Logged in to ${who.team.name} as ${who.name}.\n`);
+        else io.out(`Logged in to ${terminalText(who.team.name)} as ${terminalText(who.name)}.\n`);
         return 0;
       });
     }
@@ -41,7 +41,7 @@ Prefer --token-env on shared machines: a token on the command line shows in the 
         email: values.email!,
       });
       if (values.json) printJson(io, { member: joined.member, team: joined.team });
-      else io.out(`Joined ${joined.team.name} as ${joined.member.name}.\n`);
+      else io.out(`Joined ${terminalText(joined.team.name)} as ${terminalText(joined.member.name)}.\n`);
       return 0;
     });
   },

@@ -1,0 +1,82 @@
+// Findings 6, 12 and 14 of the live review, through the real `ricochet` command and a real
+// SQLite database.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runServer } from '../../../server/run-server';
+import { cli } from '../../support/run-cli';
+
+const createTeam = (data: string, name: string, adminName: string, ...extra: string[]) =>
+  cli(
+    'admin',
+    'create-team',
+    '--name',
+    name,
+    '--admin-name',
+    adminName,
+    '--admin-email',
+    'a@a.test',
+    '--data',
+    data,
+    ...extra,
+  );
+
+describe('admin commands after the live review', () => {
+  it('a team and admin name with terminal escapes is stored clean, and login prints it clean', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
+    const evil = 'Evil\u001b]0;TITLE\u0007\u001b]52;c;aGk=\u0007';
+    const created = JSON.parse((await createTeam(data, evil, `Ana${'\u001b'}[31m`, '--json')).stdout);
+    expect(created.team.name).toBe('Evil]0;TITLE]52;c;aGk=');
+    expect(created.admin.name).toBe('Ana[31m');
+    const server = await runServer({
+      host: '127.0.0.1',
+      port: 0,
+      storage: { kind: 'sqlite', dataDir: data },
+    });
+    try {
+      const profile = mkdtempSync(join(tmpdir(), 'ricochet-review-profile-'));
+      const joined = await cli(
+        'login',
+        '--server',
+        server.url,
+        '--invite',
+        created.invite,
+        '--name',
+        'Bob',
+        '--email',
+        'b@a.test',
+        '--profile',
+        profile,
+      );
+      expect(joined.code).toBe(0);
+      // eslint-disable-next-line no-control-regex -- no escape or bell may reach the terminal
+      expect(joined.stdout).not.toMatch(/[\u001b\u0007]/);
+      expect(joined.stdout).toBe('Joined Evil]0;TITLE]52;c;aGk= as Bob.\n');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a name that is empty once cleaned is refused with the reason', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
+    const res = await createTeam(data, '\u200b\u200d', 'Ana');
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/name: it is empty/);
+  });
+
+  it('create-team prints a login line that keeps the token out of shell history', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
+    const created = JSON.parse((await createTeam(data, 'Acme', 'Ana', '--json')).stdout);
+    expect(created.login).toContain('--token-env RICOCHET_TOKEN');
+    expect(created.login).not.toContain(created.token);
+  });
+
+  it('an invite born expired (--expires 0m) is refused, not created', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
+    const created = JSON.parse((await createTeam(data, 'Acme', 'Ana', '--json')).stdout);
+    const res = await cli('admin', 'invite', '--team', created.team.id, '--expires', '0m', '--data', data);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--expires: "0m" is shorter than a minute');
+  });
+});
