@@ -11,7 +11,8 @@ import { createNotifier } from '../realtime/notifier';
 import { ApiError } from '../store/api-error';
 import { authenticate, type Member } from '../store/members';
 import { bearerToken } from './bearer';
-import { FailureLimit, registerRateLimits } from './rate-limit';
+import { registerRateLimits } from './rate-limit';
+import { TokenGate } from './token-gate';
 import { validate } from './validate';
 import { registerRoutes } from './routes/index';
 import { pruneTombstones } from '../store/change-log';
@@ -86,25 +87,25 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   const notifier = await createNotifier(options.storage, hub, (m) => app.log.warn(m));
   const now = options.now ?? Date.now;
   const asks = new AskScheduler(options.storage.db, now, (teamId) => void notifier.changed(teamId));
-  const context: ServerContext = { storage: options.storage, hub, notifier, asks, now };
-  const failures = new FailureLimit();
-  const tooMany = (reply: { header: (k: string, v: string) => unknown }, wait: number, what: string) => {
-    reply.header('retry-after', String(wait));
-    return new ApiError(429, 'rate_limited', `${what}; try again in ${wait} s`);
-  };
+  const tokens = new TokenGate(options.storage.db);
+  const context: ServerContext = { storage: options.storage, hub, notifier, asks, now, tokens };
 
   app.decorateRequest('member', null);
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.public) return;
     const token = bearerToken(request);
     if (!token) throw new ApiError(401, 'unauthorized', 'send a token as Authorization: Bearer <token>');
-    const wait = failures.blocked(request.ip);
-    if (wait > 0) throw tooMany(reply, wait, 'too many invalid tokens from this address');
-    request.member = await authenticate(options.storage.db, token);
-    if (!request.member) {
-      failures.failed(request.ip);
+    const answer = await tokens.check(token, request.ip);
+    if ('member' in answer) request.member = answer.member;
+    else if (answer.refused === 429) {
+      reply.header('retry-after', String(answer.wait));
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `too many invalid tokens from this address; try again in ${answer.wait} s`,
+      );
+    } else
       throw new ApiError(401, 'unauthorized', 'this token is not valid (revoked, or its member was removed)');
-    }
   });
   await registerRateLimits(app, {
     capacity: options.rateLimit?.capacity ?? 120,

@@ -2,6 +2,7 @@ import type { Storage } from '../db/connect';
 import type { ChangeHub } from '../realtime/change-hub';
 import type { AskScheduler } from '../realtime/ask-scheduler';
 import type { ChangeNotifier } from '../realtime/notifier';
+import type { TokenGate } from './token-gate';
 
 /** What every route and the stream share: the database, the change hub and the notifier. */
 export interface ServerContext {
@@ -9,6 +10,8 @@ export interface ServerContext {
   hub: ChangeHub;
   notifier: ChangeNotifier;
   asks: AskScheduler;
+  /** Who a token belongs to, with the per-address limit on invalid ones (routes and stream). */
+  tokens: TokenGate;
   /** The server's clock (tests move it). */
   now: () => number;
 }

@@ -42,14 +42,19 @@ export function attachStream(app: FastifyInstance, context: ServerContext, heart
       return;
     }
     const token = bearerToken(request);
-    void (token ? authenticate(context.storage.db, token) : Promise.resolve(null)).then(
-      (member) => {
-        if (token && !member) {
+    const address = request.socket.remoteAddress ?? '';
+    // The same gate as every route: a blocked address's unknown tokens are not even looked up.
+    void (token ? context.tokens.check(token, address) : Promise.resolve(null)).then(
+      (answer) => {
+        if (answer && 'refused' in answer) {
           socket.end(
-            'HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n{"error":"unauthorized"}',
+            answer.refused === 429
+              ? `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${answer.wait}\r\nContent-Type: application/json\r\n\r\n{"error":"rate_limited"}`
+              : 'HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n{"error":"unauthorized"}',
           );
           return;
         }
+        const member = answer?.member;
         wss.handleUpgrade(request, socket, head, (ws) => {
           alive.add(ws);
           ws.on('pong', () => alive.add(ws));
@@ -72,12 +77,14 @@ export function attachStream(app: FastifyInstance, context: ServerContext, heart
             if (first.type !== 'auth' || typeof first.token !== 'string')
               return ws.close(4400, 'expected {"type":"auth","token":…}');
             const given = first.token;
-            void authenticate(context.storage.db, given).then((m) =>
-              m
-                ? (tokens.set(ws, given), start(ws, m))
-                : (send(ws, { type: 'error', error: 'unauthorized', message: 'this token is not valid' }),
-                  ws.close(4401, 'unauthorized')),
-            );
+            void context.tokens
+              .check(given, address)
+              .then((checked) =>
+                'member' in checked
+                  ? (tokens.set(ws, given), start(ws, checked.member))
+                  : (send(ws, { type: 'error', error: 'unauthorized', message: 'this token is not valid' }),
+                    ws.close(4401, 'unauthorized')),
+              );
           });
         });
       },

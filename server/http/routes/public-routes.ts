@@ -3,7 +3,6 @@ import { joinBody } from '../../../shared/protocol/schemas';
 import { healthResponse, joinResponseSchema } from '../../../shared/protocol/responses';
 import { ApiError } from '../../store/api-error';
 import { join } from '../../store/members';
-import { hashSecret } from '../../store/secrets';
 import { FailureLimit } from '../rate-limit';
 import { answers, errors, publicRoute } from '../route-docs';
 import type { RouteKit } from './route-kit';
@@ -47,10 +46,10 @@ export function publicRoutes({ app, context, mutate }: RouteKit) {
       },
     },
     async (request, reply) => {
-      // Only failures count: a whole office joining through one proxy is never blocked,
-      // a stranger guessing codes is (per real address, and per invite once a code is right).
-      const keys = [`ip:${request.ip}`, `invite:${hashSecret(request.body.code)}`];
-      const wait = Math.max(...keys.map((k) => joinFailures.blocked(k)));
+      // Only failures count, per real address: a whole office joining through one proxy is never
+      // blocked, a stranger guessing codes is. Never per invite: someone holding the code could
+      // then block it for every newcomer (a code is 128 random bits; guessing is the address's).
+      const wait = joinFailures.blocked(`ip:${request.ip}`);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new ApiError(429, 'rate_limited', `too many failed attempts to join; try again in ${wait} s`);
@@ -58,13 +57,10 @@ export function publicRoutes({ app, context, mutate }: RouteKit) {
       try {
         const body = request.body;
         const result = await mutate({ team: (r) => r.team.id, store: () => join(context.storage.db, body) });
+        context.tokens.remember(result.token);
         return reply.code(201).send(result);
       } catch (error) {
-        if (error instanceof ApiError && error.status < 500) {
-          joinFailures.failed(keys[0]!);
-          // A right code that keeps failing (an invite being abused) is slowed down too.
-          if (error.code !== 'invite_invalid') joinFailures.failed(keys[1]!);
-        }
+        if (error instanceof ApiError && error.status < 500) joinFailures.failed(`ip:${request.ip}`);
         throw error;
       }
     },

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { authenticate, type Member } from '../store/members';
+import { hashSecret } from '../store/secrets';
+import { FailureLimit } from './rate-limit';
+
+export type GateAnswer = { member: Member } | { refused: 401 } | { refused: 429; wait: number };
+
+/**
+ * Who a bearer token belongs to, for every route and the stream alike. An address that sent too
+ * many invalid tokens is refused before any lookup of an unknown token, but a real member behind
+ * the same address (one office, one NAT) is never refused for someone else's mistakes: while an
+ * address is blocked, a token is checked against the set of live token hashes, read from the
+ * database at most every few seconds whatever the flood (so tokens issued elsewhere count too).
+ */
+export class TokenGate {
+  private readonly failures: FailureLimit;
+  /** Hashes of tokens that authenticated lately or were just issued, least recently used first. */
+  private readonly known = new Map<string, true>();
+  /** Every live token's hash, as last read (only needed while some address is blocked). */
+  private live: { at: number; hashes: Set<string> } | undefined;
+  private reading: Promise<Set<string>> | undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: { max?: number; windowMs?: number; now?: () => number } = {},
+    private readonly size = 10_000,
+    private readonly now: () => number = options.now ?? Date.now,
+  ) {
+    this.failures = new FailureLimit(options.max, options.windowMs, size, options.now);
+  }
+
+  async check(token: string, address: string): Promise<GateAnswer> {
+    const hash = hashSecret(token);
+    const wait = this.failures.blocked(address);
+    if (wait > 0 && !this.known.has(hash) && !(await this.liveHashes()).has(hash))
+      return { refused: 429, wait };
+    const member = await authenticate(this.db, token);
+    if (!member) {
+      this.failures.failed(address);
+      this.known.delete(hash);
+      return { refused: 401 };
+    }
+    this.remember(token, hash);
+    return { member };
+  }
+
+  /** The live token hashes, read again when older than 5 s; one read at a time. */
+  private async liveHashes(): Promise<Set<string>> {
+    if (this.live && this.now() - this.live.at < 5_000) return this.live.hashes;
+    this.reading ??= this.db
+      .selectFrom('tokens')
+      .select('hash')
+      .where('revoked_at', 'is', null)
+      .execute()
+      .then((rows) => {
+        const hashes = new Set(rows.map((r) => r.hash));
+        this.live = { at: this.now(), hashes };
+        return hashes;
+      })
+      .finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
+  /** A token just issued (a join): it works, so its member is never blocked for others. */
+  remember(token: string, hash = hashSecret(token)): void {
+    this.known.delete(hash);
+    this.known.set(hash, true);
+    if (this.known.size > this.size) this.known.delete(this.known.keys().next().value!);
+  }
+}
