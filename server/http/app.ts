@@ -9,6 +9,7 @@ import { AskScheduler } from '../realtime/ask-scheduler';
 import { ChangeHub } from '../realtime/change-hub';
 import { createNotifier } from '../realtime/notifier';
 import { ApiError } from '../store/api-error';
+import type { Member } from '../store/members';
 import { bearerToken } from './bearer';
 import { registerRateLimits } from './rate-limit';
 import { TokenGate } from './token-gate';
