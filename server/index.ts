@@ -6,6 +6,7 @@ export {
   createInvite,
   createTeam,
   listMembers,
+  promoteMember,
   removeMember,
   revokeInvite,
   rotateToken,

@@ -207,10 +207,25 @@ export async function getMember(db: Kysely<Database>, memberId: string): Promise
   return toMember(row);
 }
 
-/** Removes a member from the team and revokes every token they hold. */
+/** Removes a member from the team and revokes every token they hold; never the only admin. */
 export async function removeMember(db: Kysely<Database>, memberId: string): Promise<Member> {
   const member = await getMember(db, memberId);
   await db.transaction().execute(async (trx) => {
+    if (member.role === 'admin') {
+      const admins = await trx
+        .selectFrom('members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('team_id', '=', member.teamId)
+        .where('role', '=', 'admin')
+        .where('removed_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1)
+        throw new ApiError(
+          409,
+          'last_admin',
+          `${member.name} is this team's only admin: make another member admin first (ricochet admin promote --member <id>)`,
+        );
+    }
     const at = nowIso();
     await trx.updateTable('members').set({ removed_at: at }).where('id', '=', memberId).execute();
     await trx
@@ -222,6 +237,18 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
     await appendChange(trx, member.teamId, 'member-removed', memberId, memberId, { id: memberId });
   });
   return member;
+}
+
+/** Makes a member an admin of their team (teammates see the new role). */
+export async function promoteMember(db: Kysely<Database>, memberId: string): Promise<Member> {
+  const member = await getMember(db, memberId);
+  if (member.role === 'admin') return member;
+  const promoted: Member = { ...member, role: 'admin' };
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('members').set({ role: 'admin' }).where('id', '=', memberId).execute();
+    await appendChange(trx, member.teamId, 'member', member.id, member.id, publicMember(promoted));
+  });
+  return promoted;
 }
 
 /** A new token for a member; the old ones stop working at once. */

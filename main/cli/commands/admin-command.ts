@@ -3,6 +3,7 @@ import {
   createTeam,
   listMembers,
   openStorage,
+  promoteMember,
   prunePosts,
   removeMember,
   revokeInvite,
@@ -19,6 +20,7 @@ const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url pos
   members --team <id>
   remove --member <id>          (revokes its tokens)
   rotate-token --member <id>
+  promote --member <id>         (makes a member an admin; the only admin cannot be removed)
   prune-posts --team <id> --older-than <duration: 365d>   (posts are kept unless you prune them;
                                 every device of the team then reloads the team at its next sync)
 Works on the server's database whether the server runs or not.`;
@@ -59,6 +61,7 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'remove',
     'rotate-token',
     'prune-posts',
+    'promote',
   ];
   if (!known.includes(action)) throw new UsageError(`unknown action "${action}"`);
   const storage = await openStorage(storageFrom(values, io));
@@ -93,6 +96,8 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
         return { members: await listMembers(storage.db, need(values.team, '--team')) };
       case 'remove':
         return { removed: await removeMember(storage.db, need(values.member, '--member')) };
+      case 'promote':
+        return { promoted: await promoteMember(storage.db, need(values.member, '--member')) };
       case 'prune-posts': {
         const age = parseDuration(need(values['older-than'], '--older-than'), '--older-than');
         const before = new Date(Date.now() - age).toISOString();
@@ -141,6 +146,8 @@ function adminText(action: string, r: Record<string, never>): string {
   } else if (action === 'members') {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');
+  } else if (action === 'promote') {
+    lines.push(`${String((any['promoted'] as { name: string }).name)} is now an admin of the team.`);
   } else if (action === 'prune-posts') {
     lines.push(`Pruned ${String(any['pruned'])} post(s) written before ${String(any['before'])}.`);
   } else if (action === 'remove') {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServer } from '../../../server/run-server';
 import { cli } from '../../support/run-cli';
+import { client } from '../../support/team-server';
 
 const createTeam = (data: string, name: string, adminName: string, ...extra: string[]) =>
   cli(
@@ -78,5 +79,37 @@ describe('admin commands after the live review', () => {
     const res = await cli('admin', 'invite', '--team', created.team.id, '--expires', '0m', '--data', data);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--expires: "0m" is shorter than a minute');
+  });
+});
+
+describe('a team always keeps an admin (finding 10)', () => {
+  it('the only admin cannot be removed (CLI and API); once another is promoted, it can', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
+    const created = JSON.parse((await createTeam(data, 'Acme', 'Ana', '--json')).stdout);
+    const alone = await cli('admin', 'remove', '--member', created.admin.id, '--data', data);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toContain("Ana is this team's only admin: make another member admin first");
+    const server = await runServer({
+      host: '127.0.0.1',
+      port: 0,
+      storage: { kind: 'sqlite', dataDir: data },
+    });
+    try {
+      const api = client(server.url, created.token);
+      const self = await api('DELETE', `/v1/members/${created.admin.id}`);
+      expect(self).toMatchObject({ status: 409, body: { error: 'last_admin' } });
+      const bo = await client(server.url)('POST', '/v1/join', {
+        code: created.invite,
+        name: 'Bo',
+        email: 'bo@a.test',
+      });
+      const promoted = await cli('admin', 'promote', '--member', bo.body.member.id, '--data', data);
+      expect(promoted.stdout).toBe('Bo is now an admin of the team.\n');
+      // Teammates see the new role; and now Ana may go.
+      expect((await api('GET', `/v1/members/${bo.body.member.id}`)).body.role).toBe('admin');
+      expect((await api('DELETE', `/v1/members/${created.admin.id}`)).status).toBe(204);
+    } finally {
+      await server.close();
+    }
   });
 });
