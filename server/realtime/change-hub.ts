@@ -14,12 +14,25 @@ export class ChangeHub {
   private readonly teams = new Map<string, { clients: Set<WebSocket>; sent: number; queue: Promise<void> }>();
   /** Who each stream belongs to: a private change goes in full only to its audience. */
   private readonly viewers = new WeakMap<WebSocket, string>();
+  /** Each member's open streams, oldest first: a member holds at most STREAMS_PER_MEMBER. */
+  private readonly byMember = new Map<string, WebSocket[]>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Adds a stream and answers the cursor it starts from. */
   async subscribe(teamId: string, socket: WebSocket, memberId?: string): Promise<number> {
-    if (memberId) this.viewers.set(socket, memberId);
+    if (memberId) {
+      this.viewers.set(socket, memberId);
+      const mine = [...(this.byMember.get(memberId) ?? []), socket];
+      // A few devices and windows each; past that the oldest goes (a leak or a flood, not a person).
+      while (mine.length > STREAMS_PER_MEMBER) mine.shift()!.close(4429, 'too many streams for this member');
+      this.byMember.set(memberId, mine);
+      socket.once('close', () => {
+        const left = (this.byMember.get(memberId) ?? []).filter((s) => s !== socket);
+        if (left.length > 0) this.byMember.set(memberId, left);
+        else this.byMember.delete(memberId);
+      });
+    }
     let team = this.teams.get(teamId);
     if (!team) {
       const row = await this.db
@@ -92,6 +105,9 @@ export class ChangeHub {
     }
   }
 }
+
+/** Open streams per member: their devices and windows, with room to spare. */
+export const STREAMS_PER_MEMBER = 8;
 
 /**
  * A stream whose socket holds this much unsent data (a slow link, a client that stopped
