@@ -4,6 +4,7 @@ import type { StreamMessage } from '../../shared/protocol/changes';
 import { authenticate, type Member } from '../store/members';
 import type { ServerContext } from './server-context';
 import { bearerToken } from './bearer';
+import { hashSecret } from '../store/secrets';
 
 const AUTH_TIMEOUT_MS = 5000;
 const HEARTBEAT_MS = 30_000;
@@ -24,7 +25,12 @@ export function streamPath(url: string | undefined): string | null {
  * sequence number. The token comes in the Authorization header (desktop, CLI) or as the
  * first message {type: "auth", token} (browsers cannot set headers); never in the URL.
  */
-export function attachStream(app: FastifyInstance, context: ServerContext, heartbeatMs = HEARTBEAT_MS) {
+export function attachStream(
+  app: FastifyInstance,
+  context: ServerContext,
+  heartbeatMs = HEARTBEAT_MS,
+  revocationCheckMs = 1_000,
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const alive = new WeakSet<WebSocket>();
   /** Each stream's token, checked again on every heartbeat: a rotated or revoked one closes it. */
@@ -92,6 +98,31 @@ export function attachStream(app: FastifyInstance, context: ServerContext, heart
     );
   });
 
+  // A token revoked anywhere (a removal or a rotation by the admin command, another instance on
+  // the same PostgreSQL) closes its streams within a second: one query per second, whatever the
+  // number of streams, for the tokens revoked since the last look.
+  let lookedAt = new Date(Date.now() - 5_000).toISOString();
+  const revocations = setInterval(() => {
+    if (wss.clients.size === 0) return;
+    const since = lookedAt;
+    lookedAt = new Date(Date.now() - 5_000).toISOString(); // a margin for clocks and slow commits
+    void context.storage.db
+      .selectFrom('tokens')
+      .select('hash')
+      .where('revoked_at', '>=', since)
+      .execute()
+      .then((rows) => {
+        if (rows.length === 0) return;
+        const revoked = new Set(rows.map((r) => r.hash));
+        for (const ws of wss.clients) {
+          const token = tokens.get(ws);
+          if (token && revoked.has(hashSecret(token))) ws.close(4401, 'this token is no longer valid');
+        }
+      })
+      .catch(() => {}); // the next look covers it (its window starts before this one's)
+  }, revocationCheckMs);
+  revocations.unref();
+
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
       if (!alive.has(ws)) ws.terminate();
@@ -112,6 +143,7 @@ export function attachStream(app: FastifyInstance, context: ServerContext, heart
   return {
     close() {
       clearInterval(heartbeat);
+      clearInterval(revocations);
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       wss.close();
     },
