@@ -13,6 +13,7 @@ export interface RunOptions {
   requestTimeoutMs?: number;
   trustProxy?: boolean | string;
   streamHeartbeatMs?: number;
+  askSweepMs?: number;
 }
 
 /** Opens the database, serves the API, and gives back the address and a graceful close. */
@@ -31,6 +32,7 @@ export async function runServer(options: RunOptions): Promise<RicochetServer & {
     requestTimeoutMs: options.requestTimeoutMs,
     trustProxy: options.trustProxy,
     streamHeartbeatMs: options.streamHeartbeatMs,
+    askSweepMs: options.askSweepMs,
   });
   const address = await server.app.listen({ host: options.host, port: options.port });
   return {

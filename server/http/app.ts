@@ -48,6 +48,8 @@ export interface ServerOptions {
   streamHeartbeatMs?: number;
   /** Days a tombstone (deleted post, removed member) stays in the log (30). */
   tombstoneDays?: number;
+  /** How often due asks are looked for, whoever scheduled them (5 s). */
+  askSweepMs?: number;
 }
 
 export type { ServerContext } from './server-context';
@@ -86,7 +88,12 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   const hub = new ChangeHub(options.storage.db);
   const notifier = await createNotifier(options.storage, hub, (m) => app.log.warn(m));
   const now = options.now ?? Date.now;
-  const asks = new AskScheduler(options.storage.db, now, (teamId) => void notifier.changed(teamId));
+  const asks = new AskScheduler(
+    options.storage.db,
+    now,
+    (teamId) => void notifier.changed(teamId),
+    options.askSweepMs,
+  );
   const tokens = new TokenGate(options.storage.db);
   const context: ServerContext = { storage: options.storage, hub, notifier, asks, now, tokens };
 

@@ -3,19 +3,26 @@ import type { Database } from '../db/schema';
 import { deliverDue, nextDue } from '../store/asks';
 
 /**
- * Delivers asks when their time comes, with one timer at the earliest due ask (no polling).
- * The clock is injected, so tests move time and call `check` to see what a person would.
+ * Delivers asks when their time comes, with one timer at the earliest due ask, and a sweep every
+ * few seconds: an ask scheduled by another instance (one that stopped, say) is delivered here
+ * too. Delivering is a conditional claim, so two instances never deliver one ask twice. The
+ * clock is injected, so tests move time and call `check` to see what a person would.
  */
 export class AskScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private running: Promise<void> = Promise.resolve();
+  private readonly sweep: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
     private readonly onChanged: (teamId: string) => void,
-  ) {}
+    sweepMs = 5_000,
+  ) {
+    this.sweep = setInterval(() => void this.check(), sweepMs);
+    this.sweep.unref();
+  }
 
   /** Delivers what is due now, then sets the timer for the next one. */
   check(): Promise<void> {
@@ -41,5 +48,6 @@ export class AskScheduler {
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
+    clearInterval(this.sweep);
   }
 }
