@@ -17,6 +17,8 @@ export interface LazyEvent {
   raw: JCalComponent;
   ctx: ReadContext;
   uid: string;
+  /** Its place among the file's events (1, 2…): how a warning names it, never by its values. */
+  position: number;
   sequence: number;
   /** DTSTART and DTEND as jCal wrote them ("2026-03-10T09:00:00"): compared as text. */
   start: string;
@@ -55,7 +57,7 @@ export function indexEvent(raw: JCalComponent, ctx: ReadContext, position: numbe
     }
   }
   if (start === undefined || start.length < 10) return undefined;
-  return { lazy: true, raw, ctx, uid: uid ?? fallbackUid(position), sequence, start, end };
+  return { lazy: true, raw, ctx, uid: uid ?? fallbackUid(position), position, sequence, start, end };
 }
 
 const jcalTime = (ms: number) => new Date(ms).toISOString().slice(0, 19);
@@ -74,7 +76,7 @@ export function isNear(event: LazyEvent, bounds: { from: string; to: string }): 
 export function fullRecord(event: EventRecord | LazyEvent): EventRecord {
   if (!('lazy' in event)) return event;
   if (!event.record) {
-    event.record = readEvent(event.raw, event.ctx, 0);
+    event.record = readEvent(event.raw, event.ctx, event.position);
     event.record.uid = event.uid;
   }
   return event.record;

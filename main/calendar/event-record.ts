@@ -26,6 +26,8 @@ export interface BusyProps {
 /** One VEVENT, read once from its jCal arrays into what the expansion needs. */
 export interface EventRecord {
   uid: string;
+  /** Its place among the file's events (1, 2…): how a warning names it, never by its values. */
+  position: number;
   sequence: number;
   summary?: string;
   start: TimeValue;
@@ -131,6 +133,7 @@ export function readEvent(vevent: JCalComponent, ctx: ReadContext, position: num
   if (recurrenceId) record.recurrenceId = toUtc(recurrenceId);
   record.sequence ??= 0;
   record.uid ??= fallbackUid(position);
+  record.position = position;
   return record as EventRecord;
 }
 

@@ -7,6 +7,7 @@ import { expandSeries } from './expand-events';
 import { prefilterIcs } from './ics-prefilter';
 import { fullRecord, indexEvent, isNear, textBounds, type LazyEvent } from './event-index';
 import { ianaZone, zoneByName, ZoneResolver } from './zones';
+import { problemOf } from './warning-text';
 
 export interface ReadOptions {
   window: TimeWindow;
@@ -84,7 +85,8 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
         // careless exporter gave the same UID (Apple and Thunderbird show both): keep both.
         let key = record.uid;
         while (isAnotherEvent(byUid.get(key), record)) key = `${key}#`;
-        if (key !== record.uid) warnings.push(`two events share the UID ${uidOf(sub)}: both are kept`);
+        if (key !== record.uid)
+          warnings.push(`event #${events} has the UID of an earlier event with another start: both are kept`);
         const series = byUid.get(key);
         // Most UIDs have one entry: a Map is made only for a series or for revisions.
         if (!series) byUid.set(key, record);
@@ -96,10 +98,13 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
           byUid.set(key, revisions);
         }
       } catch (error) {
-        warnings.push(`event ${uidOf(sub)} skipped: ${(error as Error).message}`);
+        warnings.push(`event #${events} skipped: ${problemOf(error)}`);
       }
     }
-    for (const tzid of resolver.unknown) warnings.push(`unknown time zone "${tzid}", read as ${floating.id}`);
+    if (resolver.unknown.size > 0)
+      warnings.push(
+        `${resolver.unknown.size === 1 ? 'a time zone' : `${resolver.unknown.size} time zones`} this computer does not know (TZID), read as ${floating.id}`,
+      );
   }
   const total = events + (filtered?.dropped ?? 0);
   if (jcal !== undefined && total === 0) warnings.push('no events in this calendar');
@@ -151,11 +156,6 @@ function addRevision(
   if (!other || other.sequence <= record.sequence) revisions.set(id, record);
 }
 
-function uidOf(vevent: JCalComponent): string {
-  const uid = vevent[1].find((p) => p[0] === 'uid');
-  return uid ? `"${String(uid[3])}"` : '(no UID)';
-}
-
 /** The merged busy segments of a parsed calendar inside a window, and each meeting on its own. */
 export function expandCalendar(
   parsed: ParsedCalendar,
@@ -166,11 +166,11 @@ export function expandCalendar(
   const raw: Segment[] = [];
   let occurrences = 0;
   const titles: { start: number; title: string }[] = [];
-  let uid = '';
+  let position = 0;
   const bounds = textBounds(options.window);
-  const warn = (message: string) => warnings.push(`event "${uid}": ${message}`);
+  const warn = (message: string) => warnings.push(`event #${position}: ${message}`);
   for (const { master, overrides } of parsed.series) {
-    uid = (master ?? overrides[0])?.uid ?? '';
+    position = (master ?? overrides[0])?.position ?? 0;
     if (master && 'lazy' in master && overrides.length === 0 && !isNear(master, bounds)) continue;
     try {
       for (const o of expandSeries(master && fullRecord(master), overrides, options.window, warn)) {
@@ -184,7 +184,7 @@ export function expandCalendar(
         }
       }
     } catch (error) {
-      warn(`skipped, it cannot be expanded (${(error as Error).message})`);
+      warn(`skipped, it cannot be expanded (${problemOf(error)})`);
     }
   }
   return {

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { DAY_MS } from '../../shared/time/zoned-time';
 import { icalTimeToWall, parseWall, wallToIcalTime } from './ical-values';
 import { toUtc, type EventRecord, type TimeValue } from './event-record';
+import { problemOf } from './warning-text';
 
 /** One occurrence of an event in UTC, with the properties that decide if it counts. */
 export interface Occurrence {
@@ -206,7 +207,7 @@ function ruleFor(
   const unknown = Object.keys(data).filter((k) => !ruleParts.has(k));
   if (unknown.length > 0) {
     warn(
-      `recurrence rule has unknown part ${unknown.map((k) => k.toUpperCase()).join(', ')}, read without it`,
+      `recurrence rule has unknown part ${unknown.map((k) => (/^[a-z0-9-]{1,20}$/i.test(k) ? k.toUpperCase() : '(unreadable)')).join(', ')}, read without it`,
     );
   }
   const { until, ...rest } = yearlyAsDaily(data, start);
@@ -233,7 +234,7 @@ export function ruleStarts(
     try {
       collectRuleStarts(ruleFor(data, record.start, warn), record, lower, upper, starts, warn);
     } catch (error) {
-      warn(`recurrence rule ignored, it cannot be read (${(error as Error).message})`);
+      warn(`recurrence rule ignored, it cannot be read (${problemOf(error)})`);
     }
   }
   return starts;

@@ -106,7 +106,7 @@ describe('zones as Exchange and OWA write them', () => {
     ]);
     // An offset that contradicts the cities is not guessed: a warning, read in the fallback zone.
     const wrong = at('(GMT+03:00) Canberra, Melbourne, Sydney');
-    expect(wrong.warnings.join(' ')).toContain('unknown time zone');
+    expect(wrong.warnings.join(' ')).toContain('a time zone this computer does not know');
   });
 });
 
@@ -118,7 +118,10 @@ describe('two events that share a UID', () => {
     );
     const read = busy(twins, from, to);
     expect(read.busy).toHaveLength(2);
-    expect(read.warnings).toContain('two events share the UID "dup": both are kept');
+    expect(read.warnings).toContain(
+      'event #2 has the UID of an earlier event with another start: both are kept',
+    );
+    expect(read.warnings.join(' ')).not.toContain('dup'); // the line and the kind of problem, never the value
     const revised = calendar(
       ...event('rev', 'DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z'),
       ...event('rev', 'SEQUENCE:1', 'DTSTART:20260311T090000Z', 'DTEND:20260311T100000Z'),
