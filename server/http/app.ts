@@ -95,7 +95,15 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     options.askSweepMs,
   );
   const tokens = new TokenGate(options.storage.db);
-  const context: ServerContext = { storage: options.storage, hub, notifier, asks, now, tokens };
+  const context: ServerContext = {
+    storage: options.storage,
+    hub,
+    notifier,
+    asks,
+    now,
+    tokens,
+    log: (message) => app.log.warn(message),
+  };
 
   app.decorateRequest('member', null);
   app.addHook('onRequest', async (request, reply) => {

@@ -12,6 +12,8 @@ export interface ServerContext {
   asks: AskScheduler;
   /** Who a token belongs to, with the per-address limit on invalid ones (routes and stream). */
   tokens: TokenGate;
+  /** A warning for the server's log (what went wrong after a change was stored). */
+  log: (message: string) => void;
   /** The server's clock (tests move it). */
   now: () => number;
 }

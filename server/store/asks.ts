@@ -7,8 +7,9 @@ import { personInput } from '../../shared/status/person-input';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { Database } from '../db/schema';
 import { ApiError } from './api-error';
-import { appendChange } from './change-log';
+import { appendChange, lockTeam } from './change-log';
 import { getMember, type Member } from './members';
+import { writeTransaction } from './write-transaction';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const askState = z.enum(askStates);
@@ -56,7 +57,7 @@ export async function createAsk(db: Kysely<Database>, from: Member, body: AskBod
   const to = await getMember(db, body.to).catch(() => undefined);
   if (!to || to.teamId !== from.teamId) throw new ApiError(404, 'not_found', 'member not found');
   if (to.id === from.id) throw new ApiError(400, 'invalid_request', 'an ask goes to someone else');
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('asks').selectAll().where('id', '=', body.id).executeTakeFirst();
     if (existing) {
       if (existing.from_member !== from.id)
@@ -106,7 +107,8 @@ export async function deliverDue(db: Kysely<Database>, now: number): Promise<str
     .execute();
   const teams = new Set<string>();
   for (const ask of due) {
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
+      await lockTeam(trx, ask.team_id);
       const moved = await trx
         .updateTable('asks')
         .set({ state: 'delivered', delivered_at: at, snoozed_until: null })
@@ -155,7 +157,8 @@ export async function rescheduleAsksTo(db: Kysely<Database>, member: Member, now
   if (pending.length === 0) return 0;
   const delivery = await deliveryFor(db, member, now);
   const at = isoInstant(Math.max(delivery.at, now));
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
+    await lockTeam(trx, member.teamId);
     let moved = 0;
     for (const ask of pending) {
       if (ask.deliver_at === at && ask.waits_for === delivery.waitsFor) continue;
@@ -179,7 +182,8 @@ export async function updateAsk(
   body: AskUpdate,
   now: number,
 ) {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
+    await lockTeam(trx, member.teamId);
     const row = await trx.selectFrom('asks').selectAll().where('id', '=', id).executeTakeFirst();
     // Someone else's ask, or one not delivered yet, does not exist for this member.
     if (!row || row.to_member !== member.id || row.state === 'pending')

@@ -9,6 +9,19 @@ import {
 import type { Database } from '../db/schema';
 import { nowIso } from './secrets';
 import { audienceList } from '../../shared/protocol/changes';
+import { writeTransaction } from './write-transaction';
+
+/**
+ * Takes the team's row lock first, in a transaction that updates other rows before appending:
+ * every writer then locks in one order (the team, then its rows), so two cannot deadlock.
+ */
+export async function lockTeam(trx: Transaction<Database>, teamId: string): Promise<void> {
+  await trx
+    .updateTable('teams')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', teamId)
+    .execute();
+}
 
 /**
  * Appends a change inside the caller's transaction. The team row's counter gives the
@@ -172,7 +185,7 @@ export async function readChanges(
  */
 export async function pruneTombstones(db: Kysely<Database>, days: number, now = Date.now()): Promise<number> {
   const before = new Date(now - days * 86_400_000).toISOString();
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const old = await trx
       .selectFrom('changes')
       .select(['team_id', (eb) => eb.fn.max('seq').as('last')])
@@ -206,7 +219,7 @@ export async function pruneTombstones(db: Kysely<Database>, days: number, now = 
  * compaction point moves to the head of the log. Returns how many posts went.
  */
 export async function prunePosts(db: Kysely<Database>, teamId: string, before: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const old = trx
       .selectFrom('posts')
       .select('id')

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
 import { hashSecret, newInviteCode, newSecret, nowIso, sameHash } from './secrets';
+import { writeTransaction } from './write-transaction';
 
 export type Profile = z.infer<typeof memberProfileData>;
 
@@ -64,7 +65,7 @@ export async function createTeam(
     created_at: team.created_at,
     removed_at: null,
   };
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx.insertInto('teams').values(team).execute();
     await trx.insertInto('members').values(admin).execute();
     await appendChange(trx, team.id, 'member', admin.id, admin.id, publicMember(toMember(admin)));
@@ -119,7 +120,7 @@ export async function revokeInvite(db: Kysely<Database>, teamId: string, code: s
 /** Redeems an invite: a wrong, used-up or expired code is 403 with the reason. */
 export async function join(db: Kysely<Database>, input: { code: string; name: string; email: string }) {
   const hash = hashSecret(input.code);
-  const member = await db.transaction().execute(async (trx) => {
+  const member = await writeTransaction(db, async (trx) => {
     const invite = await trx.selectFrom('invites').selectAll().where('hash', '=', hash).executeTakeFirst();
     if (!invite || !sameHash(invite.hash, hash))
       throw new ApiError(403, 'invite_invalid', 'this invite code is not valid');
@@ -210,7 +211,7 @@ export async function getMember(db: Kysely<Database>, memberId: string): Promise
 /** Removes a member from the team and revokes every token they hold; never the only admin. */
 export async function removeMember(db: Kysely<Database>, memberId: string): Promise<Member> {
   const member = await getMember(db, memberId);
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     if (member.role === 'admin') {
       const admins = await trx
         .selectFrom('members')
@@ -244,7 +245,7 @@ export async function promoteMember(db: Kysely<Database>, memberId: string): Pro
   const member = await getMember(db, memberId);
   if (member.role === 'admin') return member;
   const promoted: Member = { ...member, role: 'admin' };
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx.updateTable('members').set({ role: 'admin' }).where('id', '=', memberId).execute();
     await appendChange(trx, member.teamId, 'member', member.id, member.id, publicMember(promoted));
   });

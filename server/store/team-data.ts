@@ -13,6 +13,7 @@ import { appendChange } from './change-log';
 import { publicMember, toMember, type Member } from './members';
 import { nowIso } from './secrets';
 import { extractTags } from '../../shared/quick-post/parse-quick-post';
+import { writeTransaction } from './write-transaction';
 
 export type Post = PostData;
 
@@ -58,7 +59,7 @@ export async function updateProfile(
 ): Promise<Member> {
   const { name, ...profile } = patch;
   const next: Member = { ...member, name: name ?? member.name, profile: { ...member.profile, ...profile } };
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .updateTable('members')
       .set({ name: next.name, profile: JSON.stringify(next.profile) })
@@ -78,7 +79,7 @@ export async function setStatus(db: Kysely<Database>, member: Member, body: Stat
     until: body?.until ?? null,
     updated_at: nowIso(),
   };
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .insertInto('statuses')
       .values(row)
@@ -110,7 +111,7 @@ export async function setAvailability(db: Kysely<Database>, member: Member, body
     stale_since: body.staleSince ?? null,
   };
   const { member_id: _m, ...update } = row;
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .insertInto('availability')
       .values(row)
@@ -139,7 +140,7 @@ export async function createPost(
   member: Member,
   body: PostBody,
 ): Promise<{ post: Post; created: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('posts').selectAll().where('id', '=', body.id).executeTakeFirst();
     if (existing) {
       if (existing.member_id !== member.id)
@@ -186,7 +187,7 @@ export async function editPost(
   postId: string,
   text: string,
 ): Promise<Post> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id) throw new ApiError(403, 'forbidden', 'only its author may edit a post');
     const row = { ...post, text, tags: JSON.stringify(tagsOf(text, [])) };
@@ -213,7 +214,7 @@ const tagsOf = (text: string, given: string[]) => [...new Set([...given, ...extr
 
 /** Deletes a post of the caller's team: one's own, or any for an admin. */
 export async function deletePost(db: Kysely<Database>, member: Member, postId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id && member.role !== 'admin')
       throw new ApiError(403, 'forbidden', 'only its author or an admin may delete a post');

@@ -31,13 +31,19 @@ export function mutations(context: ServerContext) {
     // The streams hear of it first; the asks it moves follow (announced again if any moved).
     if (mutation.removes) context.hub.closeMember(mutation.removes);
     void context.notifier.changed(team);
-    if (mutation.presenceOf) {
-      const member =
-        typeof mutation.presenceOf === 'function' ? mutation.presenceOf(result) : mutation.presenceOf;
-      if ((await rescheduleAsksTo(db, member, context.now())) > 0) void context.notifier.changed(team);
-      await context.asks.check();
+    // What follows is not the change itself: it is stored, so the answer says so even if this
+    // fails (never "nothing was changed" when something was); the next change or sweep redoes it.
+    try {
+      if (mutation.presenceOf) {
+        const member =
+          typeof mutation.presenceOf === 'function' ? mutation.presenceOf(result) : mutation.presenceOf;
+        if ((await rescheduleAsksTo(db, member, context.now())) > 0) void context.notifier.changed(team);
+        await context.asks.check();
+      }
+      if (mutation.asks) await context.asks.arm();
+    } catch (error) {
+      context.log(`after a stored change, the asks could not be updated: ${(error as Error).message}`);
     }
-    if (mutation.asks) await context.asks.arm();
     return result;
   };
 }
