@@ -67,6 +67,9 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   // A request must arrive whole in time: a body trickled a byte every few seconds is cut
   // off, checked often enough for the limit to hold (Node checks every 30 s by default).
   const timeouts = {
+    // Longer than any client keeps an idle connection (undici: 4 s), so the client always closes
+    // first: a request never goes out on a socket the server is closing ("fetch failed").
+    keepAliveTimeout: 72_000,
     requestTimeout,
     headersTimeout: Math.min(requestTimeout, 20_000),
     connectionsCheckingInterval: Math.max(100, Math.min(30_000, requestTimeout / 4)),
