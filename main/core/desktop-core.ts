@@ -144,7 +144,12 @@ export class DesktopCore extends EventEmitter {
     const locale = resolveLocale(config, this.systemLocale);
     const members = this.members();
     const statuses = boardStatuses(members, now);
-    return members.map((member, i) => withStatusIn(locale, config.tz, member, now, statuses[i]));
+    // Look-alike names are numbered here, so the views, the tray and the CLI show the same.
+    const names = distinctNames(members as { id: string; name: string; createdAt?: string }[]);
+    return members.map((member, i) => ({
+      ...withStatusIn(locale, config.tz, member, now, statuses[i]),
+      name: names.get(member.id) ?? member.name,
+    }));
   }
 
   /** A member's name as the views show it (numbered when two look the same). */

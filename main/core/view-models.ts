@@ -12,11 +12,10 @@ const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number): MemberView[] {
   const me = core.me?.id;
-  const board = core.board(now);
-  const names = distinctNames(board as { id: string; name: string; createdAt?: string }[]);
-  return board.map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
+  // The board's names are already told apart (look-alikes numbered) by the core.
+  return core.board(now).map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
     id: m.id,
-    name: names.get(m.id) ?? m.name,
+    name: m.name,
     role: m.role,
     isMe: m.id === me,
     jobTitle: m.profile.role ?? null,

@@ -1,4 +1,16 @@
+import { rectifyConfusion } from 'unicode-confusables';
 /** "Chloé Petit" → "chloepetit": what people type after @, without accents, case or spaces. */
+/**
+ * What a name looks like, for telling look-alikes apart: Unicode TR39's skeleton (invisible
+ * default-ignorable characters dropped, each character mapped to its prototype in
+ * confusables.txt by unicode-confusables, decomposed), then folded like a mention. "Ana",
+ * Cyrillic "Аna" and "Ana" + a Hangul filler share one, so the board numbers them.
+ */
+export function nameSkeleton(name: string): string {
+  const visible = name.normalize('NFD').replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+  return foldName(rectifyConfusion(visible).normalize('NFD'));
+}
+
 export function foldName(text: string): string {
   return text
     .normalize('NFD')
@@ -60,12 +72,12 @@ export function resolveMention<T extends { name: string }>(
 export function distinctNames(members: readonly { id: string; name: string; createdAt?: string }[]) {
   const groups = new Map<string, { id: string; createdAt?: string }[]>();
   for (const m of members) {
-    const key = foldName(m.name);
+    const key = nameSkeleton(m.name);
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
   const names = new Map<string, string>();
   for (const m of members) {
-    const group = groups.get(foldName(m.name))!;
+    const group = groups.get(nameSkeleton(m.name))!;
     if (group.length < 2) names.set(m.id, m.name);
     else {
       const order = [...group].sort(

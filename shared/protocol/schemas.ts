@@ -15,13 +15,21 @@ const unseen =
   // eslint-disable-next-line no-control-regex -- these are exactly the characters removed
   /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+/** Unicode's default-ignorable code points (Hangul fillers, tag characters, U+180E…). */
+const ignorable = /\p{Default_Ignorable_Code_Point}/gu;
+/** The same, but for the joiner, variation selectors and tags an emoji is built with. */
+const ignorableInText = /(?!\u200d|[\ufe00-\ufe0f]|[\u{e0020}-\u{e007f}])\p{Default_Ignorable_Code_Point}/gu;
+
 /** Text a person typed, made safe to show others: invisible characters gone, normalised, trimmed. */
 export const visibleText = (max: number, min = 1, options: { joiners?: boolean } = {}) =>
   z
     .string()
     .transform((s) => {
       const cleaned = s.normalize('NFC').replace(unseen, '');
-      return (options.joiners ? cleaned : cleaned.replace(/\u200d/g, '')).replace(/\s+/g, ' ').trim();
+      // Characters that never show (fillers, tags, selectors…) can make "Ana" look like another
+      // name: gone from names; in posts, only what emoji are built with (joiner, selectors, tags) stays.
+      const shown = options.joiners ? cleaned.replace(ignorableInText, '') : cleaned.replace(ignorable, '');
+      return shown.replace(/\s+/g, ' ').trim();
     })
     .pipe(
       z
