@@ -1,7 +1,18 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type MigrationProvider,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { migrations, type Database } from './schema';
 
@@ -27,6 +38,27 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 pg.types.setTypeParser(700, (v) => Number(v));
 
+/**
+ * SQLite with write transactions that take the write lock when they begin (BEGIN IMMEDIATE):
+ * one that read first and wrote later would fail at once ("database is locked") when another
+ * process, an admin command, wrote in between; this one waits its turn (the busy timeout).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Opens the database (creating it on first start) and brings its schema up to date. */
@@ -45,7 +77,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     file.pragma('synchronous = NORMAL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: file }) });
     storage = { db, kind: 'sqlite', close: () => db.destroy() };
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });

@@ -11,3 +11,14 @@ export async function cli(...argv: string[]) {
   });
   return { code, stdout, stderr };
 }
+
+/** Runs `ricochet` as its own process, as a person (or cron) would: another process on the same files. */
+export async function cliProcess(...argv: string[]) {
+  const { execFile } = await import('node:child_process');
+  const bin = new URL('../../bin/ricochet.mjs', import.meta.url).pathname;
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(process.execPath, [bin, ...argv], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}

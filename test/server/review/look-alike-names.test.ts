@@ -25,7 +25,7 @@ describe('names that look alike', () => {
       ['An\u061Ca', 'f3@a.test'],
       ['A\u180Ena', 'f4@a.test'],
       ['Ana\u{E0041}', 'f5@a.test'],
-    ]) {
+    ] as const) {
       const res = await joinAs(name, email);
       expect(res.status).toBe(201);
       expect(res.body.member.name).toBe('Ana');
