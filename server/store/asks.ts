@@ -58,10 +58,15 @@ export async function createAsk(db: Kysely<Database>, from: Member, body: AskBod
   if (!to || to.teamId !== from.teamId) throw new ApiError(404, 'not_found', 'member not found');
   if (to.id === from.id) throw new ApiError(400, 'invalid_request', 'an ask goes to someone else');
   return writeTransaction(db, async (trx) => {
-    const existing = await trx.selectFrom('asks').selectAll().where('id', '=', body.id).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('asks')
+      .selectAll()
+      .where('team_id', '=', from.teamId)
+      .where('id', '=', body.id)
+      .executeTakeFirst();
     if (existing) {
       if (existing.from_member !== from.id)
-        throw new ApiError(409, 'id_taken', 'this ask id is already used');
+        throw new ApiError(409, 'id_taken', 'this ask id is already used in your team');
       return { ask: toAsk(existing), created: false };
     }
     const delivery = await deliveryFor(trx, to, now);
@@ -112,11 +117,17 @@ export async function deliverDue(db: Kysely<Database>, now: number): Promise<str
       const moved = await trx
         .updateTable('asks')
         .set({ state: 'delivered', delivered_at: at, snoozed_until: null })
+        .where('team_id', '=', ask.team_id)
         .where('id', '=', ask.id)
         .where('state', '=', ask.state)
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) === 0) return; // another instance did it
-      const row = await trx.selectFrom('asks').selectAll().where('id', '=', ask.id).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom('asks')
+        .selectAll()
+        .where('team_id', '=', ask.team_id)
+        .where('id', '=', ask.id)
+        .executeTakeFirstOrThrow();
       await announce(trx, row, ask.from_member);
       teams.add(ask.team_id);
     });
@@ -166,6 +177,7 @@ export async function rescheduleAsksTo(db: Kysely<Database>, member: Member, now
       await trx
         .updateTable('asks')
         .set({ deliver_at: at, waits_for: delivery.waitsFor })
+        .where('team_id', '=', ask.team_id)
         .where('id', '=', ask.id)
         .execute();
       await announce(trx, { ...ask, deliver_at: at, waits_for: delivery.waitsFor }, member.id);
@@ -184,7 +196,12 @@ export async function updateAsk(
 ) {
   return writeTransaction(db, async (trx) => {
     await lockTeam(trx, member.teamId);
-    const row = await trx.selectFrom('asks').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('asks')
+      .selectAll()
+      .where('team_id', '=', member.teamId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     // Someone else's ask, or one not delivered yet, does not exist for this member.
     if (!row || row.to_member !== member.id || row.state === 'pending')
       throw new ApiError(404, 'not_found', 'ask not found');
@@ -205,6 +222,7 @@ export async function updateAsk(
         seen_at: next.seen_at,
         snoozed_until: next.snoozed_until,
       })
+      .where('team_id', '=', member.teamId)
       .where('id', '=', id)
       .execute();
     await announce(trx, next, member.id);

@@ -141,10 +141,16 @@ export async function createPost(
   body: PostBody,
 ): Promise<{ post: Post; created: boolean }> {
   return writeTransaction(db, async (trx) => {
-    const existing = await trx.selectFrom('posts').selectAll().where('id', '=', body.id).executeTakeFirst();
+    // Ids are per team: another team's post with this id is none of this team's business.
+    const existing = await trx
+      .selectFrom('posts')
+      .selectAll()
+      .where('team_id', '=', member.teamId)
+      .where('id', '=', body.id)
+      .executeTakeFirst();
     if (existing) {
       if (existing.member_id !== member.id)
-        throw new ApiError(409, 'id_taken', 'this post id is already used');
+        throw new ApiError(409, 'id_taken', 'this post id is already used in your team');
       return { post: toPost(existing), created: false };
     }
     const tags = tagsOf(body.text, body.tags ?? []);
@@ -191,7 +197,12 @@ export async function editPost(
     const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id) throw new ApiError(403, 'forbidden', 'only its author may edit a post');
     const row = { ...post, text, tags: JSON.stringify(tagsOf(text, [])) };
-    await trx.updateTable('posts').set({ text: row.text, tags: row.tags }).where('id', '=', postId).execute();
+    await trx
+      .updateTable('posts')
+      .set({ text: row.text, tags: row.tags })
+      .where('team_id', '=', member.teamId)
+      .where('id', '=', postId)
+      .execute();
     await appendChange(trx, member.teamId, 'post', member.id, postId, toPost(row));
     return toPost(row);
   });
@@ -218,7 +229,12 @@ export async function deletePost(db: Kysely<Database>, member: Member, postId: s
     const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id && member.role !== 'admin')
       throw new ApiError(403, 'forbidden', 'only its author or an admin may delete a post');
-    await trx.updateTable('posts').set({ deleted_at: nowIso() }).where('id', '=', postId).execute();
+    await trx
+      .updateTable('posts')
+      .set({ deleted_at: nowIso() })
+      .where('team_id', '=', member.teamId)
+      .where('id', '=', postId)
+      .execute();
     await appendChange(trx, member.teamId, 'post-deleted', post.member_id, postId, { id: postId });
   });
 }
