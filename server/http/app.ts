@@ -106,6 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     now,
     tokens,
     log: (message) => app.log.warn(message),
+    clientAddress: (request) => clientAddress(request, options.trustProxy ?? false),
   };
 
   app.decorateRequest('member', null);
@@ -205,4 +206,29 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
       await notifier.close();
     },
   };
+}
+
+/**
+ * The client's address as Fastify's `request.ip` has it, for the stream's upgrade requests
+ * (which Fastify does not route): walking back from the socket through X-Forwarded-For, the
+ * first address that is not a trusted proxy (--trust-proxy: all, or a list of addresses).
+ */
+export function clientAddress(
+  request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> },
+  trust: boolean | string,
+): string {
+  const socket = request.socket.remoteAddress ?? '';
+  const forwarded = request.headers['x-forwarded-for'];
+  if (trust === false || typeof forwarded !== 'string') return socket;
+  const proxies = typeof trust === 'string' ? trust.split(',').map((a) => a.trim()) : [];
+  const trusted = (address: string) => trust === true || proxies.includes(address);
+  const chain = [
+    socket,
+    ...forwarded
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .reverse(),
+  ];
+  return chain.find((address, i) => i === chain.length - 1 || !trusted(address)) ?? socket;
 }

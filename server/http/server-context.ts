@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Storage } from '../db/connect';
 import type { ChangeHub } from '../realtime/change-hub';
 import type { AskScheduler } from '../realtime/ask-scheduler';
@@ -12,6 +13,8 @@ export interface ServerContext {
   asks: AskScheduler;
   /** Who a token belongs to, with the per-address limit on invalid ones (routes and stream). */
   tokens: TokenGate;
+  /** The client's own address (behind a trusted proxy, the one it forwarded), as routes see it. */
+  clientAddress: (request: IncomingMessage) => string;
   /** A warning for the server's log (what went wrong after a change was stored). */
   log: (message: string) => void;
   /** The server's clock (tests move it). */

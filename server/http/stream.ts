@@ -48,7 +48,7 @@ export function attachStream(
       return;
     }
     const token = bearerToken(request);
-    const address = request.socket.remoteAddress ?? '';
+    const address = context.clientAddress(request);
     // The same gate as every route: a blocked address's unknown tokens are not even looked up.
     void (token ? context.tokens.check(token, address) : Promise.resolve(null)).then(
       (answer) => {

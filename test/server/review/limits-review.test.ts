@@ -80,3 +80,28 @@ describe('an invite nobody can block for others', () => {
     }
   });
 });
+
+describe('the stream sees the client behind a trusted proxy as every route does', () => {
+  it('random upgrades through the proxy are limited per forwarded address, not per proxy', async () => {
+    const storage = await storageFor('sqlite');
+    const server = await runServer({ host: '127.0.0.1', port: 0, storage, trustProxy: true });
+    try {
+      const upgrade = (token: string, forwardedFor: string) =>
+        new Promise<number>((resolve) => {
+          const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/stream`, {
+            headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': forwardedFor },
+          });
+          ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          ws.once('error', () => {});
+        });
+      const flood = [];
+      for (let i = 0; i < 35; i++) flood.push(await upgrade(randomUUID(), '10.9.0.1'));
+      expect(flood.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(flood.slice(30).every((s) => s === 429)).toBe(true);
+      // Another client behind the same proxy is not the flooder: its bad token is a 401, not a 429.
+      expect(await upgrade(randomUUID(), '10.9.0.2')).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+});
