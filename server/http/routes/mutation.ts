@@ -37,8 +37,11 @@ export function mutations(context: ServerContext) {
       if (mutation.presenceOf) {
         const member =
           typeof mutation.presenceOf === 'function' ? mutation.presenceOf(result) : mutation.presenceOf;
-        if ((await rescheduleAsksTo(db, member, context.now())) > 0) void context.notifier.changed(team);
-        await context.asks.check();
+        // Only moved asks can have come due: nothing moved, nothing to deliver or to time again.
+        if ((await rescheduleAsksTo(db, member, context.now())) > 0) {
+          void context.notifier.changed(team);
+          await context.asks.check();
+        }
       }
       if (mutation.asks) await context.asks.arm();
     } catch (error) {
