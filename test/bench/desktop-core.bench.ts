@@ -82,7 +82,7 @@ export const benchmark: Benchmark = {
           more = page.more;
         }
       },
-      3,
+      5,
       1,
     );
     let cache!: LocalCache;
@@ -92,8 +92,8 @@ export const benchmark: Benchmark = {
         cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-bench-')));
         await new SyncClient({ cache, server: server.url, token: team.token }).pull();
       },
-      3,
-      0,
+      5,
+      1,
     );
     await server.kill('SIGTERM');
 

@@ -71,18 +71,17 @@ export const benchmark: Benchmark = {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise((resolve) => bare.stdout.once('data', resolve));
-    const baseline = await fanOut(
-      `ws://127.0.0.1:${barePort}/`,
-      () => ({}),
-      async (i) =>
-        void (await fetch(`http://127.0.0.1:${barePort}/`, {
-          method: 'POST',
-          body: JSON.stringify({ type: 'change', i }),
-        })),
-      (m) => (m.startsWith('{"type":"change"') ? JSON.parse(m).i : undefined),
-    );
-    const bareRss = peakRssMb(bare.pid!);
-    bare.kill();
+    const runBare = () =>
+      fanOut(
+        `ws://127.0.0.1:${barePort}/`,
+        () => ({}),
+        async (i) =>
+          void (await fetch(`http://127.0.0.1:${barePort}/`, {
+            method: 'POST',
+            body: JSON.stringify({ type: 'change', i }),
+          })),
+        (m) => (m.startsWith('{"type":"change"') ? JSON.parse(m).i : undefined),
+      );
 
     // Ricochet: status updates through the HTTP API, fanned out by the server's stream.
     const config = await storageFor('sqlite');
@@ -111,21 +110,36 @@ export const benchmark: Benchmark = {
       });
       writers.push(client(server.url, joined.body.token));
     }
-    const ours = await fanOut(
-      `${server.url.replace('http', 'ws')}/v1/stream`,
-      (c) => ({ authorization: `Bearer ${readers[c]}` }),
-      async (i) => {
-        const res = await writers[i % writers.length]!('PUT', '/v1/me/status', {
-          state: 'focus',
-          text: `update ${i}`,
-        });
-        if (res.status !== 200) throw new Error(`status update ${i}: ${res.status}`);
-      },
-      (m) => {
-        const match = /"text":"update (\d+)"/.exec(m);
-        return match ? Number(match[1]) : undefined;
-      },
-    );
+    const runOurs = () =>
+      fanOut(
+        `${server.url.replace('http', 'ws')}/v1/stream`,
+        (c) => ({ authorization: `Bearer ${readers[c]}` }),
+        async (i) => {
+          const res = await writers[i % writers.length]!('PUT', '/v1/me/status', {
+            state: 'focus',
+            text: `update ${i}`,
+          });
+          if (res.status !== 200) throw new Error(`status update ${i}: ${res.status}`);
+        },
+        (m) => {
+          const match = /"text":"update (\d+)"/.exec(m);
+          return match ? Number(match[1]) : undefined;
+        },
+      );
+    // Three rounds each, alternated, and the median round kept: one GC pause on either side
+    // moves a p99 a lot, and this compares the two, not their luck.
+    const bareRuns = [];
+    const ourRuns = [];
+    for (let round = 0; round < 3; round++) {
+      bareRuns.push(await runBare());
+      ourRuns.push(await runOurs());
+    }
+    const median = (runs: Awaited<ReturnType<typeof fanOut>>[]) =>
+      [...runs].sort((a, b) => a.p99 - b.p99)[1]!;
+    const baseline = { ...median(bareRuns), received: Math.min(...bareRuns.map((r) => r.received)) };
+    const ours = { ...median(ourRuns), received: Math.min(...ourRuns.map((r) => r.received)) };
+    const bareRss = peakRssMb(bare.pid!);
+    bare.kill();
     const serverRss = peakRssMb(server.pid);
     await server.kill('SIGTERM');
 
