@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { TimeWindow } from '../../shared/availability/segments';
-import { resolveLocale, statusLabel, type Locale } from '../../shared/i18n/status-messages';
+import { resolveLocale, type Locale } from '../../shared/i18n/status-messages';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
 import { type Ask, type Change } from '../../shared/protocol/changes';
 import { distinctNames } from '../../shared/people/find-person';
@@ -17,7 +17,7 @@ import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
 import { commonSlots, digestOf, gatherPersonal, myDayOf } from './personal-reads';
-import { boardStatuses, memberStatus } from './person-status';
+import { boardWithStatus, memberStatus, withStatusIn } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
 import { PostingCommands, type PostResult } from './posting-commands';
@@ -142,14 +142,7 @@ export class DesktopCore extends EventEmitter {
   board(now = Date.now()) {
     const config = this.config; // once per board, not a settings-file stat per member
     const locale = resolveLocale(config, this.systemLocale);
-    const members = this.members();
-    const statuses = boardStatuses(members, now);
-    // Look-alike names are numbered here, so the views, the tray and the CLI show the same.
-    const names = distinctNames(members as { id: string; name: string; createdAt?: string }[]);
-    return members.map((member, i) => ({
-      ...withStatusIn(locale, config.tz, member, now, statuses[i]),
-      name: names.get(member.id) ?? member.name,
-    }));
+    return boardWithStatus(this.members(), now, locale, config.tz);
   }
 
   /** A member's name as the views show it (numbered when two look the same). */
@@ -401,15 +394,4 @@ export class DesktopCore extends EventEmitter {
     this.team.close();
     this.cache.close();
   }
-}
-
-/** One member with their computed state and its label, in a language and zone. */
-function withStatusIn(
-  locale: Locale,
-  tz: string,
-  member: BoardMember,
-  now: number,
-  status = memberStatus(member, now),
-) {
-  return { ...member, computed: status, label: statusLabel(status, now, locale, tz) };
 }

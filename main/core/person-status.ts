@@ -1,3 +1,5 @@
+import { statusLabel, type Locale } from '../../shared/i18n/status-messages';
+import { distinctNames } from '../../shared/people/find-person';
 import { personInput } from '../../shared/status/person-input';
 import { computeStatus, type Status } from '../../shared/status/status-engine';
 import type { BoardMember } from '../cache/cache-queries';
@@ -37,4 +39,28 @@ export function boardStatuses(members: readonly BoardMember[], now: number): Sta
   const until = Math.min(...statuses.map((s) => s.nextChange ?? Infinity));
   boards.set(members, { from: now, until, statuses });
   return statuses;
+}
+
+/** One member with their computed state and its label, in a language and zone. */
+export function withStatusIn(
+  locale: Locale,
+  tz: string,
+  member: BoardMember,
+  now: number,
+  status = memberStatus(member, now),
+) {
+  return { ...member, computed: status, label: statusLabel(status, now, locale, tz) };
+}
+
+/**
+ * The board as every front end shows it: each member with state and label, and look-alike
+ * names numbered here, so that the views, the tray and the CLI show the same names.
+ */
+export function boardWithStatus(members: readonly BoardMember[], now: number, locale: Locale, tz: string) {
+  const statuses = boardStatuses(members, now);
+  const names = distinctNames(members);
+  return members.map((member, i) => ({
+    ...withStatusIn(locale, tz, member, now, statuses[i]),
+    name: names.get(member.id) ?? member.name,
+  }));
 }
