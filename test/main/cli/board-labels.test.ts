@@ -69,7 +69,7 @@ describe('the board’s labels agree with each person’s day', () => {
         kind: 'busy',
       },
     ]);
-    await cli(
+    const login = await cli(
       'login',
       '--server',
       t.url,
@@ -81,15 +81,18 @@ describe('the board’s labels agree with each person’s day', () => {
       'v@acme.test',
       ...p,
     );
+    expect(login.code, login.stderr).toBe(0);
     expect((await cli('settings', '--tz', zone, ...p)).code).toBe(0);
     // The board as the CLI shows it once it has caught up with all five teammates.
-    for (let i = 0; i < 20; i++) {
+    let last = '';
+    for (let i = 0; i < 40; i++) {
       const out = await cli('board', '--json', ...p);
       board = out.code === 0 ? JSON.parse(out.stdout).members : [];
       if (board.length >= 6) break;
+      last = `exit ${out.code}: ${out.stderr.slice(0, 400)} ${out.stdout.slice(0, 400)}`;
       await new Promise((r) => setTimeout(r, 250));
     }
-    expect(board.map((m) => m.name).sort()).toEqual(
+    expect(board.map((m) => m.name).sort(), `the CLI board, last time: ${last}`).toEqual(
       ['Ana', 'Bob', 'Ben', 'Chie', 'Dan', 'Eve', 'Viewer'].sort(),
     );
   });
