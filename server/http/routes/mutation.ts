@@ -29,8 +29,10 @@ export function mutations(context: ServerContext) {
     if (mutation.changed && !mutation.changed(result)) return result;
     const team = typeof mutation.team === 'string' ? mutation.team : mutation.team(result);
     // The streams hear of it first; the asks it moves follow (announced again if any moved).
+    // The answer waits until the change is handed to every stream: a writer faster than the
+    // fan-out is slowed down, rather than piling up sends that delay everyone's next change.
     if (mutation.removes) context.hub.closeMember(mutation.removes);
-    void context.notifier.changed(team);
+    await context.notifier.changed(team);
     // What follows is not the change itself: it is stored, so the answer says so even if this
     // fails (never "nothing was changed" when something was); the next change or sweep redoes it.
     try {
