@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Change, PostData } from '../../shared/protocol/changes';
-import { applyChange, type CacheWriter } from './apply-change';
+import { applyPage, type CacheWriter } from './apply-change';
 import { ensurePrivateDir } from '../profile/private-files';
 import { replacedByNewer, teamCommand, type TeamCommand } from '../sync/team-commands';
 import { legacyOutboxCommand } from './legacy-outbox';
@@ -168,13 +168,9 @@ export class LocalCache {
   applyChanges(changes: readonly Change[], pageCursor = 0): number {
     let applied = 0;
     this.db.transaction(() => {
-      let cursor = this.cursor;
-      for (const change of changes) {
-        if (change.seq <= cursor) continue;
-        applyChange(this.writer, change);
-        cursor = change.seq;
-        applied++;
-      }
+      const from = this.cursor;
+      applied = changes.filter((c) => c.seq > from).length;
+      const cursor = applyPage(this.writer, changes, from);
       this.writeMeta('cursor', String(Math.max(cursor, pageCursor)));
       this.markSynced();
     })();

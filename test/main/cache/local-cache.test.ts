@@ -55,6 +55,32 @@ describe('local cache', () => {
     });
   });
 
+  it('a page of posts and deletions ends on each person’s latest post that is left', () => {
+    const cache = fresh();
+    const post = (seq: number, id: string, who: string, minute: number) =>
+      change(
+        seq,
+        'post',
+        who,
+        { id, memberId: who, text: id, tags: [], createdAt: `2026-03-10T08:${minute}:00Z` },
+        id,
+      );
+    const deleted = (seq: number, id: string, who: string) => change(seq, 'post-deleted', who, { id }, id);
+    cache.applyChanges([
+      change(1, 'member', 'a', member('a', 'Ana')),
+      change(2, 'member', 'b', member('b', 'Bob')),
+      post(3, 'a1', 'a', 10),
+      post(4, 'a3', 'a', 30),
+      post(5, 'a2', 'a', 20),
+      post(6, 'b1', 'b', 15),
+      deleted(7, 'a3', 'a'), // Ana's latest goes: her 08:20 post is the latest again
+      post(8, 'b2', 'b', 16),
+      deleted(9, 'b2', 'b'),
+    ]);
+    const latest = Object.fromEntries(readBoard(cache).map((m) => [m.name, m.latestPost?.text]));
+    expect(latest).toEqual({ Ana: 'a2', Bob: 'b1' });
+  });
+
   it('survives a reopen: the file is the state', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-cache-'));
     const first = new LocalCache(dir);
