@@ -13,7 +13,8 @@ import { getMember } from '../../../server/store/members';
 import { setAvailability, setStatus } from '../../../server/store/team-data';
 import type { Change } from '../../../shared/protocol/changes';
 import { cli } from '../../support/run-cli';
-import { backends, stopPostgres, teamServer } from '../../support/team-server';
+import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
+import { runServer } from '../../../server/run-server';
 
 afterAll(() => stopPostgres());
 
@@ -147,5 +148,71 @@ describe.each(backends)('the change log is compacted on %s', (backend) => {
     expect(ids).toContain(recent);
     expect(await sync.pull()).toBe(0);
     cache.close();
+  });
+});
+
+// Behind a load balancer: two instances on one PostgreSQL, writes landing on both at once.
+describe.each(backends.filter((b) => b === 'postgres'))('compaction with two instances on %s', (backend) => {
+  it('republishes on both instances at once: one availability, the last acknowledged, on every device', async () => {
+    const t = await teamServer(backend, { rateLimit: { capacity: 100_000, perSecond: 100_000 } });
+    const other = await runServer({
+      host: '127.0.0.1',
+      port: 0,
+      storage: t.storage,
+      rateLimit: { capacity: 100_000, perSecond: 100_000 },
+    });
+    const follower = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-compaction-')));
+    const following = new SyncClient({ cache: follower, server: other.url, token: t.admin.token });
+    try {
+      const bob = [t.bob.api, client(other.url, t.bob.token)];
+      const publish = (i: number) =>
+        bob[i % 2]!('PUT', '/v1/me/availability', {
+          window,
+          busy: [
+            {
+              start: '2026-03-10T09:00:00Z',
+              end: `2026-03-10T10:${String(i % 60).padStart(2, '0')}:00Z`,
+              kind: 'busy',
+            },
+          ],
+          loadToday: i / 1000,
+        });
+      // Rounds of 20 parallel publishes on both instances, a device pulling between rounds.
+      for (let round = 0; round < 10; round++) {
+        const answers = await Promise.all(Array.from({ length: 20 }, (_, k) => publish(round * 20 + k)));
+        expect(answers.map((a) => a.status).filter((s) => s !== 200)).toEqual([]);
+        await following.pull();
+      }
+      // Each instance prunes at its start and daily: both at once must agree.
+      await Promise.all([
+        pruneTombstones(t.server.context.storage.db, 30),
+        pruneTombstones(other.context.storage.db, 30),
+      ]);
+      // The last publish, alone, so that "the latest" is defined.
+      expect((await publish(999)).status).toBe(200);
+      await following.pull();
+
+      for (const url of [t.url, other.url]) {
+        const changes = await everyChange(client(url, t.admin.token));
+        const bobs = changes.filter((c) => c.kind === 'availability' && c.memberId === t.bob.id);
+        expect(bobs).toHaveLength(1);
+        expect(bobs[0]!.data).toMatchObject({ loadToday: 0.999 });
+        // Sequence numbers strictly increasing: no reader can see a gap closed behind it.
+        const seqs = changes.map((c) => c.seq);
+        expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+        expect(new Set(seqs).size).toBe(seqs.length);
+      }
+      const cold = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-compaction-')));
+      await new SyncClient({ cache: cold, server: t.url, token: t.admin.token }).pull();
+      const loadOf = (cache: LocalCache) =>
+        readBoard(cache).find((m) => m.id === t.bob.id)?.availability?.loadToday;
+      expect(loadOf(cold)).toBe(0.999);
+      expect(loadOf(follower)).toBe(0.999);
+      cold.close();
+    } finally {
+      follower.close();
+      await other.close();
+      await t.server.close();
+    }
   });
 });
