@@ -12,4 +12,5 @@ export {
   rotateToken,
 } from './store/members';
 export { prunePosts } from './store/change-log';
+export { createGroup, findGroup, listGroups, setInGroup } from './store/groups';
 export type { RicochetServer } from './http/app';

@@ -66,6 +66,13 @@ export function applyChange(cache: CacheWriter, change: Change): void {
         .run(ask.id, ask.from, ask.to, ask.state, ask.createdAt, JSON.stringify(ask));
       return;
     }
+    case 'group':
+      cache
+        .stmt(
+          'INSERT INTO groups (id, name, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data',
+        )
+        .run(change.data.id, change.data.name, JSON.stringify(change.data));
+      return;
     case 'private':
       return; // someone else's: only its place in the sequence
     case 'post-deleted':

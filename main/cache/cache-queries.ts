@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import {
   availabilityData,
+  groupData,
   postData,
   statusData,
   type AvailabilityData,
+  type GroupData,
   type StatusData,
 } from '../../shared/protocol/changes';
 import { cachedMember } from './apply-change';
@@ -115,3 +117,9 @@ export function readFeed(
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The organisation's teams as last synced (each with its member ids); unreadable rows are skipped. */
+export function readGroups(cache: LocalCache): GroupData[] {
+  const rows = cache.stmt('SELECT data FROM groups ORDER BY name COLLATE NOCASE').all() as { data: string }[];
+  return rows.flatMap((r) => groupData.safeParse(JSON.parse(r.data)).data ?? []);
+}

@@ -51,6 +51,8 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
   // Asks between me and one teammate (nobody else's reach this cache).
   `CREATE TABLE asks (id TEXT PRIMARY KEY, from_member TEXT NOT NULL, to_member TEXT NOT NULL,
                       state TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);`,
+  // The organisation's teams and who is in each (a person may be in several).
+  `CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, data TEXT NOT NULL);`,
 ];
 
 interface LegacyOutboxRow {
@@ -202,7 +204,7 @@ export class LocalCache {
    */
   restartTeam(): void {
     this.db.transaction(() => {
-      for (const table of ['members', 'statuses', 'availability', 'asks'])
+      for (const table of ['members', 'statuses', 'availability', 'asks', 'groups'])
         this.stmt(`DELETE FROM ${table}`).run();
       this.stmt("DELETE FROM posts WHERE member_id != 'me' AND pending = 0").run();
       this.stmt("DELETE FROM meta WHERE key = 'cursor'").run();
@@ -212,7 +214,7 @@ export class LocalCache {
   /** Forgets the team's data (leaving a team); my own local posts stay for my work log. */
   clearTeam(): void {
     this.db.transaction(() => {
-      for (const table of ['members', 'statuses', 'availability', 'commands', 'asks'])
+      for (const table of ['members', 'statuses', 'availability', 'commands', 'asks', 'groups'])
         this.stmt(`DELETE FROM ${table}`).run();
       this.stmt("DELETE FROM posts WHERE member_id != 'me'").run();
       this.stmt("DELETE FROM meta WHERE key IN ('cursor', 'last_sync_at')").run();

@@ -4,7 +4,8 @@ import { resolveLocale, type Locale } from '../../shared/i18n/status-messages';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
 import { type Ask, type Change } from '../../shared/protocol/changes';
 import { distinctNames } from '../../shared/people/find-person';
-import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
+import { readBoard, readGroups, readFeed, type BoardMember } from '../cache/cache-queries';
+import { shownOnBoard, teamsOf, type TeamOfMine } from '../../shared/people/my-teams';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
 import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
@@ -139,10 +140,20 @@ export class DesktopCore extends EventEmitter {
     return withStatusIn(resolveLocale(config, this.systemLocale), config.tz, member, now);
   }
 
-  board(now = Date.now()) {
+  /**
+   * The board: everyone in my teams once (the whole organisation when I am in none), or one
+   * team of mine. Names, asks and "who knows" still reach the whole organisation (members()).
+   */
+  board(now = Date.now(), team: string | null = null) {
     const config = this.config; // once per board, not a settings-file stat per member
     const locale = resolveLocale(config, this.systemLocale);
-    return boardWithStatus(this.members(), now, locale, config.tz);
+    const shown = shownOnBoard(this.members(), this.myTeams(), this.me?.id, team);
+    return boardWithStatus(shown, now, locale, config.tz);
+  }
+
+  /** The organisation's teams I am in, by name. */
+  myTeams(): TeamOfMine[] {
+    return teamsOf(readGroups(this.cache), this.me?.id);
   }
 
   /** A member's name as the views show it (numbered when two look the same). */

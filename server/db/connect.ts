@@ -11,10 +11,12 @@ import {
   type DatabaseConnection,
   type Driver,
   type MigrationProvider,
+  type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
-import { migrations, type Database } from './schema';
+import { migrations } from './migrations/index';
+import type { Database } from './schema';
 
 export type StorageConfig =
   | {
@@ -59,6 +61,27 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 compiles SQL on each prepare: the
+ * same few statements serve every request, so they are kept (the most recently used 500; a
+ * query with a list of varying length is a new text each time, hence the bound). Safe because
+ * Kysely runs one query at a time on this connection and no query here is streamed.
+ */
+function withStatementCache(file: Sqlite.Database, size = 500): SqliteDatabase {
+  const statements = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => file.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) statements.delete(sql);
+      else statement = file.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Opens the database (creating it on first start) and brings its schema up to date. */
@@ -77,7 +100,9 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
     file.pragma('synchronous = NORMAL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: file }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }),
+    });
     storage = { db, kind: 'sqlite', close: () => db.destroy() };
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });

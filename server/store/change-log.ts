@@ -80,6 +80,7 @@ const supersedes: Record<Exclude<ChangeKind, 'private'>, ChangeKind[]> = {
   // The tombstone stays (a device that has the post must learn it is gone); the post does not.
   'post-deleted': ['post'],
   ask: ['ask'],
+  group: ['group'],
   'member-removed': ['member', 'status', 'availability'],
 };
 

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
 import { hashSecret, newInviteCode, newSecret, nowIso, sameHash } from './secrets';
+import { appendGroup, leaveAllGroups } from './groups';
 import { writeTransaction } from './write-transaction';
 
 export type Profile = z.infer<typeof memberProfileData>;
@@ -65,13 +66,21 @@ export async function createTeam(
     created_at: team.created_at,
     removed_at: null,
   };
+  const firstGroup = { id: randomUUID(), name: team.name, created_at: team.created_at };
   await writeTransaction(db, async (trx) => {
     await trx.insertInto('teams').values(team).execute();
     await trx.insertInto('members').values(admin).execute();
     await appendChange(trx, team.id, 'member', admin.id, admin.id, publicMember(toMember(admin)));
+    // Its first team, of the same name, with the admin in it; the first invite leads there.
+    await trx
+      .insertInto('groups')
+      .values({ ...firstGroup, team_id: team.id })
+      .execute();
+    await trx.insertInto('group_members').values({ group_id: firstGroup.id, member_id: admin.id }).execute();
+    await appendGroup(trx, firstGroup.id, admin.id);
   });
   const token = await issueToken(db, admin.id);
-  const invite = await createInvite(db, team.id, {});
+  const invite = await createInvite(db, team.id, { groupId: firstGroup.id });
   return {
     team: { id: team.id, name: team.name, createdAt: team.created_at },
     admin: toMember(admin),
@@ -86,10 +95,24 @@ export const DEFAULT_INVITE = { uses: 25, days: 14 };
 export async function createInvite(
   db: Kysely<Database>,
   teamId: string,
-  options: { uses?: number; expiresAt?: string },
+  /**
+   * The team of the organisation a joiner enters: by default its first team (an organisation of
+   * one team invites into it, as before teams existed); null: the organisation only.
+   */
+  options: { uses?: number; expiresAt?: string; groupId?: string | null },
 ) {
   const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
   if (!team) throw notFound('team');
+  let groupId: string | null = null;
+  if (options.groupId !== null) {
+    let groups = db.selectFrom('groups').select('id').where('team_id', '=', teamId);
+    groups = options.groupId
+      ? groups.where('id', '=', options.groupId)
+      : groups.orderBy('created_at').orderBy('id');
+    const group = await groups.executeTakeFirst();
+    if (options.groupId && !group) throw notFound('team');
+    groupId = group?.id ?? null;
+  }
   const code = newInviteCode();
   const uses = options.uses ?? DEFAULT_INVITE.uses;
   const expiresAt =
@@ -99,6 +122,7 @@ export async function createInvite(
     .values({
       hash: hashSecret(code),
       team_id: teamId,
+      group_id: groupId,
       uses_left: uses,
       expires_at: expiresAt,
       created_at: nowIso(),
@@ -162,6 +186,13 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
     };
     await trx.insertInto('members').values(row).execute();
     await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
+    if (invite.group_id) {
+      await trx
+        .insertInto('group_members')
+        .values({ group_id: invite.group_id, member_id: row.id })
+        .execute();
+      await appendGroup(trx, invite.group_id, row.id);
+    }
     return toMember(row);
   });
   return { token: await issueToken(db, member.id), member, team: await teamOf(db, member.teamId) };
@@ -235,6 +266,7 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
       .where('member_id', '=', memberId)
       .where('revoked_at', 'is', null)
       .execute();
+    await leaveAllGroups(trx, memberId);
     await appendChange(trx, member.teamId, 'member-removed', memberId, memberId, { id: memberId });
   });
   return member;

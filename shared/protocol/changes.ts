@@ -96,6 +96,20 @@ const envelope = {
 };
 const gone = z.object({ id: z.string() });
 
+/** The most people one team (a group of the organisation) holds: a whole company of 5,000. */
+export const GROUP_MEMBERS_MAX = 5_000;
+
+/**
+ * A team inside the organisation, with its people: one person may be in several. The log
+ * keeps the latest of each (a membership change re-sends the list, bounded above).
+ */
+export const groupData = z.object({
+  id: z.string(),
+  name: text,
+  members: z.array(z.string().max(64)).max(GROUP_MEMBERS_MAX),
+  createdAt: stamp,
+});
+
 /** One row of a team's change log, as /v1/sync and the stream deliver it. */
 export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('member'), data: memberData }),
@@ -105,6 +119,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('post'), data: postData }),
   z.object({ ...envelope, kind: z.literal('post-deleted'), data: gone }),
   z.object({ ...envelope, kind: z.literal('ask'), data: askSchema }),
+  z.object({ ...envelope, kind: z.literal('group'), data: groupData }),
   /** A change meant for other members (an ask between two people): its place in the sequence only. */
   z.object({ ...envelope, kind: z.literal('private'), data: z.null() }),
 ]);
@@ -117,6 +132,7 @@ export type StatusData = z.infer<typeof statusData>;
 export type AvailabilityData = z.infer<typeof availabilityData>;
 export type PostData = z.infer<typeof postData>;
 export type Ask = z.infer<typeof askSchema>;
+export type GroupData = z.infer<typeof groupData>;
 
 export const changeKinds = changeSchema.options.map((o) => o.shape.kind.value);
 

@@ -22,3 +22,21 @@ export async function cliProcess(...argv: string[]) {
     ),
   );
 }
+
+/** `ricochet login` with an invite, into a profile; returns what the CLI said. */
+export function loginWithInvite(server: string, code: string, name: string, profile: string) {
+  const email = `${name.toLowerCase()}@acme.test`;
+  return cli(
+    'login',
+    '--server',
+    server,
+    '--invite',
+    code,
+    '--name',
+    name,
+    '--email',
+    email,
+    '--profile',
+    profile,
+  );
+}

@@ -1,6 +1,7 @@
 import {
   createInvite,
   createTeam,
+  findGroup,
   listMembers,
   openStorage,
   promoteMember,
@@ -9,21 +10,26 @@ import {
   revokeInvite,
   rotateToken,
 } from '../../../server/index';
+import { teamAction, teamActions, teamActionsUsage, teamActionText } from './admin-team-actions';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { terminalText } from '../terminal-text';
 import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url postgres://…] [--json]
   create-team --name <n> --admin-name <n> --admin-email <e>
-  invite --team <id> [--uses <n>] [--expires <duration: 30m, 12h, 7d>]   (default: 25 uses, 14 days)
-  revoke-invite --team <id> --code <code>
-  members --team <id>
+                                (an organisation, with a first team of the same name)
+  invite --org <id> [--into <team> | --org-only] [--uses <n>] [--expires <duration: 30m, 12h, 7d>]
+                                (default: 25 uses, 14 days; joiners enter the organisation's first
+                                team, or --into that team, or --org-only none)
+  revoke-invite --org <id> --code <code>
+  members --org <id>
+${teamActionsUsage}
   remove --member <id>          (revokes its tokens)
   rotate-token --member <id>
   promote --member <id>         (makes a member an admin; the only admin cannot be removed)
-  prune-posts --team <id> --older-than <duration: 365d>   (posts are kept unless you prune them;
+  prune-posts --org <id> --older-than <duration: 365d>   (posts are kept unless you prune them;
                                 every device of the team then reloads the team at its next sync)
-Works on the server's database whether the server runs or not.`;
+Works on the server's database whether the server runs or not. --team <id> still works for --org.`;
 
 export function parseDuration(text: string, flag = '--expires'): number {
   const m = /^(\d+(?:\.\d+)?)\s*(m|h|d)$/.exec(text.trim());
@@ -47,6 +53,11 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'admin-name': { type: 'string' },
     'admin-email': { type: 'string' },
     team: { type: 'string' },
+    org: { type: 'string' },
+    into: { type: 'string' },
+    'org-only': { type: 'boolean' },
+    to: { type: 'string' },
+    from: { type: 'string' },
     member: { type: 'string' },
     uses: { type: 'string' },
     expires: { type: 'string' },
@@ -62,10 +73,14 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'rotate-token',
     'prune-posts',
     'promote',
+    ...teamActions,
   ];
   if (!known.includes(action)) throw new UsageError(`unknown action "${action}"`);
+  // An organisation was called a team before it could hold teams: --team still names it.
+  const org = values.org ?? values.team;
   const storage = await openStorage(storageFrom(values, io));
   try {
+    if (teamActions.includes(action)) return await teamAction(storage.db, action, { ...values, org });
     switch (action) {
       case 'create-team': {
         const created = await createTeam(storage.db, {
@@ -87,13 +102,19 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
         const expiresAt = values.expires
           ? new Date(Date.now() + parseDuration(values.expires)).toISOString()
           : undefined;
-        return await createInvite(storage.db, need(values.team, '--team'), { uses, expiresAt });
+        const orgId = need(org, '--org');
+        const groupId = values['org-only']
+          ? null
+          : values.into
+            ? (await findGroup(storage.db, orgId, values.into)).id
+            : undefined;
+        return await createInvite(storage.db, orgId, { uses, expiresAt, groupId });
       }
       case 'revoke-invite':
-        await revokeInvite(storage.db, need(values.team, '--team'), need(values.code, '--code'));
+        await revokeInvite(storage.db, need(org, '--org'), need(values.code, '--code'));
         return { revoked: true };
       case 'members':
-        return { members: await listMembers(storage.db, need(values.team, '--team')) };
+        return { members: await listMembers(storage.db, need(org, '--org')) };
       case 'remove':
         return { removed: await removeMember(storage.db, need(values.member, '--member')) };
       case 'promote':
@@ -101,7 +122,7 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
       case 'prune-posts': {
         const age = parseDuration(need(values['older-than'], '--older-than'), '--older-than');
         const before = new Date(Date.now() - age).toISOString();
-        return { pruned: await prunePosts(storage.db, need(values.team, '--team'), before), before };
+        return { pruned: await prunePosts(storage.db, need(org, '--org'), before), before };
       }
       default:
         return { token: await rotateToken(storage.db, need(values.member, '--member')) };
@@ -132,7 +153,9 @@ function adminText(action: string, r: Record<string, never>): string {
     members?: { id: string; name: string; email: string; role: string }[];
     removed?: { name: string };
   };
-  if (action === 'create-team') {
+  if (teamActions.includes(action)) {
+    lines.push(...teamActionText(action, r));
+  } else if (action === 'create-team') {
     lines.push(`Team "${any.team!.name}" created (id ${any.team!.id}).`);
     lines.push(`Admin: ${any.admin!.name} <${any.admin!.email}>, token ${String(any['token'])}`);
     lines.push(`Log in as that admin (paste the token when asked): ${String(any['login'])}`);

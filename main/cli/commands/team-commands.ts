@@ -2,6 +2,7 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { translate } from '../../../shared/i18n/translate';
 import { terminalText } from '../terminal-text';
+import { findTeam } from '../../../shared/people/my-teams';
 import { profileFlag, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
@@ -91,22 +92,35 @@ export const syncCommand: CliCommand = {
 };
 
 export const boardCommand: CliCommand = {
-  usage: 'Usage: ricochet board [--offline] [--profile <dir>] [--json]',
+  usage: `Usage: ricochet board [--team <name>] [--offline] [--profile <dir>] [--json]
+Everyone in my teams once, or one of them (--team); the whole organisation when I am in none.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       ...profileFlag,
       json: { type: 'boolean' },
       offline: { type: 'boolean' },
+      team: { type: 'string' },
     });
     return withCore(values, io, async (core) => {
       const refreshed = values.offline ? undefined : await core.sync();
       const asOf = core.freshness().asOf;
-      const board = core.board();
+      const teams = core.myTeams();
+      const team = values.team === undefined ? undefined : findTeam(teams, values.team);
+      if (values.team !== undefined && !team) {
+        const names = teams.map((t) => terminalText(t.name)).join(', ') || 'none';
+        io.err(
+          `ricochet board: you are in no team called "${terminalText(values.team)}" (your teams: ${names})\n`,
+        );
+        return 2;
+      }
+      const board = core.board(Date.now(), team?.id ?? null);
       if (values.json) {
         printJson(io, {
           asOf: asOf ?? null,
           online: !!refreshed && !('error' in refreshed),
           removed: core.freshness().removed,
+          teams: teams.map((t) => ({ id: t.id, name: t.name, size: t.members.length })),
+          team: team ? { id: team.id, name: team.name } : null,
           members: board,
         });
         return 0;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWhen } from '../../../shared/i18n/status-messages';
 import { isoInstant, wallToUtc, utcToWall, DAY_MS, HOUR_MS } from '../../../shared/time/zoned-time';
-import { cli } from '../../support/run-cli';
+import { cli, loginWithInvite } from '../../support/run-cli';
 import { client, teamServer } from '../../support/team-server';
 
 /** A fixed-offset zone where the local hour is `hour` now. */
@@ -69,18 +69,7 @@ describe('the board’s labels agree with each person’s day', () => {
         kind: 'busy',
       },
     ]);
-    const login = await cli(
-      'login',
-      '--server',
-      t.url,
-      '--invite',
-      t.team.invite,
-      '--name',
-      'Viewer',
-      '--email',
-      'v@acme.test',
-      ...p,
-    );
+    const login = await loginWithInvite(t.url, t.team.invite, 'Viewer', profile);
     expect(login.code, login.stderr).toBe(0);
     expect((await cli('settings', '--tz', zone, ...p)).code).toBe(0);
     // The board as the CLI shows it once it has caught up with all five teammates.

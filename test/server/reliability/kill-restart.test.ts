@@ -110,7 +110,8 @@ describe.skipIf(!backends.includes('postgres'))('several instances on one Postgr
     });
     await client(b.url, joined.body.token)('PUT', '/v1/me/status', { state: 'focus', text: 'via B' });
     await onA.until(() => onA.changes().some((c) => c.kind === 'status'));
-    expect(onA.changes().map((c) => c.kind)).toEqual(['member', 'status']);
+    // Bob joined through the team's invite: he is in its first team, so that team changed too.
+    expect(onA.changes().map((c) => c.kind)).toEqual(['member', 'group', 'status']);
     expect(onA.changes().find((c) => c.kind === 'status')!.data).toMatchObject({
       state: 'focus',
       text: 'via B',

@@ -17,5 +17,4 @@ describe('secrets people paste on a command line', () => {
     expect(new Set(codes).size).toBe(codes.length);
     expect(new Set(codes.map((c) => c[0])).size).toBe(63);
   });
-
 });
