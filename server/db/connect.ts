@@ -86,6 +86,16 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Opens the database (creating it on first start) and brings its schema up to date. */
 export async function openStorage(config: StorageConfig): Promise<Storage> {
+  const storage = connectStorage(config);
+  await migrate(storage);
+  return storage;
+}
+
+/**
+ * The database as it is, schema untouched: for an upgrade test that builds a database as an
+ * older release left it (`migrateTo`), then opens it with `openStorage` like a new release.
+ */
+export function connectStorage(config: StorageConfig): Storage {
   let storage: Storage;
   if (config.kind === 'sqlite') {
     // The team's data is for its members only: a private folder, private files.
@@ -115,8 +125,13 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
       close: () => db.destroy(),
     };
   }
-  await migrate(storage);
   return storage;
+}
+
+/** Brings the schema to one named migration (an older release's), for upgrade tests. */
+export async function migrateTo(storage: Storage, name: string): Promise<void> {
+  const { error } = await new Migrator({ db: storage.db, provider }).migrateTo(name);
+  if (error) throw error;
 }
 
 async function migrate(storage: Storage) {
