@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IpcEvent } from './ipc-channels';
 import { settingsPatchShape } from './settings/settings-schema';
-import type { AskView, Freshness, MemberView, MyDayView, PostView, SettingsView } from './views';
+import type { AskView, Freshness, MemberView, MyDayView, PostView, SettingsView, TeamChoice } from './views';
 
 export { ipcEvents, methodName, type IpcEvent } from './ipc-channels';
 
@@ -25,8 +25,18 @@ export const ipcContract = {
     }>(),
   },
   'board:get': {
-    request: none,
-    response: reply<{ members: MemberView[]; freshness: Freshness; now: string }>(),
+    /** `team`: one of my teams; null: all of them; absent: the one chosen on the board (Settings). */
+    request: z.object({ team: z.string().max(100).nullable().optional() }).strict(),
+    response: reply<{
+      members: MemberView[];
+      freshness: Freshness;
+      now: string;
+      /** My teams, by name, and the one shown (null: all of them). */
+      teams: TeamChoice[];
+      team: string | null;
+      /** Everyone in all my teams, each counted once (with me). */
+      watched: number;
+    }>(),
   },
   'feed:get': {
     request: z

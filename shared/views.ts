@@ -30,6 +30,13 @@ export interface MemberView {
   latestPost: { id: string; text: string; createdAt: string } | null;
 }
 
+/** A team of mine, as the board's switch lists it. */
+export interface TeamChoice {
+  id: string;
+  name: string;
+  size: number;
+}
+
 export interface Freshness {
   asOf: string | null;
   online: boolean;

@@ -27,12 +27,19 @@ export function createCoreApi(
   const settings = async () => settingsView(core);
   return {
     'app:info': async () => info,
-    'board:get': async () => {
+    'board:get': async ({ team }) => {
       const t = now();
+      const teams = core.myTeams();
+      // A saved choice of a team I have since left shows all my teams (shownOnBoard).
+      const chosen = team === undefined ? core.config.boardTeam : team;
+      const shown = teams.some((x) => x.id === chosen) ? chosen : null;
       return {
-        members: memberViews(core, t),
+        members: memberViews(core, t, shown),
         freshness: { ...core.freshness(), inTeam: !!core.me },
         now: isoInstant(t),
+        teams: teams.map((x) => ({ id: x.id, name: x.name, size: x.members.length })),
+        team: shown,
+        watched: core.watched().length,
       };
     },
     'feed:get': async (request) => ({ posts: postViews(core, request) }),

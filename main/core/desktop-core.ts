@@ -151,6 +151,11 @@ export class DesktopCore extends EventEmitter {
     return boardWithStatus(shown, now, locale, config.tz);
   }
 
+  /** Everyone in all my teams, each once, with me (the whole organisation when I am in none). */
+  watched(): BoardMember[] {
+    return shownOnBoard(this.members(), this.myTeams(), this.me?.id);
+  }
+
   /** The organisation's teams I am in, by name. */
   myTeams(): TeamOfMine[] {
     return teamsOf(readGroups(this.cache), this.me?.id);

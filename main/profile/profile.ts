@@ -38,6 +38,7 @@ export const profileConfig = z
     hotkey: settingFields.hotkey.default(settingDefaults.hotkey),
     openAtLogin: settingFields.openAtLogin.optional(),
     notifications: settingFields.notifications.default(true),
+    boardTeam: settingFields.boardTeam.default(null),
   })
   .strip();
 

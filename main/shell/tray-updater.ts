@@ -40,7 +40,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
 
   async function refresh(): Promise<TrayModel | undefined> {
     if (stopped) return undefined;
-    const { members, freshness } = await api['board:get']({});
+    const { members, freshness } = await api['board:get']({ team: null }); // everyone I watch, whichever team the board shows
     const asks = await api['asks:get']({});
     const t = now();
     const model = trayModel({

@@ -25,6 +25,8 @@ export const settingFields = {
   /** What I do and know, for "who knows about…" (published with my profile). */
   role: z.string().max(80),
   skills: z.array(z.string().max(40)).max(30),
+  /** The team of mine the board shows; null: all my teams at once. */
+  boardTeam: z.string().max(100).nullable(),
 };
 
 /** What a settings change may carry: every field optional, the language clearable (null). */
@@ -40,6 +42,7 @@ export const settingsPatchShape = z
     notifications: settingFields.notifications.optional(),
     role: settingFields.role.optional(),
     skills: settingFields.skills.optional(),
+    boardTeam: settingFields.boardTeam.optional(),
   })
   .strict();
 

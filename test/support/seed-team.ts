@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openStorage } from '../../server/db/connect';
 import { createTeam } from '../../server/store/members';
+import { appendGroup } from '../../server/store/groups';
 import { storageFor } from './team-server';
 import type { Database } from '../../server/db/schema';
 
@@ -88,6 +89,22 @@ export async function seedTeam(db: Kysely<Database>, teamId: string, members: nu
         .values(changes.slice(i, i + 500).map((c) => ({ ...c, size: c.data.length })))
         .execute();
     await trx.updateTable('teams').set({ seq }).where('id', '=', teamId).execute();
+    // Joined as through the organisation's first invite: into its first team.
+    const first = await trx
+      .selectFrom('groups')
+      .select('id')
+      .where('team_id', '=', teamId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .executeTakeFirst();
+    if (first) {
+      for (let i = 0; i < ids.length; i += 500)
+        await trx
+          .insertInto('group_members')
+          .values(ids.slice(i, i + 500).map((id) => ({ group_id: first.id, member_id: id })))
+          .execute();
+      await appendGroup(trx, first.id, '');
+    }
   });
 }
 

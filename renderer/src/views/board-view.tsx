@@ -93,6 +93,24 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       <h2 id="board-title" className="visually-hidden">
         {t('board.title')}
       </h2>
+      {data && data.teams.length > 1 && (
+        <label className="team-switch">
+          <span>{t('board.team')}</span>{' '}
+          <select
+            aria-label={t('board.team')}
+            value={data.team ?? ''}
+            // Saved, so that the board opens on the same team next time; the tray counts all.
+            onChange={(e) => void getApi()?.settingsUpdate({ boardTeam: e.target.value || null })}
+          >
+            <option value="">{t('board.team.all', { count: data.watched })}</option>
+            {data.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {t('board.team.one', { name: team.name, count: team.size })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="toolbar">
         <input
           type="search"

@@ -1,0 +1,65 @@
+// A person in two teams of one organisation, in the browser mode: the board shows both teams'
+// people once, a switch shows one team (and is remembered), and both stay live.
+import { expect, test } from './shared-clock';
+import { openStorage } from '../../server/db/connect';
+import { createGroup, setInGroup } from '../../server/store/groups';
+import { createInvite, createTeam } from '../../server/store/members';
+import { spawnServer } from '../support/server-process';
+import { client, storageFor } from '../support/team-server';
+import { alwaysAtWork, joinedProfile, startWeb } from './fixtures';
+
+test('two teams on one board: all of them once, one at a time, remembered, live', async ({ page }) => {
+  test.setTimeout(90_000);
+  const config = await storageFor('sqlite');
+  const storage = await openStorage(config);
+  const org = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+  const squad = await createGroup(storage.db, org.team.id, 'Squad');
+  const chapter = await createGroup(storage.db, org.team.id, 'Chapter');
+  const into = async (groupId: string) => (await createInvite(storage.db, org.team.id, { groupId })).code;
+  const [squadInvite, chapterInvite] = [await into(squad.id), await into(chapter.id)];
+  const server = await spawnServer(config);
+  const join = async (name: string, code: string) =>
+    (await client(server.url)('POST', '/v1/join', { code, name, email: `${name}@acme.test` })).body;
+  await join('Dan', squadInvite);
+  const eve = await join('Eve', chapterInvite);
+  const profile = await joinedProfile(server.url, squadInvite, 'Viewer', alwaysAtWork);
+  const viewer = (
+    await storage.db.selectFrom('members').select('id').where('name', '=', 'Viewer').executeTakeFirstOrThrow()
+  ).id;
+  await setInGroup(storage.db, chapter.id, viewer, true);
+  await storage.close();
+  const web = await startWeb(profile);
+  try {
+    await page.setViewportSize({ width: 440, height: 640 }); // the tray popover
+    await page.goto(web.url);
+    const board = page.getByRole('list', { name: 'Team', exact: true });
+    await expect(board.getByTestId('member-Eve')).toBeVisible();
+    // Everyone in my two teams, me once; Ana, in neither, is not on it.
+    await expect(board.getByRole('listitem')).toHaveCount(3);
+    for (const name of ['Dan', 'Eve', 'Viewer'])
+      await expect(board.getByTestId(`member-${name}`)).toBeVisible();
+    await expect(board.getByTestId('member-Ana')).toHaveCount(0);
+    const pick = page.getByRole('combobox', { name: 'Team', exact: true });
+    await expect(pick.locator('option')).toHaveText(['All my teams (3)', 'Chapter (2)', 'Squad (2)']);
+
+    await pick.selectOption({ label: 'Squad (2)' });
+    await expect(board.getByTestId('member-Eve')).toHaveCount(0);
+    await expect(board.getByRole('listitem')).toHaveCount(2);
+    await expect(board.getByTestId('member-Dan')).toBeVisible();
+    // Remembered: the board opens on the squad again.
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Team', exact: true })).toHaveValue(squad.id);
+    await expect(board.getByRole('listitem')).toHaveCount(2);
+
+    // Back to all: a change in the other team shows live.
+    await page
+      .getByRole('combobox', { name: 'Team', exact: true })
+      .selectOption({ label: 'All my teams (3)' });
+    await expect(board.getByTestId('member-Eve')).toBeVisible();
+    await client(server.url, eve.token)('PUT', '/v1/me/status', { state: 'focus', text: 'writing the spec' });
+    await expect(board.getByTestId('member-Eve')).toContainText('writing the spec');
+  } finally {
+    await web.stop();
+    await server.kill('SIGTERM');
+  }
+});
