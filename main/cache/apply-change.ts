@@ -73,6 +73,11 @@ export function applyChange(cache: CacheWriter, change: Change): void {
         )
         .run(change.data.id, change.data.name, JSON.stringify(change.data));
       return;
+    case 'stars':
+      cache.stmt('DELETE FROM stars').run();
+      for (const id of change.data.ids)
+        cache.stmt('INSERT OR IGNORE INTO stars (member_id) VALUES (?)').run(id);
+      return;
     case 'private':
       return; // someone else's: only its place in the sequence
     case 'post-deleted':

@@ -1,12 +1,17 @@
+import { z } from 'zod';
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Change, PostData } from '../../shared/protocol/changes';
 import { applyPage, type CacheWriter } from './apply-change';
+import type { Presence } from '../../shared/protocol/responses';
 import { ensurePrivateDir } from '../profile/private-files';
 import { replacedByNewer, teamCommand, type TeamCommand } from '../sync/team-commands';
 import { legacyOutboxCommand } from './legacy-outbox';
 import { nativeBinding } from './native-binding';
+
+/** What a cached status or availability says of its time (both carry `updatedAt`). */
+const stamped = z.object({ updatedAt: z.string() });
 
 /** Each entry brings the schema from the version before it; never edit a shipped one. */
 const migrations: (string | ((db: Database.Database) => void))[] = [
@@ -53,6 +58,8 @@ const migrations: (string | ((db: Database.Database) => void))[] = [
                       state TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);`,
   // The organisation's teams and who is in each (a person may be in several).
   `CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, data TEXT NOT NULL);`,
+  // The people I star, from anywhere in the organisation (the latest list the server sent).
+  `CREATE TABLE stars (member_id TEXT PRIMARY KEY);`,
 ];
 
 interface LegacyOutboxRow {
@@ -186,6 +193,33 @@ export class LocalCache {
     noteLatest: (memberId, postId, createdAt) => this.noteLatest(memberId, postId, createdAt),
   };
 
+  /**
+   * Status and availability of people I just started to watch (a new team, a star): the log
+   * held them back while I did not. Only what is newer than the cache's is written, so a live
+   * change that arrived first is never replaced by this older answer.
+   */
+  applyPresence(people: Presence): number {
+    let written = 0;
+    this.db.transaction(() => {
+      for (const person of people)
+        for (const [table, data] of [
+          ['statuses', person.status],
+          ['availability', person.availability],
+        ] as const) {
+          if (!data) continue;
+          const known = this.stmt(`SELECT data FROM ${table} WHERE member_id = ?`).get(person.id) as
+            { data: string } | undefined;
+          const knownAt = known ? (stamped.safeParse(JSON.parse(known.data)).data?.updatedAt ?? '') : '';
+          if (known && knownAt >= data.updatedAt) continue;
+          this.stmt(
+            `INSERT INTO ${table} (member_id, data, rev) VALUES (?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET data = excluded.data, rev = excluded.rev`,
+          ).run(person.id, JSON.stringify(data), this.nextRev());
+          written++;
+        }
+    })();
+    return written;
+  }
+
   /** Topics come from the server's board (most used #tags of 30 days). */
   setTopics(topics: ReadonlyMap<string, string[]>): void {
     const read = this.stmt('SELECT data FROM members WHERE id = ?');
@@ -204,7 +238,7 @@ export class LocalCache {
    */
   restartTeam(): void {
     this.db.transaction(() => {
-      for (const table of ['members', 'statuses', 'availability', 'asks', 'groups'])
+      for (const table of ['members', 'statuses', 'availability', 'asks', 'groups', 'stars'])
         this.stmt(`DELETE FROM ${table}`).run();
       this.stmt("DELETE FROM posts WHERE member_id != 'me' AND pending = 0").run();
       this.stmt("DELETE FROM meta WHERE key = 'cursor'").run();
@@ -214,7 +248,7 @@ export class LocalCache {
   /** Forgets the team's data (leaving a team); my own local posts stay for my work log. */
   clearTeam(): void {
     this.db.transaction(() => {
-      for (const table of ['members', 'statuses', 'availability', 'commands', 'asks', 'groups'])
+      for (const table of ['members', 'statuses', 'availability', 'commands', 'asks', 'groups', 'stars'])
         this.stmt(`DELETE FROM ${table}`).run();
       this.stmt("DELETE FROM posts WHERE member_id != 'me'").run();
       this.stmt("DELETE FROM meta WHERE key IN ('cursor', 'last_sync_at')").run();

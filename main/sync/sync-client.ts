@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
-import { streamMessageSchema } from '../../shared/protocol/changes';
+import { streamMessageSchema, type Change } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
 import { TeamApi, TeamApiError } from './team-api';
 
@@ -55,6 +55,8 @@ export class SyncClient extends EventEmitter {
   private async pullPages(): Promise<number> {
     let total = 0;
     let snapshot = false;
+    let watchesMoved = false;
+    const fromStart = this.options.cache.cursor === 0;
     let next = this.api.sync(this.options.cache.cursor, SYNC_PAGE, snapshot);
     for (;;) {
       const page = await next;
@@ -71,10 +73,19 @@ export class SyncClient extends EventEmitter {
       const applied = this.options.cache.applyChanges(page.changes, page.cursor);
       total += applied;
       if (applied > 0) this.emit('changes', page.changes);
+      watchesMoved ||= page.changes.some(movesWatches);
       if (!page.more) break;
     }
+    // A cold sync reads everyone's presence in the log; a catch-up that put me in a team or
+    // starred someone did not (the log held it back while I did not watch them).
+    if (watchesMoved && !snapshot && !fromStart) await this.refreshPresence();
     if (total > 0) this.emit('change');
     return total;
+  }
+
+  /** The current status and availability of everyone I now watch, newer than what I have. */
+  private async refreshPresence(): Promise<void> {
+    if (this.options.cache.applyPresence(await this.api.presence()) > 0) this.emit('change');
   }
 
   /** Sends the outbox in order; stops at the first failure that may pass later. */
@@ -189,11 +200,16 @@ export class SyncClient extends EventEmitter {
         else this.options.cache.markSynced();
       } else if (message.type === 'change') {
         const cursor = this.options.cache.cursor;
-        if (message.change.seq === cursor + 1) {
+        // The change this stream sent before: what lies between was not for me (a server that
+        // does not say is one that sends every number).
+        const after = message.after ?? message.change.seq - 1;
+        if (message.change.seq <= cursor) return; // already read through the log
+        if (after <= cursor) {
           this.options.cache.applyChanges([message.change]);
           this.emit('changes', [message.change]);
           this.emit('change');
-        } else if (message.change.seq > cursor + 1) {
+          if (movesWatches(message.change)) await this.refreshPresence();
+        } else {
           await this.pull(); // a gap: something was missed, so catch up through the log
         }
       }
@@ -202,6 +218,9 @@ export class SyncClient extends EventEmitter {
     }
   }
 }
+
+/** A change that may put new people in front of me: a team's members, or my stars. */
+const movesWatches = (change: Change) => change.kind === 'group' || change.kind === 'stars';
 
 export interface FlushResult {
   sent: number;

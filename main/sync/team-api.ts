@@ -4,6 +4,8 @@ import {
   askSchema,
   availabilityData,
   boardMemberData,
+  presenceResponse,
+  type Presence,
   errorBody,
   joinResponseSchema,
   meResponse,
@@ -157,6 +159,11 @@ export class TeamApi {
   async sync(since: number, limit = 500, snapshot = false): Promise<SyncPage> {
     const path = `/v1/sync?since=${since}&limit=${limit}${snapshot ? '&snapshot=1' : ''}`;
     return this.call(syncPageSchema, { method: 'GET', path });
+  }
+
+  /** Everyone's current status and availability that I may see (the board's, per viewer). */
+  async presence(): Promise<Presence> {
+    return (await this.call(presenceResponse, { method: 'GET', path: '/v1/board' })).members;
   }
 
   async topics(): Promise<Map<string, string[]>> {

@@ -84,6 +84,8 @@ export interface Database {
    */
   groups: { id: string; team_id: string; name: string; created_at: string };
   group_members: { group_id: string; member_id: string };
+  /** People a member watches from anywhere in the organisation (private to that member). */
+  stars: { member_id: string; star_id: string; created_at: string };
   changes: {
     team_id: string;
     seq: number;

@@ -1,108 +1,206 @@
 import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
-import type { StreamMessage } from '../../shared/protocol/changes';
+import { groupData, starsData, type StreamMessage } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
-import { changeFor, readRows } from '../store/change-log';
+import { readRows, toChange } from '../store/change-log';
 import { audienceList } from '../../shared/protocol/changes';
+import type { Sight } from '../store/visibility';
+import { Watchers } from './watchers';
+
+interface Org {
+  sockets: Set<WebSocket>;
+  /** Connected viewers and their streams. */
+  viewers: Map<string, Set<WebSocket>>;
+  /** Connected viewers in no team (they see the whole organisation). */
+  loose: Set<string>;
+  watchers: Watchers;
+  sent: number;
+  queue: Promise<void>;
+}
+
+type Row = Awaited<ReturnType<typeof readRows>>['rows'][number];
 
 /**
- * Fans a team's changes out to its live streams. It never trusts what happened in memory:
- * when told a team changed (by this instance, or by another through PostgreSQL NOTIFY) it
- * reads the log after the last sequence it sent and pushes those rows, in order, once.
+ * Fans an organisation's changes out to the live streams that may see them (visibility.ts):
+ * presence to its watchers, posts to the author's teams, an ask to its two people, who is in
+ * the organisation to everyone. It never trusts what happened in memory: told that the log
+ * grew (by this instance, or another through PostgreSQL NOTIFY), it reads the log after the
+ * last sequence it sent and pushes those rows, in order, once. Each message names the one this
+ * stream had before (`after`), so a client tells a hole it was not meant to see from a gap.
  */
 export class ChangeHub {
-  private readonly teams = new Map<string, { clients: Set<WebSocket>; sent: number; queue: Promise<void> }>();
-  /** Who each stream belongs to: a private change goes in full only to its audience. */
-  private readonly viewers = new WeakMap<WebSocket, string>();
+  private readonly orgs = new Map<string, Org>();
+  private readonly loading = new Map<string, Promise<Org>>();
+  private readonly viewerOf = new WeakMap<WebSocket, string>();
+  private readonly after = new WeakMap<WebSocket, number>();
   /** Each member's open streams, oldest first: a member holds at most STREAMS_PER_MEMBER. */
   private readonly byMember = new Map<string, WebSocket[]>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Adds a stream and answers the cursor it starts from. */
-  async subscribe(teamId: string, socket: WebSocket, memberId?: string): Promise<number> {
-    if (memberId) {
-      this.viewers.set(socket, memberId);
-      const mine = [...(this.byMember.get(memberId) ?? []), socket];
-      // A few devices and windows each; past that the oldest goes (a leak or a flood, not a person).
-      while (mine.length > STREAMS_PER_MEMBER) mine.shift()!.close(4429, 'too many streams for this member');
-      this.byMember.set(memberId, mine);
-      socket.once('close', () => {
-        const left = (this.byMember.get(memberId) ?? []).filter((s) => s !== socket);
-        if (left.length > 0) this.byMember.set(memberId, left);
-        else this.byMember.delete(memberId);
-      });
-    }
-    let team = this.teams.get(teamId);
-    if (!team) {
-      const row = await this.db
-        .selectFrom('teams')
-        .select('seq')
-        .where('id', '=', teamId)
-        .executeTakeFirstOrThrow();
-      team = this.teams.get(teamId) ?? {
-        clients: new Set(),
-        sent: Number(row.seq),
-        queue: Promise.resolve(),
-      };
-      this.teams.set(teamId, team);
-    }
-    team.clients.add(socket);
+  async subscribe(orgId: string, socket: WebSocket, memberId: string): Promise<number> {
+    this.viewerOf.set(socket, memberId);
+    const mine = [...(this.byMember.get(memberId) ?? []), socket];
+    // A few devices and windows each; past that the oldest goes (a leak or a flood, not a person).
+    while (mine.length > STREAMS_PER_MEMBER) mine.shift()!.close(4429, 'too many streams for this member');
+    this.byMember.set(memberId, mine);
     socket.once('close', () => {
-      team.clients.delete(socket);
-      if (team.clients.size === 0 && this.teams.get(teamId) === team) this.teams.delete(teamId);
+      const left = (this.byMember.get(memberId) ?? []).filter((s) => s !== socket);
+      if (left.length > 0) this.byMember.set(memberId, left);
+      else this.byMember.delete(memberId);
     });
-    return team.sent;
+    const org = await this.org(orgId);
+    const stars = await this.db
+      .selectFrom('stars')
+      .select('star_id')
+      .where('member_id', '=', memberId)
+      .execute();
+    if (socket.readyState !== socket.OPEN) return org.sent;
+    let streams = org.viewers.get(memberId);
+    if (!streams) {
+      org.viewers.set(memberId, (streams = new Set()));
+      org.watchers.setStars(
+        memberId,
+        stars.map((s) => s.star_id),
+      );
+      if (org.watchers.loose(memberId)) org.loose.add(memberId);
+    }
+    streams.add(socket);
+    org.sockets.add(socket);
+    this.after.set(socket, org.sent);
+    socket.once('close', () => {
+      org.sockets.delete(socket);
+      streams.delete(socket);
+      if (streams.size === 0 && org.viewers.get(memberId) === streams) {
+        org.viewers.delete(memberId);
+        org.loose.delete(memberId);
+        org.watchers.forget(memberId);
+      }
+      if (org.sockets.size === 0 && this.orgs.get(orgId) === org) this.orgs.delete(orgId);
+    });
+    return org.sent;
   }
 
-  /** A team's log grew: push what its streams have not had yet. */
-  changed(teamId: string): Promise<void> {
-    const team = this.teams.get(teamId);
-    if (!team) return Promise.resolve();
-    team.queue = team.queue.then(() => this.flush(teamId, team)).catch(() => {});
-    return team.queue;
+  /** The organisation's live state, loaded once however many streams subscribe at the same time. */
+  private async org(orgId: string): Promise<Org> {
+    const known = this.orgs.get(orgId);
+    if (known) return known;
+    let pending = this.loading.get(orgId);
+    if (!pending) {
+      pending = (async () => {
+        const row = await this.db
+          .selectFrom('teams')
+          .select('seq')
+          .where('id', '=', orgId)
+          .executeTakeFirstOrThrow();
+        const watchers = await Watchers.load(this.db, orgId);
+        const org: Org = {
+          sockets: new Set(),
+          viewers: new Map(),
+          loose: new Set(),
+          watchers,
+          sent: Number(row.seq),
+          queue: Promise.resolve(),
+        };
+        this.orgs.set(orgId, org);
+        return org;
+      })().finally(() => this.loading.delete(orgId));
+      this.loading.set(orgId, pending);
+    }
+    return pending;
+  }
+
+  /** An organisation's log grew: push what its streams have not had yet. */
+  changed(orgId: string): Promise<void> {
+    const org = this.orgs.get(orgId);
+    if (!org) return Promise.resolve();
+    org.queue = org.queue.then(() => this.flush(orgId, org)).catch(() => {});
+    return org.queue;
   }
 
   /** A removed member's streams close at once (their token no longer opens a new one). */
   closeMember(memberId: string, code = 4401, reason = 'no longer a member of this team'): void {
-    for (const team of this.teams.values())
-      for (const socket of team.clients)
-        if (this.viewers.get(socket) === memberId) socket.close(code, reason);
+    for (const socket of this.byMember.get(memberId) ?? []) socket.close(code, reason);
   }
 
   get streamCount(): number {
     let n = 0;
-    for (const team of this.teams.values()) n += team.clients.size;
+    for (const org of this.orgs.values()) n += org.sockets.size;
     return n;
   }
 
   closeAll(code = 1001, reason = 'server shutting down'): void {
-    for (const team of this.teams.values()) for (const socket of team.clients) socket.close(code, reason);
+    for (const org of this.orgs.values()) for (const socket of org.sockets) socket.close(code, reason);
   }
 
-  private async flush(teamId: string, team: { clients: Set<WebSocket>; sent: number }) {
-    const encode = (change: ReturnType<typeof changeFor>) =>
-      Buffer.from(JSON.stringify({ type: 'change', change } satisfies StreamMessage));
+  private async flush(orgId: string, org: Org) {
     for (;;) {
-      const page = await readRows(this.db, teamId, team.sent, 500);
+      const page = await readRows(this.db, orgId, org.sent, 500);
       for (const row of page.rows) {
-        // Encoded once for every stream (twice for a private change: in full, and its place only).
-        const full = encode(changeFor(row, viewerOf(row)));
-        const masked = row.audience ? encode(changeFor(row, undefined)) : full;
-        const audience = row.audience ? audienceList.parse(JSON.parse(row.audience)) : null;
-        for (const socket of team.clients) {
-          if (socket.readyState !== socket.OPEN) continue;
-          if (socket.bufferedAmount > STREAM_BEHIND_BYTES) {
-            dropBehind(socket);
-            continue;
-          }
-          const sees = !audience || audience.includes(this.viewers.get(socket) ?? '');
-          socket.send(sees ? full : masked, { binary: false });
-        }
-        team.sent = Number(row.seq);
+        this.follow(org, row);
+        this.deliver(org, row);
+        org.sent = Number(row.seq);
       }
       if (!page.more) return;
     }
+  }
+
+  /** Team and stars changes move who watches whom, from this row on. */
+  private follow(org: Org, row: Row) {
+    if (row.kind === 'group') {
+      const group = groupData.safeParse(JSON.parse(row.data));
+      if (!group.success) return;
+      org.watchers.setGroup(group.data.id, group.data.members);
+      org.loose = new Set([...org.viewers.keys()].filter((v) => org.watchers.loose(v)));
+    } else if (row.kind === 'stars' && org.viewers.has(row.member_id)) {
+      const stars = starsData.safeParse(JSON.parse(row.data));
+      if (stars.success) org.watchers.setStars(row.member_id, stars.data.ids);
+    }
+  }
+
+  private deliver(org: Org, row: Row) {
+    const targets = this.targets(org, row);
+    if (targets.size === 0) return;
+    // Encoded once per way of seeing it (in full, or without titles), not once per stream.
+    const change = toChange(row);
+    const full = JSON.stringify(change);
+    let outside: string | undefined;
+    for (const [viewer, seen] of targets) {
+      let text = full;
+      if (seen === 'outside' && change.kind === 'availability') {
+        const { titles: _titles, ...freeBusy } = change.data;
+        text = outside ??= JSON.stringify({ ...change, data: freeBusy });
+      }
+      for (const socket of org.viewers.get(viewer) ?? []) {
+        if (socket.readyState !== socket.OPEN) continue;
+        if (socket.bufferedAmount > STREAM_BEHIND_BYTES) {
+          dropBehind(socket);
+          continue;
+        }
+        socket.send(`{"type":"change","after":${this.after.get(socket) ?? 0},"change":${text}}`);
+        this.after.set(socket, Number(row.seq));
+      }
+    }
+  }
+
+  private targets(org: Org, row: Row): Map<string, Sight> {
+    if (row.audience) {
+      const seen = new Map<string, Sight>();
+      for (const id of audienceList.parse(JSON.parse(row.audience)))
+        if (org.viewers.has(id)) seen.set(id, 'full');
+      return seen;
+    }
+    if (
+      row.kind === 'status' ||
+      row.kind === 'availability' ||
+      row.kind === 'post' ||
+      row.kind === 'post-deleted'
+    ) {
+      const presence = row.kind === 'status' || row.kind === 'availability';
+      return org.watchers.audienceOf(row.member_id, presence, org.viewers, org.loose);
+    }
+    return new Map([...org.viewers.keys()].map((v) => [v, 'full' as const]));
   }
 }
 
@@ -124,9 +222,4 @@ function dropBehind(socket: WebSocket) {
   };
   socket.send(JSON.stringify(message));
   socket.close(4008, 'behind');
-}
-
-/** Someone in the change's audience (to read it in full), or nobody for a team-wide change. */
-function viewerOf(row: { audience: string | null }): string | undefined {
-  return row.audience ? audienceList.parse(JSON.parse(row.audience))[0] : undefined;
 }

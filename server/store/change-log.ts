@@ -8,8 +8,8 @@ import {
 } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
 import { nowIso } from './secrets';
-import { audienceList } from '../../shared/protocol/changes';
 import { writeTransaction } from './write-transaction';
+import { scopeOf, sight, type ViewerScope } from './visibility';
 
 /**
  * Takes the team's row lock first, in a transaction that updates other rows before appending:
@@ -81,17 +81,23 @@ const supersedes: Record<Exclude<ChangeKind, 'private'>, ChangeKind[]> = {
   'post-deleted': ['post'],
   ask: ['ask'],
   group: ['group'],
+  stars: ['stars'],
   'member-removed': ['member', 'status', 'availability'],
 };
 
 /**
- * A change as one member may see it: in full when it is for the whole team or for them;
- * otherwise only its place in the sequence, so nobody's stream shows a gap.
+ * A change as this viewer sees it (see visibility.ts): in full; without its titles for someone
+ * who watches the person from outside their teams; or null, not sent to them at all.
  */
-export function changeFor(row: ChangeRow, viewer: string | undefined): Change {
-  if (row.audience && !audienceList.parse(JSON.parse(row.audience)).includes(viewer ?? ''))
-    return { seq: Number(row.seq), kind: 'private', memberId: '', entityId: '', at: row.at, data: null };
-  return toChange(row);
+export function changeAs(row: ChangeRow, scope: ViewerScope): Change | null {
+  const seen = sight(scope, row);
+  if (!seen) return null;
+  const change = toChange(row);
+  if (seen === 'outside' && change.kind === 'availability') {
+    const { titles: _titles, ...freeBusy } = change.data;
+    return { ...change, data: freeBusy };
+  }
+  return change;
 }
 
 /**
@@ -160,7 +166,7 @@ export async function readChanges(
   db: Kysely<Database>,
   teamId: string,
   query: { since: number; limit: number; snapshot?: boolean },
-  viewer?: string,
+  viewer: string,
 ): Promise<SyncPage> {
   const team = await db
     .selectFrom('teams')
@@ -171,8 +177,11 @@ export async function readChanges(
   const reset = query.since > 0 && !query.snapshot && query.since < compactedTo;
   const since = reset ? 0 : query.since;
   const { rows, more } = await readRows(db, teamId, since, query.limit);
-  const changes = rows.map((row) => changeFor(row, viewer));
-  const last = changes.at(-1)?.seq ?? since;
+  const scope = await scopeOf(db, viewer);
+  // What the viewer may not see is left out; the cursor still passes it.
+  const changes = rows.flatMap((row) => changeAs(row, scope) ?? []);
+  const lastRead = rows.at(-1) ? Number(rows.at(-1)!.seq) : since;
+  const last = lastRead;
   // At the end of the log, the cursor passes the compaction point: what lay between was read
   // or compacted away (every sequence up to it was committed before it was set).
   const cursor = more ? last : Math.max(last, compactedTo);

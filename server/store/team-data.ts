@@ -8,6 +8,7 @@ import {
 } from '../../shared/protocol/changes';
 import type { AvailabilityBody, PostBody, ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
+import type { ViewerScope } from './visibility';
 import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
 import { publicMember, toMember, type Member } from './members';
@@ -175,12 +176,15 @@ export async function listPosts(
   teamId: string,
   before: string | undefined,
   limit: number,
+  scope: ViewerScope,
 ): Promise<Post[]> {
   let query = db
     .selectFrom('posts')
     .selectAll()
     .where('team_id', '=', teamId)
     .where('deleted_at', 'is', null);
+  // Posts are for the author's teams (visibility.ts): mine and my teammates'.
+  if (!scope.everyone) query = query.where('member_id', 'in', [scope.id, ...scope.teammates]);
   if (before) query = query.where('created_at', '<', before);
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toPost);

@@ -110,6 +110,12 @@ export const groupData = z.object({
   createdAt: stamp,
 });
 
+/** The most people one person may star (watch from outside their teams). */
+export const STARS_MAX = 500;
+
+/** The people I star: sent to me only (my other devices), the latest list each time. */
+export const starsData = z.object({ ids: z.array(z.string().max(64)).max(STARS_MAX) });
+
 /** One row of a team's change log, as /v1/sync and the stream deliver it. */
 export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('member'), data: memberData }),
@@ -120,6 +126,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('post-deleted'), data: gone }),
   z.object({ ...envelope, kind: z.literal('ask'), data: askSchema }),
   z.object({ ...envelope, kind: z.literal('group'), data: groupData }),
+  z.object({ ...envelope, kind: z.literal('stars'), data: starsData }),
   /** A change meant for other members (an ask between two people): its place in the sequence only. */
   z.object({ ...envelope, kind: z.literal('private'), data: z.null() }),
 ]);
@@ -162,7 +169,16 @@ export type SyncPage = z.infer<typeof syncPageSchema>;
 /** Messages of the live stream, server to client. */
 export const streamMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), cursor: z.number().int().min(0) }),
-  z.object({ type: z.literal('change'), change: readable }),
+  z.object({
+    type: z.literal('change'),
+    change: readable,
+    /**
+     * The sequence of the change this stream sent before (or its start): a stream carries only
+     * what its viewer may see, so the numbers have holes; a client that has `after` has
+     * everything before this one. Absent (an older server): the previous number.
+     */
+    after: z.number().int().min(0).optional(),
+  }),
   /** This stream fell behind (a slow link): it is closed; catch up through /v1/sync. */
   z.object({ type: z.literal('error'), error: z.string(), message: z.string() }),
 ]);

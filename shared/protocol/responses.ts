@@ -26,6 +26,11 @@ export const boardMemberData = memberData.extend({
   topics: z.array(z.string()).max(5),
 });
 export const boardResponse = z.object({ members: z.array(boardMemberData) });
+/** The board narrowed to presence: what a newly watched person is doing now. */
+export const presenceResponse = z.object({
+  members: z.array(boardMemberData.pick({ id: true, status: true, availability: true })),
+});
+export type Presence = z.infer<typeof presenceResponse>['members'];
 export const postsResponse = z.object({ posts: z.array(postData) });
 export const asksResponse = z.object({ asks: z.array(askSchema) });
 export const inviteResponse = z.object({

@@ -1,9 +1,10 @@
 import type { Migration } from 'kysely';
 import { releasedMigrations } from './001-to-005';
-import { groupsMigration } from './groups';
+import { groupsMigration, starsMigration } from './groups';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
   ...releasedMigrations,
   '006_groups': groupsMigration,
+  '007_stars': starsMigration,
 };

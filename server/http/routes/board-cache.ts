@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { boardResponse } from '../../../shared/protocol/responses';
+import { boardResponse, type BoardMemberData } from '../../../shared/protocol/responses';
+import { sight, type ViewerScope } from '../../store/visibility';
 import type { Database } from '../../db/schema';
 import { board } from '../../store/team-data';
 
@@ -9,7 +10,7 @@ import { board } from '../../store/team-data';
  * (topics count the last 30 days). A read of an unchanged board is one small query.
  */
 export class BoardCache {
-  private readonly boards = new Map<string, { key: string; json: string }>();
+  private readonly boards = new Map<string, { key: string; json: string; members: BoardMemberData[] }>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -17,7 +18,32 @@ export class BoardCache {
     private readonly teams = 100,
   ) {}
 
-  async json(teamId: string): Promise<string> {
+  /**
+   * The board as this viewer may see it (visibility.ts): everyone's name and profile; presence
+   * of the people they watch (titles for their teammates only); posts and topics of their
+   * teams. Someone who sees it all (one team, or in none) gets the shared serialisation.
+   */
+  async json(teamId: string, scope: ViewerScope): Promise<string> {
+    const board = await this.whole(teamId);
+    if (scope.everyone || board.members.every((m) => scope.teammates.has(m.id))) return board.json;
+    const members = board.members.map((m) => {
+      const row = { member_id: m.id, audience: null };
+      const presence = sight(scope, { ...row, kind: 'status' });
+      const posts = sight(scope, { ...row, kind: 'post' });
+      const availability =
+        presence === 'outside' && m.availability ? { ...m.availability, titles: undefined } : m.availability;
+      return {
+        ...m,
+        status: presence ? m.status : null,
+        availability: presence ? availability : null,
+        latestPost: posts ? m.latestPost : null,
+        topics: posts ? m.topics : [],
+      };
+    });
+    return JSON.stringify(boardResponse.parse({ members }));
+  }
+
+  private async whole(teamId: string) {
     const { seq, compacted_to } = await this.db
       .selectFrom('teams')
       .select(['seq', 'compacted_to'])
@@ -25,12 +51,14 @@ export class BoardCache {
       .executeTakeFirstOrThrow();
     const key = `${seq}:${compacted_to}:${Math.floor(this.now() / 86_400_000)}`;
     const known = this.boards.get(teamId);
-    if (known?.key === key) return known.json;
-    const json = JSON.stringify(boardResponse.parse({ members: await board(this.db, teamId) }));
+    if (known?.key === key) return known;
+    const members = boardResponse.parse({ members: await board(this.db, teamId) }).members;
+    const json = JSON.stringify({ members });
+    const entry = { key, json, members };
     this.boards.delete(teamId);
-    this.boards.set(teamId, { key, json });
+    this.boards.set(teamId, entry);
     // The least recently filled team goes first: memory is bounded by the number kept.
     if (this.boards.size > this.teams) this.boards.delete(this.boards.keys().next().value!);
-    return json;
+    return entry;
   }
 }

@@ -3,7 +3,9 @@ import { availabilityData, meResponse, selfData, statusData } from '../../../sha
 import { teamOf } from '../../store/members';
 import { setAvailability, setStatus, updateProfile } from '../../store/team-data';
 import { answers, errors } from '../route-docs';
-import { me, noContent, type RouteKit } from './route-kit';
+import { idParams, me, noContent, type RouteKit } from './route-kit';
+import { setStar } from '../../store/stars';
+import { starsData } from '../../../shared/protocol/changes';
 
 /** The caller: who they are, their profile, status and published availability. */
 export function meRoutes({ app, context, mutate }: RouteKit) {
@@ -49,6 +51,30 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
       return reply.code(204).send(null);
     },
   );
+  for (const [method, on] of [
+    ['put', true],
+    ['delete', false],
+  ] as const)
+    app[method](
+      '/v1/me/stars/:id',
+      {
+        schema: {
+          description: on
+            ? 'star someone of the organisation: their presence reaches me wherever they work'
+            : 'unstar someone',
+          params: idParams,
+          response: answers(starsData, 'the people I star'),
+        },
+      },
+      async (request) => {
+        const caller = me(request);
+        const ids = await mutate({
+          team: caller.teamId,
+          store: () => setStar(db, caller, request.params.id, on),
+        });
+        return { ids };
+      },
+    );
   app.put(
     '/v1/me/availability',
     { schema: { body: availabilityBody, response: answers(availabilityData, 'stored') } },

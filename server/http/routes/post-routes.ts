@@ -3,6 +3,7 @@ import { postBody, postsQuery } from '../../../shared/protocol/schemas';
 import { postData, postsResponse } from '../../../shared/protocol/responses';
 import { createPost, deletePost, editPost, listPosts } from '../../store/team-data';
 import { answers, created, errors } from '../route-docs';
+import { scopeOf } from '../../store/visibility';
 import { idParams, me, noContent, type RouteKit } from './route-kit';
 
 const postEdit = z.object({ text: postBody.shape.text }).strict();
@@ -28,7 +29,8 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
     { schema: { querystring: postsQuery, response: answers(postsResponse, '{posts}, newest first') } },
     async (request) => {
       const query = request.query;
-      return { posts: await listPosts(db, me(request).teamId, query.before, query.limit) };
+      const scope = await scopeOf(db, me(request).id);
+      return { posts: await listPosts(db, me(request).teamId, query.before, query.limit, scope) };
     },
   );
   app.patch(

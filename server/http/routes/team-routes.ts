@@ -7,6 +7,7 @@ import {
   syncPageSchema,
 } from '../../../shared/protocol/responses';
 import { readChanges } from '../../store/change-log';
+import { scopeOf } from '../../store/visibility';
 import { createInvite, publicMember, removeMember, revokeInvite } from '../../store/members';
 import { answers, errors } from '../route-docs';
 import { BoardCache } from './board-cache';
@@ -32,7 +33,10 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
     '/v1/board',
     { schema: { response: answers(boardResponse, '{members: [...]}') } },
     // Serialised through its schema when it was filled: sent as it is.
-    async (request, reply) => reply.type('application/json').send(await boards.json(me(request).teamId)),
+    async (request, reply) => {
+      const scope = await scopeOf(db, me(request).id);
+      return reply.type('application/json').send(await boards.json(me(request).teamId, scope));
+    },
   );
   app.get(
     '/v1/members/:id',

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import { audienceList } from '../../shared/protocol/changes';
+import type { Database } from '../db/schema';
+
+/**
+ * What one person sees of the organisation's log. Presence (status, availability) goes to
+ * whoever watches the person: their teams and the people who starred them. Posts go to their
+ * teams only; titles in an availability too (people outside see free/busy and status). Who is
+ * in the organisation (members, teams) goes to everyone; an ask to its two people only. Someone
+ * in no team sees the whole organisation, as before teams existed.
+ */
+export interface ViewerScope {
+  id: string;
+  everyone: boolean;
+  /** Everyone sharing a team with the viewer (the viewer too). */
+  teammates: ReadonlySet<string>;
+  stars: ReadonlySet<string>;
+}
+
+/** How a change reaches a viewer: in full, without what stays in the teams, or not at all. */
+export type Sight = 'full' | 'outside' | null;
+
+export interface LogRow {
+  kind: string;
+  member_id: string;
+  audience: string | null;
+}
+
+export function sight(scope: ViewerScope, row: LogRow): Sight {
+  if (row.audience) return audienceList.parse(JSON.parse(row.audience)).includes(scope.id) ? 'full' : null;
+  switch (row.kind) {
+    case 'status':
+    case 'availability':
+      if (scope.everyone || scope.teammates.has(row.member_id) || row.member_id === scope.id) return 'full';
+      return scope.stars.has(row.member_id) ? 'outside' : null;
+    case 'post':
+    case 'post-deleted':
+      return scope.everyone || scope.teammates.has(row.member_id) || row.member_id === scope.id
+        ? 'full'
+        : null;
+    default:
+      return 'full'; // who is in the organisation and its teams
+  }
+}
+
+/** The viewer's scope as the database has it now (one request's worth; the hub keeps its own). */
+export async function scopeOf(db: Kysely<Database>, viewer: string): Promise<ViewerScope> {
+  const teammates = await db
+    .selectFrom('group_members as mine')
+    .innerJoin('group_members as theirs', 'theirs.group_id', 'mine.group_id')
+    .select('theirs.member_id')
+    .distinct()
+    .where('mine.member_id', '=', viewer)
+    .execute();
+  const stars = await db.selectFrom('stars').select('star_id').where('member_id', '=', viewer).execute();
+  return {
+    id: viewer,
+    everyone: teammates.length === 0,
+    teammates: new Set(teammates.map((t) => t.member_id)),
+    stars: new Set(stars.map((s) => s.star_id)),
+  };
+}
