@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { memberData, type Change } from '../../shared/protocol/changes';
+import type { Presence } from '../../shared/protocol/responses';
 
 /** The few things applying a change needs from the cache (its statements, revisions, latest post). */
 export interface CacheWriter {
@@ -132,3 +133,33 @@ function unhandled(change: never): never {
 export const cachedMember = memberData.extend({ topics: z.array(z.string()).optional() });
 
 const topicsOf = (data: string) => cachedMember.safeParse(JSON.parse(data)).data?.topics;
+
+/** What a cached status or availability says of its time (both carry `updatedAt`). */
+const stamped = z.object({ updatedAt: z.string() });
+
+/**
+ * Status and availability of people I just started to watch (a new team, a star): the log
+ * held them back while I did not. Only what is newer than the cache's is written, so a live
+ * change that arrived first is never replaced by this older answer.
+ */
+export function applyPresence(cache: CacheWriter, people: Presence): number {
+  let written = 0;
+  for (const person of people)
+    for (const [table, data] of [
+      ['statuses', person.status],
+      ['availability', person.availability],
+    ] as const) {
+      if (!data) continue;
+      const known = cache.stmt(`SELECT data FROM ${table} WHERE member_id = ?`).get(person.id) as
+        { data: string } | undefined;
+      const knownAt = known ? (stamped.safeParse(JSON.parse(known.data)).data?.updatedAt ?? '') : '';
+      if (known && knownAt >= data.updatedAt) continue;
+      cache
+        .stmt(
+          `INSERT INTO ${table} (member_id, data, rev) VALUES (?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET data = excluded.data, rev = excluded.rev`,
+        )
+        .run(person.id, JSON.stringify(data), cache.nextRev());
+      written++;
+    }
+  return written;
+}

@@ -1,17 +1,13 @@
-import { z } from 'zod';
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Change, PostData } from '../../shared/protocol/changes';
-import { applyPage, type CacheWriter } from './apply-change';
+import { applyPage, applyPresence, type CacheWriter } from './apply-change';
 import type { Presence } from '../../shared/protocol/responses';
 import { ensurePrivateDir } from '../profile/private-files';
 import { replacedByNewer, teamCommand, type TeamCommand } from '../sync/team-commands';
 import { legacyOutboxCommand } from './legacy-outbox';
 import { nativeBinding } from './native-binding';
-
-/** What a cached status or availability says of its time (both carry `updatedAt`). */
-const stamped = z.object({ updatedAt: z.string() });
 
 /** Each entry brings the schema from the version before it; never edit a shipped one. */
 const migrations: (string | ((db: Database.Database) => void))[] = [
@@ -193,31 +189,9 @@ export class LocalCache {
     noteLatest: (memberId, postId, createdAt) => this.noteLatest(memberId, postId, createdAt),
   };
 
-  /**
-   * Status and availability of people I just started to watch (a new team, a star): the log
-   * held them back while I did not. Only what is newer than the cache's is written, so a live
-   * change that arrived first is never replaced by this older answer.
-   */
+  /** People I just started to watch: their current state, where newer (apply-change.ts). */
   applyPresence(people: Presence): number {
-    let written = 0;
-    this.db.transaction(() => {
-      for (const person of people)
-        for (const [table, data] of [
-          ['statuses', person.status],
-          ['availability', person.availability],
-        ] as const) {
-          if (!data) continue;
-          const known = this.stmt(`SELECT data FROM ${table} WHERE member_id = ?`).get(person.id) as
-            { data: string } | undefined;
-          const knownAt = known ? (stamped.safeParse(JSON.parse(known.data)).data?.updatedAt ?? '') : '';
-          if (known && knownAt >= data.updatedAt) continue;
-          this.stmt(
-            `INSERT INTO ${table} (member_id, data, rev) VALUES (?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET data = excluded.data, rev = excluded.rev`,
-          ).run(person.id, JSON.stringify(data), this.nextRev());
-          written++;
-        }
-    })();
-    return written;
+    return this.db.transaction(() => applyPresence(this.writer, people))();
   }
 
   /** Topics come from the server's board (most used #tags of 30 days). */
