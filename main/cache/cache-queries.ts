@@ -123,3 +123,8 @@ export function readGroups(cache: LocalCache): GroupData[] {
   const rows = cache.stmt('SELECT data FROM groups ORDER BY name COLLATE NOCASE').all() as { data: string }[];
   return rows.flatMap((r) => groupData.safeParse(JSON.parse(r.data)).data ?? []);
 }
+
+/** The people I star, as the server last said. */
+export function readStars(cache: LocalCache): string[] {
+  return (cache.stmt('SELECT member_id FROM stars').pluck().all() as unknown[]).map(String);
+}

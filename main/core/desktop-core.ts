@@ -4,7 +4,7 @@ import { resolveLocale, type Locale } from '../../shared/i18n/status-messages';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
 import { type Ask, type Change } from '../../shared/protocol/changes';
 import { distinctNames } from '../../shared/people/find-person';
-import { readBoard, readGroups, readFeed, type BoardMember } from '../cache/cache-queries';
+import { readBoard, readGroups, readFeed, readStars, type BoardMember } from '../cache/cache-queries';
 import { shownOnBoard, teamsOf, type TeamOfMine } from '../../shared/people/my-teams';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
@@ -147,13 +147,23 @@ export class DesktopCore extends EventEmitter {
   board(now = Date.now(), team: string | null = null) {
     const config = this.config; // once per board, not a settings-file stat per member
     const locale = resolveLocale(config, this.systemLocale);
-    const shown = shownOnBoard(this.members(), this.myTeams(), this.me?.id, team);
+    const shown = shownOnBoard(this.members(), this.myTeams(), this.me?.id, team, this.stars());
     return boardWithStatus(shown, now, locale, config.tz);
   }
 
   /** Everyone in all my teams, each once, with me (the whole organisation when I am in none). */
   watched(): BoardMember[] {
-    return shownOnBoard(this.members(), this.myTeams(), this.me?.id);
+    return shownOnBoard(this.members(), this.myTeams(), this.me?.id, null, this.stars());
+  }
+
+  /** The people I star from anywhere in the organisation. */
+  stars(): string[] {
+    return readStars(this.cache);
+  }
+
+  /** Stars someone (their presence then reaches me wherever they work) or unstars them. */
+  star(memberId: string, on: boolean) {
+    return this.posting.star(memberId, on);
   }
 
   /** The organisation's teams I am in, by name. */

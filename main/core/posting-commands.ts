@@ -189,6 +189,13 @@ export class PostingCommands {
     return this.send();
   }
 
+  /** Stars someone of the organisation (their presence reaches me), or unstars them. */
+  async star(memberId: string, on: boolean) {
+    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
+    this.cache.enqueue(uuidv7(), { kind: 'star', memberId, on });
+    return this.sendAndRefresh();
+  }
+
   async editPost(postId: string, text: string) {
     if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
     this.cache.enqueue(uuidv7(), { kind: 'edit-post', postId, text });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { syncPageSchema, type SyncPage } from '../../shared/protocol/changes';
+import { starsData, syncPageSchema, type SyncPage } from '../../shared/protocol/changes';
 import {
   askSchema,
   availabilityData,
@@ -136,6 +136,11 @@ export class TeamApi {
         });
       case 'profile':
         return this.call(selfData, { method: 'PATCH', path: '/v1/me', body: command.profile });
+      case 'star':
+        return this.call(starsData, {
+          method: command.on ? 'PUT' : 'DELETE',
+          path: `/v1/me/stars/${encodeURIComponent(command.memberId)}`,
+        });
       default:
         return unknownCommand(command);
     }

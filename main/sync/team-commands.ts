@@ -14,6 +14,7 @@ export const teamCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status'), status: statusBody.nullable() }),
   z.object({ kind: z.literal('availability'), availability: availabilityBody }),
   z.object({ kind: z.literal('profile'), profile: profilePatch }),
+  z.object({ kind: z.literal('star'), memberId: z.string(), on: z.boolean() }),
 ]);
 
 export type TeamCommand = z.infer<typeof teamCommand>;

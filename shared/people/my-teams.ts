@@ -18,19 +18,20 @@ export function teamsOf(teams: readonly TeamOfMine[], me: string | undefined): T
 }
 
 /**
- * Who the board shows: the chosen team's people, or everyone in my teams (`team` null or a team
- * I am no longer in), always with me. In no team at all (an organisation that has none, or a
- * newcomer not placed yet), the whole organisation, as before teams existed.
+ * Who the board shows: the chosen team's people, or everyone in my teams and the people I star
+ * (`team` null or a team I am no longer in), always with me. In no team at all (an organisation
+ * that has none, or a newcomer not placed yet), the whole organisation, as before teams existed.
  */
 export function shownOnBoard<T extends { id: string }>(
   members: readonly T[],
   mine: readonly TeamOfMine[],
   me: string | undefined,
   team: string | null = null,
+  stars: readonly string[] = [],
 ): T[] {
   if (mine.length === 0) return [...members];
   const chosen = mine.find((t) => t.id === team);
-  const ids = new Set(chosen ? chosen.members : mine.flatMap((t) => t.members));
+  const ids = new Set(chosen ? chosen.members : [...mine.flatMap((t) => t.members), ...stars]);
   if (me) ids.add(me);
   return members.filter((m) => ids.has(m.id));
 }

@@ -51,6 +51,16 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./team-commands')).boardCommand,
   },
   {
+    name: 'star',
+    summary: 'Star someone of the organisation: their status reaches you wherever they work.',
+    load: async () => (await import('./star-command')).starOn,
+  },
+  {
+    name: 'unstar',
+    summary: 'Stop starring someone.',
+    load: async () => (await import('./star-command')).starOff,
+  },
+  {
     name: 'sync',
     summary: 'Send what is queued and catch up with the team server.',
     load: async () => (await import('./team-commands')).syncCommand,

@@ -104,6 +104,25 @@ describe('an organisation with teams, a person in two of them', () => {
     ]);
   });
 
+  it('a star from another team joins my board, with their status now; unstarred, they leave it', async () => {
+    await client(t.url, tokens['Zoe'])('PUT', '/v1/me/status', { state: 'focus', text: 'roadmap' });
+    let b = await board();
+    expect(b.members.map((m) => m.name)).not.toContain('Zoe');
+    const starred = await cli('star', 'zoe', ...p);
+    expect(starred.code, starred.stderr).toBe(0);
+    expect(starred.stdout).toMatch(/^Zoe starred/);
+    b = await board();
+    expect(b.members.map((m) => m.name).sort()).toEqual(['Dan', 'Eve', 'Viewer', 'Zoe']);
+    expect(b.members.find((m) => m.name === 'Zoe')?.computed.state).toBe('focus');
+    // One team at a time shows that team only, stars aside.
+    expect((await board('--team', 'Squad')).members.map((m) => m.name)).not.toContain('Zoe');
+    expect((await cli('unstar', 'Zoe', ...p)).code).toBe(0);
+    expect((await board()).members.map((m) => m.name)).not.toContain('Zoe');
+    const nobody = await cli('star', 'Nobody', ...p);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toMatch(/Nobody/);
+  });
+
   it('an invite into the organisation only: the newcomer sees everyone until placed, and is on no team’s board', async () => {
     const { code } = await admin('invite', '--org', t.team.team.id, '--org-only');
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-teams-'));
