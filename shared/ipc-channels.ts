@@ -29,6 +29,8 @@ export const ipcChannels = [
   'asks:update',
   'post:preview',
   'watch:free',
+  'people:search',
+  'star:set',
 ] as const;
 
 /** Pushed from the core to the renderer: something changed, read again; or a notification. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IpcEvent } from './ipc-channels';
 import { settingsPatchShape } from './settings/settings-schema';
-import type { AskView, Freshness, MemberView, MyDayView, PostView, SettingsView, TeamChoice } from './views';
+import type { AskView, Freshness, MemberView, MyDayView, PersonMatch, PostView, SettingsView, TeamChoice } from './views';
 
 export { ipcEvents, methodName, type IpcEvent } from './ipc-channels';
 
@@ -198,6 +198,15 @@ export const ipcContract = {
   'watch:free': {
     request: z.object({ memberId: z.string().max(64) }).strict(),
     response: reply<{ watching: string[] }>(),
+  },
+  /** "Who knows about…" across the whole organisation, best first (at most 20). */
+  'people:search': {
+    request: z.object({ query: z.string().min(1).max(80) }).strict(),
+    response: reply<{ people: PersonMatch[] }>(),
+  },
+  'star:set': {
+    request: z.object({ memberId: z.string().max(64), on: z.boolean() }).strict(),
+    response: reply<{ ok: boolean; stars: string[] }>(),
   },
 } as const;
 

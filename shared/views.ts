@@ -28,6 +28,21 @@ export interface MemberView {
   staleSince: string | null;
   workingHours: { start: number; end: number }[][] | null;
   latestPost: { id: string; text: string; createdAt: string } | null;
+  /** I star them (they may be in none of my teams). */
+  starred: boolean;
+}
+
+/** Someone of the organisation found by "who knows about…", wherever they work. */
+export interface PersonMatch {
+  id: string;
+  name: string;
+  jobTitle: string | null;
+  skills: string[];
+  /** The names of their teams. */
+  teams: string[];
+  starred: boolean;
+  /** On my board already (in one of my teams, or starred). */
+  onBoard: boolean;
 }
 
 /** A team of mine, as the board's switch lists it. */

@@ -106,6 +106,11 @@ export function createCoreApi(
       return settings();
     },
     'watch:free': async ({ memberId }) => ({ watching: core.watchFree(memberId) }),
+    'people:search': async ({ query }) => ({ people: core.searchOrganisation(query) }),
+    'star:set': async ({ memberId, on }) => {
+      const result = await core.star(memberId, on);
+      return { ok: result.delivered !== 'rejected', stars: core.stars() };
+    },
     'asks:get': async () => askViews(core, now()),
     'asks:update': async ({ id, action, text, minutes }) => {
       const until = minutes ? isoInstant(Math.ceil((now() + minutes * 60_000) / 60_000) * 60_000) : undefined;

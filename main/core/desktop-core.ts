@@ -6,6 +6,8 @@ import { type Ask, type Change } from '../../shared/protocol/changes';
 import { distinctNames } from '../../shared/people/find-person';
 import { readBoard, readGroups, readFeed, readStars, type BoardMember } from '../cache/cache-queries';
 import { shownOnBoard, teamsOf, type TeamOfMine } from '../../shared/people/my-teams';
+import type { PersonMatch } from '../../shared/views';
+import { searchPeople } from './people-search';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
 import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
@@ -154,6 +156,18 @@ export class DesktopCore extends EventEmitter {
   /** Everyone in all my teams, each once, with me (the whole organisation when I am in none). */
   watched(): BoardMember[] {
     return shownOnBoard(this.members(), this.myTeams(), this.me?.id, null, this.stars());
+  }
+
+  /** "Who knows about…" across the whole organisation (not only my board), best first. */
+  searchOrganisation(query: string): PersonMatch[] {
+    const everyone = this.members();
+    return searchPeople({
+      everyone,
+      groups: readGroups(this.cache),
+      stars: this.stars(),
+      me: this.me?.id,
+      query,
+    });
   }
 
   /** The people I star from anywhere in the organisation. */

@@ -12,6 +12,7 @@ const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number, team: string | null = null): MemberView[] {
   const me = core.me?.id;
+  const stars = new Set(core.stars());
   // The board's names are already told apart (look-alikes numbered) by the core.
   return core.board(now, team).map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
     id: m.id,
@@ -47,6 +48,7 @@ export function memberViews(core: DesktopCore, now: number, team: string | null 
       text: m.latestPost.text,
       createdAt: m.latestPost.createdAt,
     },
+    starred: stars.has(m.id),
   }));
 }
 

@@ -15,13 +15,21 @@ test('two teams on one board: all of them once, one at a time, remembered, live'
   const org = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
   const squad = await createGroup(storage.db, org.team.id, 'Squad');
   const chapter = await createGroup(storage.db, org.team.id, 'Chapter');
+  const project = await createGroup(storage.db, org.team.id, 'Project');
   const into = async (groupId: string) => (await createInvite(storage.db, org.team.id, { groupId })).code;
-  const [squadInvite, chapterInvite] = [await into(squad.id), await into(chapter.id)];
+  const [squadInvite, chapterInvite, projectInvite] = [
+    await into(squad.id),
+    await into(chapter.id),
+    await into(project.id),
+  ];
   const server = await spawnServer(config);
   const join = async (name: string, code: string) =>
     (await client(server.url)('POST', '/v1/join', { code, name, email: `${name}@acme.test` })).body;
   await join('Dan', squadInvite);
   const eve = await join('Eve', chapterInvite);
+  const zoe = await join('Zoe', projectInvite);
+  await client(server.url, zoe.token)('PATCH', '/v1/me', { role: 'Accessibility designer' });
+  await client(server.url, zoe.token)('PUT', '/v1/me/status', { state: 'focus', text: 'contrast audit' });
   const profile = await joinedProfile(server.url, squadInvite, 'Viewer', alwaysAtWork);
   const viewer = (
     await storage.db.selectFrom('members').select('id').where('name', '=', 'Viewer').executeTakeFirstOrThrow()
@@ -58,6 +66,24 @@ test('two teams on one board: all of them once, one at a time, remembered, live'
     await expect(board.getByTestId('member-Eve')).toBeVisible();
     await client(server.url, eve.token)('PUT', '/v1/me/status', { state: 'focus', text: 'writing the spec' });
     await expect(board.getByTestId('member-Eve')).toContainText('writing the spec');
+
+    // "Who knows about accessibility?" reaches the whole organisation: Zoe, in a team I am not
+    // in, is found and starred; she joins my board with her status, then leaves it unstarred.
+    await page.getByRole('searchbox').fill('accessib');
+    const found = page.getByTestId('elsewhere-Zoe');
+    await expect(found).toContainText('Accessibility designer · in Project');
+    await found.getByRole('button', { name: 'Star' }).click();
+    await expect(board.getByTestId('member-Zoe')).toContainText('contrast audit');
+    await expect(board.getByTestId('member-Zoe')).toContainText('starred');
+    await expect(found).toHaveCount(0);
+    await page.getByRole('searchbox').fill('');
+    await expect(
+      page.getByRole('combobox', { name: 'Team', exact: true }).locator('option').first(),
+    ).toHaveText('All my teams (4)');
+    await board.getByRole('button', { name: /^Zoe/ }).click();
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Unstar' }).click();
+    await expect(board.getByTestId('member-Zoe')).toHaveCount(0);
   } finally {
     await web.stop();
     await server.kill('SIGTERM');

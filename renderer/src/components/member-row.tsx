@@ -86,6 +86,11 @@ export function MemberRow({
             {shortName(m.name)}
           </span>
           {m.isMe && <span className="tag">{t('board.you')}</span>}
+          {m.starred && (
+            <span className="tag" title={t('board.starHint')}>
+              ★ {t('board.starred')}
+            </span>
+          )}
         </span>
         <span className="member-label" data-testid="state-label">
           {live.headline}

@@ -9,7 +9,9 @@ import { useLocale, useT } from '../i18n/i18n';
 import { liveStatus } from '../status';
 import { useCore, useNow } from '../use-core';
 import { MemberProfile } from './member-profile';
+import { relevance } from '../../../shared/people/who-knows';
 import { TeamTimeline } from './team-timeline';
+import { ElsewhereList } from './elsewhere-list';
 
 type Sort = 'name' | 'free' | 'load';
 
@@ -147,6 +149,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       ) : rows.length === 0 ? (
         <EmptyState title={t('board.noMatch', { q: query })} />
       ) : null}
+      <ElsewhereList query={query} />
       <VirtualList
         items={rows}
         rowHeight={40}
@@ -176,17 +179,6 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       )}
       {open && <MemberProfile member={open} now={now} viewerTz={viewerTz} onClose={() => setOpen(null)} />}
     </section>
-  );
-}
-
-/** How well a person matches "who knows about…": role 3, a skill 2, a recent tag 1. */
-export function relevance(m: MemberView, q: string): number {
-  const has = (text: string) => text.toLowerCase().includes(q);
-  return (
-    (has(m.jobTitle ?? '') ? 3 : 0) +
-    (m.skills.some(has) ? 2 : 0) +
-    (m.topics.some(has) ? 1 : 0) +
-    (has(m.name) ? 1 : 0)
   );
 }
 

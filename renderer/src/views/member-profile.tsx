@@ -6,6 +6,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import { Avatar } from '../components/avatar';
 import { StateMark } from '../components/state-mark';
 import { liveStatus } from '../status';
+import { getApi } from '../api';
 
 /** A member's short professional profile: role, skills, topics from posts, their load. */
 export function MemberProfile({
@@ -37,7 +38,10 @@ export function MemberProfile({
         <Avatar name={member.name} state={live.state} size="large" />
         <div>
           <h2 id="profile-name">{member.name}</h2>
-          <p className="profile-role">{member.jobTitle || t('profile.noRole')}</p>
+          <p className="profile-role">
+            {member.jobTitle || t('profile.noRole')}
+            {member.starred && ` · ★ ${t('board.starred')}`}
+          </p>
         </div>
       </header>
       <p className="member-state">
@@ -78,6 +82,12 @@ export function MemberProfile({
       {member.problems.length > 0 && <p className="hint">{member.problems.join(' · ')}</p>}
       <LoadBar label={t('profile.week')} value={member.loadWeek} />
       <form method="dialog">
+        {member.starred && (
+          // Starred from elsewhere in the organisation: unstarred, they leave my board.
+          <button type="submit" onClick={() => void getApi()?.starSet({ memberId: member.id, on: false })}>
+            {t('board.unstar')}
+          </button>
+        )}{' '}
         <button autoFocus>{t('profile.close')}</button>
       </form>
     </dialog>

@@ -26,6 +26,7 @@ const member = (name: string, extra: Partial<MemberView> = {}): MemberView => ({
   problems: [],
   workingHours: null,
   latestPost: null,
+  starred: false,
   ...extra,
 });
 const meeting = (start: string, end: string) => [{ start, end, kind: 'busy' as const }];
