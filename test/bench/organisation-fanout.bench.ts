@@ -14,7 +14,7 @@ const TEAMS = 250;
 const SIZE = 20;
 const STARS = 2;
 const PEOPLE = TEAMS * SIZE;
-const UPDATES = 100;
+const UPDATES = 200;
 const ROUNDS = 3;
 
 const rss = (pid: number, field: 'VmHWM' | 'VmRSS') =>
