@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { IpcEvent } from './ipc-channels';
 import { settingsPatchShape } from './settings/settings-schema';
-import type { AskView, Freshness, MemberView, MyDayView, PersonMatch, PostView, SettingsView, TeamChoice } from './views';
+import type {
+  AskView,
+  Freshness,
+  MemberView,
+  MyDayView,
+  PersonMatch,
+  PostView,
+  SettingsView,
+  TeamChoice,
+} from './views';
 
 export { ipcEvents, methodName, type IpcEvent } from './ipc-channels';
 

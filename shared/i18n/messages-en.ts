@@ -38,7 +38,8 @@ export const en = {
   'board.star': 'Star',
   'board.unstar': 'Unstar',
   'board.starred': 'starred',
-  'board.starHint': 'Starred people join your board with their status, wherever they work. They do not see that you starred them.',
+  'board.starHint':
+    'Starred people join your board with their status, wherever they work. They do not see that you starred them.',
   'age.now': 'just now',
   'board.theirTime': '{time} their time',
   'board.localTime': 'local time {time}',

@@ -39,7 +39,8 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'board.star': 'Suivre',
   'board.unstar': 'Ne plus suivre',
   'board.starred': 'suivi',
-  'board.starHint': 'Les personnes suivies rejoignent votre tableau avec leur statut, quelle que soit leur équipe. Elles ne savent pas que vous les suivez.',
+  'board.starHint':
+    'Les personnes suivies rejoignent votre tableau avec leur statut, quelle que soit leur équipe. Elles ne savent pas que vous les suivez.',
   'age.now': 'à l’instant',
   'board.theirTime': '{time} chez eux',
   'board.localTime': 'heure locale {time}',
