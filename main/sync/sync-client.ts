@@ -40,6 +40,8 @@ export class SyncClient extends EventEmitter {
   private heartbeat: NodeJS.Timeout | undefined;
   private pulling: Promise<number> | undefined;
   private flushing: Promise<FlushResult> | undefined;
+  private flushRetry: NodeJS.Timeout | undefined;
+  private flushAttempt = 0;
 
   constructor(private readonly options: SyncClientOptions) {
     super();
@@ -88,10 +90,31 @@ export class SyncClient extends EventEmitter {
     if (this.options.cache.applyPresence(await this.api.presence()) > 0) this.emit('change');
   }
 
-  /** Sends the outbox in order; stops at the first failure that may pass later. */
+  /**
+   * Sends the outbox in order; stops at the first failure that may pass later. While live, a
+   * failed send is tried again after a growing wait (1 s to 30 s): a server that refused once
+   * (busy, restarting, a connection it had dropped) gets the post without waiting for the
+   * stream to reconnect.
+   */
   flush(): Promise<FlushResult> {
-    this.flushing ??= flushOutbox(this.options.cache, this.api).finally(() => (this.flushing = undefined));
+    this.flushing ??= flushOutbox(this.options.cache, this.api)
+      .then((result) => {
+        this.retryFlushLater(result);
+        if (result.sent > 0) this.emit('change');
+        return result;
+      })
+      .finally(() => (this.flushing = undefined));
     return this.flushing;
+  }
+
+  private retryFlushLater(result: FlushResult) {
+    clearTimeout(this.flushRetry);
+    if (this.stopped || !result.error || result.remaining === 0) {
+      this.flushAttempt = 0;
+      return;
+    }
+    const wait = Math.min(30_000, 1_000 * 2 ** this.flushAttempt++);
+    this.flushRetry = setTimeout(() => void this.flush().catch(() => {}), wait);
   }
 
   /** One round: send what is queued, then catch up. For the CLI and for wake-ups. */
@@ -110,6 +133,7 @@ export class SyncClient extends EventEmitter {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.flushRetry);
     clearInterval(this.heartbeat);
     this.socket?.close();
     this.socket = undefined;

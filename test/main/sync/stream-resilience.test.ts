@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
 import { freePort } from '../../support/radicale';
 import { waitFor } from '../../support/wait-for';
+import { teamServer } from '../../support/team-server';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -56,5 +58,30 @@ describe('the live stream, as the desktop holds it', () => {
     sync.start();
     await waitFor(() => server.connections() >= 2, 5_000);
     expect(server.connections()).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the outbox while live', () => {
+  it('a send the server refused is tried again by itself, without waiting for a reconnect', async () => {
+    // A server that lets this member send one request a second, after a burst of 3.
+    const t = await teamServer('sqlite', { rateLimit: { capacity: 3, perSecond: 1 } });
+    cleanup.push(() => t.server.close());
+    const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-outbox-')));
+    const sync = new SyncClient({ cache, server: t.url, token: t.bob.token });
+    cleanup.push(() => cache.close());
+    cleanup.push(() => sync.stop());
+    sync.start();
+    await waitFor(() => sync.connection === 'live');
+    for (let i = 0; i < 5; i++)
+      cache.enqueue(randomUUID(), { kind: 'post', id: randomUUID(), text: `note ${i}` });
+    const first = await sync.flush();
+    expect(first.error).toMatch(/429|too many|rate/i);
+    expect(first.remaining).toBeGreaterThan(0);
+    await waitFor(() => cache.queuedCount === 0, 15_000);
+    const texts = ((await t.admin.api('GET', '/v1/posts')).body.posts as { text: string }[]).map(
+      (p) => p.text,
+    );
+    expect(texts.sort()).toEqual(['note 0', 'note 1', 'note 2', 'note 3', 'note 4']);
+    expect(sync.connection).toBe('live');
   });
 });
