@@ -138,6 +138,16 @@ export class CalendarService {
     return new CalendarService(() => ({ ...this.config(), ...once }), this.secrets, undefined, this.joinedAs);
   }
 
+  /** `read`, with a zone, hours or addresses given for this once overriding the settings. */
+  readOnce(now: number, window?: TimeWindow, once: Partial<Pick<ProfileConfig, 'tz' | 'hours' | 'me'>> = {}) {
+    return (Object.keys(once).length === 0 ? this : this.overriding(once)).read(now, window);
+  }
+
+  /** The display name of a configured calendar (what warnings and counts are keyed by). */
+  nameOf(calendar: ProfileConfig['calendars'][number]): string {
+    return sourceFor(calendar, this.secrets).name;
+  }
+
   /** Deletes CalDAV passwords whose calendar is gone (removed here, by the CLI or by hand). */
   pruneSecrets(): void {
     const ids = new Set(this.config().calendars.map((c) => calDavSecret(c.id)));

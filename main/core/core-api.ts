@@ -29,7 +29,7 @@ export function createCoreApi(
     'app:info': async () => info,
     'board:get': async ({ team }) => {
       const t = now();
-      const teams = core.myTeams();
+      const teams = core.organisation.teams();
       // A saved choice of a team I have since left shows all my teams (shownOnBoard).
       const chosen = team === undefined ? core.config.boardTeam : team;
       const shown = teams.some((x) => x.id === chosen) ? chosen : null;
@@ -39,7 +39,7 @@ export function createCoreApi(
         now: isoInstant(t),
         teams: teams.map((x) => ({ id: x.id, name: x.name, size: x.members.length })),
         team: shown,
-        watched: core.watched().length,
+        watched: core.organisation.shown().length,
       };
     },
     'feed:get': async (request) => ({ posts: postViews(core, request) }),
@@ -106,10 +106,10 @@ export function createCoreApi(
       return settings();
     },
     'watch:free': async ({ memberId }) => ({ watching: core.watchFree(memberId) }),
-    'people:search': async ({ query }) => ({ people: core.searchOrganisation(query) }),
+    'people:search': async ({ query }) => ({ people: core.organisation.search(query) }),
     'star:set': async ({ memberId, on }) => {
       const result = await core.star(memberId, on);
-      return { ok: result.delivered !== 'rejected', stars: core.stars() };
+      return { ok: result.delivered !== 'rejected', stars: core.organisation.stars() };
     },
     'asks:get': async () => askViews(core, now()),
     'asks:update': async ({ id, action, text, minutes }) => {

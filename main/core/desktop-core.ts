@@ -4,22 +4,20 @@ import { resolveLocale, type Locale } from '../../shared/i18n/status-messages';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
 import { type Ask, type Change } from '../../shared/protocol/changes';
 import { distinctNames } from '../../shared/people/find-person';
-import { readBoard, readGroups, readFeed, readStars, type BoardMember } from '../cache/cache-queries';
-import { shownOnBoard, teamsOf, type TeamOfMine } from '../../shared/people/my-teams';
-import type { PersonMatch } from '../../shared/views';
-import { searchPeople } from './people-search';
+import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
+import { MyOrganisation } from './my-organisation';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
 import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
 import { FileSecretStore, type SecretStore } from '../profile/secret-store';
 import { Publisher } from '../publisher/publisher';
 import { CalendarList } from './calendar-list';
-import { CalendarService, sourceFor, type NewCalendar } from './calendar-service';
+import { CalendarService, type NewCalendar } from './calendar-service';
 import { CoreState } from '../cache/core-state';
 import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
-import { commonSlots, digestOf, gatherPersonal, myDayOf } from './personal-reads';
+import { digestOf, findTimeAmong, gatherPersonal, myDayOf } from './personal-reads';
 import { boardWithStatus, memberStatus, withStatusIn } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
@@ -43,6 +41,8 @@ export class DesktopCore extends EventEmitter {
   private readonly watches: FreeWatch;
   private readonly posting: PostingCommands;
   private readonly calendarList: CalendarList;
+  /** My teams, stars and who the board shows. */
+  readonly organisation: MyOrganisation;
   private readonly setHosting: (place: { host: string; port: number; demo?: boolean } | null) => void;
 
   constructor(
@@ -78,6 +78,11 @@ export class DesktopCore extends EventEmitter {
       for (const ask of asks.answered) this.emit('answer', ask);
     });
     this.calendarList = new CalendarList(dir, this.settings, secrets, () => this.settingsChanged());
+    this.organisation = new MyOrganisation(
+      this.cache,
+      () => this.me?.id,
+      () => this.members(),
+    );
     this.posting = new PostingCommands({
       cache: this.cache,
       team: this.team,
@@ -143,46 +148,18 @@ export class DesktopCore extends EventEmitter {
   }
 
   /**
-   * The board: everyone in my teams once (the whole organisation when I am in none), or one
-   * team of mine. Names, asks and "who knows" still reach the whole organisation (members()).
+   * The board (see MyOrganisation.shown), with each person's state and label. Names, asks and
+   * "who knows" still reach the whole organisation (members()).
    */
   board(now = Date.now(), team: string | null = null) {
     const config = this.config; // once per board, not a settings-file stat per member
     const locale = resolveLocale(config, this.systemLocale);
-    const shown = shownOnBoard(this.members(), this.myTeams(), this.me?.id, team, this.stars());
-    return boardWithStatus(shown, now, locale, config.tz);
-  }
-
-  /** Everyone in all my teams, each once, with me (the whole organisation when I am in none). */
-  watched(): BoardMember[] {
-    return shownOnBoard(this.members(), this.myTeams(), this.me?.id, null, this.stars());
-  }
-
-  /** "Who knows about…" across the whole organisation (not only my board), best first. */
-  searchOrganisation(query: string): PersonMatch[] {
-    const everyone = this.members();
-    return searchPeople({
-      everyone,
-      groups: readGroups(this.cache),
-      stars: this.stars(),
-      me: this.me?.id,
-      query,
-    });
-  }
-
-  /** The people I star from anywhere in the organisation. */
-  stars(): string[] {
-    return readStars(this.cache);
+    return boardWithStatus(this.organisation.shown(team), now, locale, config.tz);
   }
 
   /** Stars someone (their presence then reaches me wherever they work) or unstars them. */
   star(memberId: string, on: boolean) {
     return this.posting.star(memberId, on);
-  }
-
-  /** The organisation's teams I am in, by name. */
-  myTeams(): TeamOfMine[] {
-    return teamsOf(readGroups(this.cache), this.me?.id);
   }
 
   /** A member's name as the views show it (numbered when two look the same). */
@@ -214,24 +191,13 @@ export class DesktopCore extends EventEmitter {
     return this.state.read('calendarState');
   }
 
-  /**
-   * My calendars read fresh over a window, with their options and secrets (ricochet
-   * availability); a zone, hours or addresses given for this once override the settings.
-   */
-  availability(
-    now = Date.now(),
-    window?: TimeWindow,
-    once: Partial<Pick<ProfileConfig, 'tz' | 'hours' | 'me'>> = {},
-  ) {
-    return (Object.keys(once).length === 0 ? this.calendars : this.calendars.overriding(once)).read(
-      now,
-      window,
-    );
+  /** My calendars read fresh (ricochet availability); `once` overrides zone, hours or addresses. */
+  availability(now = Date.now(), window?: TimeWindow, once: Parameters<CalendarService['readOnce']>[2] = {}) {
+    return this.calendars.readOnce(now, window, once);
   }
 
-  /** The display name of each configured calendar (what warnings and counts are keyed by). */
   calendarName(calendar: CalendarSourceConfig): string {
-    return sourceFor(calendar, this.secrets).name;
+    return this.calendars.nameOf(calendar);
   }
 
   /** "My day" or "my week" from my own posts and calendars: works without a team. */
@@ -262,14 +228,11 @@ export class DesktopCore extends EventEmitter {
 
   /** The next common free slots of these teammates, inside everyone's working hours. */
   findTime(memberIds: readonly string[], minutes: number, now = Date.now()) {
-    const picked = this.members().filter((m) => memberIds.includes(m.id));
-    // Someone who never shared a calendar is not "always free": left out, and said so.
-    const unshared = picked.filter((m) => m.availability === null);
-    const counted = picked.filter((m) => m.availability !== null);
-    return {
-      slots: counted.length > 0 ? commonSlots(counted, minutes, now) : [],
-      unshared: unshared.map((m) => ({ id: m.id, name: m.name })),
-    };
+    return findTimeAmong(
+      this.members().filter((m) => memberIds.includes(m.id)),
+      minutes,
+      now,
+    );
   }
 
   // ── Commands: team ───────────────────────────────────────────────────────────────────

@@ -128,3 +128,16 @@ export function commonSlots(members: readonly BoardMember[], minutes: number, no
     end: isoInstant(s.to),
   }));
 }
+
+/**
+ * Find a time among these people: the common slots of those who shared a calendar; someone who
+ * never did is not "always free", so they are left out and named.
+ */
+export function findTimeAmong(members: readonly BoardMember[], minutes: number, now: number) {
+  const unshared = members.filter((m) => m.availability === null);
+  const counted = members.filter((m) => m.availability !== null);
+  return {
+    slots: counted.length > 0 ? commonSlots(counted, minutes, now) : [],
+    unshared: unshared.map((m) => ({ id: m.id, name: m.name })),
+  };
+}

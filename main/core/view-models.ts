@@ -12,7 +12,7 @@ const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number, team: string | null = null): MemberView[] {
   const me = core.me?.id;
-  const stars = new Set(core.stars());
+  const stars = new Set(core.organisation.stars());
   // The board's names are already told apart (look-alikes numbered) by the core.
   return core.board(now, team).map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
     id: m.id,

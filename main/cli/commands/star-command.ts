@@ -22,7 +22,7 @@ function starCommand(on: boolean): CliCommand {
           return 2;
         }
         const result = await core.star(found.id, on);
-        const starred = core.stars().includes(found.id);
+        const starred = core.organisation.stars().includes(found.id);
         if (values.json)
           printJson(io, { member: { id: found.id, name: found.name }, starred, delivered: result.delivered });
         else if (result.delivered === 'rejected')

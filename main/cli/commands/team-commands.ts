@@ -104,7 +104,7 @@ Everyone in my teams once, or one of them (--team); the whole organisation when 
     return withCore(values, io, async (core) => {
       const refreshed = values.offline ? undefined : await core.sync();
       const asOf = core.freshness().asOf;
-      const teams = core.myTeams();
+      const teams = core.organisation.teams();
       const team = values.team === undefined ? undefined : findTeam(teams, values.team);
       if (values.team !== undefined && !team) {
         const names = teams.map((t) => terminalText(t.name)).join(', ') || 'none';

@@ -1,0 +1,41 @@
+import { readGroups, readStars, type BoardMember } from '../cache/cache-queries';
+import type { LocalCache } from '../cache/local-cache';
+import { shownOnBoard, teamsOf, type TeamOfMine } from '../../shared/people/my-teams';
+import type { PersonMatch } from '../../shared/views';
+import { searchPeople } from './people-search';
+
+/**
+ * My place in the organisation, as the cache knows it: my teams, whom I star, who the board
+ * shows and "who knows about…" over everyone. Read-only; starring is a command of the core.
+ */
+export class MyOrganisation {
+  constructor(
+    private readonly cache: LocalCache,
+    private readonly me: () => string | undefined,
+    private readonly everyone: () => BoardMember[],
+  ) {}
+
+  /** The organisation's teams I am in, by name. */
+  teams(): TeamOfMine[] {
+    return teamsOf(readGroups(this.cache), this.me());
+  }
+
+  /** The people I star from anywhere in the organisation. */
+  stars(): string[] {
+    return readStars(this.cache);
+  }
+
+  /**
+   * Who the board shows: everyone in my teams once and my stars (the whole organisation when I
+   * am in no team), or one team of mine.
+   */
+  shown(team: string | null = null): BoardMember[] {
+    return shownOnBoard(this.everyone(), this.teams(), this.me(), team, this.stars());
+  }
+
+  /** "Who knows about…" across the whole organisation (not only my board), best first. */
+  search(query: string): PersonMatch[] {
+    const groups = readGroups(this.cache);
+    return searchPeople({ everyone: this.everyone(), groups, stars: this.stars(), me: this.me(), query });
+  }
+}
