@@ -50,7 +50,10 @@ export class SyncClient extends EventEmitter {
 
   /** Catches up through /v1/sync; concurrent calls share one pull. */
   pull(): Promise<number> {
-    this.pulling ??= this.pullPages().finally(() => (this.pulling = undefined));
+    const cache = this.options.cache;
+    // From nothing, the whole team arrives: written in bulk (see LocalCache.inBulk).
+    const pages = () => (cache.cursor === 0 ? cache.inBulk(() => this.pullPages()) : this.pullPages());
+    this.pulling ??= pages().finally(() => (this.pulling = undefined));
     return this.pulling;
   }
 

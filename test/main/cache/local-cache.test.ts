@@ -81,6 +81,19 @@ describe('local cache', () => {
     expect(latest).toEqual({ Ana: 'a2', Bob: 'b1' });
   });
 
+  it('a bulk write (a cold sync) keeps everything, and the journal is folded back in as usual after', async () => {
+    const cache = fresh();
+    await cache.inBulk(async () => {
+      cache.applyChanges([
+        change(1, 'member', 'a', member('a', 'Ana')),
+        change(2, 'member', 'b', member('b', 'Bob')),
+      ]);
+    });
+    expect(readBoard(cache).map((m) => m.name)).toEqual(['Ana', 'Bob']);
+    expect(cache.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    cache.close();
+  });
+
   it('survives a reopen: the file is the state', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-cache-'));
     const first = new LocalCache(dir);
