@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
 import { groupData, starsData, type StreamMessage } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
-import { readRows, toChange } from '../store/change-log';
+import { readTail, toChange } from '../store/change-log';
 import { audienceList } from '../../shared/protocol/changes';
 import type { Sight } from '../store/visibility';
 import { Watchers } from './watchers';
@@ -18,7 +18,7 @@ interface Org {
   queue: Promise<void>;
 }
 
-type Row = Awaited<ReturnType<typeof readRows>>['rows'][number];
+type Row = Awaited<ReturnType<typeof readTail>>['rows'][number];
 
 /**
  * Fans an organisation's changes out to the live streams that may see them (visibility.ts):
@@ -136,7 +136,7 @@ export class ChangeHub {
 
   private async flush(orgId: string, org: Org) {
     for (;;) {
-      const page = await readRows(this.db, orgId, org.sent, 500);
+      const page = await readTail(this.db, orgId, org.sent);
       for (const row of page.rows) {
         this.follow(org, row);
         this.deliver(org, row);

@@ -157,6 +157,25 @@ export async function readRows(db: Kysely<Database>, teamId: string, since: numb
 }
 
 /**
+ * The few rows a live stream has not had yet, in one query: the hub reads right after each
+ * commit, usually one row, so it skips the sizes read and bounds memory by a small count
+ * instead (`TAIL_ROWS` of the largest change a member may publish is a few MB).
+ */
+export async function readTail(db: Kysely<Database>, teamId: string, since: number) {
+  const rows = await db
+    .selectFrom('changes')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(TAIL_ROWS)
+    .execute();
+  return { rows, more: rows.length === TAIL_ROWS };
+}
+
+const TAIL_ROWS = 16;
+
+/**
  * One page of a team's changes after `since`, as `viewer` may see them. A cursor older than
  * the team's compaction point may have missed a pruned tombstone: it gets the log from the
  * start with `reset` (the client starts again from an empty team, then reads the pages of
