@@ -9,7 +9,7 @@ import {
 import type { Database } from '../db/schema';
 import { nowIso } from './secrets';
 import { writeTransaction } from './write-transaction';
-import { scopeOf, sight, type ViewerScope } from './visibility';
+import { mayShow, scopeOf, sight, type ViewerScope } from './visibility';
 
 /**
  * Takes the team's row lock first, in a transaction that updates other rows before appending:
@@ -124,23 +124,32 @@ type ChangeRow = Selectable<Database['changes']>;
 export const PAGE_BYTES = 1_000_000;
 
 /**
- * One page of a team's change rows after `since`, unmasked (the hub masks per stream): at most
+ * One page of the change rows after `since` (up to `head`) that `viewer` may see: at most
  * `limit` rows and about `PAGE_BYTES` of data (always at least one row). The sizes are read
- * first, so a page of large rows never loads more of them than it sends.
+ * first, so a page of large rows never loads more of them than it sends. The database skips
+ * what the viewer may not see (`mayShow`), so a newcomer in an organisation of thousands gets
+ * pages of its teams and stars, not pages of holes.
  */
-export async function readRows(db: Kysely<Database>, teamId: string, since: number, limit: number) {
+async function readRows(
+  db: Kysely<Database>,
+  teamId: string,
+  window: { since: number; head: number; limit: number },
+  viewer: string,
+) {
   const sizes = await db
     .selectFrom('changes')
     .select(['seq', 'size'])
     .where('team_id', '=', teamId)
-    .where('seq', '>', since)
+    .where('seq', '>', window.since)
+    .where('seq', '<=', window.head)
+    .where(mayShow(viewer))
     .orderBy('seq')
-    .limit(limit + 1)
+    .limit(window.limit + 1)
     .execute();
   let bytes = 0;
   let take = 0;
   for (const row of sizes) {
-    if (take === limit || (take > 0 && bytes + Number(row.size) > PAGE_BYTES)) break;
+    if (take === window.limit || (take > 0 && bytes + Number(row.size) > PAGE_BYTES)) break;
     bytes += Number(row.size);
     take++;
   }
@@ -149,8 +158,9 @@ export async function readRows(db: Kysely<Database>, teamId: string, since: numb
     .selectFrom('changes')
     .selectAll()
     .where('team_id', '=', teamId)
-    .where('seq', '>', since)
+    .where('seq', '>', window.since)
     .where('seq', '<=', Number(sizes[take - 1]!.seq))
+    .where(mayShow(viewer))
     .orderBy('seq')
     .execute();
   return { rows, more: sizes.length > take };
@@ -187,23 +197,24 @@ export async function readChanges(
   query: { since: number; limit: number; snapshot?: boolean },
   viewer: string,
 ): Promise<SyncPage> {
+  // The head first: every change up to it is committed (writers hold the team row until they
+  // commit), so a page that ends at the head may say "up to date to here" without a gap.
   const team = await db
     .selectFrom('teams')
-    .select('compacted_to')
+    .select(['compacted_to', 'seq'])
     .where('id', '=', teamId)
     .executeTakeFirst();
   const compactedTo = Number(team?.compacted_to ?? 0);
+  const head = Number(team?.seq ?? 0);
   const reset = query.since > 0 && !query.snapshot && query.since < compactedTo;
   const since = reset ? 0 : query.since;
-  const { rows, more } = await readRows(db, teamId, since, query.limit);
+  const { rows, more } = await readRows(db, teamId, { since, head, limit: query.limit }, viewer);
   const scope = await scopeOf(db, viewer);
-  // What the viewer may not see is left out; the cursor still passes it.
+  // The query left out what the viewer may not see; `sight` still decides each row it read.
   const changes = rows.flatMap((row) => changeAs(row, scope) ?? []);
-  const lastRead = rows.at(-1) ? Number(rows.at(-1)!.seq) : since;
-  const last = lastRead;
-  // At the end of the log, the cursor passes the compaction point: what lay between was read
-  // or compacted away (every sequence up to it was committed before it was set).
-  const cursor = more ? last : Math.max(last, compactedTo);
+  // The cursor passes what was left out: at the end of the page when there is more, at the
+  // head otherwise (and past the compaction point: what lay before it was read or compacted).
+  const cursor = more ? Number(rows.at(-1)!.seq) : Math.max(head, since, compactedTo);
   return { changes, cursor, more, ...(reset ? { reset } : {}) };
 }
 

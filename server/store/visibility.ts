@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { audienceList } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
 
@@ -58,5 +58,44 @@ export async function scopeOf(db: Kysely<Database>, viewer: string): Promise<Vie
     everyone: teammates.length === 0,
     teammates: new Set(teammates.map((t) => t.member_id)),
     stars: new Set(stars.map((s) => s.star_id)),
+  };
+}
+
+/** The kinds a person's watchers see (presence), and those that stay in their teams (posts). */
+const PRESENCE = ['status', 'availability'] as const;
+const TEAM_ONLY = [...PRESENCE, 'post', 'post-deleted'] as const;
+
+/**
+ * `sight`'s rules as a filter of the change log, so that a page is read from the rows the viewer
+ * may see. It only narrows: `sight` still decides each row read, so a mismatch here could hold
+ * a change back, never let one out.
+ */
+export function mayShow(viewer: string) {
+  return (eb: ExpressionBuilder<Database, 'changes'>) => {
+    const teammates = eb
+      .selectFrom('group_members as mine')
+      .innerJoin('group_members as theirs', 'theirs.group_id', 'mine.group_id')
+      .select('theirs.member_id')
+      .where('mine.member_id', '=', viewer);
+    const stars = eb.selectFrom('stars').select('star_id').where('stars.member_id', '=', viewer);
+    const inNoTeam = eb.not(
+      eb.exists(
+        eb.selectFrom('group_members').select('group_id').where('group_members.member_id', '=', viewer),
+      ),
+    );
+    return eb.or([
+      // An ask names its two people; ids are UUIDs, so the quoted id matches the list's entry.
+      eb.and([eb('audience', 'is not', null), eb('audience', 'like', `%"${viewer}"%`)]),
+      eb.and([
+        eb('audience', 'is', null),
+        eb.or([
+          eb('kind', 'not in', TEAM_ONLY),
+          eb('changes.member_id', '=', viewer),
+          eb('changes.member_id', 'in', teammates),
+          eb.and([eb('kind', 'in', PRESENCE), eb('changes.member_id', 'in', stars)]),
+          inNoTeam,
+        ]),
+      ]),
+    ]);
   };
 }
