@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openStorage } from '../../server/db/connect';
@@ -8,11 +9,16 @@ import { freePort } from '../support/radicale';
 import { seedOrganisation } from '../support/seed-organisation';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';
-import { percentile, round, type Benchmark, type BenchRow } from './bench-kit';
+import { medianMs, percentile, round, type Benchmark, type BenchRow } from './bench-kit';
+import { LocalCache } from '../../main/cache/local-cache';
+import { SYNC_PAGE, SyncClient } from '../../main/sync/sync-client';
+import { TeamApi } from '../../main/sync/team-api';
 
 const TEAMS = 250;
 const SIZE = 20;
 const STARS = 2;
+/** Posts each person wrote before the run: the log a newcomer's sync passes over. */
+const POSTS = 4;
 const PEOPLE = TEAMS * SIZE;
 const UPDATES = 300;
 // A p99 of 300 updates is the 3rd slowest: the median of 5 alternated rounds keeps one
@@ -58,9 +64,15 @@ export const benchmark: Benchmark = {
       teams: TEAMS,
       size: SIZE,
       starsEach: STARS,
+      postsEach: POSTS,
     });
+    const logSize = await storage.db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await storage.close();
     const server = await spawnServer(config, undefined, ['--rate-limit', '100000/1000']);
+    const sync = await coldSync(server.url, people[0]!.token);
     const barePort = await freePort();
     const bare = spawn(
       process.execPath,
@@ -217,7 +229,53 @@ export const benchmark: Benchmark = {
         pass: serverRss < 500,
       },
       { suite, name: 'server peak memory (RSS) over the run', value: round(serverPeak, 0), unit: 'MB' },
+      {
+        suite,
+        name: `a new desktop's cold sync: changes it receives (its team of ${SIZE}, ${STARS} stars, the directory)`,
+        value: sync.changes,
+        unit: `of ${Number(logSize.n)} in the organisation's log`,
+        target: `< ${Math.round(Number(logSize.n) / 4)} (its share, not the organisation)`,
+        pass: sync.changes < Number(logSize.n) / 4,
+      },
+      {
+        suite,
+        name: 'fetch every /v1/sync page of that share (not applied)',
+        value: round(sync.fetchMs, 1),
+        unit: 'ms',
+      },
+      {
+        suite,
+        name: 'cold sync of that share into an empty cache (fetch, validate, apply)',
+        value: round(sync.coldMs, 1),
+        unit: 'ms',
+        ratio: round(sync.coldMs / sync.fetchMs, 2),
+        baseline: 'fetch only',
+        target: '≤ 1.5×',
+        pass: sync.coldMs <= 1.5 * sync.fetchMs,
+      },
     ];
     return rows;
   },
 };
+
+/** A newcomer's first sync: fetching its pages alone, then fetched and applied to an empty cache. */
+async function coldSync(server: string, token: string) {
+  const api = new TeamApi(server, token);
+  let changes = 0;
+  const fetchMs = await medianMs(async () => {
+    changes = 0;
+    for (let cursor = 0, more = true; more;) {
+      const page = await api.sync(cursor, SYNC_PAGE);
+      changes += page.changes.length;
+      ({ cursor, more } = page);
+    }
+  }, 7);
+  let cache: LocalCache | undefined;
+  const coldMs = await medianMs(async () => {
+    cache?.close();
+    cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-bench-')));
+    await new SyncClient({ cache, server, token }).pull();
+  }, 7);
+  cache?.close();
+  return { changes, fetchMs, coldMs };
+}
