@@ -54,6 +54,8 @@ export const ipcContract = {
         tag: z.string().max(40).optional(),
         mention: z.string().max(80).optional(),
         decisions: z.boolean().optional(),
+        /** One of my teams: its people's posts only. */
+        team: z.string().max(80).optional(),
         limit: z.number().int().min(1).max(200).optional(),
       })
       .strict(),

@@ -93,6 +93,8 @@ export function readFeed(
     before?: string;
     limit?: number;
     memberId?: string;
+    /** Posts by these people only (one of my teams). */
+    memberIds?: readonly string[];
     tag?: string;
     mention?: string;
     decisions?: boolean;
@@ -101,6 +103,8 @@ export function readFeed(
   const clauses: [string, unknown][] = [];
   if (options.before) clauses.push(['created_at < ?', options.before]);
   if (options.memberId) clauses.push(['member_id = ?', options.memberId]);
+  if (options.memberIds)
+    clauses.push(['member_id IN (SELECT value FROM json_each(?))', JSON.stringify(options.memberIds)]);
   if (options.tag) clauses.push(["data LIKE ? ESCAPE '\\'", `%"${escapeLike(options.tag.toLowerCase())}"%`]);
   if (options.mention) clauses.push(["data LIKE ? ESCAPE '\\'", `%@${escapeLike(options.mention)}%`]);
   if (options.decisions) clauses.push(['data LIKE ?', '%"kind":"decision"%']);

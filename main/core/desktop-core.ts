@@ -167,8 +167,13 @@ export class DesktopCore extends EventEmitter {
     return distinctNames(this.members() as { id: string; name: string; createdAt?: string }[]).get(id);
   }
 
-  feed(options: Parameters<typeof readFeed>[1] = {}) {
-    return readFeed(this.cache, options);
+  /** Posts newest first; `team`: by the people of that team of mine (one I left: everyone's). */
+  feed({
+    team,
+    ...options
+  }: Omit<NonNullable<Parameters<typeof readFeed>[1]>, 'memberIds'> & { team?: string } = {}) {
+    const chosen = team ? this.organisation.teams().find((t) => t.id === team) : undefined;
+    return readFeed(this.cache, { ...options, ...(chosen ? { memberIds: chosen.members } : {}) });
   }
 
   /** "as of 10:42 · offline": when the cache last heard from the server, and whether it is live. */

@@ -274,6 +274,8 @@ export const en = {
   'asks.askLabel': 'What do you want to ask {name}?',
   'asks.send': 'Ask',
   'feed.decisions': 'Decisions only',
+  'feed.team': 'Posts from',
+  'feed.team.all': 'All my teams',
   'feed.decision': 'Decision',
   'board.free': 'free now',
   'error.generic': 'Something went wrong: {message}',

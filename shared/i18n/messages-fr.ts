@@ -278,6 +278,8 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'asks.askLabel': 'Que voulez-vous demander à {name} ?',
   'asks.send': 'Demander',
   'feed.decisions': 'Décisions seulement',
+  'feed.team': 'Messages de',
+  'feed.team.all': 'Toutes mes équipes',
   'feed.decision': 'Décision',
   'board.free': 'disponible',
   'error.generic': 'Un problème est survenu : {message}',

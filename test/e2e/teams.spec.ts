@@ -25,7 +25,7 @@ test('two teams on one board: all of them once, one at a time, remembered, live'
   const server = await spawnServer(config);
   const join = async (name: string, code: string) =>
     (await client(server.url)('POST', '/v1/join', { code, name, email: `${name}@acme.test` })).body;
-  await join('Dan', squadInvite);
+  const dan = await join('Dan', squadInvite);
   const eve = await join('Eve', chapterInvite);
   const zoe = await join('Zoe', projectInvite);
   await client(server.url, zoe.token)('PATCH', '/v1/me', { role: 'Accessibility designer' });
@@ -84,6 +84,24 @@ test('two teams on one board: all of them once, one at a time, remembered, live'
     await page.getByRole('button', { name: 'Profile' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Unstar' }).click();
     await expect(board.getByTestId('member-Zoe')).toHaveCount(0);
+
+    // The feed, by team: one team's posts, or all of my teams'.
+    const post = (token: string, text: string) =>
+      client(server.url, token)('POST', '/v1/posts', { id: crypto.randomUUID(), text });
+    await post(dan.token, 'Squad: release train on Thursday');
+    await post(eve.token, 'Chapter: style guide review');
+    await page.getByRole('button', { name: 'Feed' }).click();
+    const feed = page.locator('ol.feed > li');
+    await expect(feed).toHaveCount(2);
+    const from = page.getByRole('combobox', { name: 'Posts from' });
+    await expect(from.locator('option')).toHaveText(['All my teams', 'Chapter', 'Squad']);
+    await from.selectOption({ label: 'Squad' });
+    await expect(feed).toHaveCount(1);
+    await expect(feed).toContainText('release train');
+    await from.selectOption({ label: 'Chapter' });
+    await expect(feed).toHaveText([/style guide review/]);
+    await from.selectOption({ label: 'All my teams' });
+    await expect(feed).toHaveCount(2);
   } finally {
     await web.stop();
     await server.kill('SIGTERM');

@@ -49,11 +49,13 @@ export function FeedView() {
   const locale = useLocale();
   const [filter, setFilter] = useState<{ tag?: string; mention?: string; decisions?: boolean }>({});
   const [hovered, setHovered] = useState<string | null>(null);
+  // Which of my teams the feed shows ('' all): a filter of this view, kept beside the others.
+  const [team, setTeam] = useState('');
   const board = useCore((api) => api.boardGet({}), [], 'board').data;
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const { data, error: readError } = useCore(
-    (api) => api.feedGet({ ...filter, limit: 100 }),
-    [filter.tag, filter.mention, filter.decisions],
+    (api) => api.feedGet({ ...filter, ...(team ? { team } : {}), limit: 100 }),
+    [filter.tag, filter.mention, filter.decisions, team],
   );
   const zone = useZone();
   const now = Date.now();
@@ -94,6 +96,19 @@ export function FeedView() {
       <FieldError id="read-error" message={readError} />
       <h2 id="feed-title">{t('feed.title')}</h2>
       <QuickPostInput />
+      {board && board.teams.length > 1 && (
+        <label className="team-switch">
+          <span>{t('feed.team')}</span>{' '}
+          <select aria-label={t('feed.team')} value={team} onChange={(e) => setTeam(e.target.value)}>
+            <option value="">{t('feed.team.all')}</option>
+            {board.teams.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="check">
         <input
           type="checkbox"
