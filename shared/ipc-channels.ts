@@ -30,6 +30,7 @@ export const ipcChannels = [
   'post:preview',
   'watch:free',
   'people:search',
+  'people:mention',
   'star:set',
 ] as const;
 

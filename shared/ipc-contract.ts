@@ -215,6 +215,10 @@ export const ipcContract = {
     request: z.object({ query: z.string().min(1).max(80) }).strict(),
     response: reply<{ people: PersonMatch[] }>(),
   },
+  'people:mention': {
+    request: z.object({ typed: z.string().max(80) }).strict(),
+    response: reply<{ people: MemberView[] }>(),
+  },
   'star:set': {
     request: z.object({ memberId: z.string().max(64), on: z.boolean() }).strict(),
     response: reply<{ ok: boolean; stars: string[] }>(),

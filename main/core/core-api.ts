@@ -1,7 +1,7 @@
 import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc-contract';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { DesktopCore } from './desktop-core';
-import { askViews, memberViews, postViews, settingsView } from './view-models';
+import { askViews, memberViews, mentionViews, postViews, settingsView } from './view-models';
 
 export type CoreHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>> };
 
@@ -107,6 +107,7 @@ export function createCoreApi(
     },
     'watch:free': async ({ memberId }) => ({ watching: core.watchFree(memberId) }),
     'people:search': async ({ query }) => ({ people: core.organisation.search(query) }),
+    'people:mention': async ({ typed }) => ({ people: mentionViews(core, typed, now()) }),
     'star:set': async ({ memberId, on }) => {
       const result = await core.star(memberId, on);
       return { ok: result.delivered !== 'rejected', stars: core.organisation.stars() };

@@ -152,9 +152,13 @@ export class DesktopCore extends EventEmitter {
    * "who knows" still reach the whole organisation (members()).
    */
   board(now = Date.now(), team: string | null = null) {
-    const config = this.config; // once per board, not a settings-file stat per member
-    const locale = resolveLocale(config, this.systemLocale);
-    return boardWithStatus(this.organisation.shown(team), now, locale, config.tz);
+    return this.listWithStatus(this.organisation.shown(team), now);
+  }
+
+  /** People with their state at `now`, in the viewer's language and zone. */
+  listWithStatus(people: readonly BoardMember[], now = Date.now()) {
+    const config = this.config; // once per list, not a settings-file stat per member
+    return boardWithStatus(people, now, resolveLocale(config, this.systemLocale), config.tz);
   }
 
   /** Stars someone (their presence then reaches me wherever they work) or unstars them. */

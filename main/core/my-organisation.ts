@@ -3,6 +3,7 @@ import type { LocalCache } from '../cache/local-cache';
 import { shownOnBoard, teamsOf, type TeamOfMine } from '../../shared/people/my-teams';
 import type { PersonMatch } from '../../shared/views';
 import { searchPeople } from './people-search';
+import { findPeople } from '../../shared/people/find-person';
 
 /**
  * My place in the organisation, as the cache knows it: my teams, whom I star, who the board
@@ -31,6 +32,19 @@ export class MyOrganisation {
    */
   shown(team: string | null = null): BoardMember[] {
     return shownOnBoard(this.everyone(), this.teams(), this.me(), team, this.stars());
+  }
+
+  /**
+   * Whom an @ being typed may name: anyone in the organisation but me (a post reaches the people
+   * it names wherever they work), the people on my board first.
+   */
+  mentionable(typed: string, limit = 6): BoardMember[] {
+    const shown = new Set(this.shown().map((m) => m.id));
+    const found = findPeople(typed, this.everyone()).filter((m) => m.id !== this.me());
+    return [...found.filter((m) => shown.has(m.id)), ...found.filter((m) => !shown.has(m.id))].slice(
+      0,
+      limit,
+    );
   }
 
   /** "Who knows about…" across the whole organisation (not only my board), best first. */

@@ -7,7 +7,8 @@ import type { Locale } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
 import { askSchema, type Ask } from '../../shared/protocol/changes';
-import { parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
+import { extractMentions, parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
+import { resolveMention } from '../../shared/people/find-person';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { BoardMember } from '../cache/cache-queries';
 import type { LocalCache } from '../cache/local-cache';
@@ -136,6 +137,7 @@ export class PostingCommands {
           id: post.id,
           text: post.text,
           ...(decision ? { decision } : {}),
+          mentions: this.named(parsed.mentions),
         });
       this.changed();
       if (!me) return { parsed, delivered: 'local', headsUps };
@@ -198,8 +200,25 @@ export class PostingCommands {
 
   async editPost(postId: string, text: string) {
     if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'edit-post', postId, text });
+    this.cache.enqueue(uuidv7(), {
+      kind: 'edit-post',
+      postId,
+      text,
+      mentions: this.named(extractMentions(text)),
+    });
     return this.sendAndRefresh();
+  }
+
+  /**
+   * Whom @mentions name, anywhere in the organisation (the post reaches them too); a handle that
+   * names nobody or several people names no one (the post says so on screen, as typed).
+   */
+  private named(handles: readonly string[]): string[] {
+    const everyone = this.members();
+    return handles.flatMap((handle) => {
+      const found = resolveMention(handle, everyone);
+      return 'error' in found || found.id === this.me?.id ? [] : [found.id];
+    });
   }
 
   async deletePost(postId: string) {

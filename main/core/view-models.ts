@@ -11,10 +11,19 @@ const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number, team: string | null = null): MemberView[] {
+  return viewsOf(core, core.board(now, team));
+}
+
+/** Whom the @ being typed may name, from the whole organisation, as the suggestions show them. */
+export function mentionViews(core: DesktopCore, typed: string, now: number): MemberView[] {
+  return viewsOf(core, core.listWithStatus(core.organisation.mentionable(typed), now));
+}
+
+function viewsOf(core: DesktopCore, people: ReturnType<DesktopCore['board']>): MemberView[] {
   const me = core.me?.id;
   const stars = new Set(core.organisation.stars());
   // The board's names are already told apart (look-alikes numbered) by the core.
-  return core.board(now, team).map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
+  return people.map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
     id: m.id,
     name: m.name,
     role: m.role,

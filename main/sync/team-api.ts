@@ -102,7 +102,12 @@ export class TeamApi {
         return this.call(postData, {
           method: 'POST',
           path: '/v1/posts',
-          body: { id: command.id, text: command.text, ...(command.decision ? { kind: 'decision' } : {}) },
+          body: {
+            id: command.id,
+            text: command.text,
+            ...(command.decision ? { kind: 'decision' } : {}),
+            ...(command.mentions?.length ? { mentions: command.mentions } : {}),
+          },
         });
       case 'ask':
         return this.call(askSchema, {
@@ -120,7 +125,7 @@ export class TeamApi {
         return this.call(postData, {
           method: 'PATCH',
           path: post(command.postId),
-          body: { text: command.text },
+          body: { text: command.text, ...(command.mentions ? { mentions: command.mentions } : {}) },
         });
       case 'delete-post':
         return this.call(nothing, { method: 'DELETE', path: post(command.postId) });

@@ -6,10 +6,22 @@ import { askUpdate, availabilityBody, profilePatch, statusBody } from '../../sha
  * only the team API client turns them into paths and methods.
  */
 export const teamCommand = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('post'), id: z.string(), text: z.string(), decision: z.boolean().optional() }),
+  z.object({
+    kind: z.literal('post'),
+    id: z.string(),
+    text: z.string(),
+    decision: z.boolean().optional(),
+    /** Member ids its @mentions name (older queued posts have none). */
+    mentions: z.array(z.string()).optional(),
+  }),
   z.object({ kind: z.literal('ask'), id: z.string(), to: z.string(), text: z.string() }),
   z.object({ kind: z.literal('ask-update'), askId: z.string(), update: askUpdate }),
-  z.object({ kind: z.literal('edit-post'), postId: z.string(), text: z.string() }),
+  z.object({
+    kind: z.literal('edit-post'),
+    postId: z.string(),
+    text: z.string(),
+    mentions: z.array(z.string()).optional(),
+  }),
   z.object({ kind: z.literal('delete-post'), postId: z.string() }),
   z.object({ kind: z.literal('status'), status: statusBody.nullable() }),
   z.object({ kind: z.literal('availability'), availability: availabilityBody }),

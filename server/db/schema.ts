@@ -62,6 +62,8 @@ export interface Database {
     created_at: string;
     deleted_at: string | null;
     kind: string;
+    /** JSON list of the member ids the post names: they see it outside the author's teams. */
+    mentioned: string | null;
   };
   asks: {
     id: string;
@@ -98,5 +100,7 @@ export interface Database {
     size: Generated<number>;
     /** JSON list of the member ids who may see this change; null: the whole team. */
     audience: string | null;
+    /** JSON list of the people a post names, who see it beside the author's teams; else null. */
+    mentioned: string | null;
   };
 }

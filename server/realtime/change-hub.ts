@@ -4,7 +4,7 @@ import { groupData, starsData, type StreamMessage } from '../../shared/protocol/
 import type { Database } from '../db/schema';
 import { readTail, toChange } from '../store/change-log';
 import { audienceList } from '../../shared/protocol/changes';
-import type { Sight } from '../store/visibility';
+import { mentionedList, type Sight } from '../store/visibility';
 import { Watchers } from './watchers';
 
 interface Org {
@@ -198,7 +198,12 @@ export class ChangeHub {
       row.kind === 'post-deleted'
     ) {
       const presence = row.kind === 'status' || row.kind === 'availability';
-      return org.watchers.audienceOf(row.member_id, presence, org.viewers, org.loose);
+      const seen = org.watchers.audienceOf(row.member_id, presence, org.viewers, org.loose);
+      // A post reaches the people it names, wherever they work.
+      if (row.mentioned)
+        for (const id of mentionedList.parse(JSON.parse(row.mentioned)))
+          if (org.viewers.has(id)) seen.set(id, 'full');
+      return seen;
     }
     return new Map([...org.viewers.keys()].map((v) => [v, 'full' as const]));
   }

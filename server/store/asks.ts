@@ -50,7 +50,7 @@ export async function deliveryFor(db: Db, member: Member, now: number) {
 /** Records the change of an ask for the people who may see it, in the same transaction. */
 function announce(trx: Transaction<Database>, row: Database['asks'], actor: string) {
   const audience = row.state === 'pending' ? [row.from_member] : [row.from_member, row.to_member];
-  return appendChange(trx, row.team_id, 'ask', actor, row.id, toAsk(row), audience);
+  return appendChange(trx, row.team_id, 'ask', actor, row.id, toAsk(row), { audience });
 }
 
 export async function createAsk(db: Kysely<Database>, from: Member, body: AskBody, now: number) {

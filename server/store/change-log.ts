@@ -35,9 +35,14 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
   memberId: string,
   entityId: string,
   data: ChangeData<K>,
-  /** Only these members see it (an ask); everyone else sees that a private change happened. */
-  audience?: readonly string[],
+  reach: {
+    /** Only these members see it (an ask, my stars); nobody else hears of it. */
+    audience?: readonly string[];
+    /** People a post names: they see it beside the author's teams. */
+    mentioned?: readonly string[];
+  } = {},
 ): Promise<void> {
+  const { audience, mentioned } = reach;
   const { seq } = await trx
     .updateTable('teams')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
@@ -58,6 +63,7 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
       data: text,
       size: text.length,
       audience: audience ? JSON.stringify(audience) : null,
+      mentioned: mentioned?.length ? JSON.stringify(mentioned) : null,
     })
     .execute();
   // What this change supersedes is gone from the log: a member's latest availability is one

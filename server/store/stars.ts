@@ -57,7 +57,17 @@ export async function setStar(
         .orderBy('created_at')
         .execute()
     ).map((s) => s.star_id);
-    await appendChange(trx, member.teamId, 'stars', member.id, `stars:${member.id}`, { ids }, [member.id]);
+    await appendChange(
+      trx,
+      member.teamId,
+      'stars',
+      member.id,
+      `stars:${member.id}`,
+      { ids },
+      {
+        audience: [member.id],
+      },
+    );
     return ids;
   });
 }

@@ -1,5 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { z } from 'zod';
 import { audienceList } from '../../shared/protocol/changes';
+import { MENTIONS_MAX } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 
 /**
@@ -24,6 +26,8 @@ export interface LogRow {
   kind: string;
   member_id: string;
   audience: string | null;
+  /** A post's named people (JSON list): they see it too. */
+  mentioned?: string | null;
 }
 
 export function sight(scope: ViewerScope, row: LogRow): Sight {
@@ -35,13 +39,22 @@ export function sight(scope: ViewerScope, row: LogRow): Sight {
       return scope.stars.has(row.member_id) ? 'outside' : null;
     case 'post':
     case 'post-deleted':
-      return scope.everyone || scope.teammates.has(row.member_id) || row.member_id === scope.id
+      return scope.everyone ||
+        scope.teammates.has(row.member_id) ||
+        row.member_id === scope.id ||
+        namedIn(row.mentioned, scope.id)
         ? 'full'
         : null;
     default:
       return 'full'; // who is in the organisation and its teams
   }
 }
+
+/** Whether a post's list of named people holds this one. */
+export const namedIn = (mentioned: string | null | undefined, id: string) =>
+  !!mentioned && mentionedList.parse(JSON.parse(mentioned)).includes(id);
+
+export const mentionedList = z.array(z.string()).max(MENTIONS_MAX);
 
 /** The viewer's scope as the database has it now (one request's worth; the hub keeps its own). */
 export async function scopeOf(db: Kysely<Database>, viewer: string): Promise<ViewerScope> {
@@ -93,6 +106,7 @@ export function mayShow(viewer: string) {
           eb('changes.member_id', '=', viewer),
           eb('changes.member_id', 'in', teammates),
           eb.and([eb('kind', 'in', PRESENCE), eb('changes.member_id', 'in', stars)]),
+          eb('mentioned', 'like', `%"${viewer}"%`),
           inNoTeam,
         ]),
       ]),

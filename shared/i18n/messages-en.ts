@@ -251,7 +251,7 @@ export const en = {
   'context.nextFree': 'Next free {slot}',
   'context.loadWeek': '{percent}% booked this week',
   'context.oof': 'Out of office: {days}',
-  'mention.suggestions': 'Teammates',
+  'mention.suggestions': 'People to mention',
   'decide.headsUp': 'Before it goes out:',
   'decide.postAnyway': 'Post anyway',
   'decide.cancel': 'Cancel',

@@ -255,7 +255,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'context.nextFree': 'Prochain créneau libre {slot}',
   'context.loadWeek': '{percent} % réservés cette semaine',
   'context.oof': 'Hors du bureau : {days}',
-  'mention.suggestions': 'Membres de l’équipe',
+  'mention.suggestions': 'Personnes à mentionner',
   'decide.headsUp': 'Avant publication :',
   'decide.postAnyway': 'Publier quand même',
   'decide.cancel': 'Annuler',

@@ -147,6 +147,9 @@ export const availabilityBody = z
     });
   });
 
+/** People one post may name: a short list, never the organisation. */
+export const MENTIONS_MAX = 20;
+
 export const postBody = z
   .object({
     id: z.uuid({ message: 'id must be a UUID made by the client' }),
@@ -154,7 +157,14 @@ export const postBody = z
     tags: z.array(visibleText(40)).max(20).optional(),
     /** A decision is a post that names who it involves (the feed can show only those). */
     kind: z.enum(['post', 'decision']).optional(),
+    /** The people its @mentions name (member ids): they see it wherever they work. */
+    mentions: z.array(id).max(MENTIONS_MAX).optional(),
   })
+  .strict();
+
+/** An edit: the new text, and whom it now names (absent: the same people). */
+export const postEditBody = z
+  .object({ text: postBody.shape.text, mentions: postBody.shape.mentions })
   .strict();
 
 /** An ask to one teammate, delivered when they are next free. */

@@ -102,6 +102,25 @@ test('two teams on one board: all of them once, one at a time, remembered, live'
     await expect(feed).toHaveText([/style guide review/]);
     await from.selectOption({ label: 'All my teams' });
     await expect(feed).toHaveCount(2);
+
+    // @mentions reach the whole organisation: Zoe, in none of my teams and no longer starred,
+    // is suggested and named, and the post reaches her.
+    const input = page.getByRole('combobox', { name: 'Quick post' });
+    await input.fill('@Zo');
+    const suggested = page.getByRole('listbox', { name: 'People to mention' });
+    await expect(suggested.getByRole('option')).toHaveText(['Zoe']);
+    await input.press('Tab');
+    await expect(input).toHaveValue('@Zoe ');
+    await input.pressSequentially('can you review the contrast?');
+    await input.press('Enter');
+    await expect(feed.first()).toContainText('@Zoe can you review the contrast?');
+    await expect
+      .poll(async () =>
+        ((await client(server.url, zoe.token)('GET', '/v1/posts')).body.posts as { text: string }[]).map(
+          (p) => p.text,
+        ),
+      )
+      .toContain('@Zoe can you review the contrast?');
   } finally {
     await web.stop();
     await server.kill('SIGTERM');

@@ -1,5 +1,4 @@
 import { useState, type KeyboardEvent } from 'react';
-import { findPeople } from '../../../shared/people/find-person';
 import { getApi } from '../api';
 import { BridgeDown } from '../bridge-client';
 import { useT } from '../i18n/i18n';
@@ -30,11 +29,14 @@ export function QuickPostInput({
   const [feedback, setFeedback] = useState<{ ok: boolean; message: string } | null>(null);
   const [headsUps, setHeadsUps] = useState<{ name: string; message: string }[] | null>(null);
   const [highlight, setHighlight] = useState(0);
-  const board = useCore((api) => api.boardGet({}), [], 'board').data;
   const now = useNow(null);
   const typed = typingMention(text);
-  const suggestions =
-    typed === undefined ? [] : findPeople(typed, board?.members.filter((m) => !m.isMe) ?? []).slice(0, 6);
+  // Anyone in the organisation may be named (the post reaches them); my board's people first.
+  const named = useCore(
+    (api) => (typed === undefined ? Promise.resolve({ people: [] }) : api.peopleMention({ typed })),
+    [typed],
+  ).data;
+  const suggestions = typed === undefined ? [] : (named?.people ?? []);
   const current = suggestions[Math.min(highlight, suggestions.length - 1)];
 
   const complete = (name: string) => {

@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import { releasedMigrations } from './001-to-005';
 import { groupsMigration, starsMigration } from './groups';
+import { mentionsMigration } from './mentions';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
   ...releasedMigrations,
   '006_groups': groupsMigration,
   '007_stars': starsMigration,
+  '008_mentions': mentionsMigration,
 };

@@ -1,12 +1,9 @@
-import { z } from 'zod';
-import { postBody, postsQuery } from '../../../shared/protocol/schemas';
+import { postBody, postEditBody, postsQuery } from '../../../shared/protocol/schemas';
 import { postData, postsResponse } from '../../../shared/protocol/responses';
-import { createPost, deletePost, editPost, listPosts } from '../../store/team-data';
+import { createPost, deletePost, editPost, listPosts } from '../../store/posts';
 import { answers, created, errors } from '../route-docs';
 import { scopeOf } from '../../store/visibility';
 import { idParams, me, noContent, type RouteKit } from './route-kit';
-
-const postEdit = z.object({ text: postBody.shape.text }).strict();
 
 /** The team's feed: posts and decisions, made, edited and deleted by their authors. */
 export function postRoutes({ app, context, mutate }: RouteKit) {
@@ -39,7 +36,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
       schema: {
         description: 'edit one of your posts',
         params: idParams,
-        body: postEdit,
+        body: postEditBody,
         response: answers(postData, 'the edited post'),
       },
     },
@@ -47,7 +44,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
       const caller = me(request);
       return mutate({
         team: caller.teamId,
-        store: () => editPost(db, caller, request.params.id, request.body.text),
+        store: () => editPost(db, caller, request.params.id, request.body),
       });
     },
   );

@@ -104,6 +104,17 @@ describe('an organisation with teams, a person in two of them', () => {
     ]);
   });
 
+  it('a post naming someone in a team I am not in reaches them; my teammates see it too', async () => {
+    const posted = await cli('post', '@Zoe the Q3 plan is in the shared folder', ...p);
+    expect(posted.code, posted.stderr).toBe(0);
+    const feedOf = async (name: string) =>
+      ((await client(t.url, tokens[name])('GET', '/v1/posts')).body.posts as { text: string }[]).map(
+        (x) => x.text,
+      );
+    expect(await feedOf('Zoe')).toContain('@Zoe the Q3 plan is in the shared folder');
+    expect(await feedOf('Dan')).toContain('@Zoe the Q3 plan is in the shared folder');
+  });
+
   it('a star from another team joins my board, with their status now; unstarred, they leave it', async () => {
     await client(t.url, tokens['Zoe'])('PUT', '/v1/me/status', { state: 'focus', text: 'roadmap' });
     let b = await board();

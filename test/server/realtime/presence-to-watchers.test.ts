@@ -101,6 +101,37 @@ describe.each(backends)('presence to watchers only, on %s', (backend) => {
     expect((await feed('ana')).sort()).toEqual(['A team only', 'B team only']);
   });
 
+  it('a post reaches the people it names, wherever they work, and its deletion too', async () => {
+    const postId = crypto.randomUUID();
+    const named = await api.cy('POST', '/v1/posts', {
+      id: postId,
+      text: '@al can you check the plan?',
+      mentions: [id.al],
+    });
+    expect(named.status).toBe(201);
+    expect(await receivers('post', 'cy')).toEqual(['al', 'cy', 'cid', 'lou']);
+    const sync = async (p: Person) =>
+      ((await api[p]('GET', '/v1/sync?since=0&limit=1000')).body.changes as Change[]).filter(
+        (c) => c.entityId === postId,
+      );
+    expect((await sync('al')).map((c) => c.kind)).toEqual(['post']);
+    expect(await sync('amy')).toEqual([]);
+    const feed = async (p: Person) =>
+      ((await api[p]('GET', '/v1/posts')).body.posts as { id: string }[]).map((x) => x.id);
+    expect(await feed('al')).toContain(postId);
+    expect(await feed('amy')).not.toContain(postId);
+    expect((await api.cy('DELETE', `/v1/posts/${postId}`)).status).toBe(204);
+    expect(await receivers('post-deleted', 'cy')).toEqual(['al', 'cy', 'cid', 'lou']);
+    // Naming someone of no organisation of mine is refused, with the reason; nothing is stored.
+    const stranger = await api.cy('POST', '/v1/posts', {
+      id: crypto.randomUUID(),
+      text: 'hello',
+      mentions: [crypto.randomUUID()],
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.message).toMatch(/not a member of your organisation/);
+  });
+
   it('sync and the board follow the same rules', async () => {
     const sync = async (p: Person) =>
       ((await api[p]('GET', '/v1/sync?since=0&limit=1000')).body.changes as Change[]).filter(

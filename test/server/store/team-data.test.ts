@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writtenAt } from '../../../server/store/team-data';
+import { writtenAt } from '../../../server/store/posts';
 import { teamServer } from '../../support/team-server';
 
 describe('a post keeps the moment it was written', () => {
