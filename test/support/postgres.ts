@@ -28,8 +28,11 @@ function run(bin: string, args: string[]) {
     throw new Error(`${bin} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
 }
 
-/** A throwaway PostgreSQL cluster on loopback; each call of `database()` makes a fresh database. */
-export async function startPostgres() {
+/**
+ * A throwaway PostgreSQL cluster on loopback; each call of `database()` makes a fresh database.
+ * Tests skip fsync (nothing to keep); a benchmark of commits asks for it (`durable`).
+ */
+export async function startPostgres(options: { durable?: boolean } = {}) {
   const bin = pgBin()!;
   const dir = mkdtempSync(join(tmpdir(), 'ricochet-pg-'));
   chmodSync(dir, 0o777);
@@ -44,7 +47,7 @@ export async function startPostgres() {
     join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`,
+    `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=${options.durable ? 'on' : 'off'} -c max_connections=200`,
     'start',
   ]);
   let n = 0;
