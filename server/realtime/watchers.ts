@@ -9,10 +9,10 @@ import type { Sight } from '../store/visibility';
  * size of the organisation. The rules are those of visibility.ts, kept in memory.
  */
 export class Watchers {
-  private readonly groups = new Map<string, ReadonlySet<string>>();
-  private readonly groupsOf = new Map<string, Set<string>>();
-  private readonly stars = new Map<string, ReadonlySet<string>>();
-  private readonly starredBy = new Map<string, Set<string>>();
+  /** Team → its members, and member → their teams. */
+  private readonly groups = new Links();
+  /** Connected viewer → whom they star, and person → the viewers starring them. */
+  private readonly stars = new Links();
 
   static async load(db: Kysely<Database>, orgId: string): Promise<Watchers> {
     const rows = await db
@@ -23,41 +23,32 @@ export class Watchers {
       .execute();
     const watchers = new Watchers();
     const byGroup = new Map<string, string[]>();
-    for (const r of rows) byGroup.set(r.groupId, [...(byGroup.get(r.groupId) ?? []), r.memberId]);
+    for (const r of rows) {
+      const members = byGroup.get(r.groupId);
+      if (members) members.push(r.memberId);
+      else byGroup.set(r.groupId, [r.memberId]);
+    }
     for (const [id, members] of byGroup) watchers.setGroup(id, members);
     return watchers;
   }
 
   /** A team's latest member list (a team change of the log, or the load). */
   setGroup(groupId: string, members: readonly string[]): void {
-    for (const m of this.groups.get(groupId) ?? []) this.groupsOf.get(m)?.delete(groupId);
-    this.groups.set(groupId, new Set(members));
-    for (const m of members) {
-      let set = this.groupsOf.get(m);
-      if (!set) this.groupsOf.set(m, (set = new Set()));
-      set.add(groupId);
-    }
+    this.groups.set(groupId, members);
   }
 
   /** A connected viewer's stars (at subscribe, then from their stars changes). */
   setStars(viewer: string, ids: readonly string[]): void {
-    for (const id of this.stars.get(viewer) ?? []) this.starredBy.get(id)?.delete(viewer);
-    this.stars.set(viewer, new Set(ids));
-    for (const id of ids) {
-      let set = this.starredBy.get(id);
-      if (!set) this.starredBy.set(id, (set = new Set()));
-      set.add(viewer);
-    }
+    this.stars.set(viewer, ids);
   }
 
   forget(viewer: string): void {
-    this.setStars(viewer, []);
-    this.stars.delete(viewer);
+    this.stars.set(viewer, []);
   }
 
   /** In no team: sees the whole organisation (as before teams). */
   loose(member: string): boolean {
-    return (this.groupsOf.get(member)?.size ?? 0) === 0;
+    return this.groups.to(member).size === 0;
   }
 
   /**
@@ -72,11 +63,43 @@ export class Watchers {
     loose: ReadonlySet<string>,
   ) {
     const seen = new Map<string, Sight>();
-    for (const g of this.groupsOf.get(member) ?? [])
-      for (const m of this.groups.get(g) ?? []) if (connected.has(m)) seen.set(m, 'full');
-    if (presence) for (const v of this.starredBy.get(member) ?? []) if (!seen.has(v)) seen.set(v, 'outside');
+    for (const g of this.groups.to(member))
+      for (const m of this.groups.from(g)) if (connected.has(m)) seen.set(m, 'full');
+    if (presence) for (const v of this.stars.to(member)) if (!seen.has(v)) seen.set(v, 'outside');
     if (connected.has(member)) seen.set(member, 'full');
     for (const v of loose) seen.set(v, 'full');
     return seen;
+  }
+}
+
+const none: ReadonlySet<string> = new Set();
+
+/** Lists kept with their reverse: each key's values, and for each value the keys listing it. */
+class Links {
+  private readonly forward = new Map<string, ReadonlySet<string>>();
+  private readonly backward = new Map<string, Set<string>>();
+
+  /** The key's list is now `values` (empty: the key is gone). */
+  set(key: string, values: readonly string[]): void {
+    for (const v of this.forward.get(key) ?? []) {
+      const keys = this.backward.get(v);
+      keys?.delete(key);
+      if (keys?.size === 0) this.backward.delete(v);
+    }
+    if (values.length === 0) this.forward.delete(key);
+    else this.forward.set(key, new Set(values));
+    for (const v of values) {
+      let keys = this.backward.get(v);
+      if (!keys) this.backward.set(v, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  from(key: string): ReadonlySet<string> {
+    return this.forward.get(key) ?? none;
+  }
+
+  to(value: string): ReadonlySet<string> {
+    return this.backward.get(value) ?? none;
   }
 }

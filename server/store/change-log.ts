@@ -215,7 +215,11 @@ export async function readChanges(
   const reset = query.since > 0 && !query.snapshot && query.since < compactedTo;
   const since = reset ? 0 : query.since;
   const { rows, more } = await readRows(db, teamId, { since, head, limit: query.limit }, viewer);
-  const scope = await scopeOf(db, viewer);
+  const scope = await scopeOf(
+    db,
+    viewer,
+    rows.map((r) => r.member_id),
+  );
   // The query left out what the viewer may not see; `sight` still decides each row it read.
   const changes = rows.flatMap((row) => changeAs(row, scope) ?? []);
   // The cursor passes what was left out: at the end of the page when there is more, at the

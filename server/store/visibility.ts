@@ -56,19 +56,37 @@ export const namedIn = (mentioned: string | null | undefined, id: string) =>
 
 export const mentionedList = z.array(z.string()).max(MENTIONS_MAX);
 
-/** The viewer's scope as the database has it now (one request's worth; the hub keeps its own). */
-export async function scopeOf(db: Kysely<Database>, viewer: string): Promise<ViewerScope> {
-  const teammates = await db
+/**
+ * The viewer's scope as the database has it now (one request's worth; the hub keeps its own).
+ * `among`: only these people's place matters (a sync page's authors), so a viewer in a team of
+ * thousands does not read all of them for every page.
+ */
+export async function scopeOf(
+  db: Kysely<Database>,
+  viewer: string,
+  among?: readonly string[],
+): Promise<ViewerScope> {
+  if (among?.length === 0) among = [viewer];
+  let query = db
     .selectFrom('group_members as mine')
     .innerJoin('group_members as theirs', 'theirs.group_id', 'mine.group_id')
     .select('theirs.member_id')
     .distinct()
-    .where('mine.member_id', '=', viewer)
-    .execute();
+    .where('mine.member_id', '=', viewer);
+  if (among) query = query.where('theirs.member_id', 'in', [...new Set(among)]);
+  const teammates = await query.execute();
+  // In no team at all (not just none of `among`): the whole organisation.
+  const inATeam =
+    teammates.length > 0 ||
+    (await db
+      .selectFrom('group_members')
+      .select('group_id')
+      .where('member_id', '=', viewer)
+      .executeTakeFirst()) !== undefined;
   const stars = await db.selectFrom('stars').select('star_id').where('member_id', '=', viewer).execute();
   return {
     id: viewer,
-    everyone: teammates.length === 0,
+    everyone: !inATeam,
     teammates: new Set(teammates.map((t) => t.member_id)),
     stars: new Set(stars.map((s) => s.star_id)),
   };

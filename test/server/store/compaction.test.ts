@@ -20,6 +20,19 @@ afterAll(() => stopPostgres());
 
 const window = { from: '2026-03-09T00:00:00Z', to: '2026-03-23T00:00:00Z' };
 
+/** The i-th republish of one calendar: the same block, ending a minute later each time. */
+const republish = (i: number) => ({
+  window,
+  busy: [
+    {
+      start: '2026-03-10T09:00:00Z',
+      end: `2026-03-10T10:${String(i % 60).padStart(2, '0')}:00Z`,
+      kind: 'busy' as const,
+    },
+  ],
+  loadToday: i / 1000,
+});
+
 async function everyChange(api: (method: string, path: string) => Promise<{ body: { changes: Change[] } }>) {
   return (await api('GET', '/v1/sync?since=0&limit=1000')).body.changes;
 }
@@ -34,18 +47,7 @@ describe.each(backends)('the change log is compacted on %s', (backend) => {
   it('after 1,000 republishes of one availability, a new device reads it once, the latest', async () => {
     const db = t.server.context.storage.db;
     const bob = await getMember(db, t.bob.id);
-    for (let i = 0; i < 1000; i++)
-      await setAvailability(db, bob, {
-        window,
-        busy: [
-          {
-            start: '2026-03-10T09:00:00Z',
-            end: `2026-03-10T10:${String(i % 60).padStart(2, '0')}:00Z`,
-            kind: 'busy',
-          },
-        ],
-        loadToday: i / 1000,
-      });
+    for (let i = 0; i < 1000; i++) await setAvailability(db, bob, republish(i));
     for (let i = 0; i < 50; i++) await setStatus(db, bob, { state: 'focus', text: `step ${i}` });
     const changes = await everyChange(t.admin.api);
     const bobs = (kind: string) => changes.filter((c) => c.kind === kind && c.memberId === bob.id);
@@ -165,18 +167,7 @@ describe.each(backends.filter((b) => b === 'postgres'))('compaction with two ins
     const following = new SyncClient({ cache: follower, server: other.url, token: t.admin.token });
     try {
       const bob = [t.bob.api, client(other.url, t.bob.token)];
-      const publish = (i: number) =>
-        bob[i % 2]!('PUT', '/v1/me/availability', {
-          window,
-          busy: [
-            {
-              start: '2026-03-10T09:00:00Z',
-              end: `2026-03-10T10:${String(i % 60).padStart(2, '0')}:00Z`,
-              kind: 'busy',
-            },
-          ],
-          loadToday: i / 1000,
-        });
+      const publish = (i: number) => bob[i % 2]!('PUT', '/v1/me/availability', republish(i));
       // Rounds of 20 parallel publishes on both instances, a device pulling between rounds.
       for (let round = 0; round < 10; round++) {
         const answers = await Promise.all(Array.from({ length: 20 }, (_, k) => publish(round * 20 + k)));
