@@ -18,7 +18,7 @@ export interface RunOptions {
 
 /** Opens the database, serves the API, and gives back the address and a graceful close. */
 export async function runServer(options: RunOptions): Promise<RicochetServer & { url: string }> {
-  const storage = await openStorage(options.storage);
+  const storage = await openStorage(options.storage, { checkpointInBackground: true });
   const https = options.tls && {
     cert: readFileSync(options.tls.cert, 'utf8'),
     key: readFileSync(options.tls.key, 'utf8'),

@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index';
+import { checkpointInBackground } from './wal-checkpointer';
 import type { Database } from './schema';
 
 export type StorageConfig =
@@ -84,9 +85,15 @@ function withStatementCache(file: Sqlite.Database, size = 500): SqliteDatabase {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** How a long-running server (not a one-off admin command) keeps SQLite. */
+export interface ServingOptions {
+  /** Fold SQLite's write-ahead log into its file from a thread of its own, not in commits. */
+  checkpointInBackground?: boolean;
+}
+
 /** Opens the database (creating it on first start) and brings its schema up to date. */
-export async function openStorage(config: StorageConfig): Promise<Storage> {
-  const storage = connectStorage(config);
+export async function openStorage(config: StorageConfig, serving: ServingOptions = {}): Promise<Storage> {
+  const storage = connectStorage(config, serving);
   await migrate(storage);
   return storage;
 }
@@ -95,7 +102,7 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
  * The database as it is, schema untouched: for an upgrade test that builds a database as an
  * older release left it (`migrateTo`), then opens it with `openStorage` like a new release.
  */
-export function connectStorage(config: StorageConfig): Storage {
+export function connectStorage(config: StorageConfig, serving: ServingOptions = {}): Storage {
   let storage: Storage;
   if (config.kind === 'sqlite') {
     // The team's data is for its members only: a private folder, private files.
@@ -113,7 +120,17 @@ export function connectStorage(config: StorageConfig): Storage {
     const db = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }),
     });
-    storage = { db, kind: 'sqlite', close: () => db.destroy() };
+    const stopCheckpoints = serving.checkpointInBackground
+      ? checkpointInBackground(file, path, { nativeBinding: config.nativeBinding })
+      : async () => {};
+    storage = {
+      db,
+      kind: 'sqlite',
+      close: async () => {
+        await stopCheckpoints();
+        await db.destroy();
+      },
+    };
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     pool.on('error', () => {}); // an idle client lost: the pool replaces it
