@@ -21,9 +21,9 @@ const STARS = 2;
 const POSTS = 4;
 const PEOPLE = TEAMS * SIZE;
 const UPDATES = 300;
-// A p99 of 300 updates is the 3rd slowest: the median of 5 alternated rounds keeps one
+// A p99 of 300 updates is the 3rd slowest: the median of 9 alternated rounds keeps one
 // stray pause (either side's) from deciding the ratio.
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 const rss = (pid: number, field: 'VmHWM' | 'VmRSS') =>
   Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
