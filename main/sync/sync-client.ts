@@ -60,7 +60,7 @@ export class SyncClient extends EventEmitter {
   private async pullPages(): Promise<number> {
     let total = 0;
     let snapshot = false;
-    let watchesMoved = false;
+    const moved = new Set<string>();
     const fromStart = this.options.cache.cursor === 0;
     let next = this.api.sync(this.options.cache.cursor, SYNC_PAGE, snapshot);
     for (;;) {
@@ -78,19 +78,19 @@ export class SyncClient extends EventEmitter {
       const applied = this.options.cache.applyChanges(page.changes, page.cursor);
       total += applied;
       if (applied > 0) this.emit('changes', page.changes);
-      watchesMoved ||= page.changes.some(movesWatches);
+      for (const change of page.changes) for (const id of newlyWatched(change)) moved.add(id);
       if (!page.more) break;
     }
     // A cold sync reads everyone's presence in the log; a catch-up that put me in a team or
     // starred someone did not (the log held it back while I did not watch them).
-    if (watchesMoved && !snapshot && !fromStart) await this.refreshPresence();
+    if (moved.size > 0 && !snapshot && !fromStart) await this.refreshPresence([...moved]);
     if (total > 0) this.emit('change');
     return total;
   }
 
-  /** The current status and availability of everyone I now watch, newer than what I have. */
-  private async refreshPresence(): Promise<void> {
-    if (this.options.cache.applyPresence(await this.api.presence()) > 0) this.emit('change');
+  /** The current status and availability of the people I may now watch, newer than what I have. */
+  private async refreshPresence(ids: readonly string[]): Promise<void> {
+    if (this.options.cache.applyPresence(await this.api.presence(ids)) > 0) this.emit('change');
   }
 
   /**
@@ -235,7 +235,8 @@ export class SyncClient extends EventEmitter {
           this.options.cache.applyChanges([message.change]);
           this.emit('changes', [message.change]);
           this.emit('change');
-          if (movesWatches(message.change)) await this.refreshPresence();
+          const moved = newlyWatched(message.change);
+          if (moved.length > 0) await this.refreshPresence(moved);
         } else {
           await this.pull(); // a gap: something was missed, so catch up through the log
         }
@@ -246,8 +247,9 @@ export class SyncClient extends EventEmitter {
   }
 }
 
-/** A change that may put new people in front of me: a team's members, or my stars. */
-const movesWatches = (change: Change) => change.kind === 'group' || change.kind === 'stars';
+/** Whom a change may put in front of me: a team's members, or my stars (none for the rest). */
+const newlyWatched = (change: Change): readonly string[] =>
+  change.kind === 'group' ? change.data.members : change.kind === 'stars' ? change.data.ids : [];
 
 export interface FlushResult {
   sent: number;

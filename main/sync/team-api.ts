@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { starsData, syncPageSchema, type SyncPage } from '../../shared/protocol/changes';
+import { BOARD_IDS_MAX } from '../../shared/protocol/schemas';
 import {
   askSchema,
   availabilityData,
@@ -172,8 +173,11 @@ export class TeamApi {
   }
 
   /** Everyone's current status and availability that I may see (the board's, per viewer). */
-  async presence(): Promise<Presence> {
-    return (await this.call(presenceResponse, { method: 'GET', path: '/v1/board' })).members;
+  /** The current presence of these people (a short list), or of everyone on my board. */
+  async presence(ids?: readonly string[]): Promise<Presence> {
+    const only = ids && ids.length > 0 && ids.length <= BOARD_IDS_MAX;
+    const path = only ? `/v1/board?ids=${ids.map(encodeURIComponent).join(',')}` : '/v1/board';
+    return (await this.call(presenceResponse, { method: 'GET', path })).members;
   }
 
   async topics(): Promise<Map<string, string[]>> {

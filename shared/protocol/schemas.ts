@@ -210,6 +210,21 @@ export const joinBody = z
 export const postsQuery = z
   .object({ before: instant.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
   .strict();
+/** People a board read may be narrowed to (the ones a desktop just started to watch). */
+export const BOARD_IDS_MAX = 100;
+
+/** `?ids=a,b,c`: only these people's cards (the rest of the board is not read or sent). */
+export const boardQuery = z
+  .object({
+    ids: z
+      .string()
+      .max(BOARD_IDS_MAX * 65)
+      .transform((text) => text.split(','))
+      .pipe(z.array(id).min(1).max(BOARD_IDS_MAX))
+      .optional(),
+  })
+  .strict();
+
 export const syncQuery = z
   .object({
     // The log's sequence is a 32-bit integer on PostgreSQL: larger is refused, not a 500.

@@ -23,10 +23,13 @@ export class BoardCache {
    * of the people they watch (titles for their teammates only); posts and topics of their
    * teams. Someone who sees it all (one team, or in none) gets the shared serialisation.
    */
-  async json(teamId: string, scope: ViewerScope): Promise<string> {
+  async json(teamId: string, scope: ViewerScope, ids?: readonly string[]): Promise<string> {
     const board = await this.whole(teamId);
-    if (scope.everyone || board.members.every((m) => scope.teammates.has(m.id))) return board.json;
-    const members = board.members.map((m) => {
+    const wanted = ids && new Set(ids);
+    const shown = wanted ? board.members.filter((m) => wanted.has(m.id)) : board.members;
+    if (!wanted && (scope.everyone || board.members.every((m) => scope.teammates.has(m.id))))
+      return board.json;
+    const members = shown.map((m) => {
       const row = { member_id: m.id, audience: null };
       const presence = sight(scope, { ...row, kind: 'status' });
       const posts = sight(scope, { ...row, kind: 'post' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { syncQuery } from '../../../shared/protocol/schemas';
+import { boardQuery, syncQuery } from '../../../shared/protocol/schemas';
 import {
   boardResponse,
   inviteResponse,
@@ -31,11 +31,12 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
   const boards = new BoardCache(db, context.now);
   app.get(
     '/v1/board',
-    { schema: { response: answers(boardResponse, '{members: [...]}') } },
+    { schema: { querystring: boardQuery, response: answers(boardResponse, '{members: [...]}') } },
     // Serialised through its schema when it was filled: sent as it is.
     async (request, reply) => {
       const scope = await scopeOf(db, me(request).id);
-      return reply.type('application/json').send(await boards.json(me(request).teamId, scope));
+      const json = await boards.json(me(request).teamId, scope, request.query.ids);
+      return reply.type('application/json').send(json);
     },
   );
   app.get(

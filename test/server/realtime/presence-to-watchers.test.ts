@@ -152,6 +152,19 @@ describe.each(backends)('presence to watchers only, on %s', (backend) => {
     expect(await boardOf('cid')).toMatchObject({ status: { text: 'quarterly plan' }, latestPost: null });
   });
 
+  it('a board read narrowed to a few people (?ids=) follows the same rules', async () => {
+    const narrowed = await api.cid('GET', `/v1/board?ids=${id.al},${id.amy}`);
+    expect(narrowed.status).toBe(200);
+    const members = narrowed.body.members as { id: string; status: unknown }[];
+    expect(members.map((m) => m.id).sort()).toEqual([id.al, id.amy].sort());
+    // Cid stars Al (presence), not Amy (nothing of hers).
+    expect(members.find((m) => m.id === id.al)!.status).toMatchObject({ text: 'quarterly plan' });
+    expect(members.find((m) => m.id === id.amy)!.status).toBeNull();
+    const tooMany = Array.from({ length: 101 }, () => crypto.randomUUID()).join(',');
+    expect((await api.cid('GET', `/v1/board?ids=${tooMany}`)).status).toBe(400);
+    expect((await api.cid('GET', '/v1/board?ids=a/b')).status).toBe(400);
+  });
+
   it('a new star: the desktop shows their current status at once, without waiting for a change', async () => {
     const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-watch-')));
     const desk = new SyncClient({ cache, server: t.url, token: token.cy });
