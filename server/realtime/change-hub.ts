@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { groupData, starsData, type StreamMessage } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
 import { readTail, toChange } from '../store/change-log';
+import type { ChangeRow } from '../store/appended-rows';
 import { audienceList } from '../../shared/protocol/changes';
 import { mentionedList, type Sight } from '../store/visibility';
 import { Watchers } from './watchers';
@@ -18,7 +19,11 @@ interface Org {
   queue: Promise<void>;
 }
 
-type Row = Awaited<ReturnType<typeof readTail>>['rows'][number];
+type Row = ChangeRow;
+
+/** Rows that take the sequence on from `sent`, one by one. */
+const follows = (rows: readonly Row[] | undefined, sent: number): rows is readonly Row[] =>
+  !!rows?.length && rows.every((row, i) => Number(row.seq) === sent + 1 + i);
 
 /**
  * Fans an organisation's changes out to the live streams that may see them (visibility.ts):
@@ -111,11 +116,15 @@ export class ChangeHub {
     return pending;
   }
 
-  /** An organisation's log grew: push what its streams have not had yet. */
-  changed(orgId: string): Promise<void> {
+  /**
+   * An organisation's log grew: push what its streams have not had yet. `rows`: what a write of
+   * this instance appended, as committed; sent as they are when they follow what was sent last
+   * (nothing in between), else the log is read.
+   */
+  changed(orgId: string, rows?: readonly Row[]): Promise<void> {
     const org = this.orgs.get(orgId);
     if (!org) return Promise.resolve();
-    org.queue = org.queue.then(() => this.flush(orgId, org)).catch(() => {});
+    org.queue = org.queue.then(() => this.flush(orgId, org, rows)).catch(() => {});
     return org.queue;
   }
 
@@ -134,9 +143,11 @@ export class ChangeHub {
     for (const org of this.orgs.values()) for (const socket of org.sockets) socket.close(code, reason);
   }
 
-  private async flush(orgId: string, org: Org) {
+  private async flush(orgId: string, org: Org, known?: readonly Row[]) {
     for (;;) {
-      const page = await readTail(this.db, orgId, org.sent);
+      const page = follows(known, org.sent)
+        ? { rows: known, more: false }
+        : await readTail(this.db, orgId, org.sent);
       for (const row of page.rows) {
         this.follow(org, row);
         this.deliver(org, row);

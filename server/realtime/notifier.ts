@@ -2,12 +2,13 @@ import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Storage } from '../db/connect';
 import type { ChangeHub } from './change-hub';
+import type { ChangeRow } from '../store/appended-rows';
 
 const CHANNEL = 'ricochet_changes';
 
 export interface ChangeNotifier {
-  /** Called after a mutation committed. */
-  changed(teamId: string): Promise<void>;
+  /** Called after a mutation committed, with the log rows it appended when it knows them. */
+  changed(teamId: string, rows?: readonly ChangeRow[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,7 +23,7 @@ export async function createNotifier(
   log: (msg: string) => void,
 ): Promise<ChangeNotifier> {
   if (storage.kind === 'sqlite' || !storage.pool) {
-    return { changed: (teamId) => hub.changed(teamId), close: async () => {} };
+    return { changed: (teamId, rows) => hub.changed(teamId, rows), close: async () => {} };
   }
   const pool = storage.pool;
   let client: pg.PoolClient | undefined;
@@ -48,7 +49,9 @@ export async function createNotifier(
   };
   await listen();
   return {
-    async changed(teamId) {
+    async changed(teamId, rows) {
+      // This instance's streams at once; the others' hubs wake on the NOTIFY and read the log.
+      if (rows?.length) await hub.changed(teamId, rows);
       try {
         await sql`select pg_notify(${CHANNEL}, ${teamId})`.execute(storage.db);
       } catch {

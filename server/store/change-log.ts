@@ -1,4 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { noteAppended, type ChangeRow } from './appended-rows';
 import {
   changeSchema,
   type Change,
@@ -49,23 +50,21 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
     .where('id', '=', teamId)
     .returning('seq')
     .executeTakeFirstOrThrow();
-  const at = nowIso();
   const text = JSON.stringify(data);
-  await trx
-    .insertInto('changes')
-    .values({
-      team_id: teamId,
-      seq: Number(seq),
-      kind,
-      member_id: memberId,
-      entity_id: entityId,
-      at,
-      data: text,
-      size: text.length,
-      audience: audience ? JSON.stringify(audience) : null,
-      mentioned: mentioned?.length ? JSON.stringify(mentioned) : null,
-    })
-    .execute();
+  const row: ChangeRow = {
+    team_id: teamId,
+    seq: Number(seq),
+    kind,
+    member_id: memberId,
+    entity_id: entityId,
+    at: nowIso(),
+    data: text,
+    size: text.length,
+    audience: audience ? JSON.stringify(audience) : null,
+    mentioned: mentioned?.length ? JSON.stringify(mentioned) : null,
+  };
+  await trx.insertInto('changes').values(row).execute();
+  noteAppended(row);
   // What this change supersedes is gone from the log: a member's latest availability is one
   // change, whatever the number of republishes, and a newcomer replays no history.
   await trx
@@ -123,8 +122,6 @@ export function toChange(row: ChangeRow): Change {
     ? change.data
     : { seq: Number(row.seq), kind: 'private', memberId: '', entityId: '', at: row.at, data: null };
 }
-
-type ChangeRow = Selectable<Database['changes']>;
 
 /** What one page of the log may weigh (its changes' data), whatever their count: 1 MB. */
 export const PAGE_BYTES = 1_000_000;

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { attemptStart } from './appended-rows';
 
 /**
  * Failures after which the whole transaction may be run again, nothing of it stored:
@@ -21,9 +22,11 @@ export async function writeTransaction<T>(
   attempts = 8,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const rollBack = attemptStart();
     try {
       return await db.transaction().execute(work);
     } catch (error) {
+      rollBack();
       const code = (error as { code?: unknown }).code;
       if (attempt >= attempts || typeof code !== 'string' || !retryable.has(code)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));

@@ -1,5 +1,6 @@
 import type { Member } from '../../store/members';
 import { rescheduleAsksTo } from '../../store/asks';
+import { collectAppended } from '../../store/appended-rows';
 import type { ServerContext } from '../server-context';
 
 /** What a mutation touches beyond its own rows, so that what follows the store is never forgotten. */
@@ -25,14 +26,14 @@ export interface Mutation<T> {
 export function mutations(context: ServerContext) {
   const { db } = context.storage;
   return async function mutate<T>(mutation: Mutation<T>): Promise<T> {
-    const result = await mutation.store();
+    const { result, rows } = await collectAppended(mutation.store);
     if (mutation.changed && !mutation.changed(result)) return result;
     const team = typeof mutation.team === 'string' ? mutation.team : mutation.team(result);
     // The streams hear of it first; the asks it moves follow (announced again if any moved).
     // The answer waits until the change is handed to every stream: a writer faster than the
     // fan-out is slowed down, rather than piling up sends that delay everyone's next change.
     if (mutation.removes) context.hub.closeMember(mutation.removes);
-    await context.notifier.changed(team);
+    await context.notifier.changed(team, rows);
     // What follows is not the change itself: it is stored, so the answer says so even if this
     // fails (never "nothing was changed" when something was); the next change or sweep redoes it.
     try {
