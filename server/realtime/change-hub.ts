@@ -28,9 +28,10 @@ const follows = (rows: readonly Row[] | undefined, sent: number): rows is readon
 /**
  * Fans an organisation's changes out to the live streams that may see them (visibility.ts):
  * presence to its watchers, posts to the author's teams, an ask to its two people, who is in
- * the organisation to everyone. It never trusts what happened in memory: told that the log
- * grew (by this instance, or another through PostgreSQL NOTIFY), it reads the log after the
- * last sequence it sent and pushes those rows, in order, once. Each message names the one this
+ * the organisation to everyone. It goes by the log, never by what a request meant to do: told
+ * that the log grew (by this instance, or another through PostgreSQL NOTIFY), it pushes the rows
+ * after the last sequence it sent, in order, once; read from the log, or, when this instance's
+ * write committed exactly those next rows, as committed. Each message names the one this
  * stream had before (`after`), so a client tells a hole it was not meant to see from a gap.
  */
 export class ChangeHub {
