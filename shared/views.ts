@@ -30,6 +30,11 @@ export interface MemberView {
   latestPost: { id: string; text: string; createdAt: string } | null;
   /** I star them (they may be in none of my teams). */
   starred: boolean;
+  /**
+   * False for someone I do not watch (an @mention suggestion from another team): their presence
+   * never reaches me, so there is no state to show, only that. Absent on the board (all watched).
+   */
+  watched?: false;
 }
 
 /** Someone of the organisation found by "who knows about…", wherever they work. */

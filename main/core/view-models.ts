@@ -16,10 +16,15 @@ export function memberViews(core: DesktopCore, now: number, team: string | null 
 
 /** Whom the @ being typed may name, from the whole organisation, as the suggestions show them. */
 export function mentionViews(core: DesktopCore, typed: string, now: number): MemberView[] {
-  return viewsOf(core, core.listWithStatus(core.organisation.mentionable(typed), now));
+  const watched = new Set(core.organisation.shown().map((m) => m.id));
+  return viewsOf(core, core.listWithStatus(core.organisation.mentionable(typed), now), watched);
 }
 
-function viewsOf(core: DesktopCore, people: ReturnType<DesktopCore['board']>): MemberView[] {
+function viewsOf(
+  core: DesktopCore,
+  people: ReturnType<DesktopCore['board']>,
+  watched?: ReadonlySet<string>,
+): MemberView[] {
   const me = core.me?.id;
   const stars = new Set(core.organisation.stars());
   // The board's names are already told apart (look-alikes numbered) by the core.
@@ -58,6 +63,7 @@ function viewsOf(core: DesktopCore, people: ReturnType<DesktopCore['board']>): M
       createdAt: m.latestPost.createdAt,
     },
     starred: stars.has(m.id),
+    ...(watched && !watched.has(m.id) ? { watched: false as const } : {}),
   }));
 }
 

@@ -252,6 +252,7 @@ export const en = {
   'context.loadWeek': '{percent}% booked this week',
   'context.oof': 'Out of office: {days}',
   'mention.suggestions': 'People to mention',
+  'context.unwatched': 'In none of your teams: star them to see their day. A mention reaches them.',
   'decide.headsUp': 'Before it goes out:',
   'decide.postAnyway': 'Post anyway',
   'decide.cancel': 'Cancel',

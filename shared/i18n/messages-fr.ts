@@ -256,6 +256,8 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'context.loadWeek': '{percent} % réservés cette semaine',
   'context.oof': 'Hors du bureau : {days}',
   'mention.suggestions': 'Personnes à mentionner',
+  'context.unwatched':
+    'Hors de vos équipes : ajoutez une étoile pour voir sa journée. Une mention lui parvient.',
   'decide.headsUp': 'Avant publication :',
   'decide.postAnyway': 'Publier quand même',
   'decide.cancel': 'Annuler',

@@ -109,6 +109,8 @@ test('two teams on one board: all of them once, one at a time, remembered, live'
     await input.fill('@Zo');
     const suggested = page.getByRole('listbox', { name: 'People to mention' });
     await expect(suggested.getByRole('option')).toHaveText(['Zoe']);
+    // Her presence does not reach me: the card says why, not "calendar not shared".
+    await expect(page.getByTestId('person-context')).toContainText('In none of your teams');
     await input.press('Tab');
     await expect(input).toHaveValue('@Zoe ');
     await input.pressSequentially('can you review the contrast?');

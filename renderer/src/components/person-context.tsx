@@ -40,7 +40,7 @@ export function PersonContext({ member: m, now }: { member: MemberView; now: num
         <Avatar name={m.name} state={live.state} /> <strong>{m.name}</strong>
         {m.jobTitle && <span className="hint"> · {m.jobTitle}</span>}
       </p>
-      <p>{live.label}</p>
+      {m.watched === false ? <p className="hint">{t('context.unwatched')}</p> : <p>{live.label}</p>}
       {slot && (
         <p className="hint">
           {t('context.nextFree', { slot: formatSpan(slot.from, slot.to, now, locale, zone) })}
