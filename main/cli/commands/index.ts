@@ -51,6 +51,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./team-commands')).boardCommand,
   },
   {
+    name: 'feed',
+    summary: "My teams' posts and the posts that name me, newest first; one team with --team.",
+    load: async () => (await import('./feed-command')).feedCommand,
+  },
+  {
     name: 'star',
     summary: 'Star someone of the organisation: their status reaches you wherever they work.',
     load: async () => (await import('./star-command')).starOn,

@@ -2,7 +2,7 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { translate } from '../../../shared/i18n/translate';
 import { terminalText } from '../terminal-text';
-import { findTeam } from '../../../shared/people/my-teams';
+import { teamFlag } from './feed-command';
 import { profileFlag, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
@@ -105,14 +105,8 @@ Everyone in my teams once, or one of them (--team); the whole organisation when 
       const refreshed = values.offline ? undefined : await core.sync();
       const asOf = core.freshness().asOf;
       const teams = core.organisation.teams();
-      const team = values.team === undefined ? undefined : findTeam(teams, values.team);
-      if (values.team !== undefined && !team) {
-        const names = teams.map((t) => terminalText(t.name)).join(', ') || 'none';
-        io.err(
-          `ricochet board: you are in no team called "${terminalText(values.team)}" (your teams: ${names})\n`,
-        );
-        return 2;
-      }
+      const team = teamFlag(core, values.team, io, 'board');
+      if (team === null) return 2;
       const board = core.board(Date.now(), team?.id ?? null);
       if (values.json) {
         printJson(io, {

@@ -77,6 +77,31 @@ describe('an organisation with teams, a person in two of them', () => {
     expect(wrong.stderr).toMatch(/no team called "Project" \(your teams: Chapter, Squad\)/);
   });
 
+  it('the feed of all my teams, or of one (--team); a team I am not in is refused', async () => {
+    const post = (name: string, text: string) =>
+      client(t.url, tokens[name])('POST', '/v1/posts', { id: crypto.randomUUID(), text });
+    await post('Dan', 'Squad: release train on Thursday');
+    await post('Eve', 'Chapter: style guide review');
+    await post('Zoe', 'Project: contrast audit');
+    const feed = async (...args: string[]) => {
+      const out = await cli('feed', '--json', ...args, ...p);
+      expect(out.code, out.stderr).toBe(0);
+      return (JSON.parse(out.stdout).posts as { author: string; text: string }[]).map(
+        (x) => `${x.author}: ${x.text}`,
+      );
+    };
+    expect(await feed()).toEqual([
+      'Eve: Chapter: style guide review',
+      'Dan: Squad: release train on Thursday',
+    ]);
+    expect(await feed('--team', 'squad')).toEqual(['Dan: Squad: release train on Thursday']);
+    const text = await cli('feed', '--team', 'Chapter', ...p);
+    expect(text.stdout).toMatch(/Eve: Chapter: style guide review\n$/);
+    const wrong = await cli('feed', '--team', 'Project', ...p);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/no team called "Project" \(your teams: Chapter, Squad\)/);
+  });
+
   it('both teams are live: a change in each reaches my board', async () => {
     await client(t.url, tokens['Dan'])('PUT', '/v1/me/status', { state: 'focus', text: 'deep work' });
     await client(t.url, tokens['Eve'])('PUT', '/v1/me/status', { state: 'dnd' });

@@ -1,0 +1,60 @@
+import { formatMoment } from '../../../shared/i18n/status-messages';
+import { findTeam, type TeamOfMine } from '../../../shared/people/my-teams';
+import type { DesktopCore } from '../../core/index';
+import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
+import { terminalText } from '../terminal-text';
+import { profileFlag, withCore } from './with-core';
+
+/**
+ * The team of mine a `--team <name>` names; undefined without the flag. A name that is none of
+ * my teams is told with the teams I am in (null: the command stops there, exit 2).
+ */
+export function teamFlag(core: DesktopCore, text: string | undefined, io: CliIo, command: string) {
+  if (text === undefined) return undefined;
+  const teams = core.organisation.teams();
+  const team: TeamOfMine | undefined = findTeam(teams, text);
+  if (team) return team;
+  const names = teams.map((t) => terminalText(t.name)).join(', ') || 'none';
+  io.err(`ricochet ${command}: you are in no team called "${terminalText(text)}" (your teams: ${names})\n`);
+  return null;
+}
+
+/** `ricochet feed`: my teams' posts and those naming me, newest first; one team with --team. */
+export const feedCommand: CliCommand = {
+  usage: `Usage: ricochet feed [--team <name>] [--limit <n>] [--offline] [--profile <dir>] [--json]
+My teams' posts and the posts that name me, newest first (--limit, 20 by default, at most 200).`,
+  async run(argv, io) {
+    const { values } = parseFlags(argv, {
+      ...profileFlag,
+      json: { type: 'boolean' },
+      offline: { type: 'boolean' },
+      team: { type: 'string' },
+      limit: { type: 'string' },
+    });
+    const limit = Number(values.limit ?? 20);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new UsageError('--limit is a whole number from 1 to 200');
+    return withCore(values, io, async (core) => {
+      if (!values.offline) await core.sync();
+      const team = teamFlag(core, values.team, io, 'feed');
+      if (team === null) return 2;
+      const posts = core.feed({ limit, ...(team ? { team: team.id } : {}) });
+      const author = (id: string) => core.memberName(id) ?? (id === core.me?.id ? core.me.name : '—');
+      if (values.json) {
+        printJson(io, {
+          team: team ? { id: team.id, name: team.name } : null,
+          posts: posts.map((p) => ({ ...p, author: author(p.memberId) })),
+        });
+        return 0;
+      }
+      const now = Date.now();
+      for (const p of posts)
+        io.out(
+          terminalText(
+            `${formatMoment(Date.parse(p.createdAt), now, core.locale, core.config.tz)}  ${author(p.memberId)}: ${p.text}`,
+          ) + '\n',
+        );
+      return 0;
+    });
+  },
+};
