@@ -19,18 +19,20 @@ export function teamFlag(core: DesktopCore, text: string | undefined, io: CliIo,
   return null;
 }
 
+/** The flags of a read of my teams (board, feed): which team, offline, as JSON. */
+export const teamViewFlags = {
+  ...profileFlag,
+  json: { type: 'boolean' },
+  offline: { type: 'boolean' },
+  team: { type: 'string' },
+} as const;
+
 /** `ricochet feed`: my teams' posts and those naming me, newest first; one team with --team. */
 export const feedCommand: CliCommand = {
   usage: `Usage: ricochet feed [--team <name>] [--limit <n>] [--offline] [--profile <dir>] [--json]
 My teams' posts and the posts that name me, newest first (--limit, 20 by default, at most 200).`,
   async run(argv, io) {
-    const { values } = parseFlags(argv, {
-      ...profileFlag,
-      json: { type: 'boolean' },
-      offline: { type: 'boolean' },
-      team: { type: 'string' },
-      limit: { type: 'string' },
-    });
+    const { values } = parseFlags(argv, { ...teamViewFlags, limit: { type: 'string' } });
     const limit = Number(values.limit ?? 20);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       throw new UsageError('--limit is a whole number from 1 to 200');

@@ -2,7 +2,7 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { translate } from '../../../shared/i18n/translate';
 import { terminalText } from '../terminal-text';
-import { teamFlag } from './feed-command';
+import { teamFlag, teamViewFlags } from './feed-command';
 import { profileFlag, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
@@ -95,12 +95,7 @@ export const boardCommand: CliCommand = {
   usage: `Usage: ricochet board [--team <name>] [--offline] [--profile <dir>] [--json]
 Everyone in my teams once, or one of them (--team); the whole organisation when I am in none.`,
   async run(argv, io) {
-    const { values } = parseFlags(argv, {
-      ...profileFlag,
-      json: { type: 'boolean' },
-      offline: { type: 'boolean' },
-      team: { type: 'string' },
-    });
+    const { values } = parseFlags(argv, teamViewFlags);
     return withCore(values, io, async (core) => {
       const refreshed = values.offline ? undefined : await core.sync();
       const asOf = core.freshness().asOf;
