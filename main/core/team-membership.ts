@@ -4,6 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import type { Change } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
+import { readGroups } from '../cache/cache-queries';
+import { teamsOf } from '../../shared/people/my-teams';
 import type { ProfileConfig } from '../profile/profile';
 import type { SecretStore } from '../profile/secret-store';
 import { SyncClient, type FlushResult } from '../sync/sync-client';
@@ -133,7 +135,10 @@ export class TeamMembership extends EventEmitter {
     if (!sync) return { error: 'not in a team yet: run ricochet login' };
     try {
       const result = await sync.syncOnce();
-      this.cache.setTopics(await sync.api.topics());
+      // Topics come from posts, which stay in their teams: only my teammates can have any.
+      const me = this.identity?.member.id;
+      const mates = new Set(teamsOf(readGroups(this.cache), me).flatMap((t) => t.members));
+      this.cache.setTopics(await sync.api.topics(mates.size > 0 ? [...mates] : undefined));
       this.refusedPull = false;
       return result;
     } catch (error) {

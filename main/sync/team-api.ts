@@ -175,16 +175,21 @@ export class TeamApi {
   /** Everyone's current status and availability that I may see (the board's, per viewer). */
   /** The current presence of these people (a short list), or of everyone on my board. */
   async presence(ids?: readonly string[]): Promise<Presence> {
-    const only = ids && ids.length > 0 && ids.length <= BOARD_IDS_MAX;
-    const path = only ? `/v1/board?ids=${ids.map(encodeURIComponent).join(',')}` : '/v1/board';
-    return (await this.call(presenceResponse, { method: 'GET', path })).members;
+    return (await this.call(presenceResponse, { method: 'GET', path: boardPath(ids) })).members;
   }
 
-  async topics(): Promise<Map<string, string[]>> {
-    const board = await this.call(topicsOnly, { method: 'GET', path: '/v1/board' });
+  /** Topics (the most used #tags of 30 days) of these people (a short list), or of everyone. */
+  async topics(ids?: readonly string[]): Promise<Map<string, string[]>> {
+    const board = await this.call(topicsOnly, { method: 'GET', path: boardPath(ids) });
     return new Map(board.members.map((m) => [m.id, m.topics]));
   }
 }
+
+/** The board of these people when they are few enough to name, else the whole of it. */
+const boardPath = (ids?: readonly string[]) =>
+  ids && ids.length > 0 && ids.length <= BOARD_IDS_MAX
+    ? `/v1/board?ids=${ids.map(encodeURIComponent).join(',')}`
+    : '/v1/board';
 
 /** A command kind added to the outbox and not sent here is a compile error. */
 function unknownCommand(command: never): never {

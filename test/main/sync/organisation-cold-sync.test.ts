@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../../main/cache/cache-queries';
 import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
+import { TeamApi } from '../../../main/sync/team-api';
 import { syncPageSchema } from '../../../shared/protocol/changes';
 import { seedOrganisation } from '../../support/seed-organisation';
 import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
@@ -78,6 +79,10 @@ describe.each(backends)('cold sync in an organisation, on %s', (backend) => {
       expect(byId.get(people[3 * SIZE]!.id)?.latestPost).toBeNull();
       expect(byId.get(team[1]!)?.latestPost?.text).toMatch(/quarterly plan/);
       cache.close();
+
+      // Topics are read for my teammates only: a few cards, not the organisation's board.
+      const topics = await new TeamApi(t.url, me.token).topics(team);
+      expect([...topics.keys()].sort()).toEqual([...team].sort());
 
       // Live from there: a status of someone I do not watch never reaches my next sync.
       const outsider = people[7 * SIZE]!;
