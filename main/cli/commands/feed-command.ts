@@ -1,31 +1,7 @@
 import { formatMoment } from '../../../shared/i18n/status-messages';
-import { findTeam, type TeamOfMine } from '../../../shared/people/my-teams';
-import type { DesktopCore } from '../../core/index';
-import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
+import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { terminalText } from '../terminal-text';
-import { profileFlag, withCore } from './with-core';
-
-/**
- * The team of mine a `--team <name>` names; undefined without the flag. A name that is none of
- * my teams is told with the teams I am in (null: the command stops there, exit 2).
- */
-export function teamFlag(core: DesktopCore, text: string | undefined, io: CliIo, command: string) {
-  if (text === undefined) return undefined;
-  const teams = core.organisation.teams();
-  const team: TeamOfMine | undefined = findTeam(teams, text);
-  if (team) return team;
-  const names = teams.map((t) => terminalText(t.name)).join(', ') || 'none';
-  io.err(`ricochet ${command}: you are in no team called "${terminalText(text)}" (your teams: ${names})\n`);
-  return null;
-}
-
-/** The flags of a read of my teams (board, feed): which team, offline, as JSON. */
-export const teamViewFlags = {
-  ...profileFlag,
-  json: { type: 'boolean' },
-  offline: { type: 'boolean' },
-  team: { type: 'string' },
-} as const;
+import { teamFlag, teamViewFlags, withCore } from './with-core';
 
 /** `ricochet feed`: my teams' posts and those naming me, newest first; one team with --team. */
 export const feedCommand: CliCommand = {

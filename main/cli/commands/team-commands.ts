@@ -2,8 +2,7 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { translate } from '../../../shared/i18n/translate';
 import { terminalText } from '../terminal-text';
-import { teamFlag, teamViewFlags } from './feed-command';
-import { profileFlag, withCore } from './with-core';
+import { profileFlag, teamFlag, teamViewFlags, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
   usage: `Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--profile <dir>] [--json]

@@ -1,5 +1,7 @@
 import { DesktopCore, defaultProfileDir } from '../../core/index';
 import type { CliIo } from '../command';
+import { findTeam, type TeamOfMine } from '../../../shared/people/my-teams';
+import { terminalText } from '../terminal-text';
 
 export const profileFlag = { profile: { type: 'string' } } as const;
 
@@ -16,3 +18,25 @@ export async function withCore<T>(
     core.close();
   }
 }
+
+/**
+ * The team of mine a `--team <name>` names; undefined without the flag. A name that is none of
+ * my teams is told with the teams I am in (null: the command stops there, exit 2).
+ */
+export function teamFlag(core: DesktopCore, text: string | undefined, io: CliIo, command: string) {
+  if (text === undefined) return undefined;
+  const teams = core.organisation.teams();
+  const team: TeamOfMine | undefined = findTeam(teams, text);
+  if (team) return team;
+  const names = teams.map((t) => terminalText(t.name)).join(', ') || 'none';
+  io.err(`ricochet ${command}: you are in no team called "${terminalText(text)}" (your teams: ${names})\n`);
+  return null;
+}
+
+/** The flags of a read of my teams (board, feed): which team, offline, as JSON. */
+export const teamViewFlags = {
+  ...profileFlag,
+  json: { type: 'boolean' },
+  offline: { type: 'boolean' },
+  team: { type: 'string' },
+} as const;

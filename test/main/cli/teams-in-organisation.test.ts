@@ -100,6 +100,12 @@ describe('an organisation with teams, a person in two of them', () => {
     const wrong = await cli('feed', '--team', 'Project', ...p);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/no team called "Project" \(your teams: Chapter, Squad\)/);
+    // --limit: the newest only; --offline: what the cache holds, without asking the server.
+    expect(await feed('--limit', '1')).toEqual(['Eve: Chapter: style guide review']);
+    expect((await cli('feed', '--limit', '0', ...p)).code).toBe(2);
+    await post('Dan', 'Squad: train moved to Friday');
+    expect(await feed('--team', 'squad', '--offline')).toEqual(['Dan: Squad: release train on Thursday']);
+    expect((await feed('--team', 'squad'))[0]).toBe('Dan: Squad: train moved to Friday');
   });
 
   it('both teams are live: a change in each reaches my board', async () => {
