@@ -4,7 +4,7 @@ import { resolveLocale, type Locale } from '../../shared/i18n/status-messages';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
 import { type Ask, type Change } from '../../shared/protocol/changes';
 import { distinctNames } from '../../shared/people/find-person';
-import { readBoard, readFeed, type BoardMember } from '../cache/cache-queries';
+import { readBoard, type BoardMember } from '../cache/cache-queries';
 import { MyOrganisation } from './my-organisation';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
@@ -18,7 +18,7 @@ import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
 import { digestOf, findTimeAmong, gatherPersonal, myDayOf } from './personal-reads';
-import { boardWithStatus, memberStatus, withStatusIn } from './person-status';
+import { boardWithStatus, memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
 import { PostingCommands, type PostResult } from './posting-commands';
@@ -141,12 +141,6 @@ export class DesktopCore extends EventEmitter {
     return readBoard(this.cache);
   }
 
-  /** One member with their computed state and its label, in my language and zone. */
-  withStatus(member: BoardMember, now: number) {
-    const config = this.config;
-    return withStatusIn(resolveLocale(config, this.systemLocale), config.tz, member, now);
-  }
-
   /**
    * The board (see MyOrganisation.shown), with each person's state and label. Names, asks and
    * "who knows" still reach the whole organisation (members()).
@@ -171,13 +165,8 @@ export class DesktopCore extends EventEmitter {
     return distinctNames(this.members() as { id: string; name: string; createdAt?: string }[]).get(id);
   }
 
-  /** Posts newest first; `team`: by the people of that team of mine (one I left: everyone's). */
-  feed({
-    team,
-    ...options
-  }: Omit<NonNullable<Parameters<typeof readFeed>[1]>, 'memberIds'> & { team?: string } = {}) {
-    const chosen = team ? this.organisation.teams().find((t) => t.id === team) : undefined;
-    return readFeed(this.cache, { ...options, ...(chosen ? { memberIds: chosen.members } : {}) });
+  feed(options: Parameters<MyOrganisation['feed']>[0] = {}) {
+    return this.organisation.feed(options);
   }
 
   /** "as of 10:42 · offline": when the cache last heard from the server, and whether it is live. */
@@ -221,7 +210,7 @@ export class DesktopCore extends EventEmitter {
     const names = new Map(
       this.config.calendars.map((c) => [this.calendarName(c), c.name ?? this.calendarName(c)]),
     );
-    return myDayOf(this.personal(report), report, me && this.withStatus(me, now), now, names);
+    return myDayOf(this.personal(report), report, me && this.listWithStatus([me], now)[0], now, names);
   }
 
   private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {

@@ -1,9 +1,11 @@
-import { readGroups, readStars, type BoardMember } from '../cache/cache-queries';
+import { readFeed, readGroups, readStars, type BoardMember } from '../cache/cache-queries';
 import type { LocalCache } from '../cache/local-cache';
 import { shownOnBoard, teamsOf, type TeamOfMine } from '../../shared/people/my-teams';
 import type { PersonMatch } from '../../shared/views';
 import { searchPeople } from './people-search';
 import { findPeople } from '../../shared/people/find-person';
+
+type FeedOptions = NonNullable<Parameters<typeof readFeed>[1]>;
 
 /**
  * My place in the organisation, as the cache knows it: my teams, whom I star, who the board
@@ -45,6 +47,12 @@ export class MyOrganisation {
       0,
       limit,
     );
+  }
+
+  /** Posts newest first; `team`: by the people of that team of mine (one I left: everyone's). */
+  feed({ team, ...options }: Omit<FeedOptions, 'memberIds'> & { team?: string } = {}) {
+    const chosen = team ? this.teams().find((t) => t.id === team) : undefined;
+    return readFeed(this.cache, { ...options, ...(chosen ? { memberIds: chosen.members } : {}) });
   }
 
   /** "Who knows about…" across the whole organisation (not only my board), best first. */

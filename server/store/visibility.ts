@@ -51,7 +51,7 @@ export function sight(scope: ViewerScope, row: LogRow): Sight {
 }
 
 /** Whether a post's list of named people holds this one. */
-export const namedIn = (mentioned: string | null | undefined, id: string) =>
+const namedIn = (mentioned: string | null | undefined, id: string) =>
   !!mentioned && mentionedList.parse(JSON.parse(mentioned)).includes(id);
 
 export const mentionedList = z.array(z.string()).max(MENTIONS_MAX);
