@@ -26,6 +26,8 @@ export interface MemberView {
   problems: string[];
   /** Their calendar could not be read since then: what they published may be out of date. */
   staleSince: string | null;
+  /** Where they work, span by span ("working elsewhere", a working location): never busy. */
+  places: { start: string; end: string; kind: 'home' | 'office' | 'elsewhere'; label?: string }[];
   workingHours: { start: number; end: number }[][] | null;
   latestPost: { id: string; text: string; createdAt: string } | null;
   /** I star them (they may be in none of my teams). */

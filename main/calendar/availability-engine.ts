@@ -2,7 +2,9 @@ import { mergeSegments, type Segment, type TimeWindow } from '../../shared/avail
 import { summarize, type AvailabilitySummary } from '../../shared/availability/summary';
 import type { WorkingHours } from '../../shared/availability/working-hours';
 import { DAY_MS } from '../../shared/time/zoned-time';
+import type { PlaceSpan } from '../../shared/availability/places';
 import { expandCalendar, parseCalendar, type ParsedCalendar } from './read-calendar';
+import type { CalendarContent, ProviderEvents } from './sources/calendar-source';
 
 export interface SourceWarning {
   source: string;
@@ -22,6 +24,8 @@ export interface AvailabilityReport {
    * your Work calendar" in My day. Stays on this machine (the publisher sends `busy` only).
    */
   blocks: (Segment & { source: string })[];
+  /** Where I work, from every source (never busy time). */
+  places: PlaceSpan[];
   summary: AvailabilitySummary;
   warnings: SourceWarning[];
   stats: { events: number; occurrences: number; parseMs: number; computeMs: number };
@@ -38,8 +42,20 @@ export interface EngineOptions {
 }
 
 interface SourceState {
-  text: string;
+  content: CalendarContent;
   parsed?: ParsedCalendar;
+}
+
+/** A provider's occurrences as a parsed calendar: each one a single event, nothing to parse. */
+function providerCalendar(content: ProviderEvents): ParsedCalendar {
+  return {
+    series: content.events.map((master) => ({ master, overrides: [] })),
+    warnings: [...content.warnings],
+    events: content.events.length,
+    parseMs: 0,
+    horizon: -Infinity,
+    isCalendar: true,
+  };
 }
 
 /**
@@ -59,17 +75,18 @@ export class AvailabilityEngine {
         warnings: SourceWarning[];
         titles: { start: number; title: string }[];
         blocks: (Segment & { source: string })[];
+        places: PlaceSpan[];
       }
     | undefined;
   private parseMs = 0;
 
   constructor(private readonly options: EngineOptions) {}
 
-  /** New text for a source; unchanged text costs nothing. */
-  setSource(name: string, text: string): void {
+  /** New content for a source; unchanged text (or the same provider reading) costs nothing. */
+  setSource(name: string, content: CalendarContent): void {
     this.failures.delete(name);
-    if (this.sources.get(name)?.text === text) return;
-    this.sources.set(name, { text });
+    if (this.sources.get(name)?.content === content) return;
+    this.sources.set(name, { content });
     this.cache = undefined;
   }
 
@@ -141,6 +158,7 @@ export class AvailabilityEngine {
       warnings,
       titles: cache.titles.filter((t) => t.start >= window.from && t.start < window.to),
       blocks: cache.blocks.filter((b) => b.start < window.to && b.end > window.from),
+      places: cache.places.filter((p) => p.start < window.to && p.end > window.from),
       stats: {
         events,
         occurrences: cache.occurrences,
@@ -159,7 +177,10 @@ export class AvailabilityEngine {
     // a window that reaches back past that parses the text again.
     for (const state of this.sources.values()) {
       if (state.parsed && state.parsed.horizon <= span.from) continue;
-      state.parsed = parseCalendar(state.text, this.options.tz, span.from - 7 * DAY_MS);
+      state.parsed =
+        typeof state.content === 'string'
+          ? parseCalendar(state.content, this.options.tz, span.from - 7 * DAY_MS)
+          : providerCalendar(state.content);
       this.parseMs += state.parsed.parseMs;
     }
     const all: Segment[] = [];
@@ -167,6 +188,7 @@ export class AvailabilityEngine {
     const titles: { start: number; title: string }[] = [];
     const blocks: (Segment & { source: string })[] = [];
     const warnings: SourceWarning[] = [];
+    const places: PlaceSpan[] = [];
     let occurrences = 0;
     for (const [source, { parsed }] of this.sources) {
       if (!parsed) continue;
@@ -178,6 +200,7 @@ export class AvailabilityEngine {
         titles: this.options.shareTitles?.has(source) ?? false,
       });
       titles.push(...read.titles);
+      places.push(...read.places);
       all.push(...read.segments);
       for (const segment of read.segments) blocks.push({ ...segment, source });
       meetings.push(...read.meetings);
@@ -194,6 +217,7 @@ export class AvailabilityEngine {
       warnings,
       titles,
       blocks,
+      places: places.sort((a, b) => a.start - b.start),
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { BusyKind } from '../../shared/availability/segments';
+import type { Place } from '../../shared/availability/places';
 import type { BusyProps } from './event-record';
 
 /**
@@ -9,9 +10,11 @@ import type { BusyProps } from './event-record';
 export function occurrenceKind(props: BusyProps, me: ReadonlySet<string>): BusyKind | null {
   if (props.status === 'CANCELLED') return null;
   if (props.busyStatus === 'FREE') return null;
+  // Working elsewhere says where, not that I am busy: shown as my place, never as busy time.
+  if (props.busyStatus === 'WORKINGELSEWHERE') return null;
   if (props.busyStatus === undefined && props.transp === 'TRANSPARENT') return null;
   const mine = me.size > 0 ? props.attendees.find((a) => me.has(normalizeAddress(a.address))) : undefined;
-  const partstat = mine?.partstat.toUpperCase();
+  const partstat = (props.myPartstat ?? mine?.partstat)?.toUpperCase();
   if (partstat === 'DECLINED') return null;
   if (props.busyStatus === 'OOF') return 'oof';
   if (
@@ -23,6 +26,14 @@ export function occurrenceKind(props: BusyProps, me: ReadonlySet<string>): BusyK
     return 'tentative';
   }
   return 'busy';
+}
+
+/** Where an occurrence says I work, unless it was cancelled or I declined it. */
+export function occurrencePlace(record: { props: BusyProps; place?: Place }, me: ReadonlySet<string>) {
+  if (!record.place || record.props.status === 'CANCELLED') return undefined;
+  const mine =
+    me.size > 0 ? record.props.attendees.find((a) => me.has(normalizeAddress(a.address))) : undefined;
+  return (record.props.myPartstat ?? mine?.partstat)?.toUpperCase() === 'DECLINED' ? undefined : record.place;
 }
 
 /** An address as compared with the user's own: no mailto:, lower case. */

@@ -1,3 +1,4 @@
+import type { Place } from '../../shared/availability/places';
 import { parseDuration, parseWall } from './ical-values';
 import { utcZone, type Zone, type ZoneResolver } from './zones';
 
@@ -21,6 +22,8 @@ export interface BusyProps {
   busyStatus?: string;
   /** As written: the address with any mailto:, PARTSTAT in any case (normalized when used). */
   attendees: { address: string; partstat: string }[];
+  /** My answer when the calendar says it directly (Graph, Google) rather than by address. */
+  myPartstat?: string;
 }
 
 /** One VEVENT, read once from its jCal arrays into what the expansion needs. */
@@ -39,6 +42,8 @@ export interface EventRecord {
   rdates: RecurrenceDate[];
   exdates: number[];
   props: BusyProps;
+  /** Where I work during it, for a "working elsewhere" or working-location event. */
+  place?: Place;
 }
 
 type JCalProperty = [string, Record<string, string | string[]>, string, ...unknown[]];
@@ -77,6 +82,7 @@ export function readEvent(vevent: JCalComponent, ctx: ReadContext, position: num
     props: { attendees: [] },
   };
   let recurrenceId: TimeValue | undefined;
+  let location: string | undefined;
   for (const prop of vevent[1]) {
     const [name, params, type] = prop;
     const value = prop[3];
@@ -89,6 +95,9 @@ export function readEvent(vevent: JCalComponent, ctx: ReadContext, position: num
         break;
       case 'summary':
         record.summary = String(value);
+        break;
+      case 'location':
+        location = String(value);
         break;
       case 'dtstart':
         record.start = timeValue(String(value), params, ctx);
@@ -130,6 +139,9 @@ export function readEvent(vevent: JCalComponent, ctx: ReadContext, position: num
     }
   }
   if (!record.start) throw new Error('has no DTSTART');
+  // Outlook writes "working elsewhere" so; its location is where (Home, a city, an office).
+  if (record.props.busyStatus === 'WORKINGELSEWHERE')
+    record.place = { kind: 'elsewhere', ...(location?.trim() ? { label: location.trim() } : {}) };
   if (recurrenceId) record.recurrenceId = toUtc(recurrenceId);
   record.sequence ??= 0;
   record.uid ??= fallbackUid(position);

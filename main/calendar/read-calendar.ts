@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { mergeSegments, type Segment, type TimeWindow } from '../../shared/availability/segments';
-import { normalizeAddress, occurrenceKind } from './busy-rules';
+import type { PlaceSpan } from '../../shared/availability/places';
+import { normalizeAddress, occurrenceKind, occurrencePlace } from './busy-rules';
 import { repairIcs, splitEvents } from './repair-ics';
 import { readEvent, type EventRecord, type JCalComponent } from './event-record';
 import { expandSeries } from './expand-events';
@@ -27,6 +28,8 @@ export interface CalendarRead {
   meetings: Segment[];
   /** Titles of busy occurrences, filled only when asked (share titles). */
   titles: { start: number; title: string }[];
+  /** Where I work, from "working elsewhere" and working-location events (never busy). */
+  places: PlaceSpan[];
   warnings: string[];
   events: number;
   occurrences: number;
@@ -166,6 +169,7 @@ export function expandCalendar(
   const raw: Segment[] = [];
   let occurrences = 0;
   const titles: { start: number; title: string }[] = [];
+  const places: PlaceSpan[] = [];
   let position = 0;
   const bounds = textBounds(options.window);
   const warn = (message: string) => warnings.push(`event #${position}: ${message}`);
@@ -175,6 +179,8 @@ export function expandCalendar(
     try {
       for (const o of expandSeries(master && fullRecord(master), overrides, options.window, warn)) {
         occurrences++;
+        const place = occurrencePlace(o.record, me);
+        if (place && o.end > o.start) places.push({ start: o.start, end: o.end, ...place });
         if (options.ignoreAllDay && o.record.start.isDate) continue;
         const kind = occurrenceKind(o.record.props, me);
         if (kind && o.end > o.start) {
@@ -196,6 +202,7 @@ export function expandCalendar(
     warnings: [...new Set(warnings)],
     occurrences,
     titles,
+    places,
   };
 }
 

@@ -56,6 +56,7 @@ function viewsOf(
     titles: m.availability?.titles ?? [],
     problems: personState(m).problems,
     staleSince: m.availability?.staleSince ?? null,
+    places: m.availability?.places ?? [],
     workingHours: m.profile.workingHours ?? null,
     latestPost: m.latestPost && {
       id: m.latestPost.id,

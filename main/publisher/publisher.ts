@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { boundPlaces } from '../../shared/availability/places';
 import { wallWeekStart } from '../../shared/availability/working-hours';
 import { DAY_MS, HOUR_MS, isoInstant, wallToUtc } from '../../shared/time/zoned-time';
 import type { LocalCache } from '../cache/local-cache';
@@ -75,12 +76,23 @@ export class Publisher {
     // after it reads as free), and titles are cut to their length.
     const busy = report.busy.slice(0, publishLimits.segments);
     const to = busy.length < report.busy.length ? report.busy[busy.length]!.start : window.to;
+    const places = boundPlaces(report.places, { from: window.from, to }, publishLimits.places);
     const body = {
       window: { from: isoInstant(window.from), to: isoInstant(to) },
       busy: busy.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), kind: s.kind })),
       loadToday: report.summary.loadToday,
       loadWeek: report.summary.loadWeek,
       ...(staleSince ? { staleSince } : {}),
+      // Where I work leaves the machine with free/busy (it is never busy time itself).
+      ...(places.length > 0
+        ? {
+            places: places.map(({ start, end, ...place }) => ({
+              start: isoInstant(start),
+              end: isoInstant(end),
+              ...place,
+            })),
+          }
+        : {}),
       ...(report.titles.length > 0
         ? {
             titles: report.titles

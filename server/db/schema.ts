@@ -49,6 +49,8 @@ export interface Database {
     load_today: number | null;
     load_week: number | null;
     titles: string | null;
+    /** Where the member works, as published (JSON), or null when their calendars say nothing. */
+    places: string | null;
     updated_at: string;
     /** Since when the member's calendar could not be read (what is published may be old). */
     stale_since: string | null;

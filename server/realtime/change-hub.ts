@@ -4,7 +4,7 @@ import { groupData, starsData, type StreamMessage } from '../../shared/protocol/
 import type { Database } from '../db/schema';
 import { readTail, toChange } from '../store/change-log';
 import type { ChangeRow } from '../store/appended-rows';
-import { audienceList } from '../../shared/protocol/changes';
+import { audienceList, freeBusyOnly } from '../../shared/protocol/changes';
 import { mentionedList, type Sight } from '../store/visibility';
 import { Watchers } from './watchers';
 
@@ -181,8 +181,7 @@ export class ChangeHub {
     for (const [viewer, seen] of targets) {
       let text = full;
       if (seen === 'outside' && change.kind === 'availability') {
-        const { titles: _titles, ...freeBusy } = change.data;
-        text = outside ??= JSON.stringify({ ...change, data: freeBusy });
+        text = outside ??= JSON.stringify({ ...change, data: freeBusyOnly(change.data) });
       }
       for (const socket of org.viewers.get(viewer) ?? []) {
         if (socket.readyState !== socket.OPEN) continue;

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { noteAppended, type ChangeRow } from './appended-rows';
 import {
   changeSchema,
+  freeBusyOnly,
   type Change,
   type ChangeData,
   type ChangeKind,
@@ -99,8 +100,7 @@ export function changeAs(row: ChangeRow, scope: ViewerScope): Change | null {
   if (!seen) return null;
   const change = toChange(row);
   if (seen === 'outside' && change.kind === 'availability') {
-    const { titles: _titles, ...freeBusy } = change.data;
-    return { ...change, data: freeBusy };
+    return { ...change, data: freeBusyOnly(change.data) };
   }
   return change;
 }

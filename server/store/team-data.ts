@@ -12,6 +12,7 @@ import { writeTransaction } from './write-transaction';
 // what is sent.
 const busyList = availabilityData.shape.busy;
 const titleList = availabilityData.shape.titles.unwrap();
+const placeList = availabilityData.shape.places.unwrap();
 
 const toStatus = (row: Database['statuses']): StatusData => ({
   state: row.state,
@@ -28,6 +29,7 @@ const toAvailability = (row: Database['availability']): AvailabilityData => ({
   loadWeek: row.load_week,
   ...(row.titles ? { titles: titleList.parse(JSON.parse(row.titles)) } : {}),
   ...(row.stale_since ? { staleSince: row.stale_since } : {}),
+  ...(row.places ? { places: placeList.parse(JSON.parse(row.places)) } : {}),
   updatedAt: row.updated_at,
 });
 
@@ -88,6 +90,7 @@ export async function setAvailability(db: Kysely<Database>, member: Member, body
     load_today: body.loadToday ?? null,
     load_week: body.loadWeek ?? null,
     titles: body.titles ? JSON.stringify(body.titles) : null,
+    places: body.places?.length ? JSON.stringify(body.places) : null,
     updated_at: nowIso(),
     stale_since: body.staleSince ?? null,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { busyKinds } from '../availability/segments';
+import { placeKinds } from '../availability/places';
 import { roles } from './schemas';
 
 /**
@@ -53,8 +54,23 @@ export const availabilityData = z.object({
     .max(2_000)
     .optional(),
   staleSince: stamp.optional(),
+  places: z
+    .array(z.object({ start: stamp, end: stamp, kind: z.enum(placeKinds), label: text.optional() }))
+    .max(200)
+    .optional(),
   updatedAt: stamp,
 });
+
+export type AvailabilityData = z.infer<typeof availabilityData>;
+
+/**
+ * An availability as someone outside the person's teams sees it (a starrer): free/busy and
+ * load, without what it says about their day (meeting titles, where they work).
+ */
+export function freeBusyOnly(data: AvailabilityData): AvailabilityData {
+  const { titles: _titles, places: _places, ...freeBusy } = data;
+  return freeBusy;
+}
 
 export const postData = z.object({
   id: z.string(),
@@ -136,7 +152,6 @@ export type ChangeKind = Change['kind'];
 export type ChangeData<K extends ChangeKind> = Extract<Change, { kind: K }>['data'];
 export type MemberData = z.infer<typeof memberData>;
 export type StatusData = z.infer<typeof statusData>;
-export type AvailabilityData = z.infer<typeof availabilityData>;
 export type PostData = z.infer<typeof postData>;
 export type Ask = z.infer<typeof askSchema>;
 export type GroupData = z.infer<typeof groupData>;

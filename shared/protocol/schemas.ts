@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { busyKinds } from '../availability/segments';
+import { PLACE_LABEL_MAX, placeKinds } from '../availability/places';
 import { isKnownZone } from '../time/zoned-time';
 
 /**
@@ -50,7 +51,13 @@ const id = z
  * 1,000 leaves twice that. A title is cut at 120 characters (a subject line, not a body). With
  * the body limit (256 KB), nothing one member sends can weigh on every other member's sync.
  */
-export const publishLimits = { segments: 1_000, titles: 1_000, titleLength: 120, windowDays: 31 } as const;
+export const publishLimits = {
+  segments: 1_000,
+  titles: 1_000,
+  titleLength: 120,
+  windowDays: 31,
+  places: 100,
+} as const;
 
 export const manualStates = ['available', 'focus', 'away', 'dnd'] as const;
 export const roles = ['admin', 'member'] as const;
@@ -99,6 +106,16 @@ export const statusBody = z
 
 export const segment = z.object({ start: instant, end: instant, kind: z.enum(busyKinds) }).strict();
 
+/** Where the person works for a span (never busy time): "Home", "Office · Lyon". */
+export const placeSpan = z
+  .object({
+    start: instant,
+    end: instant,
+    kind: z.enum(placeKinds),
+    label: visibleText(PLACE_LABEL_MAX).optional(),
+  })
+  .strict();
+
 export const availabilityBody = z
   .object({
     window: z.object({ from: instant, to: instant }).strict(),
@@ -116,6 +133,7 @@ export const availabilityBody = z
       )
       .max(publishLimits.titles)
       .optional(),
+    places: z.array(placeSpan).max(publishLimits.places).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {

@@ -1,5 +1,6 @@
 import type { Status } from '../../../shared/status/status-engine';
 import { dateFormat, formatAge, formatMoment } from '../../../shared/i18n/status-messages';
+import { placeNow } from '../../../shared/i18n/place-messages';
 import { isKnownZone, utcToWall } from '../../../shared/time/zoned-time';
 import type { MemberView } from '../../../shared/views';
 import { useLocale, useT } from '../i18n/i18n';
@@ -64,6 +65,7 @@ export function MemberRow({
     (m.latestPost
       ? `${m.latestPost.text} · ${formatAge(Date.parse(m.latestPost.createdAt), now, locale)}`
       : null);
+  const place = placeNow(m.places, now, locale);
   const details = `member-details-${m.id}`;
   return (
     <li
@@ -77,7 +79,7 @@ export function MemberRow({
         aria-expanded={open}
         aria-controls={details}
         onClick={onToggle}
-        title={[m.name, live.label, status, m.latestPost?.text].filter(Boolean).join(' — ')}
+        title={[m.name, live.label, place, status, m.latestPost?.text].filter(Boolean).join(' — ')}
       >
         <Avatar name={m.name} state={live.state} />
         <span className="member-name">
@@ -98,7 +100,7 @@ export function MemberRow({
         </span>
         {/* Shown where the row has room (the full-size board); on hover and when opened elsewhere. */}
         <span className="member-on" data-testid="member-on">
-          {on}
+          {[place, on].filter(Boolean).join(' · ')}
         </span>
         {local && <span className="member-local">{t('board.theirTime', { time: local })}</span>}
       </button>
@@ -110,6 +112,11 @@ export function MemberRow({
           <p className="hint member-why" data-testid="member-why">
             {t('why.title')}: {whyStatus(m, now, locale, viewerTz)}
           </p>
+          {place && (
+            <p className="member-place" data-testid="member-place">
+              {place}
+            </p>
+          )}
           {status && (
             <p className="member-status" data-testid="status-text">
               {status}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { MemberView } from '../../../shared/views';
 import { LoadBar } from '../components/state-mark';
 import { formatMoment } from '../../../shared/i18n/status-messages';
+import { placeNow } from '../../../shared/i18n/place-messages';
 import { useLocale, useT } from '../i18n/i18n';
 import { Avatar } from '../components/avatar';
 import { StateMark } from '../components/state-mark';
@@ -27,6 +28,7 @@ export function MemberProfile({
     dialog.current?.showModal();
   }, []);
   const live = liveStatus(member, now, locale, viewerTz);
+  const place = placeNow(member.places, now, locale);
   // Shared titles of the rest of today and tomorrow: what they are in, where they chose to say.
   const today = member.titles.filter((x) => {
     const at = Date.parse(x.start);
@@ -47,6 +49,11 @@ export function MemberProfile({
       <p className="member-state">
         <StateMark state={live.state} /> {live.label}
       </p>
+      {place && (
+        <p className="member-place" data-testid="profile-place">
+          {place}
+        </p>
+      )}
       <h3>{t('profile.skills')}</h3>
       <p className="chips">
         {member.skills.length

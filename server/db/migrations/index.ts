@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { releasedMigrations } from './001-to-005';
 import { groupsMigration, starsMigration } from './groups';
 import { mentionsMigration } from './mentions';
+import { placesMigration } from './places';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '006_groups': groupsMigration,
   '007_stars': starsMigration,
   '008_mentions': mentionsMigration,
+  '009_places': placesMigration,
 };

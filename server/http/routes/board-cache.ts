@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { freeBusyOnly } from '../../../shared/protocol/changes';
 import { boardResponse, type BoardMemberData } from '../../../shared/protocol/responses';
 import { sight, type ViewerScope } from '../../store/visibility';
 import type { Database } from '../../db/schema';
@@ -34,7 +35,7 @@ export class BoardCache {
       const presence = sight(scope, { ...row, kind: 'status' });
       const posts = sight(scope, { ...row, kind: 'post' });
       const availability =
-        presence === 'outside' && m.availability ? { ...m.availability, titles: undefined } : m.availability;
+        presence === 'outside' && m.availability ? freeBusyOnly(m.availability) : m.availability;
       return {
         ...m,
         status: presence ? m.status : null,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readCalendar } from '../../../main/calendar/read-calendar';
+import { isoInstant } from '../../../shared/time/zoned-time';
 import { busy, ics } from '../../support/ics';
 
 const at = (...extra: string[]) => ['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z', ...extra];
@@ -16,6 +18,41 @@ describe('what counts as busy, and as what kind (Outlook, invitations)', () => {
   ])('%s', (line, kinds) => {
     const got = busy(ics(at(line)), ...day).busy.map((b) => b.split(' ')[1]);
     expect(got).toEqual(kinds);
+  });
+
+  it("Outlook's working elsewhere is never busy: it says where I work, with its location", () => {
+    const text = ics(
+      [
+        'DTSTART;VALUE=DATE:20260310',
+        'DTEND;VALUE=DATE:20260311',
+        'X-MICROSOFT-CDO-BUSYSTATUS:WORKINGELSEWHERE',
+        'LOCATION:Lyon',
+      ],
+      at('X-MICROSOFT-CDO-BUSYSTATUS:WORKINGELSEWHERE'),
+    );
+    const read = readCalendar(text, {
+      tz: 'Europe/Paris',
+      window: { from: Date.parse(day[0]), to: Date.parse(day[1]) },
+    });
+    expect(read.segments).toEqual([]);
+    expect(read.places.map((p) => [isoInstant(p.start), p.kind, p.label])).toEqual([
+      ['2026-03-09T23:00:00Z', 'elsewhere', 'Lyon'], // the day in Paris,
+      ['2026-03-10T09:00:00Z', 'elsewhere', undefined],
+    ]);
+  });
+
+  it('a working-elsewhere day I declined or that was cancelled says nothing of where I work', () => {
+    const me = { me: ['ana@example.com'] };
+    const text = ics(
+      at('X-MICROSOFT-CDO-BUSYSTATUS:WORKINGELSEWHERE', 'STATUS:CANCELLED'),
+      at('X-MICROSOFT-CDO-BUSYSTATUS:WORKINGELSEWHERE', 'ATTENDEE;PARTSTAT=DECLINED:mailto:ana@example.com'),
+    );
+    const read = readCalendar(text, {
+      tz: 'UTC',
+      ...me,
+      window: { from: Date.parse(day[0]), to: Date.parse(day[1]) },
+    });
+    expect(read.places).toEqual([]);
   });
 
   it('an Outlook busy status wins over TRANSP', () => {

@@ -22,6 +22,7 @@ const member = (name: string, extra: Partial<MemberView> = {}): MemberView => ({
   busy: [],
   calendarShared: true,
   staleSince: null,
+  places: [],
   titles: [],
   problems: [],
   workingHours: null,
