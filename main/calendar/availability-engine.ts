@@ -5,6 +5,8 @@ import { DAY_MS } from '../../shared/time/zoned-time';
 import type { PlaceSpan } from '../../shared/availability/places';
 import { expandCalendar, parseCalendar, type ParsedCalendar } from './read-calendar';
 import type { CalendarContent, ProviderEvents } from './sources/calendar-source';
+import type { TimeValue } from './event-record';
+import { ianaZone } from './zones';
 
 export interface SourceWarning {
   source: string;
@@ -46,10 +48,20 @@ interface SourceState {
   parsed?: ParsedCalendar;
 }
 
-/** A provider's occurrences as a parsed calendar: each one a single event, nothing to parse. */
-function providerCalendar(content: ProviderEvents): ParsedCalendar {
+/**
+ * A provider's occurrences as a parsed calendar: each one a single event, nothing to parse.
+ * An all-day event is the person's day, as for iCalendar dates: its zone is theirs.
+ */
+function providerCalendar(content: ProviderEvents, tz: string): ParsedCalendar {
+  const dates = ianaZone(tz);
+  const inMyDay = (t: TimeValue): TimeValue => (t.isDate ? { ...t, zone: dates } : t);
   return {
-    series: content.events.map((master) => ({ master, overrides: [] })),
+    series: content.events.map((e) => ({
+      master: e.start.isDate
+        ? { ...e, start: inMyDay(e.start), ...(e.end ? { end: inMyDay(e.end) } : {}) }
+        : e,
+      overrides: [],
+    })),
     warnings: [...content.warnings],
     events: content.events.length,
     parseMs: 0,
@@ -180,7 +192,7 @@ export class AvailabilityEngine {
       state.parsed =
         typeof state.content === 'string'
           ? parseCalendar(state.content, this.options.tz, span.from - 7 * DAY_MS)
-          : providerCalendar(state.content);
+          : providerCalendar(state.content, this.options.tz);
       this.parseMs += state.parsed.parseMs;
     }
     const all: Segment[] = [];

@@ -1,0 +1,172 @@
+import * as oauth from 'oauth4webapi';
+import { SignInAgainError, type AccessTokens } from '../provider-http';
+import { loopbackRedirect } from './loopback-redirect';
+import { SIGN_IN_TIMEOUT_MS, withTimeout, type SignedIn, type SignInUi } from './sign-in-ui';
+
+export interface GoogleApp {
+  clientId: string;
+  /** Google's "desktop app" clients have a secret that is not secret; kept in the keychain all the same. */
+  clientSecret?: string;
+  authUrl: string;
+  tokenUrl: string;
+  /** Google's device endpoint (`--device-code`); Google publishes it beside the token endpoint. */
+  deviceUrl?: string;
+}
+
+export const GOOGLE_DEFAULTS = {
+  authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+  tokenUrl: 'https://oauth2.googleapis.com/token',
+  deviceUrl: 'https://oauth2.googleapis.com/device/code',
+};
+
+/** The events and the account's zone, read only; openid and email name the account. */
+export const googleScopes = [
+  'openid',
+  'email',
+  'https://www.googleapis.com/auth/calendar.events.readonly',
+  'https://www.googleapis.com/auth/calendar.settings.readonly',
+];
+
+const server = (app: GoogleApp): oauth.AuthorizationServer => ({
+  issuer: 'https://accounts.google.com',
+  authorization_endpoint: app.authUrl,
+  token_endpoint: app.tokenUrl,
+  device_authorization_endpoint: app.deviceUrl ?? GOOGLE_DEFAULTS.deviceUrl,
+});
+const client = (app: GoogleApp): oauth.Client => ({ client_id: app.clientId });
+const auth = (app: GoogleApp) => (app.clientSecret ? oauth.ClientSecretPost(app.clientSecret) : oauth.None());
+
+/** What is kept in the keychain for a Google calendar. */
+interface GoogleGrant {
+  refreshToken: string;
+}
+
+/**
+ * Signs in with oauth4webapi (an OpenID-certified, dependency-free OAuth client): authorization
+ * code with PKCE (S256) and a state, redirected to 127.0.0.1 as RFC 8252 says; or a device code.
+ */
+export async function signInToGoogle(app: GoogleApp, ui: SignInUi): Promise<SignedIn> {
+  const as = server(app);
+  let tokens: oauth.TokenEndpointResponse;
+  try {
+    if (ui.kind === 'browser') {
+      const loopback = await loopbackRedirect();
+      try {
+        const verifier = oauth.generateRandomCodeVerifier();
+        const state = oauth.generateRandomState();
+        const url = new URL(app.authUrl);
+        url.search = new URLSearchParams({
+          client_id: app.clientId,
+          redirect_uri: loopback.redirectUri,
+          response_type: 'code',
+          scope: googleScopes.join(' '),
+          code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+          code_challenge_method: 'S256',
+          state,
+          access_type: 'offline',
+          prompt: 'consent',
+        }).toString();
+        await ui.open(url.toString());
+        const answer = await withTimeout(
+          loopback.wait(state),
+          ui.timeoutMs ?? SIGN_IN_TIMEOUT_MS,
+          'nobody finished signing in in the browser within 5 minutes: try again',
+        );
+        const params = oauth.validateAuthResponse(as, client(app), answer, state);
+        const response = await oauth.authorizationCodeGrantRequest(
+          as,
+          client(app),
+          auth(app),
+          params,
+          loopback.redirectUri,
+          verifier,
+        );
+        tokens = await oauth.processAuthorizationCodeResponse(as, client(app), response);
+      } finally {
+        loopback.close();
+      }
+    } else tokens = await deviceCode(app, as, ui.show);
+  } catch (error) {
+    throw new Error(googleSignInProblem(error, app), { cause: error });
+  }
+  if (!tokens.refresh_token) throw new Error('Google gave no refresh token: sign in again (prompt=consent)');
+  const claims = oauth.getValidatedIdTokenClaims(tokens);
+  const account = typeof claims?.['email'] === 'string' ? claims['email'] : 'primary calendar';
+  const grant: GoogleGrant = { refreshToken: tokens.refresh_token };
+  return { account, secret: JSON.stringify(grant) };
+}
+
+async function deviceCode(app: GoogleApp, as: oauth.AuthorizationServer, show: (message: string) => void) {
+  const started = await oauth.processDeviceAuthorizationResponse(
+    as,
+    client(app),
+    await oauth.deviceAuthorizationRequest(as, client(app), auth(app), { scope: googleScopes.join(' ') }),
+  );
+  show(
+    `To sign in, open ${started.verification_url ?? started.verification_uri} and enter the code ${started.user_code}`,
+  );
+  let interval = (started.interval ?? 5) * 1000;
+  const deadline = Date.now() + started.expires_in * 1000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, interval));
+    try {
+      return await oauth.processDeviceCodeResponse(
+        as,
+        client(app),
+        await oauth.deviceCodeGrantRequest(as, client(app), auth(app), started.device_code),
+      );
+    } catch (error) {
+      const code = (error as { error?: string }).error;
+      if (code === 'authorization_pending') continue;
+      if (code === 'slow_down') interval += 5000;
+      else throw error;
+    }
+  }
+  throw new Error('the code expired before anyone entered it: try again');
+}
+
+export function googleSignInProblem(error: unknown, app: GoogleApp): string {
+  const e = error as {
+    error?: string;
+    error_description?: string;
+    message?: string;
+    cause?: { error?: string };
+  };
+  const code = e.error ?? e.cause?.error ?? '';
+  const text = `${code} ${e.error_description ?? ''} ${e.message ?? ''}`;
+  if (/access_denied/.test(text)) return 'you cancelled signing in to Google: nothing was connected';
+  if (/admin_policy_enforced|org_internal/.test(text))
+    return 'your Google Workspace does not allow this app: ask your admin to trust it (README: "Register the app")';
+  if (/invalid_client|unauthorized_client|deleted_client/.test(text))
+    return `Google does not know the app ${app.clientId}: check --client-id and --client-secret-env, or the one your admin set`;
+  if (/nobody finished|expired before/.test(text)) return e.message ?? text;
+  return `signing in to Google did not work: ${(e.error_description || e.message || String(error)).split('\n')[0]}`;
+}
+
+/** Access tokens from the kept refresh token, renewed a minute before they expire. */
+export function googleTokens(app: GoogleApp, grant: () => string | undefined): AccessTokens {
+  let current: { token: string; expires: number } | undefined;
+  return {
+    async accessToken(fresh = false) {
+      if (!fresh && current && current.expires - 60_000 > Date.now()) return current.token;
+      const saved = grant();
+      const refreshToken = saved ? (JSON.parse(saved) as Partial<GoogleGrant>).refreshToken : undefined;
+      if (!refreshToken) throw new SignInAgainError('Google', 'this computer holds no sign-in for it');
+      const as = server(app);
+      let tokens: oauth.TokenEndpointResponse;
+      try {
+        tokens = await oauth.processRefreshTokenResponse(
+          as,
+          client(app),
+          await oauth.refreshTokenGrantRequest(as, client(app), auth(app), refreshToken),
+        );
+      } catch (error) {
+        if ((error as { error?: string }).error === 'invalid_grant')
+          throw new SignInAgainError('Google', 'the sign-in expired or was revoked');
+        throw new Error(`cannot renew the Google sign-in: ${(error as Error).message}`, { cause: error });
+      }
+      current = { token: tokens.access_token, expires: Date.now() + (tokens.expires_in ?? 3600) * 1000 };
+      return current.token;
+    },
+  };
+}
