@@ -180,7 +180,8 @@ export async function microsoftStandIn(options: MicrosoftStandInOptions) {
       if (!saved) return bad(700082, 'The refresh token has expired due to inactivity.');
       return json(res, 200, issue(clientId, form.get('scope') ?? saved.scope));
     }
-    if (grant === 'urn:ietf:params:oauth:grant-type:device_code') {
+    // The documented URN, and the short name MSAL sends (Microsoft accepts both).
+    if (grant === 'urn:ietf:params:oauth:grant-type:device_code' || grant === 'device_code') {
       const device = devices.get(form.get('device_code') ?? '');
       if (!device) return bad(70019, 'Verification code expired.', 'expired_token');
       if (!device.approved)

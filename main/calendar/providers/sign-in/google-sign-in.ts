@@ -1,5 +1,7 @@
 import * as oauth from 'oauth4webapi';
+import { z } from 'zod';
 import { SignInAgainError, type AccessTokens } from '../provider-http';
+import { clientIsUnknown } from './check-client';
 import { loopbackRedirect } from './loopback-redirect';
 import { SIGN_IN_TIMEOUT_MS, withTimeout, type SignedIn, type SignInUi } from './sign-in-ui';
 
@@ -37,9 +39,8 @@ const client = (app: GoogleApp): oauth.Client => ({ client_id: app.clientId });
 const auth = (app: GoogleApp) => (app.clientSecret ? oauth.ClientSecretPost(app.clientSecret) : oauth.None());
 
 /** What is kept in the keychain for a Google calendar. */
-interface GoogleGrant {
-  refreshToken: string;
-}
+const googleGrant = z.object({ refreshToken: z.string().min(1) });
+type GoogleGrant = z.infer<typeof googleGrant>;
 
 /**
  * Signs in with oauth4webapi (an OpenID-certified, dependency-free OAuth client): authorization
@@ -47,6 +48,8 @@ interface GoogleGrant {
  */
 export async function signInToGoogle(app: GoogleApp, ui: SignInUi): Promise<SignedIn> {
   const as = server(app);
+  if (await clientIsUnknown(app.tokenUrl, app.clientId, app.clientSecret))
+    throw new Error(googleSignInProblem({ error: 'invalid_client' }, app));
   let tokens: oauth.TokenEndpointResponse;
   try {
     if (ui.kind === 'browser') {
@@ -150,7 +153,7 @@ export function googleTokens(app: GoogleApp, grant: () => string | undefined): A
     async accessToken(fresh = false) {
       if (!fresh && current && current.expires - 60_000 > Date.now()) return current.token;
       const saved = grant();
-      const refreshToken = saved ? (JSON.parse(saved) as Partial<GoogleGrant>).refreshToken : undefined;
+      const refreshToken = saved ? googleGrant.safeParse(JSON.parse(saved)).data?.refreshToken : undefined;
       if (!refreshToken) throw new SignInAgainError('Google', 'this computer holds no sign-in for it');
       const as = server(app);
       let tokens: oauth.TokenEndpointResponse;

@@ -5,6 +5,7 @@ import {
   type ICachePlugin,
 } from '@azure/msal-node';
 import { SignInAgainError, type AccessTokens } from '../provider-http';
+import { clientIsUnknown } from './check-client';
 import { SIGN_IN_TIMEOUT_MS, withTimeout, type SignedIn, type SignInUi } from './sign-in-ui';
 
 export interface MicrosoftApp {
@@ -53,6 +54,9 @@ function msal(app: MicrosoftApp, cache: { load(): string | undefined; save(seria
 
 /** Signs in in the browser (PKCE, loopback redirect) or with a device code; returns the account and its cache. */
 export async function signInToMicrosoft(app: MicrosoftApp, ui: SignInUi): Promise<SignedIn> {
+  const tokenUrl = `${app.authority.replace(/\/+$/, '')}/oauth2/v2.0/token`;
+  if (await clientIsUnknown(tokenUrl, app.clientId))
+    throw new Error(microsoftSignInProblem({ errorCode: 'unauthorized_client' }, app));
   let secret = '';
   const client = msal(app, { load: () => secret || undefined, save: (s) => void (secret = s) });
   const scopes = microsoftScopes(app.graph);

@@ -36,3 +36,30 @@ describe('signing in to Microsoft 365 (MSAL, PKCE, loopback redirect)', () => {
     await expect(signInToMicrosoft(app, browser)).rejects.toThrow(message);
   });
 });
+
+describe('signing in to Microsoft 365 without a browser, or with a wrong app', () => {
+  it('signs in with a device code shown to the person', async () => {
+    standIn = await microsoftStandIn({ clientIds: ['app-1'] });
+    const app = { clientId: 'app-1', authority: standIn.authority(), graph: standIn.url };
+    const shown: string[] = [];
+    const signedIn = await signInToMicrosoft(app, {
+      kind: 'device-code',
+      show: (message) => {
+        shown.push(message);
+        standIn!.approveDevice(/enter the code (\w+)/.exec(message)![1]!);
+      },
+    });
+    expect(shown[0]).toMatch(/devicelogin and enter the code/);
+    expect(signedIn.account).toBe('ana@contoso.example');
+  });
+
+  it('says the client id is wrong before opening a browser that would never come back', async () => {
+    standIn = await microsoftStandIn({ clientIds: ['app-1'] });
+    const opened: string[] = [];
+    const app = { clientId: 'not-registered', authority: standIn.authority(), graph: standIn.url };
+    await expect(
+      signInToMicrosoft(app, { kind: 'browser', open: async (url) => void opened.push(url) }),
+    ).rejects.toThrow(/does not know the app not-registered .* check --client-id/);
+    expect(opened).toEqual([]);
+  });
+});
