@@ -89,6 +89,13 @@ export async function getJson<T extends z.ZodType>(
       throw new StartAgainError(`${options.provider} asked to read everything again (HTTP 410)`);
     }
     const text = await readCapped(response, options.provider);
+    // Google also says "slow down" as a 403 with rateLimitExceeded: back off 1 s, 2 s, 4 s…
+    if (response.status === 403 && /"(user)?[rR]ateLimitExceeded"/.test(text)) {
+      if (waits >= (options.maxWaits ?? 4))
+        throw new Error(`${options.provider} is busy (rate limit): read again later`);
+      await sleep(1000 * 2 ** waits++);
+      continue;
+    }
     if (!response.ok)
       throw new Error(`${options.provider} answered HTTP ${response.status}${errorMessage(text)}`);
     let json: unknown;

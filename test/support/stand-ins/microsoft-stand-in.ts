@@ -22,8 +22,8 @@ import {
  */
 export type GraphEventJson = Record<string, unknown> & {
   id: string;
-  start: { dateTime: string };
-  end: { dateTime: string };
+  start: { dateTime: string; timeZone?: string };
+  end: { dateTime: string; timeZone?: string };
 };
 
 export interface MicrosoftStandInOptions {

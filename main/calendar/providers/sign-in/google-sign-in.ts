@@ -69,9 +69,11 @@ export async function signInToGoogle(app: GoogleApp, ui: SignInUi): Promise<Sign
           access_type: 'offline',
           prompt: 'consent',
         }).toString();
+        // Listening for this state before the page opens: a quick browser may answer at once.
+        const answered = loopback.wait(state);
         await ui.open(url.toString());
         const answer = await withTimeout(
-          loopback.wait(state),
+          answered,
           ui.timeoutMs ?? SIGN_IN_TIMEOUT_MS,
           'nobody finished signing in in the browser within 5 minutes: try again',
         );
