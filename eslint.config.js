@@ -173,6 +173,13 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
+    // The test browser a sign-in opens through $BROWSER: a plain Node script.
+    files: ['test/support/stand-ins/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly' },
+    },
+  },
+  {
     files: ['shared/**'],
     rules: withWire(
       restrict(ban.node, ban.electron, ban.react, ban.main, ban.server, ban.renderer, ban.nativeDeps),

@@ -12,5 +12,6 @@ export {
   rotateToken,
 } from './store/members';
 export { prunePosts } from './store/change-log';
+export { calendarApps, setCalendarApps } from './store/calendar-apps';
 export { createGroup, findGroup, listGroups, setInGroup } from './store/groups';
 export type { RicochetServer } from './http/app';

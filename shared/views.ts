@@ -97,12 +97,14 @@ export interface MyDayView {
 
 export interface CalendarView {
   id: string;
-  kind: 'file' | 'feed' | 'caldav';
+  kind: 'file' | 'feed' | 'caldav' | 'microsoft' | 'google';
   location: string;
   name: string;
   ignoreAllDay: boolean;
   shareTitles: boolean;
   error: string | null;
+  /** A Microsoft 365 or Google calendar whose sign-in expired or was revoked: only signing in again helps. */
+  signInAgain: boolean;
   /** Events read from it last time; null before the first read. */
   events: number | null;
 }

@@ -2,8 +2,9 @@ import { join, resolve as resolvePath } from 'node:path';
 import type { ConfigFile } from '../profile/config-file';
 import { ensurePrivateDir, writePrivateFile } from '../profile/private-files';
 import type { CalendarSourceConfig } from '../profile/profile';
-import { calDavSecret, type SecretStore } from '../profile/secret-store';
+import { calDavSecret, calendarSecrets, type SecretStore } from '../profile/secret-store';
 import { calendarEntry, oneOffCalendars, type NewCalendar } from './calendar-service';
+import { providerEntry, signInFor, type ConnectCalendar, type SignInUi } from './provider-calendars';
 
 /**
  * Edits to my list of calendars in the profile's settings file. Each edit is written first,
@@ -38,6 +39,23 @@ export class CalendarList {
         );
     }
     if (input.password) this.secrets.set(calDavSecret(entry.id), input.password);
+    this.settings.update((c) => ({ ...c, calendars: [...c.calendars, entry] }));
+    await this.applied();
+    return entry;
+  }
+
+  /**
+   * Connects a Microsoft 365 or Google calendar: signs in (browser or device code), keeps the
+   * sign-in in the secret store and the account in the settings, then reads it as any calendar.
+   * The same account twice is refused, and what the sign-in kept is deleted again.
+   */
+  async connect(input: ConnectCalendar, ui: SignInUi): Promise<CalendarSourceConfig> {
+    const entry = await signInFor(providerEntry(input), input, this.secrets, ui);
+    const twin = this.settings.read().calendars.find((c) => c.kind === entry.kind && c.user === entry.user);
+    if (twin) {
+      for (const key of calendarSecrets(entry.id)) this.secrets.delete(key);
+      throw new Error(`${entry.user} is already in your calendars`);
+    }
     this.settings.update((c) => ({ ...c, calendars: [...c.calendars, entry] }));
     await this.applied();
     return entry;

@@ -9,12 +9,19 @@ import type { CalendarSource } from '../calendar/sources/calendar-source';
 import { FeedSource } from '../calendar/sources/feed-source';
 import { FileSource } from '../calendar/sources/file-source';
 import { profileConfig, type CalendarSourceConfig, type ProfileConfig } from '../profile/profile';
-import { calDavSecret, MemorySecretStore, type SecretStore } from '../profile/secret-store';
+import { calDavSecret, calendarSecrets, MemorySecretStore, type SecretStore } from '../profile/secret-store';
+import { PROVIDER_POLL_MS, providerSource } from './provider-calendars';
 import { publishWindow } from '../publisher/publisher';
 
-export function sourceFor(config: CalendarSourceConfig, secrets: SecretStore): CalendarSource {
+export function sourceFor(
+  config: CalendarSourceConfig,
+  secrets: SecretStore,
+  tz: () => string = () => 'UTC',
+): CalendarSource {
   if (config.kind === 'file') return new FileSource(config.location);
   if (config.kind === 'feed') return new FeedSource(config.location);
+  if (config.kind === 'microsoft' || config.kind === 'google')
+    return providerSource(config, secrets, { tz, pollEveryMs: PROVIDER_POLL_MS });
   return new CalDavSource({
     serverUrl: config.location,
     username: config.user ?? '',
@@ -81,7 +88,7 @@ export class CalendarService {
       const key = JSON.stringify([c, c.kind === 'caldav' ? this.secrets.get(calDavSecret(c.id)) : '']);
       const kept = this.kept.get(c.id);
       if (kept?.key === key) return kept.source;
-      const source = sourceFor(c, this.secrets);
+      const source = sourceFor(c, this.secrets, () => this.config().tz);
       this.kept.set(c.id, { key, source });
       return source;
     });
@@ -148,11 +155,16 @@ export class CalendarService {
     return sourceFor(calendar, this.secrets).name;
   }
 
-  /** Deletes CalDAV passwords whose calendar is gone (removed here, by the CLI or by hand). */
+  /** Deletes passwords and sign-ins whose calendar is gone (removed here, by the CLI or by hand). */
   pruneSecrets(): void {
-    const ids = new Set(this.config().calendars.map((c) => calDavSecret(c.id)));
+    const kept = new Set(this.config().calendars.flatMap((c) => calendarSecrets(c.id)));
     for (const key of this.secrets.keys())
-      if (key.startsWith('caldav:') && !ids.has(key)) this.secrets.delete(key);
+      if (/^(caldav|oauth|oauth-client):/.test(key) && !kept.has(key)) this.secrets.delete(key);
+  }
+
+  /** The computer woke up: calendars that poll a provider ask it at their next read. */
+  wake(): void {
+    for (const { source } of this.kept.values()) source.wake?.();
   }
 }
 

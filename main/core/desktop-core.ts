@@ -13,6 +13,8 @@ import { FileSecretStore, type SecretStore } from '../profile/secret-store';
 import { Publisher } from '../publisher/publisher';
 import { CalendarList } from './calendar-list';
 import { CalendarService, type NewCalendar } from './calendar-service';
+import type { ConnectCalendar, SignInUi } from './provider-calendars';
+import type { CalendarAppsData } from '../../shared/protocol/responses';
 import { CoreState } from '../cache/core-state';
 import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
@@ -278,6 +280,16 @@ export class DesktopCore extends EventEmitter {
     return this.calendarList.add(input);
   }
 
+  /** The calendar apps my organisation's admin set; none outside a team. */
+  async calendarApps(): Promise<CalendarAppsData> {
+    return (await this.team.sync?.api.calendarApps()) ?? { microsoft: null, google: null };
+  }
+
+  /** Signs in to Microsoft 365 or Google and adds that calendar (the sign-in stays in the keychain). */
+  connectCalendar(input: ConnectCalendar, ui: SignInUi): Promise<CalendarSourceConfig> {
+    return this.calendarList.connect(input, ui);
+  }
+
   /** A calendar file picked or dropped in the window (its content: the browser hides its path). */
   importCalendar(name: string, text: string): Promise<CalendarSourceConfig> {
     return this.calendarList.import(name, text);
@@ -386,8 +398,10 @@ export class DesktopCore extends EventEmitter {
   }
 
   /** After sleep, unlock or a network change: reconnect now. */
+  /** After a sleep or a lock: sync now, and ask calendar providers for changes at the next reading. */
   resync(): void {
     this.team.sync?.resync();
+    this.calendars.wake();
   }
 
   close(): void {

@@ -6,6 +6,7 @@ import { askArrival } from './asks-and-decisions';
 import type { BoardMember } from '../cache/cache-queries';
 import type { DesktopCore } from './desktop-core';
 import { personState } from './person-status';
+import { isSignInAgain } from './provider-calendars';
 
 const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
@@ -88,6 +89,7 @@ export function settingsView(core: DesktopCore): SettingsView {
   const state = core.calendarState();
   const calendars: CalendarView[] = core.config.calendars.map((c) => {
     const name = core.calendarName(c);
+    const error = state?.warnings.find((w) => w.source === name)?.message ?? null;
     return {
       id: c.id,
       kind: c.kind,
@@ -95,7 +97,8 @@ export function settingsView(core: DesktopCore): SettingsView {
       name: c.name ?? name,
       ignoreAllDay: c.ignoreAllDay,
       shareTitles: c.shareTitles,
-      error: state?.warnings.find((w) => w.source === name)?.message ?? null,
+      error,
+      signInAgain: !!error && isSignInAgain(error),
       events: state?.perSource[name] ?? null,
     };
   });

@@ -11,13 +11,33 @@ export function defaultProfileDir(env: NodeJS.ProcessEnv = process.env, platform
   return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'ricochet');
 }
 
+/**
+ * The app a Microsoft 365 or Google calendar signs in with, and where (every endpoint a
+ * setting, for national clouds and tests). No token is ever here: they are in the keychain.
+ */
+export const providerApp = z
+  .object({
+    clientId: z.string().min(1).max(200),
+    /** Microsoft: `https://login.microsoftonline.com/<tenant>`. */
+    authority: z.string().url().optional(),
+    /** Google: the authorization, token and device endpoints. */
+    authUrl: z.string().url().optional(),
+    tokenUrl: z.string().url().optional(),
+    deviceUrl: z.string().url().optional(),
+  })
+  .strict();
+
+export const calendarKinds = ['file', 'feed', 'caldav', 'microsoft', 'google'] as const;
+
 export const calendarSourceConfig = z
   .object({
     id: z.string(),
-    kind: z.enum(['file', 'feed', 'caldav']),
+    kind: z.enum(calendarKinds),
     location: z.string().min(1),
     name: z.string().optional(),
     user: z.string().optional(),
+    /** Microsoft 365 and Google: the app and endpoints; `location` is the API's root. */
+    app: providerApp.optional(),
     ignoreAllDay: z.boolean().default(false),
     /** Off by default: only free/busy leaves the machine. */
     shareTitles: z.boolean().default(false),
@@ -44,3 +64,4 @@ export const profileConfig = z
 
 export type ProfileConfig = z.infer<typeof profileConfig>;
 export type CalendarSourceConfig = z.infer<typeof calendarSourceConfig>;
+export type ProviderApp = z.infer<typeof providerApp>;

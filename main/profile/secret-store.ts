@@ -14,6 +14,19 @@ export interface SecretStore {
 /** The key under which a CalDAV calendar's password is kept. */
 export const calDavSecret = (calendarId: string) => `caldav:${calendarId}`;
 
+/** The key under which a Microsoft 365 or Google calendar's sign-in (refresh token, cache) is kept. */
+export const signInSecret = (calendarId: string) => `oauth:${calendarId}`;
+
+/** Google's desktop-app client secret for a calendar ("not secret" says Google; kept as one all the same). */
+export const clientSecretKey = (calendarId: string) => `oauth-client:${calendarId}`;
+
+/** Every secret a calendar may have, for deleting them with it. */
+export const calendarSecrets = (calendarId: string) => [
+  calDavSecret(calendarId),
+  signInSecret(calendarId),
+  clientSecretKey(calendarId),
+];
+
 /** A JSON file readable only by its owner (0600), in the profile folder. */
 export class FileSecretStore implements SecretStore {
   private readonly path: string;

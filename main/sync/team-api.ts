@@ -3,6 +3,8 @@ import { starsData, syncPageSchema, type SyncPage } from '../../shared/protocol/
 import { BOARD_IDS_MAX } from '../../shared/protocol/schemas';
 import {
   askSchema,
+  calendarAppsData,
+  type CalendarAppsData,
   availabilityData,
   boardMemberData,
   presenceResponse,
@@ -93,6 +95,11 @@ export class TeamApi {
         `the server's answer to ${req.method} ${req.path} is not what this version expects: ${answer.error.issues[0]?.message}`,
       );
     return answer.data;
+  }
+
+  /** The calendar apps my organisation's admin set, for "Connect Microsoft 365" and "Connect Google". */
+  calendarApps(): Promise<CalendarAppsData> {
+    return this.call(calendarAppsData, { method: 'GET', path: '/v1/calendar-apps' });
   }
 
   /** The one place a queued command becomes an HTTP request. `id` makes a retry idempotent. */

@@ -12,6 +12,8 @@ export interface Database {
     created_at: string;
     /** Tombstones up to this sequence were pruned: an older cursor gets a snapshot (sync `reset`). */
     compacted_to: Generated<number>;
+    /** The organisation's calendar apps (calendarAppsData as JSON), or null before an admin sets them. */
+    calendar_apps: string | null;
   };
   members: {
     id: string;

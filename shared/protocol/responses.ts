@@ -13,6 +13,21 @@ export const healthResponse = z.object({ ok: z.boolean(), database: z.enum(['sql
 
 export const teamData = z.object({ id: z.string(), name: z.string() });
 
+/**
+ * The calendar apps an organisation's admin registered (one per tenant), offered to every
+ * member's "Connect Microsoft 365" and "Connect Google": ids, never a token. Google's desktop
+ * clients carry a secret Google itself calls not secret; it is sent to members for that reason.
+ */
+export const calendarAppsData = z.object({
+  microsoft: z
+    .object({ clientId: z.string().min(1).max(200), tenant: z.string().max(200).optional() })
+    .nullable(),
+  google: z
+    .object({ clientId: z.string().min(1).max(200), clientSecret: z.string().max(200).optional() })
+    .nullable(),
+});
+export type CalendarAppsData = z.infer<typeof calendarAppsData>;
+
 /** The caller, the only member whose email is ever sent (to themselves). */
 export const selfData = memberData.extend({ email: z.string() });
 

@@ -15,6 +15,8 @@ export interface GoogleCalendarOptions {
   account: string;
   http: Omit<ProviderHttpOptions, 'provider' | 'headers'>;
   tz: () => string;
+  /** How often the provider is asked for changes (0: at every read, as tests and the CLI do). */
+  pollEveryMs?: number;
 }
 
 const partstat: Record<string, string> = {
@@ -39,7 +41,10 @@ export function googleCalendar(options: GoogleCalendarOptions): ProviderCalendar
       if (pageToken) params.set('pageToken', pageToken);
       const body = await getJson(`${base}/calendars/primary/events?${params}`, googleEventsPage, http);
       // In an incremental sync a cancelled instance is one that was deleted.
-      for (const item of body.items) item.status === 'cancelled' ? removed.push(item.id) : changed.push(item);
+      for (const item of body.items) {
+        if (item.status === 'cancelled') removed.push(item.id);
+        else changed.push(item);
+      }
       if (body.nextPageToken) pageToken = body.nextPageToken;
       else if (body.nextSyncToken) return { changed, removed, token: body.nextSyncToken };
       else throw new Error(`${GOOGLE} ended its pages without a sync token`);
@@ -79,7 +84,7 @@ export function googleCalendar(options: GoogleCalendarOptions): ProviderCalendar
       };
     },
   };
-  return new ProviderCalendar(`Google · ${options.account}`, adapter);
+  return new ProviderCalendar(`Google · ${options.account}`, adapter, { pollEveryMs: options.pollEveryMs });
 }
 
 /** Where a working-location event says I work. */

@@ -16,6 +16,8 @@ export interface MicrosoftCalendarOptions {
   http: Omit<ProviderHttpOptions, 'provider' | 'headers'>;
   /** The zone Ricochet uses for me: a mailbox set to another one is worth a word. */
   tz: () => string;
+  /** How often the provider is asked for changes (0: at every read, as tests and the CLI do). */
+  pollEveryMs?: number;
 }
 
 /** Graph's showAs in the words of Outlook's iCalendar files: the rules are then the same. */
@@ -75,7 +77,9 @@ export function microsoftCalendar(options: MicrosoftCalendarOptions): ProviderCa
       return mailboxExtras(settings, span, options.tz());
     },
   };
-  return new ProviderCalendar(`${MICROSOFT} · ${options.account}`, adapter);
+  return new ProviderCalendar(`${MICROSOFT} · ${options.account}`, adapter, {
+    pollEveryMs: options.pollEveryMs,
+  });
 }
 
 export function graphRecord(event: GraphEvent, position: number): EventRecord {

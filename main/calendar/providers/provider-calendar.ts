@@ -41,17 +41,26 @@ export class ProviderCalendar<E> implements CalendarSource {
       }
     | undefined;
   private reading: ProviderEvents | undefined;
+  private polledAt = -Infinity;
   fullReads = 0;
 
   constructor(
     readonly name: string,
     private readonly adapter: ProviderAdapter<E>,
-    private readonly extrasEveryMs = HOUR_MS,
+    private readonly timing: { pollEveryMs?: number; extrasEveryMs?: number } = {},
   ) {}
+
+  /** The computer woke up (or the screen was unlocked): the next read asks the provider at once. */
+  wake(): void {
+    this.polledAt = -Infinity;
+  }
 
   async read(window: Span): Promise<ProviderEvents> {
     const state = this.state;
     if (!state || window.from < state.span.from || window.to > state.span.to) return this.readAll(window);
+    // The publisher runs every minute; the provider is asked every few (its changes are rare).
+    if (this.reading && Date.now() - this.polledAt < (this.timing.pollEveryMs ?? 0)) return this.reading;
+    this.polledAt = Date.now();
     let changes;
     try {
       changes = await this.adapter.readChanges(state.token);
@@ -63,7 +72,7 @@ export class ProviderCalendar<E> implements CalendarSource {
     let changed = changes.changed.length > 0 || changes.removed.length > 0;
     for (const id of changes.removed) state.events.delete(id);
     for (const event of changes.changed) state.events.set(this.adapter.idOf(event), event);
-    if (this.adapter.accountExtras && Date.now() - state.extrasAt >= this.extrasEveryMs) {
+    if (this.adapter.accountExtras && Date.now() - state.extrasAt >= (this.timing.extrasEveryMs ?? HOUR_MS)) {
       const extras = await this.adapter.accountExtras(state.span);
       changed ||= JSON.stringify(extras) !== JSON.stringify(state.extras);
       state.extras = extras;
@@ -80,6 +89,7 @@ export class ProviderCalendar<E> implements CalendarSource {
       to: Math.ceil(window.to / DAY_MS) * DAY_MS + DAY_MS,
     };
     this.fullReads++;
+    this.polledAt = Date.now();
     const [all, extras] = await Promise.all([
       this.adapter.readAll(span),
       this.adapter.accountExtras?.(span) ?? { records: [], warnings: [] },

@@ -20,4 +20,6 @@ export interface CalendarSource {
   readonly name: string;
   /** The current calendar; throws an Error whose message says what went wrong. */
   read(window: { from: number; to: number }): Promise<CalendarContent>;
+  /** The computer woke up: a source that polls a provider asks it at its next read. */
+  wake?(): void;
 }

@@ -1,4 +1,6 @@
 import {
+  calendarApps,
+  setCalendarApps,
   createInvite,
   createTeam,
   findGroup,
@@ -27,6 +29,9 @@ ${teamActionsUsage}
   remove --member <id>          (revokes its tokens)
   rotate-token --member <id>
   promote --member <id>         (makes a member an admin; the only admin cannot be removed)
+  calendar-apps --org <id> [--microsoft <client-id> [--tenant <id>]] [--google <client-id> [--google-secret-env <VAR>]]
+                                (the apps members connect Microsoft 365 and Google calendars with;
+                                without --microsoft or --google: shows them; "none" forgets one)
   prune-posts --org <id> --older-than <duration: 365d>   (posts are kept unless you prune them;
                                 every device of the team then reloads the team at its next sync)
 Works on the server's database whether the server runs or not. --team <id> still works for --org.`;
@@ -63,6 +68,10 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     expires: { type: 'string' },
     code: { type: 'string' },
     'older-than': { type: 'string' },
+    microsoft: { type: 'string' },
+    tenant: { type: 'string' },
+    google: { type: 'string' },
+    'google-secret-env': { type: 'string' },
   });
   const known = [
     'create-team',
@@ -73,6 +82,7 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'rotate-token',
     'prune-posts',
     'promote',
+    'calendar-apps',
     ...teamActions,
   ];
   if (!known.includes(action)) throw new UsageError(`unknown action "${action}"`);
@@ -119,6 +129,25 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
         return { removed: await removeMember(storage.db, need(values.member, '--member')) };
       case 'promote':
         return { promoted: await promoteMember(storage.db, need(values.member, '--member')) };
+      case 'calendar-apps': {
+        const orgId = need(org, '--org');
+        const secretVar = values['google-secret-env'];
+        const secret = secretVar ? io.env[secretVar] : undefined;
+        if (secretVar && !secret)
+          throw new UsageError(`--google-secret-env names ${secretVar}, which is not set`);
+        if (values.microsoft === undefined && values.google === undefined)
+          return { apps: await calendarApps(storage.db, orgId) };
+        const pick = (value: string | undefined, rest: object) =>
+          value === undefined ? undefined : value === 'none' ? null : { clientId: value, ...rest };
+        const microsoft = pick(values.microsoft, values.tenant ? { tenant: values.tenant } : {});
+        const google = pick(values.google, secret ? { clientSecret: secret } : {});
+        return {
+          apps: await setCalendarApps(storage.db, orgId, {
+            ...(microsoft !== undefined ? { microsoft } : {}),
+            ...(google !== undefined ? { google } : {}),
+          }),
+        };
+      }
       case 'prune-posts': {
         const age = parseDuration(need(values['older-than'], '--older-than'), '--older-than');
         const before = new Date(Date.now() - age).toISOString();
@@ -171,6 +200,16 @@ function adminText(action: string, r: Record<string, never>): string {
     if (lines.length === 0) lines.push('no members');
   } else if (action === 'promote') {
     lines.push(`${String((any['promoted'] as { name: string }).name)} is now an admin of the team.`);
+  } else if (action === 'calendar-apps') {
+    const apps = any['apps'] as {
+      microsoft: { clientId: string; tenant?: string } | null;
+      google: { clientId: string } | null;
+    };
+    lines.push(
+      `Microsoft 365: ${apps.microsoft ? `${apps.microsoft.clientId}${apps.microsoft.tenant ? ` (tenant ${apps.microsoft.tenant})` : ''}` : 'not set'}`,
+      `Google: ${apps.google ? apps.google.clientId : 'not set'}`,
+      'Members see "Connect Microsoft 365" and "Connect Google" in Settings with these apps.',
+    );
   } else if (action === 'prune-posts') {
     lines.push(`Pruned ${String(any['pruned'])} post(s) written before ${String(any['before'])}.`);
   } else if (action === 'remove') {

@@ -1,6 +1,8 @@
 import type { WorkingHours } from '../../../shared/availability/working-hours';
 import { dateFormat, formatSpan, formatWhen, statusLabel } from '../../../shared/i18n/status-messages';
 import { computeStatus } from '../../../shared/status/status-engine';
+import { placeAt } from '../../../shared/availability/places';
+import { placeText } from '../../../shared/i18n/place-messages';
 import { isoInstant } from '../../../shared/time/zoned-time';
 import type { AvailabilityReport } from '../../core/index';
 
@@ -19,6 +21,11 @@ export function reportJson(report: AvailabilityReport, hours: WorkingHours) {
     window: { from: isoInstant(report.window.from), to: isoInstant(report.window.to) },
     tz: report.tz,
     busy: report.busy.map((b) => ({ start: isoInstant(b.start), end: isoInstant(b.end), kind: b.kind })),
+    places: report.places.map(({ start, end, ...place }) => ({
+      start: isoInstant(start),
+      end: isoInstant(end),
+      ...place,
+    })),
     summary: {
       now: isoInstant(s.now),
       state: s.state,
@@ -53,6 +60,8 @@ export function formatReport(report: AvailabilityReport, hours: WorkingHours): s
     `Next free slot: ${s.nextFree ? formatSpan(s.nextFree.from, s.nextFree.to, s.now, 'en', tz) : 'none in working hours'}`,
   );
   lines.push(`Load: today ${percent(s.loadToday)}, this week ${percent(s.loadWeek)}`);
+  const place = placeAt(report.places, s.now);
+  if (place) lines.push(`Where: ${placeText(place, 'en')}`);
   lines.push(`Busy (${report.busy.length}):`);
   for (const b of report.busy.slice(0, 50))
     lines.push(`  ${formatSpan(b.start, b.end, s.now, 'en', tz)}  ${b.kind}`);

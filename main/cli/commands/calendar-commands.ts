@@ -1,11 +1,16 @@
 import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
+import { connectCalendar, connectFlags } from './connect-calendar';
 import { profileFlag, withCore } from './with-core';
 
 export const calendarsCommand: CliCommand = {
   usage: `Usage: ricochet calendars add <file|url> [--name <n>] [--ignore-all-day] [--share-titles] [--user <u> --password-env <VAR>] [--anyway]
+       ricochet calendars add --microsoft [--tenant <id|organizations>] [--client-id <id>] [--authority <url>] [--graph <url>] [--device-code]
+       ricochet calendars add --google [--client-id <id>] [--client-secret-env <VAR>] [--auth-url <url>] [--token-url <url>] [--api <url>] [--device-code]
        ricochet calendars list
        ricochet calendars remove <id|file|url>
-  [--profile <dir>] [--json]. A URL is an ICS feed (https, http, webcal); with --user it is CalDAV.`,
+  [--profile <dir>] [--json]. A URL is an ICS feed (https, http, webcal); with --user it is CalDAV.
+  --microsoft and --google sign in in your browser ($BROWSER if set) or with --device-code; the sign-in is kept
+  in the keychain (the CLI: credentials.json, 0600), never in config.json.`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       argv,
@@ -18,10 +23,17 @@ export const calendarsCommand: CliCommand = {
         anyway: { type: 'boolean' },
         user: { type: 'string' },
         'password-env': { type: 'string' },
+        ...connectFlags,
       },
       true,
     );
     const [action, target] = positionals;
+    if (action === 'add' && (values.microsoft || values.google)) {
+      if (values.microsoft && values.google) throw new UsageError('--microsoft or --google, not both');
+      if (target)
+        throw new UsageError(`--${values.microsoft ? 'microsoft' : 'google'} takes no file or address`);
+      return withCore(values, io, (core) => connectCalendar(core, values, io));
+    }
     if (action === 'list')
       return withCore(values, io, async (core) => {
         const calendars = core.config.calendars;
@@ -30,7 +42,7 @@ export const calendarsCommand: CliCommand = {
         else
           for (const c of calendars)
             io.out(
-              `${c.id.slice(0, 8)}  ${c.kind.padEnd(6)} ${c.name ?? c.location}${c.ignoreAllDay ? '  (all-day ignored)' : ''}${c.shareTitles ? '  (titles shared)' : ''}\n`,
+              `${c.id.slice(0, 8)}  ${c.kind.padEnd(9)} ${c.name ?? (c.app ? core.calendarName(c) : c.location)}${c.ignoreAllDay ? '  (all-day ignored)' : ''}${c.shareTitles ? '  (titles shared)' : ''}\n`,
             );
         return 0;
       });

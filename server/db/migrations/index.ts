@@ -3,6 +3,7 @@ import { releasedMigrations } from './001-to-005';
 import { groupsMigration, starsMigration } from './groups';
 import { mentionsMigration } from './mentions';
 import { placesMigration } from './places';
+import { calendarAppsMigration } from './calendar-apps';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '007_stars': starsMigration,
   '008_mentions': mentionsMigration,
   '009_places': placesMigration,
+  '010_calendar_apps': calendarAppsMigration,
 };

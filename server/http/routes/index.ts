@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context';
 import { askRoutes } from './ask-routes';
+import { calendarAppRoutes } from './calendar-app-routes';
 import { meRoutes } from './me-routes';
 import { postRoutes } from './post-routes';
 import { publicRoutes } from './public-routes';
@@ -13,6 +14,6 @@ import { teamRoutes } from './team-routes';
  * /v1/openapi.json is generated from the same schemas, so none can drift from the others.
  */
 export async function registerRoutes(server: FastifyInstance, context: ServerContext) {
-  for (const resource of [publicRoutes, meRoutes, askRoutes, postRoutes, teamRoutes])
+  for (const resource of [publicRoutes, meRoutes, askRoutes, postRoutes, teamRoutes, calendarAppRoutes])
     await server.register(async (scope) => resource(kitOf(scope, context)));
 }

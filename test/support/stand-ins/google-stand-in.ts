@@ -22,8 +22,8 @@ import {
  */
 export type GoogleEventJson = Record<string, unknown> & {
   id: string;
-  start: { date?: string; dateTime?: string };
-  end: { date?: string; dateTime?: string };
+  start: { date?: string; dateTime?: string; timeZone?: string };
+  end: { date?: string; dateTime?: string; timeZone?: string };
 };
 
 export async function googleStandIn(options: {
