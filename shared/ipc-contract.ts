@@ -145,6 +145,18 @@ export const ipcContract = {
     request: z.object({ id: z.string().max(64) }).strict(),
     response: reply<SettingsView>(),
   },
+  /** Which providers the organisation's admin set an app for: the buttons Settings offers. */
+  'calendars:apps': { request: none, response: reply<{ microsoft: boolean; google: boolean }>() },
+  /** Signs in to Microsoft 365 or Google in the system browser and adds that calendar. */
+  'calendars:connect': {
+    request: z.object({ provider: z.enum(['microsoft', 'google']) }).strict(),
+    response: reply<SettingsView>(),
+  },
+  /** A calendar whose sign-in expired or was revoked: sign in again (its settings stay). */
+  'calendars:signInAgain': {
+    request: z.object({ id: z.string().max(64) }).strict(),
+    response: reply<SettingsView>(),
+  },
   'team:join': {
     request: z
       .object({

@@ -61,6 +61,16 @@ export class CalendarList {
     return entry;
   }
 
+  /** Signs in again to a connected calendar whose grant expired or was revoked; its settings stay. */
+  async signInAgain(id: string, ui: SignInUi): Promise<void> {
+    const entry = this.settings.read().calendars.find((c) => c.id === id);
+    if (!entry?.app) throw new Error(`no Microsoft 365 or Google calendar with id ${id}`);
+    const again = await signInFor(entry, {}, this.secrets, ui);
+    if (again.user !== entry.user)
+      this.settings.update((c) => ({ ...c, calendars: c.calendars.map((x) => (x.id === id ? again : x)) }));
+    await this.applied();
+  }
+
   /**
    * A calendar file picked or dropped in the window: the browser gives its content, not its
    * path, so a copy is kept in the profile and read like any file.

@@ -2,6 +2,7 @@ import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc-contr
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { DesktopCore } from './desktop-core';
 import { askViews, memberViews, mentionViews, postViews, settingsView } from './view-models';
+import { appInput } from './provider-calendars';
 
 export type CoreHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>> };
 
@@ -12,6 +13,8 @@ export interface SessionServices {
   removeDemo: () => Promise<void>;
   /** A ricochet://join link waiting for the join form, taken once. */
   takeJoinLink: () => { server: string; code: string } | null;
+  /** Opens a sign-in page in the system browser (Electron's shell, or $BROWSER and the OS opener). */
+  openBrowser: (url: string) => Promise<void>;
 }
 
 /**
@@ -76,6 +79,23 @@ export function createCoreApi(
     },
     'calendars:remove': async ({ id }) => {
       await core.removeCalendar(id);
+      return settings();
+    },
+    'calendars:apps': async () => {
+      const apps = await core.calendarApps().catch(() => ({ microsoft: null, google: null }));
+      return { microsoft: !!apps.microsoft, google: !!apps.google };
+    },
+    'calendars:connect': async ({ provider }) => {
+      const input = appInput(provider, await core.calendarApps());
+      if (!input)
+        throw new Error(
+          'your organisation has not set this up yet: an admin runs ricochet admin calendar-apps',
+        );
+      await core.connectCalendar(input, { kind: 'browser', open: services.openBrowser });
+      return settings();
+    },
+    'calendars:signInAgain': async ({ id }) => {
+      await core.signInAgain(id, { kind: 'browser', open: services.openBrowser });
       return settings();
     },
     'team:join': async (input) => {

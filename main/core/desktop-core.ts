@@ -290,6 +290,10 @@ export class DesktopCore extends EventEmitter {
     return this.calendarList.connect(input, ui);
   }
 
+  signInAgain(id: string, ui: SignInUi): Promise<void> {
+    return this.calendarList.signInAgain(id, ui);
+  }
+
   /** A calendar file picked or dropped in the window (its content: the browser hides its path). */
   importCalendar(name: string, text: string): Promise<CalendarSourceConfig> {
     return this.calendarList.import(name, text);

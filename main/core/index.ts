@@ -7,7 +7,7 @@ export { DesktopCore, type Delivery, type PostResult } from './desktop-core';
 export { createCoreApi, type CoreHandlers } from './core-api';
 export { askViews } from './view-models';
 export { oneOffCalendars, type NewCalendar } from './calendar-service';
-export type { ConnectCalendar, SignInUi } from './provider-calendars';
+export { appInput, type ConnectCalendar, type SignInUi } from './provider-calendars';
 export { systemBrowser } from '../calendar/providers/sign-in/open-browser';
 export type { AvailabilityReport } from '../calendar/availability-engine';
 export { defaultProfileDir } from '../profile/profile';

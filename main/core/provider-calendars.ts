@@ -17,6 +17,7 @@ import {
 import type { SignInUi } from '../calendar/providers/sign-in/sign-in-ui';
 import type { CalendarSource } from '../calendar/sources/calendar-source';
 import type { CalendarSourceConfig } from '../profile/profile';
+import type { CalendarAppsData } from '../../shared/protocol/responses';
 import { clientSecretKey, signInSecret, type SecretStore } from '../profile/secret-store';
 
 export type ProviderKind = 'microsoft' | 'google';
@@ -39,6 +40,31 @@ export interface ConnectCalendar {
   name?: string;
   shareTitles?: boolean;
   ignoreAllDay?: boolean;
+}
+
+/** What the organisation's admin set for a provider, as what connecting takes (null: nothing set). */
+export function appInput(provider: ProviderKind, apps: CalendarAppsData): ConnectCalendar | null {
+  if (provider === 'microsoft') {
+    const app = apps.microsoft;
+    if (!app) return null;
+    return {
+      provider,
+      clientId: app.clientId,
+      ...(app.tenant ? { tenant: app.tenant } : {}),
+      ...(app.authority ? { authority: app.authority } : {}),
+      ...(app.graph ? { api: app.graph } : {}),
+    };
+  }
+  const app = apps.google;
+  if (!app) return null;
+  return {
+    provider,
+    clientId: app.clientId,
+    ...(app.clientSecret ? { clientSecret: app.clientSecret } : {}),
+    ...(app.authUrl ? { authUrl: app.authUrl } : {}),
+    ...(app.tokenUrl ? { tokenUrl: app.tokenUrl } : {}),
+    ...(app.api ? { api: app.api } : {}),
+  };
 }
 
 /** How often a provider is asked for changes in the long-running app (the publisher runs every minute). */

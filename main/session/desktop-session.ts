@@ -1,6 +1,7 @@
 import type { IpcEvent, IpcResponse } from '../../shared/ipc-contract';
 import { startBackground } from '../core/background';
 import { createCoreApi, type CoreHandlers } from '../core/core-api';
+import { systemBrowser } from '../core/index';
 import { DesktopCore } from '../core/desktop-core';
 import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
 import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
@@ -24,6 +25,8 @@ export interface SessionOptions {
   now?: () => number;
   /** Start (or refresh) the demo team when the profile has no team of its own. */
   demo?: boolean;
+  /** Opens a sign-in page (Electron's shell.openExternal); $BROWSER or the OS opener otherwise. */
+  openBrowser?: (url: string) => Promise<void>;
 }
 
 export interface DesktopSession {
@@ -72,6 +75,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
         pendingJoin = null;
         return link;
       },
+      openBrowser: options.openBrowser ?? systemBrowser(),
     },
     options.now,
   );

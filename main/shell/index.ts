@@ -85,6 +85,12 @@ async function start(): Promise<RunningShell> {
     onError: (message) => console.error(`ricochet: ${message}`),
     // The windows, tray, notifications and asks all speak the session's one language.
     systemLocale: app.getLocale(),
+    // "Connect Microsoft 365" and "Connect Google" sign in in the person's own browser.
+    openBrowser: async (url) => {
+      // A sign-in page, never another scheme (file:, a custom protocol).
+      if (!/^https?:\/\//i.test(url)) throw new Error(`not a web address: ${url}`);
+      await shell.openExternal(url);
+    },
   });
   const { core, api } = desktop;
   const locale = () => core.locale;

@@ -18,7 +18,12 @@ export async function setCalendarApps(
   orgId: string,
   change: Partial<CalendarAppsData>,
 ): Promise<CalendarAppsData> {
-  const next = calendarAppsData.parse({ ...(await calendarApps(db, orgId)), ...change });
+  const checked = calendarAppsData.safeParse({ ...(await calendarApps(db, orgId)), ...change });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new ApiError(400, 'invalid', `${issue?.path.join('.') ?? 'apps'}: ${issue?.message ?? 'not valid'}`);
+  }
+  const next = checked.data;
   await db
     .updateTable('teams')
     .set({ calendar_apps: JSON.stringify(next) })

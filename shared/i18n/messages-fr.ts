@@ -110,6 +110,12 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'settings.user': 'Utilisateur CalDAV (facultatif)',
   'settings.password': 'Mot de passe CalDAV',
   'settings.addAnyway': 'Ajouter quand même',
+  'settings.connectTitle': 'Connecter un agenda d’entreprise',
+  'settings.connectMicrosoft': 'Connecter Microsoft 365',
+  'settings.connectGoogle': 'Connecter Google',
+  'settings.connectWaiting':
+    'Connectez-vous dans la page ouverte dans le navigateur ; Ricochet vous attend (5 minutes au plus).',
+  'settings.signInAgain': 'Se reconnecter',
   'settings.add': 'Ajouter',
   'settings.remove': 'Retirer',
   'settings.ignoreAllDay': 'Ignorer les événements sur la journée',

@@ -18,12 +18,25 @@ export const teamData = z.object({ id: z.string(), name: z.string() });
  * member's "Connect Microsoft 365" and "Connect Google": ids, never a token. Google's desktop
  * clients carry a secret Google itself calls not secret; it is sent to members for that reason.
  */
+const endpoint = z.url({ protocol: /^https$/ }).max(500);
 export const calendarAppsData = z.object({
   microsoft: z
-    .object({ clientId: z.string().min(1).max(200), tenant: z.string().max(200).optional() })
+    .object({
+      clientId: z.string().min(1).max(200),
+      tenant: z.string().max(200).optional(),
+      /** A national cloud's (or a test's) sign-in and Graph addresses. */
+      authority: endpoint.optional(),
+      graph: endpoint.optional(),
+    })
     .nullable(),
   google: z
-    .object({ clientId: z.string().min(1).max(200), clientSecret: z.string().max(200).optional() })
+    .object({
+      clientId: z.string().min(1).max(200),
+      clientSecret: z.string().max(200).optional(),
+      authUrl: endpoint.optional(),
+      tokenUrl: endpoint.optional(),
+      api: endpoint.optional(),
+    })
     .nullable(),
 });
 export type CalendarAppsData = z.infer<typeof calendarAppsData>;

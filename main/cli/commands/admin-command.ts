@@ -29,9 +29,11 @@ ${teamActionsUsage}
   remove --member <id>          (revokes its tokens)
   rotate-token --member <id>
   promote --member <id>         (makes a member an admin; the only admin cannot be removed)
-  calendar-apps --org <id> [--microsoft <client-id> [--tenant <id>]] [--google <client-id> [--google-secret-env <VAR>]]
-                                (the apps members connect Microsoft 365 and Google calendars with;
-                                without --microsoft or --google: shows them; "none" forgets one)
+  calendar-apps --org <id> [--microsoft <client-id> [--tenant <id>] [--authority <url>] [--graph <url>]]
+                [--google <client-id> [--google-secret-env <VAR>] [--auth-url <url>] [--token-url <url>] [--api <url>]]
+                                (the apps members connect Microsoft 365 and Google calendars with, and
+                                a national cloud's addresses; without --microsoft or --google: shows
+                                them; "none" forgets one)
   prune-posts --org <id> --older-than <duration: 365d>   (posts are kept unless you prune them;
                                 every device of the team then reloads the team at its next sync)
 Works on the server's database whether the server runs or not. --team <id> still works for --org.`;
@@ -72,6 +74,11 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     tenant: { type: 'string' },
     google: { type: 'string' },
     'google-secret-env': { type: 'string' },
+    authority: { type: 'string' },
+    graph: { type: 'string' },
+    'auth-url': { type: 'string' },
+    'token-url': { type: 'string' },
+    api: { type: 'string' },
   });
   const known = [
     'create-team',
@@ -139,8 +146,25 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
           return { apps: await calendarApps(storage.db, orgId) };
         const pick = (value: string | undefined, rest: object) =>
           value === undefined ? undefined : value === 'none' ? null : { clientId: value, ...rest };
-        const microsoft = pick(values.microsoft, values.tenant ? { tenant: values.tenant } : {});
-        const google = pick(values.google, secret ? { clientSecret: secret } : {});
+        const given = (pairs: [string, string | undefined][]) =>
+          Object.fromEntries(pairs.filter((p): p is [string, string] => !!p[1]));
+        const microsoft = pick(
+          values.microsoft,
+          given([
+            ['tenant', values.tenant],
+            ['authority', values.authority],
+            ['graph', values.graph],
+          ]),
+        );
+        const google = pick(
+          values.google,
+          given([
+            ['clientSecret', secret],
+            ['authUrl', values['auth-url']],
+            ['tokenUrl', values['token-url']],
+            ['api', values.api],
+          ]),
+        );
         return {
           apps: await setCalendarApps(storage.db, orgId, {
             ...(microsoft !== undefined ? { microsoft } : {}),

@@ -1,4 +1,4 @@
-import { systemBrowser, type DesktopCore } from '../../core/index';
+import { appInput, systemBrowser, type DesktopCore } from '../../core/index';
 import { printJson, UsageError, type CliIo } from '../command';
 
 /** The flags of `ricochet calendars add --microsoft | --google`: every endpoint is one. */
@@ -38,33 +38,32 @@ export async function connectCalendar(core: DesktopCore, values: Values, io: Cli
   const secretFromEnv = variable ? io.env[variable] : undefined;
   if (variable && !secretFromEnv)
     throw new UsageError(`--client-secret-env names ${variable}, which is not set`);
-  const offered = values['client-id'] ? undefined : await core.calendarApps().catch(() => undefined);
-  const app = offered?.[provider];
-  const clientId = values['client-id'] ?? app?.clientId;
+  // The organisation's app (and its national cloud's endpoints) unless a client id is given.
+  const offered = values['client-id']
+    ? null
+    : appInput(provider, await core.calendarApps().catch(() => ({ microsoft: null, google: null })));
+  const clientId = values['client-id'] ?? offered?.clientId;
   if (!clientId)
     throw new UsageError(
       `give --client-id: no ${label} app is set for your organisation (an admin sets one with ricochet admin calendar-apps)`,
     );
-  const clientSecret =
-    secretFromEnv ??
-    (provider === 'google' && !values['client-id'] ? offered?.google?.clientSecret : undefined);
-  const tenant =
-    values.tenant ??
-    (provider === 'microsoft' && !values['client-id'] ? offered?.microsoft?.tenant : undefined);
+  const flag = (name: keyof Values, key: string) => (values[name] ? { [key]: values[name] } : {});
   let entry;
   try {
     entry = await core.connectCalendar(
       {
+        ...offered,
         provider,
         clientId,
-        ...(clientSecret ? { clientSecret } : {}),
-        ...(tenant ? { tenant } : {}),
-        ...(values.authority ? { authority: values.authority } : {}),
-        ...((values.graph ?? values.api) ? { api: values.graph ?? values.api } : {}),
-        ...(values['auth-url'] ? { authUrl: values['auth-url'] } : {}),
-        ...(values['token-url'] ? { tokenUrl: values['token-url'] } : {}),
-        ...(values['device-url'] ? { deviceUrl: values['device-url'] } : {}),
-        ...(values.name ? { name: values.name } : {}),
+        ...(secretFromEnv ? { clientSecret: secretFromEnv } : {}),
+        ...flag('tenant', 'tenant'),
+        ...flag('authority', 'authority'),
+        ...flag('graph', 'api'),
+        ...flag('api', 'api'),
+        ...flag('auth-url', 'authUrl'),
+        ...flag('token-url', 'tokenUrl'),
+        ...flag('device-url', 'deviceUrl'),
+        ...flag('name', 'name'),
         shareTitles: !!values['share-titles'],
         ignoreAllDay: !!values['ignore-all-day'],
       },

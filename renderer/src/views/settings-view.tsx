@@ -5,6 +5,7 @@ import { formatMoment } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
 import { FieldError, Skeleton } from '../components/placeholders';
 import { useCore } from '../use-core';
+import { ConnectCalendars } from '../components/connect-calendars';
 
 type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
 export type JoinLink = { server: string; code: string };
@@ -100,12 +101,18 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
                 {t(`settings.${option}`)}
               </label>
             ))}
+            {c.signInAgain && (
+              <button type="button" onClick={() => void act(() => api.calendarsSignInAgain({ id: c.id }))}>
+                {t('settings.signInAgain')}
+              </button>
+            )}
             <button type="button" onClick={() => void act(() => api.calendarsRemove({ id: c.id }))}>
               {t('settings.remove')}
             </button>
           </li>
         ))}
       </ul>
+      <ConnectCalendars onDone={reload} />
       <form
         aria-label={t('settings.addCalendar')}
         onSubmit={(e) => {
