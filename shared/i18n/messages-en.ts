@@ -47,7 +47,7 @@ export const en = {
   'place.office': 'At the office today',
   'place.office.at': 'Office · {label}',
   'place.elsewhere': 'Working elsewhere today',
-  'place.elsewhere.at': 'Elsewhere · {label}',
+  'place.elsewhere.at': 'Working from {label}',
   'board.localTime': 'local time {time}',
   'board.loadToday': 'Today',
   'board.loadWeek': 'Week',

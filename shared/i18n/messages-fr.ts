@@ -48,7 +48,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'place.office': 'Au bureau aujourd’hui',
   'place.office.at': 'Bureau · {label}',
   'place.elsewhere': 'Travaille ailleurs aujourd’hui',
-  'place.elsewhere.at': 'Ailleurs · {label}',
+  'place.elsewhere.at': 'Travaille depuis {label}',
   'board.localTime': 'heure locale {time}',
   'board.loadToday': 'Aujourd’hui',
   'board.loadWeek': 'Semaine',

@@ -12,11 +12,14 @@ import { client, storageFor } from '../support/team-server';
 
 const bin = join(import.meta.dirname, '../../bin/ricochet.mjs');
 
-/** A real team server in its own process, with a team and its admin. */
-export async function startTeam() {
+/** A real team server in its own process, with a team and its admin (and what `setup` adds). */
+export async function startTeam(
+  setup?: (storage: Awaited<ReturnType<typeof openStorage>>, teamId: string) => Promise<unknown>,
+) {
   const config = await storageFor('sqlite');
   const storage = await openStorage(config);
   const team = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+  await setup?.(storage, team.team.id);
   await storage.close();
   let server = await spawnServer(config);
   return {
@@ -59,14 +62,18 @@ export const alwaysAtWork = (dir: string) =>
   void new ConfigFile(dir).update((c) => ({ ...c, tz: 'UTC', hours: 'mon-sun 00:00-24:00' }));
 
 /** `ricochet web` for a profile: the browser mode, exactly as a person starts it. */
-export async function startWeb(profile: string, extra: string[] = [], system: { lang?: string } = {}) {
+export async function startWeb(
+  profile: string,
+  extra: string[] = [],
+  system: { lang?: string; env?: Record<string, string> } = {},
+) {
   const port = await freePort();
   // The system's language is the process's locale (LANG), as on a person's computer.
   const lang = system.lang ?? 'en_GB.UTF-8';
   const child: ChildProcess = spawn(
     process.execPath,
     [bin, 'web', '--profile', profile, '--port', String(port), ...extra],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: lang, LC_ALL: lang } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: lang, LC_ALL: lang, ...system.env } },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
