@@ -37,6 +37,8 @@ export interface EventRecord {
   end?: TimeValue;
   duration?: number;
   recurrenceId?: number;
+  /** A RECURRENCE-ID written as a DATE (wall ms of that day): on a series with times, it names a day. */
+  recurrenceIdDate?: number;
   thisAndFuture: boolean;
   rrules: Record<string, unknown>[];
   rdates: RecurrenceDate[];
@@ -143,6 +145,7 @@ export function readEvent(vevent: JCalComponent, ctx: ReadContext, position: num
   if (record.props.busyStatus === 'WORKINGELSEWHERE')
     record.place = { kind: 'elsewhere', ...(location?.trim() ? { label: location.trim() } : {}) };
   if (recurrenceId) record.recurrenceId = toUtc(recurrenceId);
+  if (recurrenceId?.isDate) record.recurrenceIdDate = recurrenceId.wall;
   record.sequence ??= 0;
   record.uid ??= fallbackUid(position);
   record.position = position;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/time/zoned-time';
 import type { EventRecord } from './event-record';
 import { toUtc } from './event-record';
 import {
@@ -46,8 +47,21 @@ export function expandSeries(
   // A THISANDFUTURE override shifts the later instances; widen by its shift to catch them.
   const shift = Math.max(0, ...future.map((o) => Math.abs(toUtc(o.start) - o.recurrenceId!)));
 
+  // A RECURRENCE-ID written as a date on a series with times names a day, not an instant:
+  // it replaces that day's occurrence (RFC 5545 wants the same type; exporters do not always).
+  const byDay = master.start.isDate
+    ? undefined
+    : new Set(overrides.flatMap((o) => (o.recurrenceIdDate === undefined ? [] : [o.recurrenceIdDate])));
+  const dayOf = (utc: number) => {
+    const wall = master.start.zone.toWall(utc);
+    return wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
+  };
   const add = (occurrence: Occurrence) => {
     if (excluded.has(occurrence.start) || replaced.has(occurrence.start)) return;
+    if (byDay?.size && byDay.has(dayOf(occurrence.start))) {
+      warn('a RECURRENCE-ID written as a date on a series with times: it replaces that day’s occurrence');
+      return;
+    }
     pushIfInside(out, applyThisAndFuture(occurrence, future, warn), window);
   };
 

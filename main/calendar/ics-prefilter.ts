@@ -30,8 +30,9 @@ interface Block {
 export function prefilterIcs(
   text: string,
   horizon: number,
-): { text: string; events: number; dropped: number } {
+): { text: string; events: number; dropped: number; odd: OddValues } {
   const blocks: Block[] = [];
+  const odd: OddValues = { letterAfterTime: 0, zAfterDate: 0 };
   let current: Block | undefined;
   // Line by line with indexOf and a look at the first letters: no regex over the whole text.
   for (let at = 0; at < text.length;) {
@@ -51,10 +52,10 @@ export function prefilterIcs(
       else if (isProperty(text, at, 'DTSTART')) {
         if (folded)
           current.keep = true; // a folded date line: do not guess
-        else current.from = roughTime(text.slice(at, end));
+        else current.from = roughTime(noteOdd(text.slice(at, end), odd));
       } else if (isProperty(text, at, 'DTEND')) {
         if (folded) current.keep = true;
-        else current.to = roughTime(text.slice(at, end));
+        else current.to = roughTime(noteOdd(text.slice(at, end), odd));
       } else if (keepers.some((word) => isProperty(text, at, word))) current.keep = true;
     }
     at = next;
@@ -71,9 +72,25 @@ export function prefilterIcs(
     cursor = b.end;
     dropped++;
   }
-  if (dropped === 0) return { text, events: blocks.length, dropped };
+  if (dropped === 0) return { text, events: blocks.length, dropped, odd };
   kept.push(text.slice(cursor));
-  return { text: kept.join(''), events: blocks.length, dropped };
+  return { text: kept.join(''), events: blocks.length, dropped, odd };
+}
+
+/** Date values that ical.js reads without a word but that no exporter should write. */
+export interface OddValues {
+  /** `20131009T170000T`: a letter after the time (read without it). */
+  letterAfterTime: number;
+  /** `20210527Z`: a Z after a date (read as a whole day). */
+  zAfterDate: number;
+}
+
+/** Counts an odd value on a DTSTART or DTEND line already in hand; returns the line. */
+function noteOdd(line: string, odd: OddValues): string {
+  const value = line.slice(line.lastIndexOf(':') + 1).trimEnd();
+  if (/^\d{8}T\d{6}[A-Y]$/i.test(value)) odd.letterAfterTime++;
+  else if (/^\d{8}Z$/i.test(value)) odd.zAfterDate++;
+  return line;
 }
 
 const keepers = ['RRULE', 'RDATE', 'EXRULE', 'RECURRENCE-ID', 'DURATION'];

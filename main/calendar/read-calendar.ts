@@ -109,6 +109,19 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
         `${resolver.unknown.size === 1 ? 'a time zone' : `${resolver.unknown.size} time zones`} this computer does not know (TZID), read as ${floating.id}`,
       );
   }
+  const odd = filtered?.odd;
+  if (odd?.letterAfterTime)
+    warnings.push(
+      plural(odd.letterAfterTime, 'a date-time', 'date-times') +
+        ' with a letter after the time: read without it',
+    );
+  if (odd?.zAfterDate)
+    warnings.push(
+      plural(odd.zAfterDate, 'a date', 'dates') + ' written with a Z and no time: read as whole days',
+    );
+  // A file in another encoding read as UTF-8 (Windows-1252 from an old Outlook): its accents are lost.
+  if (text.includes('\uFFFD'))
+    warnings.push('bytes that are not UTF-8 (a file in another encoding?): those characters are read as �');
   const total = events + (filtered?.dropped ?? 0);
   if (jcal !== undefined && total === 0) warnings.push('no events in this calendar');
   const series: ParsedCalendar['series'] = [];
@@ -127,6 +140,8 @@ export function parseCalendar(text: string, tz: string, horizon = -Infinity): Pa
   }
   return { series, warnings, events: total, parseMs, horizon, isCalendar };
 }
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 
 function startOf(record: EventRecord | LazyEvent): string {
   return 'lazy' in record ? record.start : String(record.start.wall);

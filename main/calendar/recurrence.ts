@@ -31,7 +31,11 @@ interface Span {
 export function spanOf(record: EventRecord, warn: (message: string) => void): Span {
   const { start, end, duration } = record;
   let span: Span;
-  if (end) {
+  if (end && start.isDate && end.isDate && end.wall === start.wall) {
+    // DAVx5 and others write DTEND = DTSTART for a one-day event: a whole day, not nothing.
+    warn('an all-day event that ends on the day it starts: read as one day');
+    span = { ms: DAY_MS, wall: true };
+  } else if (end) {
     span =
       start.isDate || end.zone === start.zone
         ? { ms: end.wall - start.wall, wall: true }

@@ -33,3 +33,59 @@ describe('calendar warnings name the event and the kind of problem, never a valu
     );
   });
 });
+
+describe('what exporters write wrongly is read leniently, and said', () => {
+  const week = ['2026-03-09T00:00:00Z', '2026-03-16T00:00:00Z'] as const;
+
+  it('an all-day event whose DTEND is its DTSTART is one whole day (DAVx5), with a warning', () => {
+    const text = ics([
+      'DTSTART;VALUE=DATE:20260310',
+      'DTEND;VALUE=DATE:20260310',
+      'X-MICROSOFT-CDO-BUSYSTATUS:OOF',
+    ]);
+    const { busy: got, warnings } = busy(text, ...week);
+    expect(got).toEqual(['2026-03-09T23:00:00Z/2026-03-10T23:00:00Z oof']);
+    expect(warnings).toEqual(['event #1: an all-day event that ends on the day it starts: read as one day']);
+  });
+
+  it('a letter after a time, and a Z after a date, are read as meant and said', () => {
+    const text = ics(
+      ['DTSTART:20260310T170000T', 'DTEND:20260310T180000T'],
+      ['DTSTART:20260312Z', 'DTEND:20260313Z'],
+    );
+    const { busy: got, warnings } = busy(text, ...week);
+    expect(got).toEqual([
+      '2026-03-10T16:00:00Z/2026-03-10T17:00:00Z busy',
+      '2026-03-11T23:00:00Z/2026-03-12T23:00:00Z busy',
+    ]);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        '2 date-times with a letter after the time: read without it',
+        '2 dates written with a Z and no time: read as whole days',
+      ]),
+    );
+  });
+
+  it('bytes that are not UTF-8 are said', () => {
+    const text = ics(['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z', 'SUMMARY:R\uFFFDunion']);
+    expect(busy(text, ...week).warnings).toEqual([
+      'bytes that are not UTF-8 (a file in another encoding?): those characters are read as �',
+    ]);
+  });
+
+  it('a RECURRENCE-ID written as a date on a series with times moves that day, no double booking', () => {
+    const text = ics(
+      ['UID:s', 'DTSTART:20260309T090000Z', 'DTEND:20260309T100000Z', 'RRULE:FREQ=DAILY;COUNT=3'],
+      ['UID:s', 'RECURRENCE-ID;VALUE=DATE:20260310', 'DTSTART:20260310T140000Z', 'DTEND:20260310T150000Z'],
+    );
+    const { busy: got, warnings } = busy(text, ...week, { tz: 'UTC' });
+    expect(got).toEqual([
+      '2026-03-09T09:00:00Z/2026-03-09T10:00:00Z busy',
+      '2026-03-10T14:00:00Z/2026-03-10T15:00:00Z busy',
+      '2026-03-11T09:00:00Z/2026-03-11T10:00:00Z busy',
+    ]);
+    expect(warnings).toEqual([
+      'event #1: a RECURRENCE-ID written as a date on a series with times: it replaces that day’s occurrence',
+    ]);
+  });
+});
