@@ -66,6 +66,7 @@ function providerCalendar(content: ProviderEvents, tz: string): ParsedCalendar {
     events: content.events.length,
     parseMs: 0,
     horizon: -Infinity,
+    until: Infinity,
     isCalendar: true,
   };
 }
@@ -188,10 +189,10 @@ export class AvailabilityEngine {
     // Parsed when first needed, leaving out events that ended a week before the window;
     // a window that reaches back past that parses the text again.
     for (const state of this.sources.values()) {
-      if (state.parsed && state.parsed.horizon <= span.from) continue;
+      if (state.parsed && state.parsed.horizon <= span.from && state.parsed.until >= span.to) continue;
       state.parsed =
         typeof state.content === 'string'
-          ? parseCalendar(state.content, this.options.tz, span.from - 7 * DAY_MS)
+          ? parseCalendar(state.content, this.options.tz, span.from - 7 * DAY_MS, span.to + 42 * DAY_MS)
           : providerCalendar(state.content, this.options.tz);
       this.parseMs += state.parsed.parseMs;
     }

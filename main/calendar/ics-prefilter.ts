@@ -2,12 +2,37 @@ import { DAY_MS } from '../../shared/time/zoned-time';
 
 const SLACK = 2 * DAY_MS;
 
-/** The date (and time) after the value colon, read as if UTC: good to within a day. */
-function roughTime(line: string): number | undefined {
-  const m = /:(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2}))?/.exec(line);
-  return m
-    ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0))
-    : undefined;
+/** The number written by `len` digits at `at`; NaN on anything else (no substrings: hot). */
+function digits(text: string, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * The date (and time) after the value colon of the line [at, end), read as if UTC: good to
+ * within a day. Counts the odd values ical.js reads silently on the way.
+ */
+function roughTime(text: string, at: number, end: number, odd: OddValues): number | undefined {
+  const colon = text.lastIndexOf(':', end - 1);
+  if (colon < at) return undefined;
+  const v = colon + 1;
+  const date = Date.UTC(digits(text, v, 4), digits(text, v + 4, 2) - 1, digits(text, v + 6, 2));
+  if (Number.isNaN(date)) return undefined;
+  let last = end;
+  while (last > v && (text.charCodeAt(last - 1) === 0x0d || text.charCodeAt(last - 1) === 0x20)) last--;
+  const length = last - v;
+  const next = text.charCodeAt(v + 8) | 0x20;
+  if (length === 9 && next === 0x7a /* z */) odd.zAfterDate++;
+  if (next !== 0x74 /* t */) return date;
+  const letter = text.charCodeAt(v + 15) | 0x20;
+  if (length === 16 && letter >= 0x61 && letter <= 0x79 /* a-y, not z */) odd.letterAfterTime++;
+  const time = digits(text, v + 9, 2) * 3_600_000 + digits(text, v + 11, 2) * 60_000;
+  return Number.isNaN(time) ? date : date + time;
 }
 
 interface Block {
@@ -30,35 +55,25 @@ interface Block {
 export function prefilterIcs(
   text: string,
   horizon: number,
+  /** Single events that start after this are left out too (the window ends before it). */
+  until = Infinity,
 ): { text: string; events: number; dropped: number; odd: OddValues } {
   const blocks: Block[] = [];
   const odd: OddValues = { letterAfterTime: 0, zAfterDate: 0 };
-  let current: Block | undefined;
-  // Line by line with indexOf and a look at the first letters: no regex over the whole text.
-  for (let at = 0; at < text.length;) {
-    const newline = text.indexOf('\n', at);
-    const next = newline < 0 ? text.length : newline + 1;
-    const c = text.charCodeAt(at) | 0x20; // lower-case ASCII letter
-    if (c === 0x62 /* b */ && startsWith(text, at, 'BEGIN:VEVENT'))
-      current = { start: at, end: -1, uid: '', keep: false };
-    else if (current && c === 0x65 /* e */ && startsWith(text, at, 'END:VEVENT')) {
-      current.end = next;
-      blocks.push(current);
-      current = undefined;
-    } else if (current && (c === 0x75 || c === 0x64 || c === 0x72)) {
-      const end = newline < 0 ? text.length : newline;
-      const folded = text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x09;
-      if (isProperty(text, at, 'UID')) current.uid = text.slice(at + 4, end).trim();
-      else if (isProperty(text, at, 'DTSTART')) {
-        if (folded)
-          current.keep = true; // a folded date line: do not guess
-        else current.from = roughTime(noteOdd(text.slice(at, end), odd));
-      } else if (isProperty(text, at, 'DTEND')) {
-        if (folded) current.keep = true;
-        else current.to = roughTime(noteOdd(text.slice(at, end), odd));
-      } else if (keepers.some((word) => isProperty(text, at, word))) current.keep = true;
-    }
-    at = next;
+  // Event names written in lower case (legal, never seen from an exporter): nothing is dropped.
+  if (!text.includes('BEGIN:VEVENT')) return { text, events: 0, dropped: 0, odd };
+  // Event by event: the string search built into the engine finds each event and, inside it,
+  // the few properties that matter. The script takes a few steps per event, not per line,
+  // which is what the first reading in a fresh process (before the JIT warms up) pays for.
+  for (let at = 0; ;) {
+    const start = lineAt(text, 'BEGIN:VEVENT', at);
+    if (start < 0) break;
+    const close = lineAt(text, 'END:VEVENT', start);
+    if (close < 0) break;
+    const newline = text.indexOf('\n', close);
+    const end = newline < 0 ? text.length : newline + 1;
+    blocks.push(readBlock(text.slice(start, close), start, end, odd));
+    at = end;
   }
   const uids = new Map<string, number>();
   for (const b of blocks) uids.set(b.uid, (uids.get(b.uid) ?? 0) + 1);
@@ -67,7 +82,8 @@ export function prefilterIcs(
   let dropped = 0;
   for (const b of blocks) {
     if (b.keep || !b.uid || uids.get(b.uid)! > 1 || b.from === undefined) continue;
-    if (Math.max(b.from, b.to ?? b.from + DAY_MS) >= horizon - SLACK) continue;
+    const ended = Math.max(b.from, b.to ?? b.from + DAY_MS) < horizon - SLACK;
+    if (!ended && b.from <= until + SLACK) continue;
     kept.push(text.slice(cursor, b.start));
     cursor = b.end;
     dropped++;
@@ -85,24 +101,64 @@ export interface OddValues {
   zAfterDate: number;
 }
 
-/** Counts an odd value on a DTSTART or DTEND line already in hand; returns the line. */
-function noteOdd(line: string, odd: OddValues): string {
-  const value = line.slice(line.lastIndexOf(':') + 1).trimEnd();
-  if (/^\d{8}T\d{6}[A-Y]$/i.test(value)) odd.letterAfterTime++;
-  else if (/^\d{8}Z$/i.test(value)) odd.zAfterDate++;
-  return line;
-}
-
 const keepers = ['RRULE', 'RDATE', 'EXRULE', 'RECURRENCE-ID', 'DURATION'];
+/** Each property name as it starts a line, made once. */
+const lineKeys: Record<string, string> = Object.fromEntries(
+  [...keepers, 'UID', 'DTSTART', 'DTEND'].map((name) => [name, `\n${name}`]),
+);
 
-/** A content line of this property (its name then ";" or ":"). */
-function isProperty(text: string, at: number, word: string): boolean {
-  const after = text.charCodeAt(at + word.length);
-  return (after === 0x3a || after === 0x3b) && startsWith(text, at, word);
+/** Where the next line that starts with `word` starts, from `from`; -1 if none. */
+function lineAt(text: string, word: string, from: number): number {
+  for (let i = text.indexOf(word, from); i >= 0; i = text.indexOf(word, i + 1))
+    if (i === 0 || text.charCodeAt(i - 1) === 0x0a) return i;
+  return -1;
 }
 
-/** Property names are case-insensitive; exporters write them upper-case (the fast path). */
-function startsWith(text: string, at: number, word: string): boolean {
-  if (text.startsWith(word, at)) return true;
-  return text.charCodeAt(at) >= 0x61 && text.slice(at, at + word.length).toUpperCase() === word;
+/** Where this property's line starts in an event's text (its name then ";" or ":"); -1 if absent. */
+function propertyAt(body: string, name: string): number {
+  const key = lineKeys[name] ?? `\n${name}`;
+  for (let i = body.indexOf(key); i >= 0; i = body.indexOf(key, i + 1)) {
+    const after = body.charCodeAt(i + key.length);
+    if (after === 0x3a || after === 0x3b) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * An event's UID, start and end at a glance, and whether it must be kept whatever its dates:
+ * a rule, an override, a DURATION, a folded date line. A property written in lower case is
+ * not seen, so the event is kept: ical.js and the engine decide.
+ */
+function readBlock(body: string, start: number, end: number, odd: OddValues): Block {
+  // Plain loops and no closures: this runs once per event, mostly before the JIT has warmed up.
+  let keep = false;
+  for (const word of keepers) if (propertyAt(body, word) >= 0) keep = true;
+  const block: Block = { start, end, uid: '', keep, from: undefined, to: undefined };
+  const uid = propertyAt(body, 'UID');
+  if (uid >= 0) block.uid = body.slice(uid + 4, lineEnd(body, uid)).trim();
+  const from = propertyAt(body, 'DTSTART');
+  if (from >= 0) {
+    const stop = lineEnd(body, from);
+    if (isFolded(body, stop))
+      block.keep = true; // a folded date line: do not guess
+    else block.from = roughTime(body, from, stop, odd);
+  }
+  const to = propertyAt(body, 'DTEND');
+  if (to >= 0) {
+    const stop = lineEnd(body, to);
+    if (isFolded(body, stop)) block.keep = true;
+    else block.to = roughTime(body, to, stop, odd);
+  }
+  return block;
+}
+
+function lineEnd(body: string, at: number): number {
+  const newline = body.indexOf('\n', at);
+  return newline < 0 ? body.length : newline;
+}
+
+/** The line goes on in the next one (a space or tab starts it). */
+function isFolded(body: string, lineEnd: number): boolean {
+  const next = body.charCodeAt(lineEnd + 1);
+  return next === 0x20 || next === 0x09;
 }

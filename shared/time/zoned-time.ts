@@ -5,8 +5,11 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
+/** Per zone and UTC week or day: the offset of a span without a change, or null for one with a change. */
+const steadyOffsets = new Map<string, Map<number, number | null>>();
 const QUARTER_HOUR = 900_000;
 const DAY = 86_400_000;
+const WEEK = 7 * DAY;
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -54,7 +57,34 @@ function offsetFromIntl(zone: string, at: number): number {
 /** The zone's offset from UTC (ms) at a UTC instant. Zone changes fall on quarter hours. */
 export function zoneOffset(zone: string, utcMs: number): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
-  const bucket = Math.floor(utcMs / QUARTER_HOUR);
+  // Most weeks, and nearly every day, have one offset: asked at both ends of a (UTC) week,
+  // then of a day, a span without a change answers for all its quarter hours, so Intl is
+  // called a few times a week rather than once a quarter hour.
+  return (
+    steadyOffset(zone, 'week', Math.floor(utcMs / WEEK), WEEK) ??
+    steadyOffset(zone, 'day', Math.floor(utcMs / DAY), DAY) ??
+    quarterOffset(zone, Math.floor(utcMs / QUARTER_HOUR))
+  );
+}
+
+/** The offset of a whole span (a week, a day) when it has no change in it; null when it has one. */
+function steadyOffset(zone: string, kind: 'week' | 'day', index: number, length: number): number | null {
+  const key = `${kind} ${zone}`;
+  let spans = steadyOffsets.get(key);
+  if (!spans) steadyOffsets.set(key, (spans = new Map()));
+  let offset = spans.get(index);
+  if (offset === undefined) {
+    const first = quarterOffset(zone, (index * length) / QUARTER_HOUR);
+    const last = quarterOffset(zone, ((index + 1) * length) / QUARTER_HOUR - 1);
+    offset = first === last ? first : null;
+    if (spans.size > 100_000) spans.clear();
+    spans.set(index, offset);
+  }
+  return offset;
+}
+
+/** The offset in one quarter hour (zone changes fall on quarter hours), asked of Intl once. */
+function quarterOffset(zone: string, bucket: number): number {
   let zoneOffsets = offsets.get(zone);
   if (!zoneOffsets) offsets.set(zone, (zoneOffsets = new Map()));
   let offset = zoneOffsets.get(bucket);

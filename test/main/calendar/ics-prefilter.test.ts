@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prefilterIcs } from '../../../main/calendar/ics-prefilter';
-import { readCalendar } from '../../../main/calendar/read-calendar';
+import { expandCalendar, parseCalendar, readCalendar } from '../../../main/calendar/read-calendar';
 import { ics } from '../../support/ics';
 import { corpusText, loadCorpus } from '../../support/corpus';
 
@@ -31,6 +31,29 @@ describe('skipping past events before parsing', () => {
     expect(result.text).not.toContain('UID:old');
     for (const kept of ['recent', 'weekly', 'moved', 'long', 'twice', 'folded', 'lower'])
       expect(result.text.toLowerCase()).toContain(`uid:${kept}`);
+  });
+
+  it('drops single events that start well after the window too, and nothing else', () => {
+    const until = Date.parse('2026-03-20T00:00:00Z');
+    const text = ics(
+      ['UID:soon', 'DTSTART:20260321T090000Z', 'DTEND:20260321T100000Z'],
+      ['UID:later', 'DTSTART:20260601T090000Z', 'DTEND:20260601T100000Z'],
+      ['UID:weekly-later', 'DTSTART:20260601T090000Z', 'DTEND:20260601T100000Z', 'RRULE:FREQ=WEEKLY'],
+    );
+    const result = prefilterIcs(text, horizon, until);
+    expect(result.dropped).toBe(1);
+    expect(result.text).not.toContain('UID:later\r');
+    expect(result.text).toContain('UID:soon');
+    expect(result.text).toContain('UID:weekly-later');
+  });
+
+  it('reads every corpus file the same with both filters as with none', () => {
+    for (const c of loadCorpus()?.cases ?? []) {
+      const window = { from: Date.parse(c.from), to: Date.parse(c.to) };
+      const text = corpusText(c.file);
+      const whole = expandCalendar(parseCalendar(text, c.tz), { window, tz: c.tz });
+      expect(readCalendar(text, { window, tz: c.tz }).segments, c.file).toEqual(whole.segments);
+    }
   });
 
   it('gives the same busy time as parsing everything, on every corpus file', () => {
