@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark, BenchRow } from './bench-kit';
+import { trustTestCa } from '../support/test-ca';
 
 const dir = import.meta.dirname;
 const only = process.argv[2];
@@ -22,6 +23,8 @@ if (one) {
   writeFileSync(process.env['RICOCHET_BENCH_OUT']!, JSON.stringify(await benchmark.run()));
   process.exit(0);
 }
+// The company-calendar stand-ins serve https with a test CA: each suite's process trusts it.
+trustTestCa();
 const outDir = mkdtempSync(join(tmpdir(), 'ricochet-bench-'));
 for (const file of files) {
   console.log(`running ${file.replace('.bench.ts', '')}…`);

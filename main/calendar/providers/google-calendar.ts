@@ -2,7 +2,7 @@ import { isoInstant } from '../../../shared/time/zoned-time';
 import type { Place } from '../../../shared/availability/places';
 import type { EventRecord } from '../event-record';
 import { zoneByName } from '../zones';
-import { googleEventsPage, googleTimezoneSetting, type GoogleEvent } from './google-schemas';
+import { googleEventsPage, type GoogleEvent } from './google-schemas';
 import { ProviderCalendar, providerRecord, type ProviderAdapter, type Span } from './provider-calendar';
 import { getJson, type ProviderHttpOptions } from './provider-http';
 import { googleTime } from './provider-times';
@@ -28,10 +28,15 @@ const partstat: Record<string, string> = {
 
 const MAX_PAGES = 500;
 
-/** The primary Google calendar: events.list with single events, then its sync token. */
+/**
+ * The primary Google calendar: events.list with single events, then its sync token. Its zone
+ * is the one the list gives (the primary calendar's, which is the account's).
+ */
 export function googleCalendar(options: GoogleCalendarOptions): ProviderCalendar<GoogleEvent> {
   const http: ProviderHttpOptions = { ...options.http, provider: GOOGLE };
   const base = `${options.api.replace(/\/+$/, '')}/calendar/v3`;
+  // The calendar's zone comes with its events: no request and no settings scope of its own.
+  let zoneSeen: string | undefined;
   const list = async (query: URLSearchParams) => {
     const changed: GoogleEvent[] = [];
     const removed: string[] = [];
@@ -40,6 +45,7 @@ export function googleCalendar(options: GoogleCalendarOptions): ProviderCalendar
       const params = new URLSearchParams(query);
       if (pageToken) params.set('pageToken', pageToken);
       const body = await getJson(`${base}/calendars/primary/events?${params}`, googleEventsPage, http);
+      zoneSeen = body.timeZone ?? zoneSeen;
       // In an incremental sync a cancelled instance is one that was deleted.
       for (const item of body.items) {
         if (item.status === 'cancelled') removed.push(item.id);
@@ -69,19 +75,14 @@ export function googleCalendar(options: GoogleCalendarOptions): ProviderCalendar
       list(new URLSearchParams({ singleEvents: 'true', syncToken: token, maxResults: '2500' })),
     idOf: (event) => event.id,
     toRecord: googleRecord,
-    async accountExtras() {
-      const setting = await getJson(`${base}/users/me/settings/timezone`, googleTimezoneSetting, http);
-      const zone = zoneByName(setting.value);
+    notes() {
+      const zone = zoneSeen ? zoneByName(zoneSeen) : null;
       const tz = options.tz();
-      return {
-        records: [],
-        warnings:
-          zone && zone.id !== tz && zone.id !== 'UTC'
-            ? [
-                `your Google calendar is set to ${zone.id} and Ricochet to ${tz}: change one of them if they should agree`,
-              ]
-            : [],
-      };
+      return zone && zone.id !== tz && zone.id !== 'UTC'
+        ? [
+            `your Google calendar is set to ${zone.id} and Ricochet to ${tz}: change one of them if they should agree`,
+          ]
+        : [];
     },
   };
   return new ProviderCalendar(`Google · ${options.account}`, adapter, { pollEveryMs: options.pollEveryMs });

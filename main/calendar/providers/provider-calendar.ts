@@ -22,6 +22,8 @@ export interface ProviderAdapter<E> {
   toRecord(event: E, position: number): EventRecord | null;
   /** What the account says besides its events (automatic replies, its zone), read now and then. */
   accountExtras?(span: Span): Promise<{ records: EventRecord[]; warnings: string[] }>;
+  /** What the pages themselves said worth a word (a calendar in another zone). */
+  notes?(): string[];
 }
 
 /**
@@ -103,7 +105,7 @@ export class ProviderCalendar<E> implements CalendarSource {
   private build(): ProviderEvents {
     const { events, extras } = this.state!;
     const records: EventRecord[] = [...extras.records];
-    const warnings = [...extras.warnings];
+    const warnings = [...extras.warnings, ...(this.adapter.notes?.() ?? [])];
     let position = 0;
     for (const event of events.values()) {
       if (records.length >= PROVIDER_EVENTS_MAX) {

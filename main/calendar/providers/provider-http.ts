@@ -121,12 +121,26 @@ function errorMessage(text: string): string {
   return match ? `: ${match[1]}` : '';
 }
 
-function causeOf(error: unknown): string {
+/**
+ * Why a request never got an answer, in words: fetch says only "fetch failed", its cause says
+ * what (refused, a name not found, a certificate this computer does not trust).
+ */
+export function causeOf(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  const code = cause?.code ?? '';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code))
+    return `its certificate is not trusted here (${code}): a company CA is added with NODE_EXTRA_CA_CERTS`;
+  return cause?.message ?? code ?? (error as Error).message;
 }
 
 async function readCapped(response: Response, provider: string): Promise<string> {
+  // A declared length within the cap is read in one piece; otherwise chunk by chunk, counted.
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > MAX_BYTES) {
+    await response.body?.cancel();
+    throw new Error(`${provider} sent an answer larger than 20 MB`);
+  }
+  if (declared >= 0 && !response.headers.get('content-encoding')) return response.text();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of response.body ?? []) {

@@ -30,6 +30,8 @@ export async function googleStandIn(options: {
   clients: Record<string, string>;
   email?: string;
   timezone?: string;
+  /** Google may return fewer events than maxResults (up to 2,500): a smaller page, to test paging. */
+  pageMax?: number;
 }) {
   const email = options.email ?? 'kenji@acme.example';
   const key = signingKey();
@@ -183,7 +185,7 @@ export async function googleStandIn(options: {
           ? { kind: 'calendar#event', etag: `"${e.version}"`, id: e.event.id, status: 'cancelled' }
           : { kind: 'calendar#event', etag: `"${e.version}"`, status: 'confirmed', ...e.event },
       );
-    const size = Math.min(Number(q.get('maxResults') ?? 250), 250);
+    const size = Math.min(Number(q.get('maxResults') ?? 250), options.pageMax ?? 2500);
     const page = items.slice(cursor.offset, cursor.offset + size);
     const more = cursor.offset + size < items.length;
     json(res, 200, {

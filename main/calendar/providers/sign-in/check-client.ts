@@ -1,3 +1,5 @@
+import { causeOf } from '../provider-http';
+
 /**
  * Whether the provider knows the app before the browser opens: Microsoft and Google show an
  * unknown client id on their own page and never come back to the app, so the person would wait
@@ -26,7 +28,7 @@ export async function clientIsUnknown(
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
-    throw new Error(`cannot reach ${new URL(tokenUrl).host}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot reach ${new URL(tokenUrl).host}: ${causeOf(error)}`, { cause: error });
   }
   const text = await response.text();
   return /"(invalid_client|unauthorized_client|deleted_client)"|AADSTS700016/.test(text);

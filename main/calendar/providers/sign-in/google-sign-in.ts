@@ -21,13 +21,8 @@ export const GOOGLE_DEFAULTS = {
   deviceUrl: 'https://oauth2.googleapis.com/device/code',
 };
 
-/** The events and the account's zone, read only; openid and email name the account. */
-export const googleScopes = [
-  'openid',
-  'email',
-  'https://www.googleapis.com/auth/calendar.events.readonly',
-  'https://www.googleapis.com/auth/calendar.settings.readonly',
-];
+/** The events, read only (their list gives the zone too); openid and email name the account. */
+export const googleScopes = ['openid', 'email', 'https://www.googleapis.com/auth/calendar.events.readonly'];
 
 const server = (app: GoogleApp): oauth.AuthorizationServer => ({
   issuer: 'https://accounts.google.com',
@@ -90,23 +85,60 @@ export async function signInToGoogle(app: GoogleApp, ui: SignInUi): Promise<Sign
       } finally {
         loopback.close();
       }
-    } else tokens = await deviceCode(app, as, ui.show);
+    } else tokens = await deviceCode(app, ui.show);
   } catch (error) {
     throw new Error(googleSignInProblem(error, app), { cause: error });
   }
   if (!tokens.refresh_token) throw new Error('Google gave no refresh token: sign in again (prompt=consent)');
-  const claims = oauth.getValidatedIdTokenClaims(tokens);
-  const account = typeof claims?.['email'] === 'string' ? claims['email'] : 'primary calendar';
+  const account = emailOf(tokens.id_token) ?? 'primary calendar';
   const grant: GoogleGrant = { refreshToken: tokens.refresh_token };
   return { account, secret: JSON.stringify(grant) };
 }
 
-async function deviceCode(app: GoogleApp, as: oauth.AuthorizationServer, show: (message: string) => void) {
-  const started = await oauth.processDeviceAuthorizationResponse(
-    as,
-    client(app),
-    await oauth.deviceAuthorizationRequest(as, client(app), auth(app), { scope: googleScopes.join(' ') }),
-  );
+/** Google's device flow answers as Google documents it (verification_url, 428 while pending). */
+const deviceStart = z.object({
+  device_code: z.string().min(1).max(2_000),
+  user_code: z.string().min(1).max(100),
+  verification_url: z.string().max(2_000).optional(),
+  verification_uri: z.string().max(2_000).optional(),
+  expires_in: z.number().positive(),
+  interval: z.number().positive().optional(),
+});
+const tokenAnswer = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.number().optional(),
+  id_token: z.string().optional(),
+});
+const oauthError = z.object({
+  error: z.string().max(200),
+  error_description: z.string().max(2_000).optional(),
+});
+
+/**
+ * Google's device flow ("TVs and limited-input devices") with plain requests: Google answers
+ * it in its own way (verification_url; 428 while the person has not entered the code), which a
+ * strict RFC 8628 client refuses.
+ */
+async function deviceCode(
+  app: GoogleApp,
+  show: (message: string) => void,
+): Promise<oauth.TokenEndpointResponse> {
+  const post = (url: string, body: Record<string, string>) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        client_id: app.clientId,
+        ...(app.clientSecret ? { client_secret: app.clientSecret } : {}),
+        ...body,
+      }),
+      signal: AbortSignal.timeout(15_000),
+    });
+  const first = await post(app.deviceUrl ?? GOOGLE_DEFAULTS.deviceUrl, { scope: googleScopes.join(' ') });
+  const firstBody: unknown = await first.json().catch(() => ({}));
+  if (!first.ok) throw oauthError.safeParse(firstBody).data ?? new Error(`HTTP ${first.status}`);
+  const started = deviceStart.parse(firstBody);
   show(
     `To sign in, open ${started.verification_url ?? started.verification_uri} and enter the code ${started.user_code}`,
   );
@@ -114,20 +146,37 @@ async function deviceCode(app: GoogleApp, as: oauth.AuthorizationServer, show: (
   const deadline = Date.now() + started.expires_in * 1000;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, interval));
-    try {
-      return await oauth.processDeviceCodeResponse(
-        as,
-        client(app),
-        await oauth.deviceCodeGrantRequest(as, client(app), auth(app), started.device_code),
-      );
-    } catch (error) {
-      const code = (error as { error?: string }).error;
-      if (code === 'authorization_pending') continue;
-      if (code === 'slow_down') interval += 5000;
-      else throw error;
+    const answer = await post(app.tokenUrl, {
+      device_code: started.device_code,
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+    });
+    const body: unknown = await answer.json().catch(() => ({}));
+    if (answer.ok) {
+      const tokens = tokenAnswer.parse(body);
+      return { ...tokens, token_type: 'bearer' };
     }
+    const problem = oauthError.safeParse(body).data;
+    if (problem?.error === 'authorization_pending') continue;
+    if (problem?.error === 'slow_down') interval += 5000;
+    else throw problem ?? new Error(`HTTP ${answer.status}`);
   }
   throw new Error('the code expired before anyone entered it: try again');
+}
+
+/**
+ * The account's address from the ID token the token endpoint gave over TLS (OpenID Connect
+ * lets a client that got it so skip the signature check); only its name is used.
+ */
+function emailOf(idToken: string | undefined): string | undefined {
+  const payload = idToken?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    return z
+      .object({ email: z.string().max(320) })
+      .safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString())).data?.email;
+  } catch {
+    return undefined;
+  }
 }
 
 export function googleSignInProblem(error: unknown, app: GoogleApp): string {

@@ -48,8 +48,8 @@ const app = (s: NonNullable<typeof standIn>, clientId = 'desktop-1', clientSecre
   deviceUrl: s.deviceUrl,
 });
 
-async function connected() {
-  standIn = await googleStandIn({ clients: { 'desktop-1': 'GOCSPX-not-secret' }, timezone: 'UTC' });
+async function connected(timezone = 'UTC') {
+  standIn = await googleStandIn({ clients: { 'desktop-1': 'GOCSPX-not-secret' }, timezone, pageMax: 250 });
   const google = app(standIn);
   const grant = (await signInToGoogle(google, browser)).secret;
   let requests = 0;
@@ -153,7 +153,7 @@ describe('a Google calendar read through the Calendar API', () => {
       standIn.put(googleEvent(`e${i}`, isoInstant(start), isoInstant(start + 180_000)));
     }
     expect((await read()).busy.length).toBeGreaterThan(100);
-    expect(requests()).toBe(3 + 1); // pages of 250 and the zone
+    expect(requests()).toBe(3); // pages of 250 (the zone comes with them)
     const before = await source.read(window);
     const polled = requests();
     expect(await source.read(window)).toBe(before);
@@ -172,6 +172,14 @@ describe('a Google calendar read through the Calendar API', () => {
     expect((await read()).busy).toContain('03-13T20:00-21:30 busy');
   });
 
+  it('a calendar set to another zone than Ricochet is said, from its own answer', async () => {
+    const { standIn, read } = await connected('Asia/Tokyo');
+    standIn.put(googleEvent('a', '2026-03-10T09:00:00Z', '2026-03-10T10:00:00Z'));
+    expect((await read()).warnings).toEqual([
+      'your Google calendar is set to Asia/Tokyo and Ricochet to UTC: change one of them if they should agree',
+    ]);
+  });
+
   it('a revoked grant is "sign in again", the last reading stays', async () => {
     const { standIn, read } = await connected();
     standIn.put(googleEvent('a', '2026-03-10T09:00:00Z', '2026-03-10T10:00:00Z'));
@@ -180,5 +188,29 @@ describe('a Google calendar read through the Calendar API', () => {
     const after = await read();
     expect(after.busy).toEqual(['03-10T09:00-10:00 busy']);
     expect(after.warnings).toEqual([expect.stringMatching(/^sign in again to Google/)]);
+  });
+});
+
+describe('signing in to Google without a browser', () => {
+  it('signs in with a device code (Google answers 428 while the person has not entered it)', async () => {
+    standIn = await googleStandIn({ clients: { 'tv-1': '' } });
+    const shown: string[] = [];
+    const signedIn = await signInToGoogle(
+      {
+        clientId: 'tv-1',
+        authUrl: standIn.authUrl,
+        tokenUrl: standIn.tokenUrl,
+        deviceUrl: standIn.deviceUrl,
+      },
+      {
+        kind: 'device-code',
+        show: (message) => {
+          shown.push(message);
+          setTimeout(() => standIn!.approveDevice(/enter the code (\S+)/.exec(message)![1]!), 1_500);
+        },
+      },
+    );
+    expect(shown[0]).toMatch(/^To sign in, open https:\/\/127\.0\.0\.1:\d+\/device and enter the code /);
+    expect(signedIn.account).toBe('kenji@acme.example');
   });
 });
