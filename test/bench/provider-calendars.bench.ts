@@ -35,7 +35,9 @@ async function alternated(rounds: number, a: () => Promise<unknown>, b: () => Pr
     t = performance.now();
     await b();
     const db = performance.now() - t;
-    if (i >= 10) (ta.push(da), tb.push(db));
+    if (i < 10) continue;
+    ta.push(da);
+    tb.push(db);
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   return [median(ta), median(tb)] as const;
