@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 
 /** A jCal DATE ("2026-03-10") or DATE-TIME ("2026-03-10T08:30:00[Z]") as wall ms. */
 /** The number written by `len` digits at `at`; NaN on anything else. No substrings: hot. */
-function digits(value: string, at: number, len: number): number {
+export function digits(value: string, at: number, len: number): number {
   let v = 0;
   for (let i = at; i < at + len; i++) {
     const d = value.charCodeAt(i) - 48;

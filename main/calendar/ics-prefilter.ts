@@ -1,17 +1,7 @@
 import { DAY_MS } from '../../shared/time/zoned-time';
+import { digits } from './ical-values';
 
 const SLACK = 2 * DAY_MS;
-
-/** The number written by `len` digits at `at`; NaN on anything else (no substrings: hot). */
-function digits(text: string, at: number, len: number): number {
-  let v = 0;
-  for (let i = at; i < at + len; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    v = v * 10 + d;
-  }
-  return v;
-}
 
 /**
  * The date (and time) after the value colon of the line [at, end), read as if UTC: good to
