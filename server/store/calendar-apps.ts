@@ -21,7 +21,11 @@ export async function setCalendarApps(
   const checked = calendarAppsData.safeParse({ ...(await calendarApps(db, orgId)), ...change });
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new ApiError(400, 'invalid', `${issue?.path.join('.') ?? 'apps'}: ${issue?.message ?? 'not valid'}`);
+    throw new ApiError(
+      400,
+      'invalid',
+      `${issue?.path.join('.') ?? 'apps'}: ${issue?.message ?? 'not valid'}`,
+    );
   }
   const next = checked.data;
   await db
