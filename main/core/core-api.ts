@@ -3,6 +3,7 @@ import { isoInstant } from '../../shared/time/zoned-time';
 import type { DesktopCore } from './desktop-core';
 import { askViews, memberViews, mentionViews, postViews, settingsView } from './view-models';
 import { appInput } from './provider-calendars';
+import { noCalendarApps } from '../../shared/protocol/responses';
 
 export type CoreHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>> };
 
@@ -70,11 +71,11 @@ export function createCoreApi(
       return settings();
     },
     'calendars:import': async ({ name, text }) => {
-      await core.importCalendar(name, text);
+      await core.calendarList.import(name, text);
       return settings();
     },
     'calendars:update': async ({ id, ...patch }) => {
-      await core.updateCalendar(id, patch);
+      await core.calendarList.update(id, patch);
       return settings();
     },
     'calendars:remove': async ({ id }) => {
@@ -82,7 +83,7 @@ export function createCoreApi(
       return settings();
     },
     'calendars:apps': async () => {
-      const apps = await core.calendarApps().catch(() => ({ microsoft: null, google: null }));
+      const apps = await core.calendarApps().catch(() => noCalendarApps);
       return { microsoft: !!apps.microsoft, google: !!apps.google };
     },
     'calendars:connect': async ({ provider }) => {
@@ -91,11 +92,11 @@ export function createCoreApi(
         throw new Error(
           'your organisation has not set this up yet: an admin runs ricochet admin calendar-apps',
         );
-      await core.connectCalendar(input, { kind: 'browser', open: services.openBrowser });
+      await core.calendarList.connect(input, { kind: 'browser', open: services.openBrowser });
       return settings();
     },
     'calendars:signInAgain': async ({ id }) => {
-      await core.signInAgain(id, { kind: 'browser', open: services.openBrowser });
+      await core.calendarList.signInAgain(id, { kind: 'browser', open: services.openBrowser });
       return settings();
     },
     'team:join': async (input) => {

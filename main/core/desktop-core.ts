@@ -13,8 +13,7 @@ import { FileSecretStore, type SecretStore } from '../profile/secret-store';
 import { Publisher } from '../publisher/publisher';
 import { CalendarList } from './calendar-list';
 import { CalendarService, type NewCalendar } from './calendar-service';
-import type { ConnectCalendar, SignInUi } from './provider-calendars';
-import type { CalendarAppsData } from '../../shared/protocol/responses';
+import { noCalendarApps, type CalendarAppsData } from '../../shared/protocol/responses';
 import { CoreState } from '../cache/core-state';
 import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
@@ -42,7 +41,8 @@ export class DesktopCore extends EventEmitter {
   private readonly publisher: Publisher;
   private readonly watches: FreeWatch;
   private readonly posting: PostingCommands;
-  private readonly calendarList: CalendarList;
+  /** My calendars: add, connect (Microsoft 365, Google), sign in again, update, remove. */
+  readonly calendarList: CalendarList;
   /** My teams, stars and who the board shows. */
   readonly organisation: MyOrganisation;
   private readonly setHosting: (place: { host: string; port: number; demo?: boolean } | null) => void;
@@ -282,28 +282,7 @@ export class DesktopCore extends EventEmitter {
 
   /** The calendar apps my organisation's admin set; none outside a team. */
   async calendarApps(): Promise<CalendarAppsData> {
-    return (await this.team.sync?.api.calendarApps()) ?? { microsoft: null, google: null };
-  }
-
-  /** Signs in to Microsoft 365 or Google and adds that calendar (the sign-in stays in the keychain). */
-  connectCalendar(input: ConnectCalendar, ui: SignInUi): Promise<CalendarSourceConfig> {
-    return this.calendarList.connect(input, ui);
-  }
-
-  signInAgain(id: string, ui: SignInUi): Promise<void> {
-    return this.calendarList.signInAgain(id, ui);
-  }
-
-  /** A calendar file picked or dropped in the window (its content: the browser hides its path). */
-  importCalendar(name: string, text: string): Promise<CalendarSourceConfig> {
-    return this.calendarList.import(name, text);
-  }
-
-  updateCalendar(
-    id: string,
-    patch: Partial<Pick<CalendarSourceConfig, 'name' | 'ignoreAllDay' | 'shareTitles'>>,
-  ): Promise<void> {
-    return this.calendarList.update(id, patch);
+    return (await this.team.sync?.api.calendarApps()) ?? noCalendarApps;
   }
 
   /** Removes calendars by id (or its start), file or address; returns how many, with their secrets. */

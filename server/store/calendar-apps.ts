@@ -1,15 +1,13 @@
 import type { Kysely } from 'kysely';
-import { calendarAppsData, type CalendarAppsData } from '../../shared/protocol/responses';
+import { calendarAppsData, noCalendarApps, type CalendarAppsData } from '../../shared/protocol/responses';
 import type { Database } from '../db/schema';
 import { ApiError } from './api-error';
-
-const none: CalendarAppsData = { microsoft: null, google: null };
 
 /** The organisation's calendar apps, read back through the wire's schema. */
 export async function calendarApps(db: Kysely<Database>, orgId: string): Promise<CalendarAppsData> {
   const row = await db.selectFrom('teams').select('calendar_apps').where('id', '=', orgId).executeTakeFirst();
   if (!row) throw new ApiError(404, 'not_found', `no organisation with id ${orgId}`);
-  return row.calendar_apps ? calendarAppsData.parse(JSON.parse(row.calendar_apps)) : none;
+  return row.calendar_apps ? calendarAppsData.parse(JSON.parse(row.calendar_apps)) : noCalendarApps;
 }
 
 /** Sets (or, with null, forgets) one provider's app or both; what is not given stays. */

@@ -40,6 +40,8 @@ export const calendarAppsData = z.object({
     .nullable(),
 });
 export type CalendarAppsData = z.infer<typeof calendarAppsData>;
+/** An organisation whose admin set no calendar app (or a profile outside any). */
+export const noCalendarApps: CalendarAppsData = { microsoft: null, google: null };
 
 /** The caller, the only member whose email is ever sent (to themselves). */
 export const selfData = memberData.extend({ email: z.string() });

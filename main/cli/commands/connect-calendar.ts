@@ -1,5 +1,6 @@
 import { appInput, systemBrowser, type DesktopCore } from '../../core/index';
 import { printJson, UsageError, type CliIo } from '../command';
+import { noCalendarApps } from '../../../shared/protocol/responses';
 
 /** The flags of `ricochet calendars add --microsoft | --google`: every endpoint is one. */
 export const connectFlags = {
@@ -41,7 +42,7 @@ export async function connectCalendar(core: DesktopCore, values: Values, io: Cli
   // The organisation's app (and its national cloud's endpoints) unless a client id is given.
   const offered = values['client-id']
     ? null
-    : appInput(provider, await core.calendarApps().catch(() => ({ microsoft: null, google: null })));
+    : appInput(provider, await core.calendarApps().catch(() => noCalendarApps));
   const clientId = values['client-id'] ?? offered?.clientId;
   if (!clientId)
     throw new UsageError(
@@ -50,7 +51,7 @@ export async function connectCalendar(core: DesktopCore, values: Values, io: Cli
   const flag = (name: keyof Values, key: string) => (values[name] ? { [key]: values[name] } : {});
   let entry;
   try {
-    entry = await core.connectCalendar(
+    entry = await core.calendarList.connect(
       {
         ...offered,
         provider,

@@ -6,6 +6,7 @@ import { useLocale, useT, useZone } from '../i18n/i18n';
 import { FieldError, Skeleton } from '../components/placeholders';
 import { useCore } from '../use-core';
 import { ConnectCalendars } from '../components/connect-calendars';
+import { IdentityFields } from '../components/identity-fields';
 
 type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
 export type JoinLink = { server: string; code: string };
@@ -14,21 +15,6 @@ export type JoinLink = { server: string; code: string };
 function form(event: FormEvent<HTMLFormElement>): Record<string, string> {
   event.preventDefault();
   return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-}
-
-/** Your name and email: asked the same way to join a team and to start one. */
-function IdentityFields() {
-  const t = useT();
-  return (
-    <>
-      <label>
-        {t('settings.name')} <input name="name" required autoComplete="name" />
-      </label>
-      <label>
-        {t('settings.email')} <input name="email" type="email" required autoComplete="email" />
-      </label>
-    </>
-  );
 }
 
 /** Calendars with their state, hours and zone, privacy, team, language. */

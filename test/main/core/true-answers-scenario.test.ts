@@ -176,7 +176,7 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
   it('role, skills and shared titles reach teammates', async () => {
     await ana.updateSettings({ role: 'Designer', skills: ['figma', ' research '] });
     const calendar = ana.config.calendars[0]!;
-    await ana.updateCalendar(calendar.id, { shareTitles: true });
+    await ana.calendarList.update(calendar.id, { shareTitles: true });
     await ana.publish(now);
     await cleo.sync();
     const seen = memberViews(cleo, now).find((m) => m.name === 'Ana')!;

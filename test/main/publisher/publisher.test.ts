@@ -48,7 +48,7 @@ describe('publisher', () => {
 
   it('publishes titles only from a source where the person turned "share titles" on', async () => {
     const { core } = coreWithCalendar();
-    await core.updateCalendar('c1', { shareTitles: true });
+    await core.calendarList.update('c1', { shareTitles: true });
     await core.publish();
     const [body] = queuedAvailability(core) as { titles?: { title: string }[] }[];
     expect(body!.titles?.map((t) => t.title)).toEqual(['Board meeting']);

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AvailabilityEngine } from '../../../../main/calendar/availability-engine';
-import { readSources } from '../../../../main/calendar/read-sources';
 import { googleCalendar } from '../../../../main/calendar/providers/google-calendar';
 import { googleTokens, signInToGoogle } from '../../../../main/calendar/providers/sign-in/google-sign-in';
-import { parseWorkingHours } from '../../../../shared/availability/working-hours';
 import { isoInstant } from '../../../../shared/time/zoned-time';
+import { readThroughEngine } from '../../../support/provider-reading';
 import { follow } from '../../../support/stand-ins/follow-browser.mjs';
 import { googleStandIn, type GoogleEventJson } from '../../../support/stand-ins/google-stand-in';
 
@@ -59,20 +57,7 @@ async function connected(timezone = 'UTC') {
     tz: () => 'UTC',
     http: { tokens: googleTokens(google, () => grant), onRequest: () => void requests++ },
   });
-  const engine = new AvailabilityEngine({ tz: 'UTC', hours: parseWorkingHours('mon-fri 09:00-18:00') });
-  const read = async () => {
-    await readSources(engine, [source], window);
-    const report = engine.report(window, now);
-    return {
-      busy: report.busy.map(
-        (s) => `${isoInstant(s.start).slice(5, 16)}-${isoInstant(s.end).slice(11, 16)} ${s.kind}`,
-      ),
-      places: report.places.map((p) =>
-        `${isoInstant(p.start).slice(5, 10)} ${p.kind} ${p.label ?? ''}`.trim(),
-      ),
-      warnings: report.warnings.map((w) => w.message),
-    };
-  };
+  const read = readThroughEngine(source, window, now);
   return { standIn, source, read, requests: () => requests };
 }
 

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AvailabilityEngine } from '../../../../main/calendar/availability-engine';
-import { readSources } from '../../../../main/calendar/read-sources';
 import { microsoftCalendar } from '../../../../main/calendar/providers/microsoft-calendar';
 import {
   microsoftTokens,
   signInToMicrosoft,
 } from '../../../../main/calendar/providers/sign-in/microsoft-sign-in';
-import { parseWorkingHours } from '../../../../shared/availability/working-hours';
 import { isoInstant } from '../../../../shared/time/zoned-time';
+import { readThroughEngine } from '../../../support/provider-reading';
 import { follow } from '../../../support/stand-ins/follow-browser.mjs';
 import { microsoftStandIn, type GraphEventJson } from '../../../support/stand-ins/microsoft-stand-in';
 
@@ -54,20 +52,7 @@ async function connected() {
       onRequest: () => void requests++,
     },
   });
-  const engine = new AvailabilityEngine({ tz: 'UTC', hours: parseWorkingHours('mon-fri 09:00-18:00') });
-  const read = async () => {
-    await readSources(engine, [source], window);
-    const report = engine.report(window, now);
-    return {
-      busy: report.busy.map(
-        (s) => `${isoInstant(s.start).slice(5, 16)}-${isoInstant(s.end).slice(11, 16)} ${s.kind}`,
-      ),
-      places: report.places.map((p) =>
-        `${isoInstant(p.start).slice(5, 10)} ${p.kind} ${p.label ?? ''}`.trim(),
-      ),
-      warnings: report.warnings.map((w) => w.message),
-    };
-  };
+  const read = readThroughEngine(source, window, now);
   return { standIn, source, read, requests: () => requests };
 }
 
