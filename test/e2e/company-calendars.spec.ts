@@ -18,7 +18,8 @@ const languages = [
     settings: 'Settings',
     team: 'Team',
     connect: 'Connect Microsoft 365',
-    meeting: /^In a meeting until \d\d:\d\d/,
+    // A meeting that ends after midnight names the day (a run at Sunday 23:50).
+    meeting: /^In a meeting until (\p{L}{3}\.? )?\d\d:\d\d/u,
     place: 'Working from Lyon',
   },
   {
@@ -27,7 +28,7 @@ const languages = [
     settings: 'Réglages',
     team: 'Équipe',
     connect: 'Connecter Microsoft 365',
-    meeting: /^En réunion jusqu’à \d\d:\d\d/,
+    meeting: /^En réunion jusqu’à (\p{L}{3}\.? )?\d\d:\d\d/u,
     place: 'Travaille depuis Lyon',
   },
 ];
