@@ -22,6 +22,7 @@ import { digestOf, findTimeAmong, gatherPersonal, myDayOf } from './personal-rea
 import { boardWithStatus, memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
+import type { ChangesHow } from '../sync/sync-client';
 import { PostingCommands, type PostResult } from './posting-commands';
 
 export type { Delivery, PostResult } from './posting-commands';
@@ -73,7 +74,9 @@ export class DesktopCore extends EventEmitter {
     );
     this.team = new TeamMembership(this.cache, this.state, secrets, () => this.config);
     this.team.on('changed', () => this.changed());
-    this.team.on('changes', (changes: Change[]) => {
+    // Notifications mean now: a cold sync or a catch-up after long offline raises none.
+    this.team.on('changes', (changes: Change[], how: ChangesHow) => {
+      if (!how.live) return;
       for (const post of mentionsOfMe(changes, this.me)) this.emit('mention', post);
       const asks = askEvents(changes, this.me?.id);
       for (const ask of asks.delivered) this.emit('ask', ask);

@@ -10,9 +10,6 @@ import type { AvailabilityReport } from '../calendar/availability-engine';
 import type { Locale } from '../../shared/i18n/status-messages';
 import type { ProfileConfig } from '../profile/profile';
 import { translate } from '../../shared/i18n/translate';
-import { foldName } from '../../shared/people/find-person';
-import { extractMentions } from '../../shared/quick-post/parse-quick-post';
-import { myHandles } from './mentions';
 import { personState } from './person-status';
 import { LOCAL_ME } from './posting-commands';
 
@@ -26,6 +23,7 @@ export function gatherPersonal(input: {
     text: string;
     memberId: string;
     createdAt: string;
+    mentions?: readonly string[];
   }[];
   report: AvailabilityReport | undefined;
 }): Personal {
@@ -34,11 +32,10 @@ export function gatherPersonal(input: {
     text: p.text,
     createdAt: Date.parse(p.createdAt),
   }));
-  // Decisions by others that name me: what was decided about my time.
-  const handles = me ? myHandles(me.name) : new Set<string>();
+  // Decisions by others that name me (by the ids the server stored): what was decided about my time.
   const names = new Map(input.members.map((m) => [m.id, m.name]));
   const decisions = feed({ decisions: true, limit: 200 })
-    .filter((p) => p.memberId !== me?.id && extractMentions(p.text).some((m) => handles.has(foldName(m))))
+    .filter((p) => !!me && p.memberId !== me.id && !!p.mentions?.includes(me.id))
     .map((p) => ({ text: p.text, by: names.get(p.memberId) ?? '—', createdAt: Date.parse(p.createdAt) }));
   return {
     config: input.config,

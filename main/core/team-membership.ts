@@ -8,7 +8,7 @@ import { readGroups } from '../cache/cache-queries';
 import { teamsOf } from '../../shared/people/my-teams';
 import type { ProfileConfig } from '../profile/profile';
 import type { SecretStore } from '../profile/secret-store';
-import { SyncClient, type FlushResult } from '../sync/sync-client';
+import { SyncClient, type ChangesHow, type FlushResult } from '../sync/sync-client';
 import { TeamApi, TeamApiError } from '../sync/team-api';
 import type { CoreState, Identity, StateValue } from '../cache/core-state';
 
@@ -56,7 +56,7 @@ export class TeamMembership extends EventEmitter {
     if (!this.client && token && identity) {
       this.client = new SyncClient({ cache: this.cache, server: identity.server, token });
       this.client.on('change', () => this.emit('changed'));
-      this.client.on('changes', (changes: Change[]) => this.emit('changes', changes));
+      this.client.on('changes', (changes: Change[], how: ChangesHow) => this.emit('changes', changes, how));
       this.client.on('connection', () => this.emit('changed'));
       if (this.live) this.client.start();
     }

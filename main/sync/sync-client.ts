@@ -25,10 +25,22 @@ export interface SyncClientOptions {
 }
 
 /**
+ * A catch-up after the server was out of reach longer than this is history, not news: what it
+ * brings is applied and shown, but raises no notification (nor does a cold sync or a reset).
+ */
+export const LIVE_CATCH_UP_MS = 5 * 60_000;
+
+/** How the applied changes came: `live` ones (the stream, a short catch-up) may notify. */
+export interface ChangesHow {
+  live: boolean;
+}
+
+/**
  * Keeps the cache in step with the team server: pulls the log since the cursor, holds the
  * live stream (a gap in sequence numbers triggers a pull), flushes the outbox in order,
  * and reconnects with exponential backoff and jitter. Emits 'change' after the cache
- * changed, 'changes' with the applied log rows, and 'connection' when the connection does.
+ * changed, 'changes' with the applied log rows and how they came (ChangesHow), and
+ * 'connection' when the connection does.
  */
 export class SyncClient extends EventEmitter {
   readonly api: TeamApi;
@@ -42,22 +54,33 @@ export class SyncClient extends EventEmitter {
   private flushing: Promise<FlushResult> | undefined;
   private flushRetry: NodeJS.Timeout | undefined;
   private flushAttempt = 0;
+  /** When this device last heard from the server (a page, a stream message, a pong). */
+  private heardAt: number;
 
   constructor(private readonly options: SyncClientOptions) {
     super();
     this.api = new TeamApi(options.server, options.token);
+    this.heardAt = Date.parse(options.cache.lastSyncAt ?? '') || 0;
   }
 
-  /** Catches up through /v1/sync; concurrent calls share one pull. */
-  pull(): Promise<number> {
+  /**
+   * Catches up through /v1/sync; concurrent calls share one pull. `live`: what it brings may
+   * notify (by default: the server was heard from lately, so this is news, not history).
+   */
+  pull(live = this.heardLately()): Promise<number> {
     const cache = this.options.cache;
     // From nothing, the whole team arrives: written in bulk (see LocalCache.inBulk).
-    const pages = () => (cache.cursor === 0 ? cache.inBulk(() => this.pullPages()) : this.pullPages());
+    const pages = () =>
+      cache.cursor === 0 ? cache.inBulk(() => this.pullPages(false)) : this.pullPages(live);
     this.pulling ??= pages().finally(() => (this.pulling = undefined));
     return this.pulling;
   }
 
-  private async pullPages(): Promise<number> {
+  private heardLately(): boolean {
+    return Date.now() - this.heardAt <= LIVE_CATCH_UP_MS;
+  }
+
+  private async pullPages(live: boolean): Promise<number> {
     let total = 0;
     let snapshot = false;
     const moved = new Set<string>();
@@ -76,8 +99,10 @@ export class SyncClient extends EventEmitter {
         next.catch(() => {}); // awaited below; if applying this page throws first, not unhandled
       }
       const applied = this.options.cache.applyChanges(page.changes, page.cursor);
+      this.heardAt = Date.now();
       total += applied;
-      if (applied > 0) this.emit('changes', page.changes);
+      const how: ChangesHow = { live: live && !fromStart && !snapshot };
+      if (applied > 0) this.emit('changes', page.changes, how);
       for (const change of page.changes) for (const id of newlyWatched(change)) moved.add(id);
       if (!page.more) break;
     }
@@ -180,7 +205,10 @@ export class SyncClient extends EventEmitter {
     // A connection can die without a close (a laptop lid, a NAT timeout): a ping unanswered
     // by the next check means it is gone, so reconnect and catch up.
     let answered = true;
-    socket.on('pong', () => (answered = true));
+    socket.on('pong', () => {
+      answered = true;
+      this.heardAt = Date.now();
+    });
     socket.on('open', () => {
       clearInterval(this.heartbeat);
       this.heartbeat = setInterval(() => {
@@ -221,9 +249,12 @@ export class SyncClient extends EventEmitter {
     try {
       if (message.type === 'ready') {
         this.attempt = 0;
+        // What was missed while out of reach for long is history: no notification for it.
+        const live = this.heardLately();
+        this.heardAt = Date.now();
         this.setConnection('live');
         await this.flush();
-        if (message.cursor !== this.options.cache.cursor) await this.pull();
+        if (message.cursor !== this.options.cache.cursor) await this.pull(live);
         else this.options.cache.markSynced();
       } else if (message.type === 'change') {
         const cursor = this.options.cache.cursor;
@@ -231,14 +262,15 @@ export class SyncClient extends EventEmitter {
         // does not say is one that sends every number).
         const after = message.after ?? message.change.seq - 1;
         if (message.change.seq <= cursor) return; // already read through the log
+        this.heardAt = Date.now();
         if (after <= cursor) {
           this.options.cache.applyChanges([message.change]);
-          this.emit('changes', [message.change]);
+          this.emit('changes', [message.change], { live: true } satisfies ChangesHow);
           this.emit('change');
           const moved = newlyWatched(message.change);
           if (moved.length > 0) await this.refreshPresence(moved);
         } else {
-          await this.pull(); // a gap: something was missed, so catch up through the log
+          await this.pull(true); // a gap: something was missed, so catch up through the log
         }
       }
     } catch {

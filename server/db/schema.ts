@@ -24,6 +24,8 @@ export interface Database {
     profile: string;
     created_at: string;
     removed_at: string | null;
+    /** 1: sees the whole organisation (no teams yet, or left unplaced by the admin); never implied. */
+    whole_organisation: Generated<number>;
   };
   tokens: { hash: string; member_id: string; created_at: string; revoked_at: string | null };
   invites: {
@@ -68,6 +70,8 @@ export interface Database {
     kind: string;
     /** JSON list of the member ids the post names: they see it outside the author's teams. */
     mentioned: string | null;
+    /** JSON list of everyone the post ever named (its edits too): those it stopped naming get a tombstone. */
+    reached: string | null;
   };
   asks: {
     id: string;
@@ -104,7 +108,7 @@ export interface Database {
     size: Generated<number>;
     /** JSON list of the member ids who may see this change; null: the whole team. */
     audience: string | null;
-    /** JSON list of the people a post names, who see it beside the author's teams; else null. */
+    /** A post's: JSON list of everyone it ever named (reach.ts: `reached`); else null. */
     mentioned: string | null;
   };
 }

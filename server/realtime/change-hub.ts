@@ -1,19 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
-import { groupData, starsData, type StreamMessage } from '../../shared/protocol/changes';
+import {
+  audienceList,
+  groupData,
+  starsData,
+  type ChangeKind,
+  type StreamMessage,
+} from '../../shared/protocol/changes';
+import { reach, sight, type Sight } from '../../shared/protocol/reach';
 import type { Database } from '../db/schema';
-import { readTail, toChange } from '../store/change-log';
+import { readTail, seenAs, toChange } from '../store/change-log';
 import type { ChangeRow } from '../store/appended-rows';
-import { audienceList, freeBusyOnly } from '../../shared/protocol/changes';
-import { mentionedList, type Sight } from '../store/visibility';
+import { mentionedList } from '../store/visibility';
 import { Watchers } from './watchers';
 
 interface Org {
   sockets: Set<WebSocket>;
   /** Connected viewers and their streams. */
   viewers: Map<string, Set<WebSocket>>;
-  /** Connected viewers in no team (they see the whole organisation). */
-  loose: Set<string>;
+  /** Connected viewers who see the whole organisation (a state of their own, not "in no team"). */
+  wholeOrganisation: Set<string>;
   watchers: Watchers;
   sent: number;
   queue: Promise<void>;
@@ -26,9 +32,10 @@ const follows = (rows: readonly Row[] | undefined, sent: number): rows is readon
   !!rows?.length && rows.every((row, i) => Number(row.seq) === sent + 1 + i);
 
 /**
- * Fans an organisation's changes out to the live streams that may see them (visibility.ts):
- * presence to its watchers, posts to the author's teams, an ask to its two people, who is in
- * the organisation to everyone. It goes by the log, never by what a request meant to do: told
+ * Fans an organisation's changes out to the live streams that may see them, by the reach table
+ * (shared/protocol/reach.ts): presence to its watchers, posts to the author's teams and the
+ * people they name, an ask to its two people, who is in the organisation to everyone. A
+ * removal closes the removed person's streams before any later row goes out. It goes by the log, never by what a request meant to do: told
  * that the log grew (by this instance, or another through PostgreSQL NOTIFY), it pushes the rows
  * after the last sequence it sent, in order, once; read from the log, or, when this instance's
  * write committed exactly those next rows, as committed. Each message names the one this
@@ -62,6 +69,12 @@ export class ChangeHub {
       .select('star_id')
       .where('member_id', '=', memberId)
       .execute();
+    const me = await this.db
+      .selectFrom('members')
+      .select(['whole_organisation', 'removed_at'])
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+    if (!me || me.removed_at) socket.close(4401, 'no longer a member of this organisation');
     if (socket.readyState !== socket.OPEN) return org.sent;
     let streams = org.viewers.get(memberId);
     if (!streams) {
@@ -70,7 +83,7 @@ export class ChangeHub {
         memberId,
         stars.map((s) => s.star_id),
       );
-      if (org.watchers.loose(memberId)) org.loose.add(memberId);
+      if (Number(me?.whole_organisation) === 1) org.wholeOrganisation.add(memberId);
     }
     streams.add(socket);
     org.sockets.add(socket);
@@ -80,7 +93,7 @@ export class ChangeHub {
       streams.delete(socket);
       if (streams.size === 0 && org.viewers.get(memberId) === streams) {
         org.viewers.delete(memberId);
-        org.loose.delete(memberId);
+        org.wholeOrganisation.delete(memberId);
         org.watchers.forget(memberId);
       }
       if (org.sockets.size === 0 && this.orgs.get(orgId) === org) this.orgs.delete(orgId);
@@ -104,7 +117,7 @@ export class ChangeHub {
         const org: Org = {
           sockets: new Set(),
           viewers: new Map(),
-          loose: new Set(),
+          wholeOrganisation: new Set(),
           watchers,
           sent: Number(row.seq),
           queue: Promise.resolve(),
@@ -152,10 +165,25 @@ export class ChangeHub {
       for (const row of page.rows) {
         this.follow(org, row);
         this.deliver(org, row);
+        if (row.kind === 'member-removed') this.drop(org, row.member_id);
         org.sent = Number(row.seq);
       }
       if (!page.more) return;
     }
+  }
+
+  /**
+   * A removed person's streams close and they leave the viewers now, before the next row: the
+   * rows their removal writes after it (the teams they left) and anything later never reach them.
+   */
+  private drop(org: Org, memberId: string) {
+    for (const socket of org.viewers.get(memberId) ?? []) {
+      socket.close(4401, 'no longer a member of this organisation');
+      org.sockets.delete(socket);
+    }
+    org.viewers.delete(memberId);
+    org.wholeOrganisation.delete(memberId);
+    org.watchers.forget(memberId);
   }
 
   /** Team and stars changes move who watches whom, from this row on. */
@@ -164,7 +192,8 @@ export class ChangeHub {
       const group = groupData.safeParse(JSON.parse(row.data));
       if (!group.success) return;
       org.watchers.setGroup(group.data.id, group.data.members);
-      org.loose = new Set([...org.viewers.keys()].filter((v) => org.watchers.loose(v)));
+      // Placed in a team: they no longer see the whole organisation (the store cleared it too).
+      for (const id of group.data.members) org.wholeOrganisation.delete(id);
     } else if (row.kind === 'stars' && org.viewers.has(row.member_id)) {
       const stars = starsData.safeParse(JSON.parse(row.data));
       if (stars.success) org.watchers.setStars(row.member_id, stars.data.ids);
@@ -174,15 +203,13 @@ export class ChangeHub {
   private deliver(org: Org, row: Row) {
     const targets = this.targets(org, row);
     if (targets.size === 0) return;
-    // Encoded once per way of seeing it (in full, or without titles), not once per stream.
+    // Encoded once per way of seeing it (in full, free/busy only, a tombstone), not once per stream.
     const change = toChange(row);
-    const full = JSON.stringify(change);
-    let outside: string | undefined;
+    const texts = new Map<Sight, string>();
     for (const [viewer, seen] of targets) {
-      let text = full;
-      if (seen === 'outside' && change.kind === 'availability') {
-        text = outside ??= JSON.stringify({ ...change, data: freeBusyOnly(change.data) });
-      }
+      if (!seen) continue;
+      let text = texts.get(seen);
+      if (text === undefined) texts.set(seen, (text = JSON.stringify(seenAs(change, seen))));
       for (const socket of org.viewers.get(viewer) ?? []) {
         if (socket.readyState !== socket.OPEN) continue;
         if (socket.bufferedAmount > STREAM_BEHIND_BYTES) {
@@ -195,30 +222,43 @@ export class ChangeHub {
     }
   }
 
+  /** The connected viewers a row reaches, and how: the reach table, over the hub's watchers. */
   private targets(org: Org, row: Row): Map<string, Sight> {
-    if (row.audience) {
-      const seen = new Map<string, Sight>();
-      for (const id of audienceList.parse(JSON.parse(row.audience)))
-        if (org.viewers.has(id)) seen.set(id, 'full');
-      return seen;
+    const kind = row.kind as ChangeKind;
+    // A row of no known kind (written by a bug) reaches nobody, like one with no audience.
+    const how = reach[kind] ?? 'audience';
+    switch (how) {
+      case 'organisation':
+        return new Map([...org.viewers.keys()].map((v) => [v, 'full' as const]));
+      case 'audience': {
+        const seen = new Map<string, Sight>();
+        const listed = row.audience ? audienceList.parse(JSON.parse(row.audience)) : [];
+        for (const id of listed) if (org.viewers.has(id)) seen.set(id, 'full');
+        return seen;
+      }
+      case 'watchers':
+        return org.watchers.audienceOf(row.member_id, true, org.viewers, org.wholeOrganisation);
+      case 'teams-and-named': {
+        const seen = org.watchers.audienceOf(row.member_id, false, org.viewers, org.wholeOrganisation);
+        if (!row.mentioned) return seen;
+        // Outside the author's circle: what the table says of someone the post names or named.
+        const reached = mentionedList.parse(JSON.parse(row.mentioned));
+        const change = { kind, memberId: row.member_id, reached, named: () => namedIn(row) };
+        for (const id of reached)
+          if (org.viewers.has(id) && !seen.has(id)) seen.set(id, sight(outsider(id), change));
+        return seen;
+      }
     }
-    if (
-      row.kind === 'status' ||
-      row.kind === 'availability' ||
-      row.kind === 'post' ||
-      row.kind === 'post-deleted'
-    ) {
-      const presence = row.kind === 'status' || row.kind === 'availability';
-      const seen = org.watchers.audienceOf(row.member_id, presence, org.viewers, org.loose);
-      // A post reaches the people it names, wherever they work.
-      if (row.mentioned)
-        for (const id of mentionedList.parse(JSON.parse(row.mentioned)))
-          if (org.viewers.has(id)) seen.set(id, 'full');
-      return seen;
-    }
-    return new Map([...org.viewers.keys()].map((v) => [v, 'full' as const]));
   }
 }
+
+const nobody: ReadonlySet<string> = new Set();
+/** A viewer outside the author's circle (what a post's named people are, when not teammates). */
+const outsider = (id: string) => ({ id, wholeOrganisation: false, teammates: nobody, stars: nobody });
+const namedIn = (row: Row): readonly string[] => {
+  const change = toChange(row);
+  return change.kind === 'post' ? (change.data.mentions ?? []) : [];
+};
 
 /** Open streams per member: their devices and windows, with room to spare. */
 export const STREAMS_PER_MEMBER = 8;

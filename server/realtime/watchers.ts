@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { Sight } from '../store/visibility';
+import type { Sight } from '../../shared/protocol/reach';
 
 /**
  * Who watches whom in one organisation, for the streams connected to this instance: its teams
  * (from the database once, then from the log's team changes as they pass) and the stars of the
  * people connected. One change of a person then costs the number of their watchers, not the
- * size of the organisation. The rules are those of visibility.ts, kept in memory.
+ * size of the organisation. The rules are the reach table's (shared/protocol/reach.ts), kept in
+ * memory.
  */
 export class Watchers {
   /** Team → its members, and member → their teams. */
@@ -46,28 +47,23 @@ export class Watchers {
     this.stars.set(viewer, []);
   }
 
-  /** In no team: sees the whole organisation (as before teams). */
-  loose(member: string): boolean {
-    return this.groups.to(member).size === 0;
-  }
-
   /**
    * Who sees a change of `member` (presence, or a post), among `connected` viewers: the
    * teammates in full, the people who starred them without titles (presence only), themselves,
-   * and anyone in no team. Cost: their watchers, plus the viewers in no team.
+   * and whoever sees the whole organisation. Cost: their watchers, plus those.
    */
   audienceOf(
     member: string,
     presence: boolean,
     connected: { has(id: string): boolean },
-    loose: ReadonlySet<string>,
+    wholeOrganisation: ReadonlySet<string>,
   ) {
     const seen = new Map<string, Sight>();
     for (const g of this.groups.to(member))
       for (const m of this.groups.from(g)) if (connected.has(m)) seen.set(m, 'full');
     if (presence) for (const v of this.stars.to(member)) if (!seen.has(v)) seen.set(v, 'outside');
     if (connected.has(member)) seen.set(member, 'full');
-    for (const v of loose) seen.set(v, 'full');
+    for (const v of wholeOrganisation) seen.set(v, 'full');
     return seen;
   }
 }

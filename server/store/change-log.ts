@@ -11,7 +11,7 @@ import {
 import type { Database } from '../db/schema';
 import { nowIso } from './secrets';
 import { writeTransaction } from './write-transaction';
-import { mayShow, scopeOf, sight, type ViewerScope } from './visibility';
+import { mayShow, rowSight, scopeOf, type Sight, type ViewerScope } from './visibility';
 
 /**
  * Takes the team's row lock first, in a transaction that updates other rows before appending:
@@ -40,11 +40,11 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
   reach: {
     /** Only these members see it (an ask, my stars); nobody else hears of it. */
     audience?: readonly string[];
-    /** People a post names: they see it beside the author's teams. */
-    mentioned?: readonly string[];
+    /** Everyone a post ever named: they see it beside the author's teams (reach.ts). */
+    reached?: readonly string[];
   } = {},
 ): Promise<void> {
-  const { audience, mentioned } = reach;
+  const { audience, reached } = reach;
   const { seq } = await trx
     .updateTable('teams')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
@@ -62,7 +62,7 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
     data: text,
     size: text.length,
     audience: audience ? JSON.stringify(audience) : null,
-    mentioned: mentioned?.length ? JSON.stringify(mentioned) : null,
+    mentioned: reached?.length ? JSON.stringify(reached) : null,
   };
   await trx.insertInto('changes').values(row).execute();
   noteAppended(row);
@@ -92,16 +92,20 @@ const supersedes: Record<Exclude<ChangeKind, 'private'>, ChangeKind[]> = {
 };
 
 /**
- * A change as this viewer sees it (see visibility.ts): in full; without its titles for someone
- * who watches the person from outside their teams; or null, not sent to them at all.
+ * A change as this viewer sees it (the reach table): in full; without its titles for someone who
+ * watches the person from outside their teams; as a tombstone for someone a post stopped naming;
+ * or null, not sent to them at all.
  */
 export function changeAs(row: ChangeRow, scope: ViewerScope): Change | null {
-  const seen = sight(scope, row);
-  if (!seen) return null;
-  const change = toChange(row);
-  if (seen === 'outside' && change.kind === 'availability') {
+  const seen = rowSight(scope, row);
+  return seen && seenAs(toChange(row), seen);
+}
+
+/** A change shaped for one way of seeing it (the stream encodes each shape once). */
+export function seenAs(change: Change, seen: Exclude<Sight, null>): Change {
+  if (seen === 'outside' && change.kind === 'availability')
     return { ...change, data: freeBusyOnly(change.data) };
-  }
+  if (seen === 'gone') return { ...change, kind: 'post-deleted', data: { id: change.entityId } };
   return change;
 }
 

@@ -117,6 +117,8 @@ export async function setInGroup(
       if (Number(size.n) >= GROUP_MEMBERS_MAX)
         throw new ApiError(409, 'team_full', `a team holds at most ${GROUP_MEMBERS_MAX} people`);
       await trx.insertInto('group_members').values({ group_id: groupId, member_id: memberId }).execute();
+      // Placed in a team: they see their teams now, no longer the whole organisation.
+      await trx.updateTable('members').set({ whole_organisation: 0 }).where('id', '=', memberId).execute();
     } else {
       await trx
         .deleteFrom('group_members')

@@ -5,7 +5,7 @@ import { memberProfileData } from '../../shared/protocol/changes';
 import { newTeam } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
-import { appendChange } from './change-log';
+import { appendChange, lockTeam } from './change-log';
 import { hashSecret, newInviteCode, newSecret, nowIso, sameHash } from './secrets';
 import { appendGroup, leaveAllGroups } from './groups';
 import { writeTransaction } from './write-transaction';
@@ -22,7 +22,7 @@ export interface Member {
   createdAt: string;
 }
 
-export const toMember = (row: Database['members']): Member => ({
+export const toMember = (row: Omit<Database['members'], 'whole_organisation'>): Member => ({
   id: row.id,
   teamId: row.team_id,
   name: row.name,
@@ -183,6 +183,9 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
       profile: '{}',
       created_at: nowIso(),
       removed_at: null,
+      // Invited into the organisation alone: the admin chose to leave them unplaced, so they see
+      // the whole organisation until they join a team.
+      whole_organisation: invite.group_id ? 0 : 1,
     };
     await trx.insertInto('members').values(row).execute();
     await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
@@ -239,11 +242,25 @@ export async function getMember(db: Kysely<Database>, memberId: string): Promise
   return toMember(row);
 }
 
-/** Removes a member from the team and revokes every token they hold; never the only admin. */
+/**
+ * Removes a member from the organisation and revokes every token they hold; never the only admin.
+ * The removal is the first row it writes: every stream drops them there, so the teams they leave
+ * after it never widen what reaches them, not even for a moment.
+ */
 export async function removeMember(db: Kysely<Database>, memberId: string): Promise<Member> {
   const member = await getMember(db, memberId);
   await writeTransaction(db, async (trx) => {
-    if (member.role === 'admin') {
+    // The count is read under the organisation's lock: two admins removing each other at once
+    // through two instances cannot both see the other one left.
+    await lockTeam(trx, member.teamId);
+    const still = await trx
+      .selectFrom('members')
+      .select('role')
+      .where('id', '=', memberId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (!still) throw notFound('member');
+    if (still.role === 'admin') {
       const admins = await trx
         .selectFrom('members')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -255,10 +272,11 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
         throw new ApiError(
           409,
           'last_admin',
-          `${member.name} is this team's only admin: make another member admin first (ricochet admin promote --member <id>)`,
+          `${member.name} is this organisation's only admin: make another member admin first (ricochet admin promote --member <id>)`,
         );
     }
     const at = nowIso();
+    await appendChange(trx, member.teamId, 'member-removed', memberId, memberId, { id: memberId });
     await trx.updateTable('members').set({ removed_at: at }).where('id', '=', memberId).execute();
     await trx
       .updateTable('tokens')
@@ -267,7 +285,6 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
       .where('revoked_at', 'is', null)
       .execute();
     await leaveAllGroups(trx, memberId);
-    await appendChange(trx, member.teamId, 'member-removed', memberId, memberId, { id: memberId });
   });
   return member;
 }

@@ -7,7 +7,7 @@ import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
 import type { Member } from './members';
 import { nowIso } from './secrets';
-import { mentionedList, type ViewerScope } from './visibility';
+import { mentionedList, REACHED_MAX, type ViewerScope } from './visibility';
 import { writeTransaction } from './write-transaction';
 
 export type Post = PostData;
@@ -23,6 +23,7 @@ export const toPost = (row: Database['posts']): Post => ({
   tags: tagList.parse(JSON.parse(row.tags)),
   createdAt: row.created_at,
   ...(row.kind === 'decision' ? { kind: 'decision' as const } : {}),
+  ...(row.mentioned ? { mentions: mentionedList.parse(JSON.parse(row.mentioned)) } : {}),
 });
 
 /**
@@ -67,7 +68,9 @@ export async function createPost(
       deleted_at: null,
       kind: body.kind ?? 'post',
       mentioned: await mentionedIn(trx, member, body.mentions),
+      reached: null as string | null,
     };
+    row.reached = row.mentioned;
     await trx.insertInto('posts').values(row).execute();
     await appendChange(trx, member.teamId, 'post', member.id, row.id, toPost(row), reachOf(row));
     return { post: toPost(row), created: true };
@@ -86,8 +89,9 @@ export async function listPosts(
     .selectAll()
     .where('team_id', '=', teamId)
     .where('deleted_at', 'is', null);
-  // Posts are for the author's teams (visibility.ts): mine, my teammates', and those naming me.
-  if (!scope.everyone)
+  // The reach table's `teams-and-named` in full: mine, my teammates', and those naming me now
+  // (one it stopped naming reached me as a tombstone).
+  if (!scope.wholeOrganisation)
     query = query.where((eb) =>
       eb.or([
         eb('member_id', 'in', [scope.id, ...scope.teammates]),
@@ -110,10 +114,12 @@ export async function editPost(
     const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id) throw new ApiError(403, 'forbidden', 'only its author may edit a post');
     const mentioned = edit.mentions ? await mentionedIn(trx, member, edit.mentions) : post.mentioned;
-    const row = { ...post, text: edit.text, tags: JSON.stringify(tagsOf(edit.text, [])), mentioned };
+    // The edit reaches everyone the post ever named: those it stops naming get a tombstone.
+    const reached = union(post.reached, mentioned);
+    const row = { ...post, text: edit.text, tags: JSON.stringify(tagsOf(edit.text, [])), mentioned, reached };
     await trx
       .updateTable('posts')
-      .set({ text: row.text, tags: row.tags, mentioned })
+      .set({ text: row.text, tags: row.tags, mentioned, reached })
       .where('team_id', '=', member.teamId)
       .where('id', '=', postId)
       .execute();
@@ -187,6 +193,22 @@ async function mentionedIn(
   return JSON.stringify(wanted);
 }
 
-/** Whom a post's log entries reach beyond the author's teams. */
-const reachOf = (row: { mentioned: string | null }) =>
-  row.mentioned ? { mentioned: mentionedList.parse(JSON.parse(row.mentioned)) } : {};
+/** Everyone a post named before and names now, bounded: past that, an edit is refused. */
+function union(before: string | null, now: string | null): string | null {
+  const ids = [...new Set([...(listOf(before) ?? []), ...(listOf(now) ?? [])])];
+  if (ids.length > REACHED_MAX)
+    throw new ApiError(
+      409,
+      'too_many_named',
+      `a post may name at most ${REACHED_MAX} people over its edits: write a new post instead`,
+    );
+  return ids.length ? JSON.stringify(ids) : null;
+}
+
+const listOf = (text: string | null) => (text ? mentionedList.parse(JSON.parse(text)) : null);
+
+/** Whom a post's log entries reach beyond the author's teams: everyone it ever named. */
+const reachOf = (row: { reached: string | null }) => {
+  const reached = listOf(row.reached);
+  return reached ? { reached } : {};
+};

@@ -1,60 +1,41 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { z } from 'zod';
-import { audienceList } from '../../shared/protocol/changes';
+import { audienceList, type ChangeKind } from '../../shared/protocol/changes';
+import { kindsReaching, sight, type Sight, type ViewerScope } from '../../shared/protocol/reach';
 import { MENTIONS_MAX } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
+import type { ChangeRow } from './appended-rows';
 
 /**
- * What one person sees of the organisation's log. Presence (status, availability) goes to
- * whoever watches the person: their teams and the people who starred them. Posts go to their
- * teams only; titles in an availability too (people outside see free/busy and status). Who is
- * in the organisation (members, teams) goes to everyone; an ask to its two people only. Someone
- * in no team sees the whole organisation, as before teams existed.
+ * The reach table (shared/protocol/reach.ts) as the store applies it: a viewer's scope read
+ * from the database, a log row's sight, and the same rule as a SQL filter of the log.
  */
-export interface ViewerScope {
-  id: string;
-  everyone: boolean;
-  /** Everyone sharing a team with the viewer (the viewer too). */
-  teammates: ReadonlySet<string>;
-  stars: ReadonlySet<string>;
+export type { Sight, ViewerScope };
+
+/** Everyone a post ever named: a bounded list (an edit that would pass it is refused). */
+export const REACHED_MAX = MENTIONS_MAX * 5;
+export const mentionedList = z.array(z.string()).max(REACHED_MAX);
+
+const listIn = (text: string | null | undefined, schema: z.ZodType<string[]>) =>
+  text ? schema.parse(JSON.parse(text)) : null;
+
+/** Whom a post names now, from its data (only read for someone it named before). */
+const namedNow = z.object({ mentions: z.array(z.string()).optional() });
+
+/** A log row's sight for this viewer: the table's rule, with the row's lists read lazily. */
+export function rowSight(
+  scope: ViewerScope,
+  row: Pick<ChangeRow, 'member_id' | 'audience' | 'mentioned' | 'data'> & { kind: string },
+): Sight {
+  const kind = row.kind as ChangeKind;
+  return sight(scope, {
+    kind,
+    memberId: row.member_id,
+    audience: listIn(row.audience, audienceList),
+    reached: listIn(row.mentioned, mentionedList),
+    named: () => namedNow.safeParse(JSON.parse(row.data)).data?.mentions ?? [],
+  });
 }
-
-/** How a change reaches a viewer: in full, without what stays in the teams, or not at all. */
-export type Sight = 'full' | 'outside' | null;
-
-export interface LogRow {
-  kind: string;
-  member_id: string;
-  audience: string | null;
-  /** A post's named people (JSON list): they see it too. */
-  mentioned?: string | null;
-}
-
-export function sight(scope: ViewerScope, row: LogRow): Sight {
-  if (row.audience) return audienceList.parse(JSON.parse(row.audience)).includes(scope.id) ? 'full' : null;
-  switch (row.kind) {
-    case 'status':
-    case 'availability':
-      if (scope.everyone || scope.teammates.has(row.member_id) || row.member_id === scope.id) return 'full';
-      return scope.stars.has(row.member_id) ? 'outside' : null;
-    case 'post':
-    case 'post-deleted':
-      return scope.everyone ||
-        scope.teammates.has(row.member_id) ||
-        row.member_id === scope.id ||
-        namedIn(row.mentioned, scope.id)
-        ? 'full'
-        : null;
-    default:
-      return 'full'; // who is in the organisation and its teams
-  }
-}
-
-/** Whether a post's list of named people holds this one. */
-const namedIn = (mentioned: string | null | undefined, id: string) =>
-  !!mentioned && mentionedList.parse(JSON.parse(mentioned)).includes(id);
-
-export const mentionedList = z.array(z.string()).max(MENTIONS_MAX);
 
 /**
  * The viewer's scope as the database has it now (one request's worth; the hub keeps its own).
@@ -75,31 +56,24 @@ export async function scopeOf(
     .where('mine.member_id', '=', viewer);
   if (among) query = query.where('theirs.member_id', 'in', [...new Set(among)]);
   const teammates = await query.execute();
-  // In no team at all (not just none of `among`): the whole organisation.
-  const inATeam =
-    teammates.length > 0 ||
-    (await db
-      .selectFrom('group_members')
-      .select('group_id')
-      .where('member_id', '=', viewer)
-      .executeTakeFirst()) !== undefined;
+  const me = await db
+    .selectFrom('members')
+    .select('whole_organisation')
+    .where('id', '=', viewer)
+    .executeTakeFirst();
   const stars = await db.selectFrom('stars').select('star_id').where('member_id', '=', viewer).execute();
   return {
     id: viewer,
-    everyone: !inATeam,
+    wholeOrganisation: Number(me?.whole_organisation ?? 0) === 1,
     teammates: new Set(teammates.map((t) => t.member_id)),
     stars: new Set(stars.map((s) => s.star_id)),
   };
 }
 
-/** The kinds a person's watchers see (presence), and those that stay in their teams (posts). */
-const PRESENCE = ['status', 'availability'] as const;
-const TEAM_ONLY = [...PRESENCE, 'post', 'post-deleted'] as const;
-
 /**
- * `sight`'s rules as a filter of the change log, so that a page is read from the rows the viewer
- * may see. It only narrows: `sight` still decides each row read, so a mismatch here could hold
- * a change back, never let one out.
+ * The table's rules as a filter of the change log, so that a page is read from the rows the
+ * viewer may see. It only narrows: `rowSight` still decides each row read, so a mismatch here
+ * could hold a change back, never let one out (and the property test shows they agree).
  */
 export function mayShow(viewer: string) {
   return (eb: ExpressionBuilder<Database, 'changes'>) => {
@@ -109,24 +83,30 @@ export function mayShow(viewer: string) {
       .select('theirs.member_id')
       .where('mine.member_id', '=', viewer);
     const stars = eb.selectFrom('stars').select('star_id').where('stars.member_id', '=', viewer);
-    const inNoTeam = eb.not(
-      eb.exists(
-        eb.selectFrom('group_members').select('group_id').where('group_members.member_id', '=', viewer),
-      ),
+    const wholeOrganisation = eb.exists(
+      eb
+        .selectFrom('members')
+        .select('members.id')
+        .where('members.id', '=', viewer)
+        .where('members.whole_organisation', '=', 1),
     );
+    const inCircle = [
+      eb('changes.member_id', '=', viewer),
+      eb('changes.member_id', 'in', teammates),
+      wholeOrganisation,
+    ];
+    // Ids are UUIDs, so the quoted id matches a JSON list's entry and nothing else.
+    const listed = `%"${viewer}"%`;
     return eb.or([
-      // An ask names its two people; ids are UUIDs, so the quoted id matches the list's entry.
-      eb.and([eb('audience', 'is not', null), eb('audience', 'like', `%"${viewer}"%`)]),
+      eb('kind', 'in', kindsReaching('organisation')),
+      eb.and([eb('kind', 'in', kindsReaching('audience')), eb('audience', 'like', listed)]),
       eb.and([
-        eb('audience', 'is', null),
-        eb.or([
-          eb('kind', 'not in', TEAM_ONLY),
-          eb('changes.member_id', '=', viewer),
-          eb('changes.member_id', 'in', teammates),
-          eb.and([eb('kind', 'in', PRESENCE), eb('changes.member_id', 'in', stars)]),
-          eb('mentioned', 'like', `%"${viewer}"%`),
-          inNoTeam,
-        ]),
+        eb('kind', 'in', kindsReaching('watchers')),
+        eb.or([...inCircle, eb('changes.member_id', 'in', stars)]),
+      ]),
+      eb.and([
+        eb('kind', 'in', kindsReaching('teams-and-named')),
+        eb.or([...inCircle, eb('mentioned', 'like', listed)]),
       ]),
     ]);
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { busyKinds } from '../availability/segments';
 import { placeKinds } from '../availability/places';
-import { roles } from './schemas';
+import { MENTIONS_MAX, roles } from './schemas';
 
 /**
  * The team's change log on the wire: one schema per kind of change, joined in a union on
@@ -79,6 +79,8 @@ export const postData = z.object({
   tags: z.array(text).max(40),
   createdAt: stamp,
   kind: z.literal('decision').optional(),
+  /** The people it names (member ids): a device notifies by these, never by reading names. */
+  mentions: z.array(z.string().max(64)).max(MENTIONS_MAX).optional(),
 });
 
 /** Who may see a private change (an ask): its two people. */

@@ -4,6 +4,7 @@ import { groupsMigration, starsMigration } from './groups';
 import { mentionsMigration } from './mentions';
 import { placesMigration } from './places';
 import { calendarAppsMigration } from './calendar-apps';
+import { wholeOrganisationMigration } from './whole-organisation';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '008_mentions': mentionsMigration,
   '009_places': placesMigration,
   '010_calendar_apps': calendarAppsMigration,
+  '011_whole_organisation': wholeOrganisationMigration,
 };

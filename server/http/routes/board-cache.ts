@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { freeBusyOnly } from '../../../shared/protocol/changes';
 import { boardResponse, type BoardMemberData } from '../../../shared/protocol/responses';
-import { sight, type ViewerScope } from '../../store/visibility';
+import { sight, type ViewerScope } from '../../../shared/protocol/reach';
 import type { Database } from '../../db/schema';
 import { board } from '../../store/team-data';
 
@@ -20,20 +20,20 @@ export class BoardCache {
   ) {}
 
   /**
-   * The board as this viewer may see it (visibility.ts): everyone's name and profile; presence
-   * of the people they watch (titles for their teammates only); posts and topics of their
-   * teams. Someone who sees it all (one team, or in none) gets the shared serialisation.
+   * The board as this viewer may see it (the reach table): everyone's name and profile;
+   * presence of the people they watch (titles for their teammates only); the latest post and
+   * topics of the people in their circle (a post naming them reaches their feed, not the board).
+   * Someone who sees it all (the whole organisation, or one team) gets the shared serialisation.
    */
   async json(teamId: string, scope: ViewerScope, ids?: readonly string[]): Promise<string> {
     const board = await this.whole(teamId);
     const wanted = ids && new Set(ids);
     const shown = wanted ? board.members.filter((m) => wanted.has(m.id)) : board.members;
-    if (!wanted && (scope.everyone || board.members.every((m) => scope.teammates.has(m.id))))
+    if (!wanted && (scope.wholeOrganisation || board.members.every((m) => scope.teammates.has(m.id))))
       return board.json;
     const members = shown.map((m) => {
-      const row = { member_id: m.id, audience: null };
-      const presence = sight(scope, { ...row, kind: 'status' });
-      const posts = sight(scope, { ...row, kind: 'post' });
+      const presence = sight(scope, { kind: 'status', memberId: m.id });
+      const posts = sight(scope, { kind: 'post', memberId: m.id });
       const availability =
         presence === 'outside' && m.availability ? freeBusyOnly(m.availability) : m.availability;
       return {

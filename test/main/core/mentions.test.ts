@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsOfMe } from '../../../main/core/mentions';
 
-const post = (seq: number, memberId: string, text: string) => ({
+const post = (seq: number, memberId: string, text: string, mentions?: string[]) => ({
   seq,
   kind: 'post' as const,
   memberId,
   entityId: `p${seq}`,
   at: '',
-  data: { id: `p${seq}`, memberId, text, tags: [], createdAt: '2026-03-10T08:00:00Z' },
+  data: {
+    id: `p${seq}`,
+    memberId,
+    text,
+    tags: [],
+    createdAt: '2026-03-10T08:00:00Z',
+    ...(mentions ? { mentions } : {}),
+  },
 });
 
 describe('@mentions of me', () => {
-  it('finds posts by others that name me by first name or full handle, in any case', () => {
-    const me = { id: 'ana', name: 'Ana Lopez' };
+  it('notifies by the ids the post names, never by the names in its text', () => {
+    // Two people are called Ana: only the one the post names is notified.
+    const me = { id: 'ana-1' };
     const changes = [
-      post(1, 'bob', 'ping @ana about billing'),
-      post(2, 'bob', 'ask @Ana.Lopez'),
-      post(3, 'bob', 'ask @anabel'),
-      post(4, 'ana', 'note to @ana'),
-      post(5, 'bob', 'mail ana@example.com'),
+      post(1, 'bob', 'ping @ana about billing', ['ana-1']),
+      post(2, 'bob', 'ask @Ana', ['ana-2']),
+      post(3, 'bob', 'old post naming @ana, no ids'),
+      post(4, 'ana-1', 'note to myself', ['ana-1']),
     ];
-    expect(mentionsOfMe(changes, me).map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(mentionsOfMe(changes, me).map((p) => p.id)).toEqual(['p1']);
+    expect(mentionsOfMe(changes, { id: 'ana-2' }).map((p) => p.id)).toEqual(['p2']);
   });
 });
