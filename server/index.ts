@@ -15,3 +15,4 @@ export { prunePosts } from './store/change-log';
 export { calendarApps, setCalendarApps } from './store/calendar-apps';
 export { createGroup, findGroup, listGroups, setInGroup } from './store/groups';
 export type { RicochetServer } from './http/app';
+export { announceWrites } from './realtime/notifier';

@@ -142,6 +142,11 @@ export class ChangeHub {
     return org.queue;
   }
 
+  /** Some organisations' logs grew, which is not known (another process wrote): look at each. */
+  changedEverywhere(): Promise<void> {
+    return Promise.all([...this.orgs.keys()].map((id) => this.changed(id))).then(() => {});
+  }
+
   /** A removed member's streams close at once (their token no longer opens a new one). */
   closeMember(memberId: string, code = 4401, reason = 'no longer a member of this team'): void {
     for (const socket of this.byMember.get(memberId) ?? []) socket.close(code, reason);

@@ -1,6 +1,8 @@
 import {
+  announceWrites,
   calendarApps,
   setCalendarApps,
+  type Storage,
   createInvite,
   createTeam,
   findGroup,
@@ -52,34 +54,38 @@ const need = (value: string | undefined, flag: string) => {
   return value;
 };
 
+const adminFlags = {
+  ...storageFlags,
+  json: { type: 'boolean' },
+  name: { type: 'string' },
+  'admin-name': { type: 'string' },
+  'admin-email': { type: 'string' },
+  team: { type: 'string' },
+  org: { type: 'string' },
+  into: { type: 'string' },
+  'org-only': { type: 'boolean' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  member: { type: 'string' },
+  uses: { type: 'string' },
+  expires: { type: 'string' },
+  code: { type: 'string' },
+  'older-than': { type: 'string' },
+  microsoft: { type: 'string' },
+  tenant: { type: 'string' },
+  google: { type: 'string' },
+  'google-secret-env': { type: 'string' },
+  authority: { type: 'string' },
+  graph: { type: 'string' },
+  'auth-url': { type: 'string' },
+  'token-url': { type: 'string' },
+  api: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseFlags<typeof adminFlags>>['values'];
+
 async function act(action: string, argv: string[], io: CliIo): Promise<unknown> {
-  const { values } = parseFlags(argv, {
-    ...storageFlags,
-    json: { type: 'boolean' },
-    name: { type: 'string' },
-    'admin-name': { type: 'string' },
-    'admin-email': { type: 'string' },
-    team: { type: 'string' },
-    org: { type: 'string' },
-    into: { type: 'string' },
-    'org-only': { type: 'boolean' },
-    to: { type: 'string' },
-    from: { type: 'string' },
-    member: { type: 'string' },
-    uses: { type: 'string' },
-    expires: { type: 'string' },
-    code: { type: 'string' },
-    'older-than': { type: 'string' },
-    microsoft: { type: 'string' },
-    tenant: { type: 'string' },
-    google: { type: 'string' },
-    'google-secret-env': { type: 'string' },
-    authority: { type: 'string' },
-    graph: { type: 'string' },
-    'auth-url': { type: 'string' },
-    'token-url': { type: 'string' },
-    api: { type: 'string' },
-  });
+  const { values } = parseFlags(argv, adminFlags);
   const known = [
     'create-team',
     'invite',
@@ -97,91 +103,105 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
   const org = values.org ?? values.team;
   const storage = await openStorage(storageFrom(values, io));
   try {
-    if (teamActions.includes(action)) return await teamAction(storage.db, action, { ...values, org });
-    switch (action) {
-      case 'create-team': {
-        const created = await createTeam(storage.db, {
-          name: need(values.name, '--name'),
-          adminName: need(values['admin-name'], '--admin-name'),
-          adminEmail: need(values['admin-email'], '--admin-email'),
-        });
-        // The creator is this admin member: they log in with its token, never join again. The
-        // line to copy names no token (a token typed in a command stays in the shell's history).
-        return {
-          ...created,
-          login: `read -rs RICOCHET_TOKEN && export RICOCHET_TOKEN && ricochet login --server <this server's address> --token-env RICOCHET_TOKEN`,
-        };
-      }
-      case 'invite': {
-        const uses = values.uses === undefined ? undefined : Number(values.uses);
-        if (uses !== undefined && !(Number.isInteger(uses) && uses > 0))
-          throw new UsageError('--uses must be a whole number above 0');
-        const expiresAt = values.expires
-          ? new Date(Date.now() + parseDuration(values.expires)).toISOString()
-          : undefined;
-        const orgId = need(org, '--org');
-        const groupId = values['org-only']
-          ? null
-          : values.into
-            ? (await findGroup(storage.db, orgId, values.into)).id
-            : undefined;
-        return await createInvite(storage.db, orgId, { uses, expiresAt, groupId });
-      }
-      case 'revoke-invite':
-        await revokeInvite(storage.db, need(org, '--org'), need(values.code, '--code'));
-        return { revoked: true };
-      case 'members':
-        return { members: await listMembers(storage.db, need(org, '--org')) };
-      case 'remove':
-        return { removed: await removeMember(storage.db, need(values.member, '--member')) };
-      case 'promote':
-        return { promoted: await promoteMember(storage.db, need(values.member, '--member')) };
-      case 'calendar-apps': {
-        const orgId = need(org, '--org');
-        const secretVar = values['google-secret-env'];
-        const secret = secretVar ? io.env[secretVar] : undefined;
-        if (secretVar && !secret)
-          throw new UsageError(`--google-secret-env names ${secretVar}, which is not set`);
-        if (values.microsoft === undefined && values.google === undefined)
-          return { apps: await calendarApps(storage.db, orgId) };
-        const pick = (value: string | undefined, rest: object) =>
-          value === undefined ? undefined : value === 'none' ? null : { clientId: value, ...rest };
-        const given = (pairs: [string, string | undefined][]) =>
-          Object.fromEntries(pairs.filter((p): p is [string, string] => !!p[1]));
-        const microsoft = pick(
-          values.microsoft,
-          given([
-            ['tenant', values.tenant],
-            ['authority', values.authority],
-            ['graph', values.graph],
-          ]),
-        );
-        const google = pick(
-          values.google,
-          given([
-            ['clientSecret', secret],
-            ['authUrl', values['auth-url']],
-            ['tokenUrl', values['token-url']],
-            ['api', values.api],
-          ]),
-        );
-        return {
-          apps: await setCalendarApps(storage.db, orgId, {
-            ...(microsoft !== undefined ? { microsoft } : {}),
-            ...(google !== undefined ? { google } : {}),
-          }),
-        };
-      }
-      case 'prune-posts': {
-        const age = parseDuration(need(values['older-than'], '--older-than'), '--older-than');
-        const before = new Date(Date.now() - age).toISOString();
-        return { pruned: await prunePosts(storage.db, need(org, '--org'), before), before };
-      }
-      default:
-        return { token: await rotateToken(storage.db, need(values.member, '--member')) };
-    }
+    // Written through the store like the API; then the running servers are told, so open
+    // boards and streams see it now (a removal closes its streams), not at their next sync.
+    const result = await run(action, storage, values, org, io);
+    await announceWrites(storage).catch(() => {});
+    return result;
   } finally {
     await storage.close();
+  }
+}
+
+async function run(
+  action: string,
+  storage: Storage,
+  values: Values,
+  org: string | undefined,
+  io: CliIo,
+): Promise<unknown> {
+  if (teamActions.includes(action)) return await teamAction(storage.db, action, { ...values, org });
+  switch (action) {
+    case 'create-team': {
+      const created = await createTeam(storage.db, {
+        name: need(values.name, '--name'),
+        adminName: need(values['admin-name'], '--admin-name'),
+        adminEmail: need(values['admin-email'], '--admin-email'),
+      });
+      // The creator is this admin member: they log in with its token, never join again. The
+      // line to copy names no token (a token typed in a command stays in the shell's history).
+      return {
+        ...created,
+        login: `read -rs RICOCHET_TOKEN && export RICOCHET_TOKEN && ricochet login --server <this server's address> --token-env RICOCHET_TOKEN`,
+      };
+    }
+    case 'invite': {
+      const uses = values.uses === undefined ? undefined : Number(values.uses);
+      if (uses !== undefined && !(Number.isInteger(uses) && uses > 0))
+        throw new UsageError('--uses must be a whole number above 0');
+      const expiresAt = values.expires
+        ? new Date(Date.now() + parseDuration(values.expires)).toISOString()
+        : undefined;
+      const orgId = need(org, '--org');
+      const groupId = values['org-only']
+        ? null
+        : values.into
+          ? (await findGroup(storage.db, orgId, values.into)).id
+          : undefined;
+      return await createInvite(storage.db, orgId, { uses, expiresAt, groupId });
+    }
+    case 'revoke-invite':
+      await revokeInvite(storage.db, need(org, '--org'), need(values.code, '--code'));
+      return { revoked: true };
+    case 'members':
+      return { members: await listMembers(storage.db, need(org, '--org')) };
+    case 'remove':
+      return { removed: await removeMember(storage.db, need(values.member, '--member')) };
+    case 'promote':
+      return { promoted: await promoteMember(storage.db, need(values.member, '--member')) };
+    case 'calendar-apps': {
+      const orgId = need(org, '--org');
+      const secretVar = values['google-secret-env'];
+      const secret = secretVar ? io.env[secretVar] : undefined;
+      if (secretVar && !secret)
+        throw new UsageError(`--google-secret-env names ${secretVar}, which is not set`);
+      if (values.microsoft === undefined && values.google === undefined)
+        return { apps: await calendarApps(storage.db, orgId) };
+      const pick = (value: string | undefined, rest: object) =>
+        value === undefined ? undefined : value === 'none' ? null : { clientId: value, ...rest };
+      const given = (pairs: [string, string | undefined][]) =>
+        Object.fromEntries(pairs.filter((p): p is [string, string] => !!p[1]));
+      const microsoft = pick(
+        values.microsoft,
+        given([
+          ['tenant', values.tenant],
+          ['authority', values.authority],
+          ['graph', values.graph],
+        ]),
+      );
+      const google = pick(
+        values.google,
+        given([
+          ['clientSecret', secret],
+          ['authUrl', values['auth-url']],
+          ['tokenUrl', values['token-url']],
+          ['api', values.api],
+        ]),
+      );
+      return {
+        apps: await setCalendarApps(storage.db, orgId, {
+          ...(microsoft !== undefined ? { microsoft } : {}),
+          ...(google !== undefined ? { google } : {}),
+        }),
+      };
+    }
+    case 'prune-posts': {
+      const age = parseDuration(need(values['older-than'], '--older-than'), '--older-than');
+      const before = new Date(Date.now() - age).toISOString();
+      return { pruned: await prunePosts(storage.db, need(org, '--org'), before), before };
+    }
+    default:
+      return { token: await rotateToken(storage.db, need(values.member, '--member')) };
   }
 }
 
