@@ -117,8 +117,11 @@ async function oneOrganisation(
     if (op.op === 'team-add' || op.op === 'team-remove') {
       const adding = op.op === 'team-add';
       await setInGroup(db, teams[op.team!]!, who, adding);
-      if (adding) (model.teams.get(teams[op.team!]!)!.add(who), model.whole.delete(who));
-      else model.teams.get(teams[op.team!]!)!.delete(who);
+      const members = model.teams.get(teams[op.team!]!)!;
+      if (adding) {
+        members.add(who);
+        model.whole.delete(who); // placed in a team: no longer the whole organisation
+      } else members.delete(who);
     } else if (op.op === 'star') {
       const whom = ids[op.whom!]!;
       if (whom === who || removed.has(whom)) continue;
