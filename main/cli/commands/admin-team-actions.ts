@@ -37,7 +37,10 @@ export async function teamAction(store: Db, action: string, values: TeamFlags): 
   );
   const member = need(values.member, '--member');
   const changed = await setInGroup(store, group.id, member, adding);
-  return { team: { id: group.id, name: group.name }, member, changed, in: adding };
+  // Out of their last team, they do not see the organisation instead: say what they keep.
+  const inNoTeam =
+    !adding && !(await listGroups(store, org)).some((g) => g.members.some((m) => m.id === member));
+  return { team: { id: group.id, name: group.name }, member, changed, in: adding, inNoTeam };
 }
 
 /** What a team action did, in words. */
@@ -48,6 +51,7 @@ export function teamActionText(action: string, result: Record<string, never>): s
     changed?: boolean;
     in?: boolean;
     member?: string;
+    inNoTeam?: boolean;
   };
   if (action === 'teams') {
     if (!r.teams?.length) return ['no teams'];
@@ -59,5 +63,13 @@ export function teamActionText(action: string, result: Record<string, never>): s
   if (action === 'team-create') return [`Team "${r.team!.name}" created (id ${r.team!.id}).`];
   const where = `team "${r.team!.name}"`;
   if (!r.changed) return [`${r.member} was already ${r.in ? 'in' : 'out of'} ${where}: nothing changed.`];
-  return [r.in ? `Added ${r.member} to ${where}.` : `Took ${r.member} out of ${where}.`];
+  if (r.in) return [`Added ${r.member} to ${where}.`];
+  return [
+    `Took ${r.member} out of ${where}.`,
+    ...(r.inNoTeam
+      ? [
+          `${r.member} is no longer in any team: they stay in the organisation and keep its directory, the people they star (free/busy and status) and the posts that name them; no team's posts or meeting titles reach them.`,
+        ]
+      : []),
+  ];
 }
