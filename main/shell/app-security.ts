@@ -76,3 +76,12 @@ export function lockWebContents(
     return { action: 'deny' };
   });
 }
+
+/**
+ * The dev server's address (electron-vite sets it while developing), honoured only when the app
+ * is not packaged: an installed app always loads its own page, whatever the environment says, so
+ * a variable set by another program cannot make it load a page that would get the app's bridge.
+ */
+export function devRendererUrl(isPackaged: boolean, env: NodeJS.ProcessEnv): string | undefined {
+  return isPackaged ? undefined : env['ELECTRON_RENDERER_URL'] || undefined;
+}

@@ -19,7 +19,7 @@ import {
 import Store from 'electron-store';
 import { translate } from '../../shared/i18n/translate';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
-import { isAppUrl, lockSession, lockWebContents } from './app-security';
+import { devRendererUrl, isAppUrl, lockSession, lockWebContents } from './app-security';
 import { createHotkeyController } from './hotkey-controller';
 import { registerIpc } from './ipc-router';
 import { linkInArgs, parseJoinLink } from './join-link';
@@ -29,7 +29,7 @@ import { createWindows, preloadPath, rendererFile } from './shell-windows';
 import { createTrayUpdater } from './tray-updater';
 import { windowStateOptions, type WindowState } from './window-state';
 
-const rendererUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererUrl = devRendererUrl(app.isPackaged, process.env);
 const here = import.meta.dirname;
 
 // Tests and portable setups choose the profile folder.

@@ -1,11 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  devRendererUrl,
   isAppUrl,
   lockSession,
   lockWebContents,
 } from '../../../main/shell/app-security';
 import { secureWindowOptions } from '../../../main/shell/window-options';
+
+describe('the dev server address', () => {
+  it('is honoured while developing, never in a packaged app', () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://evil.example:5173' };
+    expect(devRendererUrl(false, env)).toBe('http://evil.example:5173');
+    // Installed: the app loads its own page, so the URL it trusts is not the environment's.
+    expect(devRendererUrl(true, env)).toBeUndefined();
+    expect(isAppUrl('http://evil.example:5173/', devRendererUrl(true, env), '/opt/ricochet/index.html')).toBe(
+      false,
+    );
+    expect(devRendererUrl(false, {})).toBeUndefined();
+  });
+});
 
 describe('which pages are the app', () => {
   it('the dev server by its exact origin, the built page by its exact path', () => {
