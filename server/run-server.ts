@@ -14,6 +14,7 @@ export interface RunOptions {
   trustProxy?: boolean | string;
   streamHeartbeatMs?: number;
   askSweepMs?: number;
+  perRecipient?: number;
 }
 
 /** Opens the database, serves the API, and gives back the address and a graceful close. */
@@ -33,6 +34,7 @@ export async function runServer(options: RunOptions): Promise<RicochetServer & {
     trustProxy: options.trustProxy,
     streamHeartbeatMs: options.streamHeartbeatMs,
     askSweepMs: options.askSweepMs,
+    perRecipient: options.perRecipient,
   });
   const address = await server.app.listen({ host: options.host, port: options.port });
   return {

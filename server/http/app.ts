@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AskScheduler } from '../realtime/ask-scheduler';
 import { ChangeHub } from '../realtime/change-hub';
 import { createNotifier } from '../realtime/notifier';
+import { RecipientLimit } from './recipient-limit';
 import { ApiError } from '../store/api-error';
 import type { Member } from '../store/members';
 import { bearerToken } from './bearer';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   tombstoneDays?: number;
   /** How often due asks are looked for, whoever scheduled them (5 s). */
   askSweepMs?: number;
+  /** Mentions and asks one person may send another in a minute (10). */
+  perRecipient?: number;
 }
 
 export type { ServerContext } from './server-context';
@@ -105,6 +108,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     asks,
     now,
     tokens,
+    recipients: new RecipientLimit(Date.now, options.perRecipient),
     log: (message) => app.log.warn(message),
     clientAddress: (request) => clientAddress(request, options.trustProxy ?? false),
   };

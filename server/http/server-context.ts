@@ -4,6 +4,7 @@ import type { ChangeHub } from '../realtime/change-hub';
 import type { AskScheduler } from '../realtime/ask-scheduler';
 import type { ChangeNotifier } from '../realtime/notifier';
 import type { TokenGate } from './token-gate';
+import type { RecipientLimit } from './recipient-limit';
 
 /** What every route and the stream share: the database, the change hub and the notifier. */
 export interface ServerContext {
@@ -13,6 +14,8 @@ export interface ServerContext {
   asks: AskScheduler;
   /** Who a token belongs to, with the per-address limit on invalid ones (routes and stream). */
   tokens: TokenGate;
+  /** Mentions and asks from one person to another, per minute. */
+  recipients: RecipientLimit;
   /** The client's own address (behind a trusted proxy, the one it forwarded), as routes see it. */
   clientAddress: (request: IncomingMessage) => string;
   /** A warning for the server's log (what went wrong after a change was stored). */

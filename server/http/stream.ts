@@ -61,6 +61,14 @@ export function attachStream(
           return;
         }
         const member = answer?.member;
+        // No token in the headers: it comes in the first message, counted per address meanwhile.
+        const waiting = member ? undefined : context.tokens.openUnauthenticated(address);
+        if (waiting && waiting.wait > 0) {
+          socket.end(
+            `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${waiting.wait}\r\nContent-Type: application/json\r\n\r\n{"error":"rate_limited","message":"too many streams waiting to authenticate from this address"}`,
+          );
+          return;
+        }
         wss.handleUpgrade(request, socket, head, (ws) => {
           alive.add(ws);
           ws.on('pong', () => alive.add(ws));
@@ -70,6 +78,7 @@ export function attachStream(
             return void start(ws, member).catch(() => ws.close(1011, 'cannot subscribe'));
           }
           const timer = setTimeout(() => ws.close(4401, 'authenticate first'), AUTH_TIMEOUT_MS);
+          ws.once('close', () => waiting?.done(false));
           ws.once('message', (data) => {
             clearTimeout(timer);
             let first: { type?: string; token?: string } = {};
@@ -85,6 +94,7 @@ export function attachStream(
             const given = first.token;
             void context.tokens
               .check(given, address)
+              .then((checked) => (waiting?.done('member' in checked), checked))
               .then((checked) =>
                 'member' in checked
                   ? (tokens.set(ws, given), start(ws, checked.member))

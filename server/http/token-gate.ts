@@ -4,6 +4,9 @@ import { authenticate, type Member } from '../store/members';
 import { hashSecret } from '../store/secrets';
 import { FailureLimit } from './rate-limit';
 
+/** Upgrades one address may hold open while they have not sent their token yet. */
+export const PENDING_PER_ADDRESS = 10;
+
 export type GateAnswer = { member: Member } | { refused: 401 } | { refused: 429; wait: number };
 
 /**
@@ -20,6 +23,8 @@ export class TokenGate {
   /** Every live token's hash, as last read (only needed while some address is blocked). */
   private live: { at: number; hashes: Set<string> } | undefined;
   private reading: Promise<Set<string>> | undefined;
+  /** Stream upgrades per address still waiting for their token. */
+  private readonly pending = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -43,6 +48,30 @@ export class TokenGate {
     }
     this.remember(token, hash);
     return { member };
+  }
+
+  /**
+   * A stream upgrade with no token yet (a browser sends it in its first message): counted per
+   * address like an invalid token, so held-open upgrades cannot pile up. Answers the seconds
+   * to wait (refused) or 0, and a `done` to call with whether it then authenticated.
+   */
+  openUnauthenticated(address: string): { wait: number; done: (ok: boolean) => void } {
+    const wait = this.failures.blocked(address);
+    const pending = this.pending.get(address) ?? 0;
+    if (wait > 0 || pending >= PENDING_PER_ADDRESS) return { wait: Math.max(wait, 5), done: () => {} };
+    this.pending.set(address, pending + 1);
+    let settled = false;
+    return {
+      wait: 0,
+      done: (ok) => {
+        if (settled) return;
+        settled = true;
+        const left = (this.pending.get(address) ?? 1) - 1;
+        if (left > 0) this.pending.set(address, left);
+        else this.pending.delete(address);
+        if (!ok) this.failures.failed(address);
+      },
+    };
   }
 
   /** The live token hashes, read again when older than 5 s; one read at a time. */

@@ -2,6 +2,7 @@ import { askBody, askUpdate } from '../../../shared/protocol/schemas';
 import { askSchema, asksResponse } from '../../../shared/protocol/responses';
 import { createAsk, listAsks, updateAsk } from '../../store/asks';
 import { answers, created } from '../route-docs';
+import { nameIn } from '../recipient-limit';
 import { idParams, me, type RouteKit } from './route-kit';
 
 /** Asks between two teammates, delivered when the person asked is next free. */
@@ -18,12 +19,14 @@ export function askRoutes({ app, context, mutate }: RouteKit) {
     },
     async (request, reply) => {
       const caller = me(request);
+      await context.recipients.check(caller.id, [request.body.to], nameIn(db));
       const { ask, created: isNew } = await mutate({
         team: caller.teamId,
         store: () => createAsk(db, caller, request.body, context.now()),
         changed: (r) => r.created,
         asks: true,
       });
+      if (isNew) context.recipients.note(caller.id, [request.body.to]);
       return reply.code(isNew ? 201 : 200).send(ask);
     },
   );

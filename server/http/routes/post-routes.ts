@@ -3,6 +3,7 @@ import { postData, postsResponse } from '../../../shared/protocol/responses';
 import { createPost, deletePost, editPost, listPosts } from '../../store/posts';
 import { answers, created, errors } from '../route-docs';
 import { scopeOf } from '../../store/visibility';
+import { nameIn } from '../recipient-limit';
 import { idParams, me, noContent, type RouteKit } from './route-kit';
 
 /** The team's feed: posts and decisions, made, edited and deleted by their authors. */
@@ -13,11 +14,14 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
     { schema: { body: postBody, response: created(postData, 'the post') } },
     async (request, reply) => {
       const caller = me(request);
+      const named = request.body.mentions ?? [];
+      await context.recipients.check(caller.id, named, nameIn(db));
       const { post, created: isNew } = await mutate({
         team: caller.teamId,
         store: () => createPost(db, caller, request.body),
         changed: (r) => r.created,
       });
+      if (isNew) context.recipients.note(caller.id, named);
       return reply.code(isNew ? 201 : 200).send(post);
     },
   );

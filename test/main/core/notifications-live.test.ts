@@ -38,6 +38,7 @@ beforeAll(async () => {
     port,
     storage: { kind: 'sqlite', dataDir },
     now: () => clock,
+    perRecipient: 100, // 20 mentions of one person at once: the history this test needs
   });
   url = `http://127.0.0.1:${port}`;
   const team = await createTeam(server.context.storage.db, {
