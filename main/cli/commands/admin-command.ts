@@ -15,22 +15,26 @@ import {
   rotateToken,
 } from '../../../server/index';
 import { teamAction, teamActions, teamActionsUsage, teamActionText } from './admin-team-actions';
+import { memberRef } from './member-ref';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { terminalText } from '../terminal-text';
 import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url postgres://…] [--json]
-  create-team --name <n> --admin-name <n> --admin-email <e>
-                                (an organisation, with a first team of the same name)
+  create-organisation --name <n> --admin-name <n> --admin-email <e>
+                                (an organisation, with a first team of the same name holding its
+                                admin; create-team is the old name of this action)
   invite --org <id> [--into <team> | --org-only] [--uses <n>] [--expires <duration: 30m, 12h, 7d>]
                                 (default: 25 uses, 14 days; joiners enter the organisation's first
                                 team, or --into that team, or --org-only none)
   revoke-invite --org <id> --code <code>
   members --org <id>
 ${teamActionsUsage}
-  remove --member <id>          (revokes its tokens)
-  rotate-token --member <id>
-  promote --member <id>         (makes a member an admin; the only admin cannot be removed)
+  remove --member <who> [--org <id>]     (takes them out of the organisation; revokes their tokens)
+  rotate-token --member <who> [--org <id>]
+  promote --member <who> [--org <id>]    (makes a member an admin of the organisation; the only
+                                admin cannot be removed)
+                                (<who>: a member id, or with --org their email or name)
   calendar-apps --org <id> [--microsoft <client-id> [--tenant <id>] [--authority <url>] [--graph <url>]]
                 [--google <client-id> [--google-secret-env <VAR>] [--auth-url <url>] [--token-url <url>] [--api <url>]]
                                 (the apps members connect Microsoft 365 and Google calendars with, and
@@ -86,8 +90,10 @@ type Values = ReturnType<typeof parseFlags<typeof adminFlags>>['values'];
 
 async function act(action: string, argv: string[], io: CliIo): Promise<unknown> {
   const { values } = parseFlags(argv, adminFlags);
+  // The organisation was called a team before it could hold teams: the old action name stays.
+  if (action === 'create-team') action = 'create-organisation';
   const known = [
-    'create-team',
+    'create-organisation',
     'invite',
     'revoke-invite',
     'members',
@@ -121,8 +127,9 @@ async function run(
   io: CliIo,
 ): Promise<unknown> {
   if (teamActions.includes(action)) return await teamAction(storage.db, action, { ...values, org });
+  const who = () => memberRef(storage.db, org, need(values.member, '--member'));
   switch (action) {
-    case 'create-team': {
+    case 'create-organisation': {
       const created = await createTeam(storage.db, {
         name: need(values.name, '--name'),
         adminName: need(values['admin-name'], '--admin-name'),
@@ -132,6 +139,8 @@ async function run(
       // line to copy names no token (a token typed in a command stays in the shell's history).
       return {
         ...created,
+        // `team` is the organisation's old name in this answer, kept for scripts that read it.
+        organisation: created.team,
         login: `read -rs RICOCHET_TOKEN && export RICOCHET_TOKEN && ricochet login --server <this server's address> --token-env RICOCHET_TOKEN`,
       };
     }
@@ -156,9 +165,9 @@ async function run(
     case 'members':
       return { members: await listMembers(storage.db, need(org, '--org')) };
     case 'remove':
-      return { removed: await removeMember(storage.db, need(values.member, '--member')) };
+      return { removed: await removeMember(storage.db, (await who()).id) };
     case 'promote':
-      return { promoted: await promoteMember(storage.db, need(values.member, '--member')) };
+      return { promoted: await promoteMember(storage.db, (await who()).id) };
     case 'calendar-apps': {
       const orgId = need(org, '--org');
       const secretVar = values['google-secret-env'];
@@ -201,7 +210,7 @@ async function run(
       return { pruned: await prunePosts(storage.db, need(org, '--org'), before), before };
     }
     default:
-      return { token: await rotateToken(storage.db, need(values.member, '--member')) };
+      return { token: await rotateToken(storage.db, (await who()).id) };
   }
 }
 
@@ -228,8 +237,10 @@ function adminText(action: string, r: Record<string, never>): string {
   };
   if (teamActions.includes(action)) {
     lines.push(...teamActionText(action, r));
-  } else if (action === 'create-team') {
-    lines.push(`Team "${any.team!.name}" created (id ${any.team!.id}).`);
+  } else if (action === 'create-team' || action === 'create-organisation') {
+    lines.push(
+      `Organisation "${any.team!.name}" created (id ${any.team!.id}), with a first team "${any.team!.name}" holding its admin.`,
+    );
     lines.push(`Admin: ${any.admin!.name} <${any.admin!.email}>, token ${String(any['token'])}`);
     lines.push(`Log in as that admin (paste the token when asked): ${String(any['login'])}`);
     lines.push(`Invite for teammates: ${String(any['invite'])}`);
@@ -243,7 +254,7 @@ function adminText(action: string, r: Record<string, never>): string {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');
   } else if (action === 'promote') {
-    lines.push(`${String((any['promoted'] as { name: string }).name)} is now an admin of the team.`);
+    lines.push(`${String((any['promoted'] as { name: string }).name)} is now an admin of the organisation.`);
   } else if (action === 'calendar-apps') {
     const apps = any['apps'] as {
       microsoft: { clientId: string; tenant?: string } | null;
@@ -257,7 +268,9 @@ function adminText(action: string, r: Record<string, never>): string {
   } else if (action === 'prune-posts') {
     lines.push(`Pruned ${String(any['pruned'])} post(s) written before ${String(any['before'])}.`);
   } else if (action === 'remove') {
-    lines.push(`Removed ${any.removed?.name ?? 'the member'}; their tokens no longer work.`);
+    lines.push(
+      `Removed ${any.removed?.name ?? 'the member'} from the organisation; their tokens no longer work.`,
+    );
   } else {
     lines.push(`New token: ${String(any['token'])} (the old ones no longer work)`);
   }

@@ -1,13 +1,15 @@
-import { createGroup, findGroup, listGroups, setInGroup } from '../../../server/index';
+import { createGroup, findGroup, listGroups, listMembers, setInGroup } from '../../../server/index';
 import { UsageError } from '../command';
+import { memberRef } from './member-ref';
 
 type Db = Parameters<typeof listGroups>[0];
 
 export const teamActionsUsage = `  teams --org <id>              (the organisation's teams and who is in each)
   team-create --org <id> --name <n>
-  team-add --org <id> --to <team> --member <id>       (a person may be in several teams)
-  team-remove --org <id> --from <team> --member <id>  (they stay in the organisation)
-                                (<team>: its id or its name)`;
+  team-add --org <id> --to <team> --member <who>       (a person may be in several teams)
+  team-remove --org <id> --from <team> --member <who>  (they stay in the organisation, and see
+                                only their stars and the posts naming them until placed again)
+                                (<team>: its id or its name; <who>: a member id, email or name)`;
 
 export const teamActions = ['teams', 'team-create', 'team-add', 'team-remove'];
 
@@ -35,12 +37,14 @@ export async function teamAction(store: Db, action: string, values: TeamFlags): 
     org,
     need(adding ? values.to : values.from, adding ? '--to' : '--from'),
   );
-  const member = need(values.member, '--member');
+  const person = await memberRef(store, org, need(values.member, '--member'));
+  const member = person.id;
   const changed = await setInGroup(store, group.id, member, adding);
   // Out of their last team, they do not see the organisation instead: say what they keep.
-  const inNoTeam =
-    !adding && !(await listGroups(store, org)).some((g) => g.members.some((m) => m.id === member));
-  return { team: { id: group.id, name: group.name }, member, changed, in: adding, inNoTeam };
+  const teams = await listGroups(store, org);
+  const inNoTeam = !adding && !teams.some((g) => g.members.some((m) => m.id === member));
+  const memberName = (await listMembers(store, org)).find((m) => m.id === member)?.name ?? person.name;
+  return { team: { id: group.id, name: group.name }, member, memberName, changed, in: adding, inNoTeam };
 }
 
 /** What a team action did, in words. */
@@ -51,8 +55,10 @@ export function teamActionText(action: string, result: Record<string, never>): s
     changed?: boolean;
     in?: boolean;
     member?: string;
+    memberName?: string;
     inNoTeam?: boolean;
   };
+  const who = r.memberName ?? r.member;
   if (action === 'teams') {
     if (!r.teams?.length) return ['no teams'];
     return r.teams.map(
@@ -62,13 +68,13 @@ export function teamActionText(action: string, result: Record<string, never>): s
   }
   if (action === 'team-create') return [`Team "${r.team!.name}" created (id ${r.team!.id}).`];
   const where = `team "${r.team!.name}"`;
-  if (!r.changed) return [`${r.member} was already ${r.in ? 'in' : 'out of'} ${where}: nothing changed.`];
-  if (r.in) return [`Added ${r.member} to ${where}.`];
+  if (!r.changed) return [`${who} was already ${r.in ? 'in' : 'out of'} ${where}: nothing changed.`];
+  if (r.in) return [`Added ${who} to ${where}.`];
   return [
-    `Took ${r.member} out of ${where}.`,
+    `Took ${who} out of ${where}.`,
     ...(r.inNoTeam
       ? [
-          `${r.member} is no longer in any team: they stay in the organisation and keep its directory, the people they star (free/busy and status) and the posts that name them; no team's posts or meeting titles reach them.`,
+          `${who} is no longer in any team: they stay in the organisation and keep its directory, the people they star (free/busy and status) and the posts that name them; no team's posts or meeting titles reach them.`,
         ]
       : []),
   ];
