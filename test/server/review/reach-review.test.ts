@@ -102,6 +102,41 @@ describe.each(backends)('taking someone out never shows them more, on %s', (back
   }, 30_000);
 });
 
+describe.each(backends)('admin commands reach open pages, on %s', (backend) => {
+  it('a team change by the admin command (another process) reaches open streams within 2 s', async () => {
+    const t = await organisation(backend);
+    try {
+      const stream = await openStream(t.b.url, t.cy.token);
+      await stream.ready();
+      const started = Date.now();
+      const moved = await cliProcess(
+        'admin',
+        'team-add',
+        '--org',
+        t.org.team.id,
+        '--to',
+        'Search',
+        '--member',
+        'bo@a.test',
+        ...t.flags,
+      );
+      expect(moved.code, moved.stderr).toBe(0);
+      await stream.until(
+        () =>
+          stream
+            .changes()
+            .some(
+              (c: Change) =>
+                c.kind === 'group' && c.data.name === 'Search' && c.data.members.includes(t.bo.member.id),
+            ),
+        2_000 + (Date.now() - started),
+      );
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+});
+
 describe.each(backends.filter((b) => b === 'postgres'))('the last admin, on %s', (backend) => {
   it('two admins removing each other at once through two instances never leave none', async () => {
     const t = await organisation(backend);
