@@ -88,7 +88,7 @@ describe('a team always keeps an admin (finding 10)', () => {
     const created = JSON.parse((await createTeam(data, 'Acme', 'Ana', '--json')).stdout);
     const alone = await cli('admin', 'remove', '--member', created.admin.id, '--data', data);
     expect(alone.code).not.toBe(0);
-    expect(alone.stderr).toContain("Ana is this team's only admin: make another member admin first");
+    expect(alone.stderr).toContain("Ana is this organisation's only admin: make another member admin first");
     const server = await runServer({
       host: '127.0.0.1',
       port: 0,
@@ -104,7 +104,7 @@ describe('a team always keeps an admin (finding 10)', () => {
         email: 'bo@a.test',
       });
       const promoted = await cli('admin', 'promote', '--member', bo.body.member.id, '--data', data);
-      expect(promoted.stdout).toBe('Bo is now an admin of the team.\n');
+      expect(promoted.stdout).toBe('Bo is now an admin of the organisation.\n');
       // Teammates see the new role; and now Ana may go.
       expect((await api('GET', `/v1/members/${bo.body.member.id}`)).body.role).toBe('admin');
       expect((await api('DELETE', `/v1/members/${created.admin.id}`)).status).toBe(204);

@@ -37,12 +37,14 @@ describe('the desktop session', () => {
     await waitFor(() => session.core.freshness().online);
 
     await session.api['settings:update']({ notifications: false });
-    await t.admin.api('POST', '/v1/posts', { id: crypto.randomUUID(), text: '@Cleo first' });
+    // The post names Cleo by id, as the desktop and the CLI send it (notifications go by ids).
+    const mentions = [session.core.me!.id];
+    await t.admin.api('POST', '/v1/posts', { id: crypto.randomUUID(), text: '@Cleo first', mentions });
     await waitFor(() => session.core.feed().some((p) => p.text === '@Cleo first'));
     expect(notes).toEqual([]);
 
     await session.api['settings:update']({ notifications: true, locale: 'fr' });
-    await t.admin.api('POST', '/v1/posts', { id: crypto.randomUUID(), text: '@Cleo second' });
+    await t.admin.api('POST', '/v1/posts', { id: crypto.randomUUID(), text: '@Cleo second', mentions });
     await waitFor(() => notes.length > 0);
     expect(notes).toEqual([{ title: 'Ana vous mentionne', body: '@Cleo second' }]);
     expect(events).toContain('core:notify');

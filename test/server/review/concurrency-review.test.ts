@@ -12,10 +12,12 @@ describe.each(backends)('concurrent writes on %s', (backend) => {
   it('status PUT/DELETE for one member while asks to them are made: no 5xx, and asks follow the last status', async () => {
     const storage = await storageFor(backend);
     const rateLimit = { capacity: 100_000, perSecond: 100_000 };
-    const a = await runServer({ host: '127.0.0.1', port: 0, storage, rateLimit });
+    // 40 asks to one person at once: this is about concurrency, not the per-recipient limit.
+    const limits = { rateLimit, perRecipient: 1_000 };
+    const a = await runServer({ host: '127.0.0.1', port: 0, storage, ...limits });
     // PostgreSQL: two instances on one database, as behind a load balancer.
     const b =
-      backend === 'postgres' ? await runServer({ host: '127.0.0.1', port: 0, storage, rateLimit }) : a;
+      backend === 'postgres' ? await runServer({ host: '127.0.0.1', port: 0, storage, ...limits }) : a;
     try {
       const db = a.context.storage.db;
       const team = await createTeam(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'a@a.test' });
