@@ -33,6 +33,8 @@ export interface Storage {
   kind: StorageConfig['kind'];
   /** PostgreSQL only: the pool, to hold a LISTEN connection for other instances' changes. */
   pool?: pg.Pool;
+  /** SQLite only: the folder of its files (another process's writes are announced there). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,7 @@ export function connectStorage(config: StorageConfig, serving: ServingOptions = 
     storage = {
       db,
       kind: 'sqlite',
+      dataDir: config.dataDir,
       close: async () => {
         await stopCheckpoints();
         await db.destroy();

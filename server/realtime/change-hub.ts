@@ -23,6 +23,8 @@ interface Org {
   watchers: Watchers;
   sent: number;
   queue: Promise<void>;
+  /** Flushes queued and not finished. */
+  pending: number;
 }
 
 type Row = ChangeRow;
@@ -121,6 +123,7 @@ export class ChangeHub {
           watchers,
           sent: Number(row.seq),
           queue: Promise.resolve(),
+          pending: 0,
         };
         this.orgs.set(orgId, org);
         return org;
@@ -138,8 +141,27 @@ export class ChangeHub {
   changed(orgId: string, rows?: readonly Row[]): Promise<void> {
     const org = this.orgs.get(orgId);
     if (!org) return Promise.resolve();
-    org.queue = org.queue.then(() => this.flush(orgId, org, rows)).catch(() => {});
+    org.pending++;
+    org.queue = org.queue
+      .then(() => this.flush(orgId, org, rows))
+      .catch(() => {})
+      .finally(() => org.pending--);
     return org.queue;
+  }
+
+  /**
+   * The organisations' heads as the database has them (SQLite, after another process wrote):
+   * those whose log passed what was sent, with no flush on its way, are read. A head this
+   * instance is already sending is left to that flush, which uses the rows as committed.
+   */
+  async behindHeads(db: Kysely<Database>): Promise<void> {
+    const ids = [...this.orgs.keys()];
+    if (ids.length === 0) return;
+    const heads = await db.selectFrom('teams').select(['id', 'seq']).where('id', 'in', ids).execute();
+    for (const { id, seq } of heads) {
+      const org = this.orgs.get(id);
+      if (org && org.pending === 0 && Number(seq) > org.sent) void this.changed(id);
+    }
   }
 
   /** Some organisations' logs grew, which is not known (another process wrote): look at each. */

@@ -1,3 +1,5 @@
+import { existsSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Storage } from '../db/connect';
@@ -15,23 +17,36 @@ export interface ChangeNotifier {
 /** Every organisation: what another process (an admin command) announces after its writes. */
 const ANY = '*';
 
+/** In a SQLite server's folder: touched by another process (an admin command) after it wrote. */
+export const WRITES_MARK = 'other-process-wrote';
+
 /**
  * What an admin command, a process of its own, says after it wrote: PostgreSQL's instances hear
- * it at once (NOTIFY); a SQLite server notices another process's commit by itself (see below).
+ * it at once (NOTIFY); a SQLite server watches a mark in its folder (inotify and the like: no
+ * cost at rest, nothing read on the server's own writes).
  */
 export async function announceWrites(storage: Storage): Promise<void> {
   if (storage.kind === 'postgres') await sql`select pg_notify(${CHANNEL}, ${ANY})`.execute(storage.db);
+  else if (storage.dataDir)
+    writeFileSync(join(storage.dataDir, WRITES_MARK), new Date().toISOString(), { mode: 0o600 });
 }
 
-/** How often a SQLite server looks whether another process committed (one cheap pragma). */
-const SQLITE_LOOK_MS = 200;
+/** Watches the mark; a change makes the hub compare the organisations' heads with what it sent. */
+function watchOtherWriters(storage: Storage, hub: ChangeHub): () => void {
+  if (!storage.dataDir) return () => {};
+  const mark = join(storage.dataDir, WRITES_MARK);
+  if (!existsSync(mark)) writeFileSync(mark, '', { mode: 0o600 });
+  const watcher = watch(mark, () => void hub.behindHeads(storage.db).catch(() => {}));
+  watcher.on('error', () => {});
+  watcher.unref();
+  return () => watcher.close();
+}
 
 /**
- * SQLite: one instance, so the hub hears of its own changes directly, and another process's
- * commit (an admin command) by SQLite's data_version, which moves only for other connections'
- * commits. PostgreSQL: every instance LISTENs, and a committed change is announced with NOTIFY,
- * so each instance's hub pushes it to its own streams: instances stay stateless behind a load
- * balancer.
+ * SQLite: one instance, so the hub hears of its own changes directly, and of an admin command's
+ * by the mark it touches. PostgreSQL: every instance LISTENs, and a committed change is
+ * announced with NOTIFY, so each instance's hub pushes it to its own streams: instances stay
+ * stateless behind a load balancer.
  */
 export async function createNotifier(
   storage: Storage,
@@ -39,22 +54,10 @@ export async function createNotifier(
   log: (msg: string) => void,
 ): Promise<ChangeNotifier> {
   if (storage.kind === 'sqlite' || !storage.pool) {
-    let version: unknown;
-    const look = setInterval(() => {
-      if (hub.streamCount === 0) return;
-      void sql<{ data_version: number }>`pragma data_version`.execute(storage.db).then(
-        ({ rows }) => {
-          const now = rows[0]?.data_version;
-          if (version !== undefined && now !== version) void hub.changedEverywhere();
-          version = now;
-        },
-        () => {},
-      );
-    }, SQLITE_LOOK_MS);
-    look.unref();
+    const stopWatching = watchOtherWriters(storage, hub);
     return {
       changed: (teamId, rows) => hub.changed(teamId, rows),
-      close: async () => clearInterval(look),
+      close: async () => stopWatching(),
     };
   }
   const pool = storage.pool;
