@@ -18,7 +18,7 @@ import { CoreState } from '../cache/core-state';
 import { FreeWatch } from './free-watch';
 import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
-import { digestOf, findTimeAmong, gatherPersonal, myDayOf } from './personal-reads';
+import { digestOf, findTimeAmong, gatherPersonal, myDayOf, myStatusOf } from './personal-reads';
 import { boardWithStatus, memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
 import { TeamMembership } from './team-membership';
@@ -216,6 +216,17 @@ export class DesktopCore extends EventEmitter {
       this.config.calendars.map((c) => [this.calendarName(c), c.name ?? this.calendarName(c)]),
     );
     return myDayOf(this.personal(report), report, me && this.listWithStatus([me], now)[0], now, names);
+  }
+
+  /** My state now (what the Me view says), for the tray: in a team or alone. */
+  async myStatus(now = Date.now()) {
+    const report = await this.calendars.myReport(now);
+    const me = this.members().find((m) => m.id === this.me?.id);
+    return myStatusOf(
+      { busy: report?.busy ?? null, config: this.config },
+      me && this.listWithStatus([me], now)[0],
+      now,
+    );
   }
 
   private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {

@@ -73,6 +73,20 @@ export function digestOf(me: Personal, period: 'day' | 'week', now: number) {
   });
 }
 
+/**
+ * My state: as teammates see me (with my manual status) when in a team, else from my calendars
+ * and working hours alone. The one answer the Me view and the tray read.
+ */
+export function myStatusOf(
+  me: Pick<Personal, 'busy' | 'config'>,
+  seen: { computed: Status } | undefined,
+  now: number,
+): Status {
+  if (seen) return seen.computed;
+  const hours = parseWorkingHours(me.config.hours);
+  return computeStatus({ busy: me.busy ?? [], hours, timezone: me.config.tz }, now);
+}
+
 /** My day: my state as teammates see it (or from my calendars alone), load, next free, digests. */
 export function myDayOf(
   me: Personal,
@@ -85,7 +99,7 @@ export function myDayOf(
   const day = digestOf(me, 'day', now);
   const week = digestOf(me, 'week', now);
   const mine = { busy: me.busy ?? [], hours: parseWorkingHours(me.config.hours), timezone: me.config.tz };
-  const alone = computeStatus(mine, now);
+  const status = myStatusOf(me, seen, now);
   // As teammates see me (with my manual status) when in a team; else from my calendars alone.
   const chain = statusChain(seen ? personState(seen) : mine, now);
   const why = statusReasons(chain, translate(me.locale, 'why.you'), now, me.locale, me.config.tz, (step) => [
@@ -96,8 +110,8 @@ export function myDayOf(
     ),
   ]);
   return {
-    state: seen?.computed.state ?? alone.state,
-    label: seen?.label ?? statusLabel(alone, now, me.locale, me.config.tz),
+    state: status.state,
+    label: seen?.label ?? statusLabel(status, now, me.locale, me.config.tz),
     why,
     loadToday: report ? report.summary.loadToday : null,
     loadWeek: report ? report.summary.loadWeek : null,

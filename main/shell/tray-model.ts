@@ -2,7 +2,7 @@ import type { Locale } from '../../shared/i18n/status-messages';
 import { statusLabel } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
 import { viewStatus } from '../../shared/status/member-view-status';
-import { computeStatus, type DisplayState, type Status } from '../../shared/status/status-engine';
+import type { DisplayState, Status } from '../../shared/status/status-engine';
 import type { MemberView } from '../../shared/views';
 
 export type TrayIconState = DisplayState | 'offline';
@@ -47,15 +47,15 @@ export function trayModel(input: {
   inTeam: boolean;
   paused: boolean;
   watching: string[];
-  myFallback?: Status;
+  /** My state, from the core (the Me view's answer): in a team or alone. */
+  mine: Status;
   /** Asks delivered to me and not answered yet. */
   asksWaiting?: number;
 }): TrayModel {
   // The tray's words come from the one string table the windows use.
   const tr = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
     translate(input.locale, key, params);
-  const me = input.members.find((m) => m.isMe);
-  const mine = me ? viewStatus(me, input.now) : (input.myFallback ?? computeStatus({ busy: [] }, input.now));
+  const { mine } = input;
   const others = input.members.filter((m) => !m.isMe).map((m) => ({ m, s: viewStatus(m, input.now) }));
   const freeCount = others.filter((o) => o.s.state === 'free').length;
   const label = statusLabel(mine, input.now, input.locale, input.tz);

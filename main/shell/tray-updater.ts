@@ -52,6 +52,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
       inTeam: freshness.inTeam,
       paused: core.config.pausePublishing,
       watching: core.watching,
+      mine: await core.myStatus(t),
       asksWaiting: waitingForMe(asks.toMe),
     });
     if (stopped) return undefined;

@@ -26,6 +26,8 @@ export interface Database {
     removed_at: string | null;
     /** 1: sees the whole organisation (no teams yet, or left unplaced by the admin); never implied. */
     whole_organisation: Generated<number>;
+    /** 1: a profile edit stored and held back, not yet in the log (see ProfileCoalescer). */
+    profile_pending: Generated<number>;
   };
   tokens: { hash: string; member_id: string; created_at: string; revoked_at: string | null };
   invites: {

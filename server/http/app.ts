@@ -9,6 +9,9 @@ import { AskScheduler } from '../realtime/ask-scheduler';
 import { ChangeHub } from '../realtime/change-hub';
 import { createNotifier } from '../realtime/notifier';
 import { RecipientLimit } from './recipient-limit';
+import { ProfileCoalescer } from '../realtime/profile-coalescer';
+import { heldProfiles, publishHeldProfile } from '../store/team-data';
+import { mutations } from './routes/mutation';
 import { ApiError } from '../store/api-error';
 import type { Member } from '../store/members';
 import { bearerToken } from './bearer';
@@ -53,6 +56,8 @@ export interface ServerOptions {
   askSweepMs?: number;
   /** Mentions and asks one person may send another in a minute (10). */
   perRecipient?: number;
+  /** A burst of one person's profile edits reaches the others once per this (3 s). */
+  profileWindowMs?: number;
 }
 
 export type { ServerContext } from './server-context';
@@ -109,9 +114,20 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     now,
     tokens,
     recipients: new RecipientLimit(Date.now, options.perRecipient),
+    profiles: new ProfileCoalescer((id) => publishHeld(id), options.profileWindowMs),
     log: (message) => app.log.warn(message),
     clientAddress: (request) => clientAddress(request, options.trustProxy ?? false),
   };
+  const mutate = mutations(context);
+  // A held profile edit goes out through the one write path, as the profile then is.
+  const publishHeld = (memberId: string) =>
+    mutate({
+      team: (org) => org ?? '',
+      store: () => publishHeldProfile(options.storage.db, memberId),
+      changed: (org) => org !== null,
+    })
+      .then(() => {})
+      .catch((error: Error) => app.log.warn(`a held profile edit could not go out: ${error.message}`));
 
   app.decorateRequest('member', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -190,6 +206,8 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   await registerRoutes(app, context);
   const stream = attachStream(app, context, options.streamHeartbeatMs);
   await asks.check(); // asks that came due while the server was down go out now
+  // Profile edits held when the server last stopped go out now.
+  for (const id of await heldProfiles(options.storage.db)) await publishHeld(id);
   // Once at start and daily: idempotent, so two instances on one database may both run it.
   const compact = () =>
     pruneTombstones(options.storage.db, options.tombstoneDays ?? 30, now()).catch((error: Error) =>
@@ -205,6 +223,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     async close() {
       clearInterval(compaction);
       asks.close();
+      await context.profiles.close();
       stream.close();
       await app.close();
       await notifier.close();

@@ -5,6 +5,7 @@ import type { AskScheduler } from '../realtime/ask-scheduler';
 import type { ChangeNotifier } from '../realtime/notifier';
 import type { TokenGate } from './token-gate';
 import type { RecipientLimit } from './recipient-limit';
+import type { ProfileCoalescer } from '../realtime/profile-coalescer';
 
 /** What every route and the stream share: the database, the change hub and the notifier. */
 export interface ServerContext {
@@ -16,6 +17,8 @@ export interface ServerContext {
   tokens: TokenGate;
   /** Mentions and asks from one person to another, per minute. */
   recipients: RecipientLimit;
+  /** A burst of one person's profile edits goes out once, the last one. */
+  profiles: ProfileCoalescer;
   /** The client's own address (behind a trusted proxy, the one it forwarded), as routes see it. */
   clientAddress: (request: IncomingMessage) => string;
   /** A warning for the server's log (what went wrong after a change was stored). */

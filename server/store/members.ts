@@ -22,7 +22,9 @@ export interface Member {
   createdAt: string;
 }
 
-export const toMember = (row: Omit<Database['members'], 'whole_organisation'>): Member => ({
+export const toMember = (
+  row: Omit<Database['members'], 'whole_organisation' | 'profile_pending'>,
+): Member => ({
   id: row.id,
   teamId: row.team_id,
   name: row.name,
@@ -66,21 +68,18 @@ export async function createTeam(
     created_at: team.created_at,
     removed_at: null,
   };
-  const firstGroup = { id: randomUUID(), name: team.name, created_at: team.created_at };
   await writeTransaction(db, async (trx) => {
     await trx.insertInto('teams').values(team).execute();
-    await trx.insertInto('members').values(admin).execute();
-    await appendChange(trx, team.id, 'member', admin.id, admin.id, publicMember(toMember(admin)));
-    // Its first team, of the same name, with the admin in it; the first invite leads there.
+    // No team yet: an organisation of a few people is one board, everyone seeing everyone, until
+    // the admin makes teams (a team named like the organisation would outlive its purpose).
     await trx
-      .insertInto('groups')
-      .values({ ...firstGroup, team_id: team.id })
+      .insertInto('members')
+      .values({ ...admin, whole_organisation: 1 })
       .execute();
-    await trx.insertInto('group_members').values({ group_id: firstGroup.id, member_id: admin.id }).execute();
-    await appendGroup(trx, firstGroup.id, admin.id);
+    await appendChange(trx, team.id, 'member', admin.id, admin.id, publicMember(toMember(admin)));
   });
   const token = await issueToken(db, admin.id);
-  const invite = await createInvite(db, team.id, { groupId: firstGroup.id });
+  const invite = await createInvite(db, team.id, {});
   return {
     team: { id: team.id, name: team.name, createdAt: team.created_at },
     admin: toMember(admin),
@@ -96,8 +95,8 @@ export async function createInvite(
   db: Kysely<Database>,
   teamId: string,
   /**
-   * The team of the organisation a joiner enters: by default its first team (an organisation of
-   * one team invites into it, as before teams existed); null: the organisation only.
+   * The team of the organisation a joiner enters: by default its first team; null, or an
+   * organisation without teams: the organisation only (the joiner sees all of it).
    */
   options: { uses?: number; expiresAt?: string; groupId?: string | null },
 ) {
@@ -172,7 +171,7 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
       throw new ApiError(
         409,
         'already_member',
-        `${input.email} is already a member of this team: log in as that member (ricochet login --token, with a token from an admin's "ricochet admin rotate-token")`,
+        `${input.email} is already a member of this organisation: log in as that member (ricochet login --token, with a token from an admin's "ricochet admin rotate-token")`,
       );
     const row = {
       id: randomUUID(),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { availabilityData, type AvailabilityData, type StatusData } from '../../shared/protocol/changes';
 import type { AvailabilityBody, ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
-import { appendChange } from './change-log';
+import { appendChange, lockTeam } from './change-log';
 import { publicMember, toMember, type Member } from './members';
 import { nowIso } from './secrets';
 import { toPost, type Post } from './posts';
@@ -35,22 +35,61 @@ const toAvailability = (row: Database['availability']): AvailabilityData => ({
 
 const maybe = <R, T>(row: R | undefined, to: (row: R) => T): T | null => (row ? to(row) : null);
 
+/**
+ * Stores a profile edit. `now`: it goes into the log at once; otherwise it is held (flagged, out
+ * of the log) until `publishHeldProfile`, so a burst of edits reaches the others once.
+ */
 export async function updateProfile(
   db: Kysely<Database>,
   member: Member,
   patch: ProfilePatch,
+  now = true,
 ): Promise<Member> {
   const { name, ...profile } = patch;
   const next: Member = { ...member, name: name ?? member.name, profile: { ...member.profile, ...profile } };
   await writeTransaction(db, async (trx) => {
     await trx
       .updateTable('members')
-      .set({ name: next.name, profile: JSON.stringify(next.profile) })
+      .set({ name: next.name, profile: JSON.stringify(next.profile), profile_pending: now ? 0 : 1 })
       .where('id', '=', member.id)
       .execute();
-    await appendChange(trx, member.teamId, 'member', member.id, member.id, publicMember(next));
+    if (now) await appendChange(trx, member.teamId, 'member', member.id, member.id, publicMember(next));
   });
   return next;
+}
+
+/**
+ * A held profile edit goes into the log as the member's profile is now (the last of the burst).
+ * Answers the organisation whose log grew, or nothing when nothing was held (sent already by
+ * another instance, or the member was removed meanwhile).
+ */
+export async function publishHeldProfile(db: Kysely<Database>, memberId: string): Promise<string | null> {
+  return writeTransaction(db, async (trx) => {
+    const found = await trx
+      .selectFrom('members')
+      .select('team_id')
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+    if (!found) return null;
+    await lockTeam(trx, found.team_id);
+    const row = await trx
+      .selectFrom('members')
+      .selectAll()
+      .where('id', '=', memberId)
+      .where('profile_pending', '=', 1)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return null;
+    await trx.updateTable('members').set({ profile_pending: 0 }).where('id', '=', memberId).execute();
+    await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
+    return row.team_id;
+  });
+}
+
+/** Members whose last profile edit is held (a restart came before it went out). */
+export async function heldProfiles(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('members').select('id').where('profile_pending', '=', 1).execute();
+  return rows.map((r) => r.id);
 }
 
 export async function setStatus(db: Kysely<Database>, member: Member, body: StatusBody | null) {

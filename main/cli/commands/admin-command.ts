@@ -22,11 +22,11 @@ import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url postgres://…] [--json]
   create-organisation --name <n> --admin-name <n> --admin-email <e>
-                                (an organisation, with a first team of the same name holding its
-                                admin; create-team is the old name of this action)
+                                (an organisation and its admin; no team until you make one, so
+                                everyone sees everyone; create-team is the old name of this action)
   invite --org <id> [--into <team> | --org-only] [--uses <n>] [--expires <duration: 30m, 12h, 7d>]
                                 (default: 25 uses, 14 days; joiners enter the organisation's first
-                                team, or --into that team, or --org-only none)
+                                team if it has one, or --into that team, or --org-only none)
   revoke-invite --org <id> --code <code>
   members --org <id>
 ${teamActionsUsage}
@@ -239,7 +239,7 @@ function adminText(action: string, r: Record<string, never>): string {
     lines.push(...teamActionText(action, r));
   } else if (action === 'create-team' || action === 'create-organisation') {
     lines.push(
-      `Organisation "${any.team!.name}" created (id ${any.team!.id}), with a first team "${any.team!.name}" holding its admin.`,
+      `Organisation "${any.team!.name}" created (id ${any.team!.id}). It has no team yet: everyone who joins sees everyone, until you make teams (admin team-create, team-add).`,
     );
     lines.push(`Admin: ${any.admin!.name} <${any.admin!.email}>, token ${String(any['token'])}`);
     lines.push(`Log in as that admin (paste the token when asked): ${String(any['login'])}`);

@@ -5,6 +5,7 @@ import { mentionsMigration } from './mentions';
 import { placesMigration } from './places';
 import { calendarAppsMigration } from './calendar-apps';
 import { wholeOrganisationMigration } from './whole-organisation';
+import { profilePendingMigration } from './profile-pending';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '009_places': placesMigration,
   '010_calendar_apps': calendarAppsMigration,
   '011_whole_organisation': wholeOrganisationMigration,
+  '012_profile_pending': profilePendingMigration,
 };

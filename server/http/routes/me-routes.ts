@@ -22,12 +22,16 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
     { schema: { body: profilePatch, response: answers(selfData, 'the updated member') } },
     async (request) => {
       const caller = me(request);
-      return mutate({
+      // Stored and answered at once either way; a burst reaches the others once (its last edit).
+      const now = context.profiles.admit(caller.id);
+      const updated = await mutate({
         team: caller.teamId,
-        store: () => updateProfile(db, caller, request.body),
+        store: () => updateProfile(db, caller, request.body, now),
         // New hours or zone move the asks waiting for me (from the updated profile).
         presenceOf: (updated) => updated,
       });
+      if (!now) context.profiles.hold(caller.id);
+      return updated;
     },
   );
   app.put(

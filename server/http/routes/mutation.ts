@@ -33,7 +33,8 @@ export function mutations(context: ServerContext) {
     // The answer waits until the change is handed to every stream: a writer faster than the
     // fan-out is slowed down, rather than piling up sends that delay everyone's next change.
     if (mutation.removes) context.hub.closeMember(mutation.removes);
-    await context.notifier.changed(team, rows);
+    // Nothing appended (a held profile edit): nobody to tell.
+    if (rows.length > 0) await context.notifier.changed(team, rows);
     // What follows is not the change itself: it is stored, so the answer says so even if this
     // fails (never "nothing was changed" when something was); the next change or sweep redoes it.
     try {

@@ -8,7 +8,7 @@ import { cli } from '../../support/run-cli';
 import { client, teamServer } from '../../support/team-server';
 
 describe('organisation and teams, in words', () => {
-  it('create-organisation (and its old name create-team) makes an organisation with a first team', async () => {
+  it('create-organisation (and its old name create-team) makes an organisation, with no team named like it', async () => {
     const data = ['--data', mkdtempSync(join(tmpdir(), 'ricochet-naming-'))];
     const made = await cli(
       'admin',
@@ -37,7 +37,7 @@ describe('organisation and teams, in words', () => {
       ...data,
     );
     expect(old.stdout).toMatch(
-      /^Organisation "Beta" created \(id [\w-]+\), with a first team "Beta" holding its admin\./,
+      /^Organisation "Beta" created \(id [\w-]+\)\. It has no team yet: everyone who joins sees everyone/,
     );
   });
 
@@ -58,8 +58,10 @@ describe('organisation and teams, in words', () => {
         ...data,
       );
       expect(added.stdout).toBe('Added Bob to team "Billing".\n');
-      const out = await cli('admin', 'team-remove', ...org, '--from', 'Acme', '--member', 'Bob', ...data);
-      expect(out.stdout).toBe('Took Bob out of team "Acme".\n');
+      expect((await cli('admin', 'team-create', ...org, '--name', 'Search', ...data)).code).toBe(0);
+      await cli('admin', 'team-add', ...org, '--to', 'Search', '--member', 'bob@acme.test', ...data);
+      const out = await cli('admin', 'team-remove', ...org, '--from', 'Search', '--member', 'Bob', ...data);
+      expect(out.stdout).toBe('Took Bob out of team "Search".\n');
       const last = await cli('admin', 'team-remove', ...org, '--from', 'Billing', '--member', 'Bob', ...data);
       expect(last.stdout).toMatch(
         /^Took Bob out of team "Billing"\.\nBob is no longer in any team: they stay in the organisation and keep its directory, the people they star/,

@@ -15,6 +15,7 @@ import { parseInstant } from '../../../shared/time/zoned-time';
 import { ics } from '../../support/ics';
 import { cli } from '../../support/run-cli';
 import { teamServer } from '../../support/team-server';
+import { waitFor } from '../../support/wait-for';
 
 const now = parseInstant('2026-03-13T14:00:00Z'); // Friday 15:00 in Paris, 10:00 in New York
 const cores: DesktopCore[] = [];
@@ -178,8 +179,10 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
     const calendar = ana.config.calendars[0]!;
     await ana.calendarList.update(calendar.id, { shareTitles: true });
     await ana.publish(now);
-    await cleo.sync();
-    const seen = memberViews(cleo, now).find((m) => m.name === 'Ana')!;
+    // A profile edit soon after the last reaches teammates within the server's few seconds.
+    const anaSeen = () => memberViews(cleo, now).find((m) => m.name === 'Ana')!;
+    await waitFor(async () => (await cleo.sync(), anaSeen().jobTitle === 'Designer'));
+    const seen = anaSeen();
     expect(seen).toMatchObject({ jobTitle: 'Designer', skills: ['figma', 'research'] });
     expect(seen.titles.map((x) => x.title)).toContain('One');
     expect(seen.titles.map((x) => x.title)).not.toContain('Declined');

@@ -78,6 +78,7 @@ describe('the desktop session', () => {
     expect(members.find((m) => m.name === 'Ana')?.label).toBe('Agenda non partagé');
     const tray = trayModel({
       members,
+      mine: await session.core.myStatus(),
       now: Date.now(),
       locale: session.core.locale,
       tz: 'UTC',

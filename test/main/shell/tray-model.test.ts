@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trayModel } from '../../../main/shell/tray-model';
 import type { MemberView } from '../../../shared/views';
+import { viewStatus } from '../../../shared/status/member-view-status';
 
 const now = Date.parse('2026-03-10T10:00:00Z'); // 11:00 in Paris
 const member = (name: string, extra: Partial<MemberView> = {}): MemberView => ({
@@ -40,6 +41,7 @@ const team = [
 ];
 const base = {
   members: team,
+  mine: viewStatus(team[0]!, now),
   now,
   locale: 'en' as const,
   tz: 'Europe/Paris',
@@ -98,7 +100,12 @@ describe('tray at a glance', () => {
   });
 
   it('alone, no count and a "no team yet" line', () => {
-    const model = trayModel({ ...base, members: [], inTeam: false });
+    const model = trayModel({
+      ...base,
+      members: [],
+      inTeam: false,
+      mine: viewStatus(member('Me', { isMe: true }), now),
+    });
     expect(model.tooltip).toBe('Free');
     expect(model.menu.find((i) => i.label === 'No team yet')).toMatchObject({ enabled: false });
   });
@@ -106,6 +113,7 @@ describe('tray at a glance', () => {
   it('asks waiting for me show in the tooltip and the menu, in my language', () => {
     const model = trayModel({
       members: team,
+      mine: viewStatus(team[0]!, now),
       now,
       locale: 'fr',
       tz: 'Europe/Paris',

@@ -111,8 +111,8 @@ describe.each(backends.filter((b) => b === 'postgres'))('several instances on on
     });
     await client(b.url, joined.body.token)('PUT', '/v1/me/status', { state: 'focus', text: 'via B' });
     await onA.until(() => onA.changes().some((c) => c.kind === 'status'));
-    // Bob joined through the team's invite: he is in its first team, so that team changed too.
-    expect(onA.changes().map((c) => c.kind)).toEqual(['member', 'group', 'status']);
+    // Bob joined an organisation without teams: his arrival, then his status.
+    expect(onA.changes().map((c) => c.kind)).toEqual(['member', 'status']);
     expect(onA.changes().find((c) => c.kind === 'status')!.data).toMatchObject({
       state: 'focus',
       text: 'via B',

@@ -1,12 +1,19 @@
 // Findings of the review of issue 27: taking someone out never lets them see more, not even for
 // the moment between a removal's rows; two admins removing each other never leave none.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readBoard } from '../../../main/cache/cache-queries';
+import { LocalCache } from '../../../main/cache/local-cache';
+import { SyncClient } from '../../../main/sync/sync-client';
 import { runServer } from '../../../server/run-server';
 import { createGroup, setInGroup } from '../../../server/store/groups';
 import { createInvite, createTeam, join } from '../../../server/store/members';
 import type { Change } from '../../../shared/protocol/changes';
 import { cliProcess } from '../../support/run-cli';
 import { openStream } from '../../support/stream-client';
+import { waitFor } from '../../support/wait-for';
 import { backends, client, stopPostgres, storageFor } from '../../support/team-server';
 
 afterAll(() => stopPostgres());
@@ -132,6 +139,38 @@ describe.each(backends)('admin commands reach open pages, on %s', (backend) => {
         2_000 + (Date.now() - started),
       );
     } finally {
+      await t.close();
+    }
+  }, 30_000);
+  it('joining a team by the admin command: the desktop shows the new teammates as they are now, live', async () => {
+    const t = await organisation(backend);
+    const cache = new LocalCache(mkdtempSync(joinPath(tmpdir(), 'ricochet-grows-')));
+    const desk = new SyncClient({ cache, server: t.b.url, token: t.bo.token });
+    try {
+      // Cy (Search) is focusing and shares a busy calendar, before Bo (Billing) may see either.
+      const cy = client(t.a.url, t.cy.token);
+      const window = { from: '2026-03-09T00:00:00Z', to: '2026-03-23T00:00:00Z' };
+      const busy = [{ start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z', kind: 'busy' }];
+      expect((await cy('PUT', '/v1/me/status', { state: 'focus', text: 'quarterly plan' })).status).toBe(200);
+      expect((await cy('PUT', '/v1/me/availability', { window, busy, loadToday: 0.4 })).status).toBe(200);
+      desk.start();
+      await waitFor(() => desk.connection === 'live');
+      const cyOnBoard = () => readBoard(cache).find((m) => m.id === t.cy.member.id);
+      expect(cyOnBoard()?.status ?? null).toBeNull();
+      const moved = await cliProcess(
+        'admin',
+        'team-add',
+        ...['--org', t.org.team.id, '--to', 'Search', '--member', 'bo@a.test'],
+        ...t.flags,
+      );
+      expect(moved.code, moved.stderr).toBe(0);
+      // No change of Cy's follows: what Bo now sees of Cy arrives because Bo's view grew.
+      await waitFor(() => cyOnBoard()?.status?.state === 'focus', 5_000);
+      expect(cyOnBoard()?.status).toMatchObject({ state: 'focus', text: 'quarterly plan' });
+      expect(cyOnBoard()?.availability?.busy).toHaveLength(1);
+    } finally {
+      desk.stop();
+      cache.close();
       await t.close();
     }
   }, 30_000);

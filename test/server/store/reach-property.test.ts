@@ -96,8 +96,8 @@ async function oneOrganisation(
     status: new Map(),
     titles: new Set(),
   };
-  // The first team (named like the organisation) holds its admin.
-  model.teams.set('first', new Set([org.admin.id]));
+  // A new organisation has no team: its admin sees the whole of it until placed in one.
+  model.whole.add(org.admin.id);
   const ids: string[] = [];
   const tokens = new Map<string, string>([[org.admin.id, org.token]]);
   for (let i = 0; i < PEOPLE; i++) {
