@@ -4,12 +4,13 @@ export { runServer, type RunOptions } from './run-server';
 export { openStorage, type Storage, type StorageConfig } from './db/connect';
 export {
   createInvite,
-  createTeam,
+  createOrganisation,
   listMembers,
   promoteMember,
   removeMember,
   revokeInvite,
   rotateToken,
+  selfOf,
 } from './store/members';
 export { prunePosts } from './store/change-log';
 export { calendarApps, setCalendarApps } from './store/calendar-apps';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTeam, runServer } from '../../server/index';
+import { createOrganisation, runServer } from '../../server/index';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { settingsPatchShape } from '../../shared/settings/settings-schema';
 import { isoInstant } from '../../shared/time/zoned-time';
@@ -32,7 +32,7 @@ export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
   });
   try {
     const url = server.url;
-    const team = await createTeam(server.context.storage.db, {
+    const team = await createOrganisation(server.context.storage.db, {
       name: DEMO_TEAM_NAME,
       adminName: demoMe.name,
       adminEmail: demoMe.email,

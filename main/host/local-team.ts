@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { createTeam, runServer } from '../../server/index';
+import { createOrganisation, runServer } from '../../server/index';
 import { nativeBinding } from '../cache/native-binding';
 import type { DesktopCore } from '../core/desktop-core';
 import { reachableAddresses, type Reachable } from './reachable-addresses';
@@ -40,7 +40,7 @@ export async function startLocalTeam(
   const place = { host: input.host ?? '127.0.0.1', port: input.port ?? 8787 };
   const server = await hostServer(core, place);
   try {
-    const created = await createTeam(server.context.storage.db, {
+    const created = await createOrganisation(server.context.storage.db, {
       name: input.teamName,
       adminName: input.name,
       adminEmail: input.email,

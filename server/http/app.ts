@@ -102,7 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   const asks = new AskScheduler(
     options.storage.db,
     now,
-    (teamId) => void notifier.changed(teamId),
+    (orgId) => void notifier.changed(orgId),
     options.askSweepMs,
   );
   const tokens = new TokenGate(options.storage.db);
@@ -122,7 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   // A held profile edit goes out through the one write path, as the profile then is.
   const publishHeld = (memberId: string) =>
     mutate({
-      team: (org) => org ?? '',
+      org: (org) => org ?? '',
       store: () => publishHeldProfile(options.storage.db, memberId),
       changed: (org) => org !== null,
     })

@@ -37,7 +37,7 @@ export function attachStream(
   const tokens = new WeakMap<WebSocket, string>();
 
   const start = async (socket: WebSocket, member: Member) => {
-    const cursor = await context.hub.subscribe(member.teamId, socket, member.id);
+    const cursor = await context.hub.subscribe(member.orgId, socket, member.id);
     send(socket, { type: 'ready', cursor });
   };
 

@@ -17,7 +17,7 @@ export class AskScheduler {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
-    private readonly onChanged: (teamId: string) => void,
+    private readonly onChanged: (orgId: string) => void,
     sweepMs = 5_000,
   ) {
     this.sweep = setInterval(() => void this.check(), sweepMs);

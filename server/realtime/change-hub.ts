@@ -170,7 +170,7 @@ export class ChangeHub {
   }
 
   /** A removed member's streams close at once (their token no longer opens a new one). */
-  closeMember(memberId: string, code = 4401, reason = 'no longer a member of this team'): void {
+  closeMember(memberId: string, code = 4401, reason = 'no longer a member of this organisation'): void {
     for (const socket of this.byMember.get(memberId) ?? []) socket.close(code, reason);
   }
 

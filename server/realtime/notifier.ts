@@ -10,7 +10,7 @@ const CHANNEL = 'ricochet_changes';
 
 export interface ChangeNotifier {
   /** Called after a mutation committed, with the log rows it appended when it knows them. */
-  changed(teamId: string, rows?: readonly ChangeRow[]): Promise<void>;
+  changed(orgId: string, rows?: readonly ChangeRow[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,7 +56,7 @@ export async function createNotifier(
   if (storage.kind === 'sqlite' || !storage.pool) {
     const stopWatching = watchOtherWriters(storage, hub);
     return {
-      changed: (teamId, rows) => hub.changed(teamId, rows),
+      changed: (orgId, rows) => hub.changed(orgId, rows),
       close: async () => stopWatching(),
     };
   }
@@ -85,11 +85,11 @@ export async function createNotifier(
   };
   await listen();
   return {
-    async changed(teamId, rows) {
+    async changed(orgId, rows) {
       // This instance's streams at once; the others' hubs wake on the NOTIFY and read the log.
-      if (rows?.length) await hub.changed(teamId, rows);
+      if (rows?.length) await hub.changed(orgId, rows);
       try {
-        await sql`select pg_notify(${CHANNEL}, ${teamId})`.execute(storage.db);
+        await sql`select pg_notify(${CHANNEL}, ${orgId})`.execute(storage.db);
       } catch {
         // The change is committed; streams catch up on their next gap or reconnect.
       }

@@ -7,7 +7,7 @@ import { personInput } from '../../shared/status/person-input';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { Database } from '../db/schema';
 import { ApiError } from './api-error';
-import { appendChange, lockTeam } from './change-log';
+import { appendChange, lockOrganisation } from './change-log';
 import { getMember, type Member } from './members';
 import { writeTransaction } from './write-transaction';
 
@@ -55,13 +55,13 @@ function announce(trx: Transaction<Database>, row: Database['asks'], actor: stri
 
 export async function createAsk(db: Kysely<Database>, from: Member, body: AskBody, now: number) {
   const to = await getMember(db, body.to).catch(() => undefined);
-  if (!to || to.teamId !== from.teamId) throw new ApiError(404, 'not_found', 'member not found');
+  if (!to || to.orgId !== from.orgId) throw new ApiError(404, 'not_found', 'member not found');
   if (to.id === from.id) throw new ApiError(400, 'invalid_request', 'an ask goes to someone else');
   return writeTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom('asks')
       .selectAll()
-      .where('team_id', '=', from.teamId)
+      .where('team_id', '=', from.orgId)
       .where('id', '=', body.id)
       .executeTakeFirst();
     if (existing) {
@@ -74,7 +74,7 @@ export async function createAsk(db: Kysely<Database>, from: Member, body: AskBod
     const now_ = delivery.at <= now;
     const row: Database['asks'] = {
       id: body.id,
-      team_id: from.teamId,
+      team_id: from.orgId,
       from_member: from.id,
       to_member: to.id,
       text: body.text,
@@ -113,7 +113,7 @@ export async function deliverDue(db: Kysely<Database>, now: number): Promise<str
   const teams = new Set<string>();
   for (const ask of due) {
     await writeTransaction(db, async (trx) => {
-      await lockTeam(trx, ask.team_id);
+      await lockOrganisation(trx, ask.team_id);
       const moved = await trx
         .updateTable('asks')
         .set({ state: 'delivered', delivered_at: at, snoozed_until: null })
@@ -169,7 +169,7 @@ export async function rescheduleAsksTo(db: Kysely<Database>, member: Member, now
   const delivery = await deliveryFor(db, member, now);
   const at = isoInstant(Math.max(delivery.at, now));
   return writeTransaction(db, async (trx) => {
-    await lockTeam(trx, member.teamId);
+    await lockOrganisation(trx, member.orgId);
     let moved = 0;
     for (const ask of pending) {
       if (ask.deliver_at === at && ask.waits_for === delivery.waitsFor) continue;
@@ -195,11 +195,11 @@ export async function updateAsk(
   now: number,
 ) {
   return writeTransaction(db, async (trx) => {
-    await lockTeam(trx, member.teamId);
+    await lockOrganisation(trx, member.orgId);
     const row = await trx
       .selectFrom('asks')
       .selectAll()
-      .where('team_id', '=', member.teamId)
+      .where('team_id', '=', member.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
     // Someone else's ask, or one not delivered yet, does not exist for this member.
@@ -222,7 +222,7 @@ export async function updateAsk(
         seen_at: next.seen_at,
         snoozed_until: next.snoozed_until,
       })
-      .where('team_id', '=', member.teamId)
+      .where('team_id', '=', member.orgId)
       .where('id', '=', id)
       .execute();
     await announce(trx, next, member.id);

@@ -14,25 +14,25 @@ import { writeTransaction } from './write-transaction';
 import { mayShow, rowSight, scopeOf, type Sight, type ViewerScope } from './visibility';
 
 /**
- * Takes the team's row lock first, in a transaction that updates other rows before appending:
- * every writer then locks in one order (the team, then its rows), so two cannot deadlock.
+ * Takes the organisation's row lock first, in a transaction that updates other rows before appending:
+ * every writer then locks in one order (the organisation, then its rows), so two cannot deadlock.
  */
-export async function lockTeam(trx: Transaction<Database>, teamId: string): Promise<void> {
+export async function lockOrganisation(trx: Transaction<Database>, orgId: string): Promise<void> {
   await trx
     .updateTable('teams')
     .set((eb) => ({ seq: eb.ref('seq') }))
-    .where('id', '=', teamId)
+    .where('id', '=', orgId)
     .execute();
 }
 
 /**
- * Appends a change inside the caller's transaction. The team row's counter gives the
+ * Appends a change inside the caller's transaction. The organisation row's counter gives the
  * next sequence number; updating it locks the row, so the numbers of one team are
  * strictly increasing and commit in order, on SQLite and on PostgreSQL alike.
  */
 export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
   trx: Transaction<Database>,
-  teamId: string,
+  orgId: string,
   kind: K,
   memberId: string,
   entityId: string,
@@ -48,12 +48,12 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
   const { seq } = await trx
     .updateTable('teams')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', teamId)
+    .where('id', '=', orgId)
     .returning('seq')
     .executeTakeFirstOrThrow();
   const text = JSON.stringify(data);
   const row: ChangeRow = {
-    team_id: teamId,
+    team_id: orgId,
     seq: Number(seq),
     kind,
     member_id: memberId,
@@ -70,7 +70,7 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
   // change, whatever the number of republishes, and a newcomer replays no history.
   await trx
     .deleteFrom('changes')
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .where('entity_id', '=', entityId)
     .where('kind', 'in', supersedes[kind])
     .where('seq', '<', Number(seq))
@@ -139,14 +139,14 @@ export const PAGE_BYTES = 1_000_000;
  */
 async function readRows(
   db: Kysely<Database>,
-  teamId: string,
+  orgId: string,
   window: { since: number; head: number; limit: number },
   viewer: string,
 ) {
   const sizes = await db
     .selectFrom('changes')
     .select(['seq', 'size'])
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .where('seq', '>', window.since)
     .where('seq', '<=', window.head)
     .where(mayShow(viewer))
@@ -164,7 +164,7 @@ async function readRows(
   const rows = await db
     .selectFrom('changes')
     .selectAll()
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .where('seq', '>', window.since)
     .where('seq', '<=', Number(sizes[take - 1]!.seq))
     .where(mayShow(viewer))
@@ -178,11 +178,11 @@ async function readRows(
  * commit, usually one row, so it skips the sizes read and bounds memory by a small count
  * instead (`TAIL_ROWS` of the largest change a member may publish is a few MB).
  */
-export async function readTail(db: Kysely<Database>, teamId: string, since: number) {
+export async function readTail(db: Kysely<Database>, orgId: string, since: number) {
   const rows = await db
     .selectFrom('changes')
     .selectAll()
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .where('seq', '>', since)
     .orderBy('seq')
     .limit(TAIL_ROWS)
@@ -193,29 +193,29 @@ export async function readTail(db: Kysely<Database>, teamId: string, since: numb
 const TAIL_ROWS = 16;
 
 /**
- * One page of a team's changes after `since`, as `viewer` may see them. A cursor older than
- * the team's compaction point may have missed a pruned tombstone: it gets the log from the
+ * One page of an organisation's changes after `since`, as `viewer` may see them. A cursor older than
+ * the organisation's compaction point may have missed a pruned tombstone: it gets the log from the
  * start with `reset` (the client starts again from an empty team, then reads the pages of
  * that snapshot with `snapshot`), never a gap.
  */
 export async function readChanges(
   db: Kysely<Database>,
-  teamId: string,
+  orgId: string,
   query: { since: number; limit: number; snapshot?: boolean },
   viewer: string,
 ): Promise<SyncPage> {
-  // The head first: every change up to it is committed (writers hold the team row until they
+  // The head first: every change up to it is committed (writers hold the organisation row until they
   // commit), so a page that ends at the head may say "up to date to here" without a gap.
   const team = await db
     .selectFrom('teams')
     .select(['compacted_to', 'seq'])
-    .where('id', '=', teamId)
+    .where('id', '=', orgId)
     .executeTakeFirst();
   const compactedTo = Number(team?.compacted_to ?? 0);
   const head = Number(team?.seq ?? 0);
   const reset = query.since > 0 && !query.snapshot && query.since < compactedTo;
   const since = reset ? 0 : query.since;
-  const { rows, more } = await readRows(db, teamId, { since, head, limit: query.limit }, viewer);
+  const { rows, more } = await readRows(db, orgId, { since, head, limit: query.limit }, viewer);
   const scope = await scopeOf(
     db,
     viewer,
@@ -231,7 +231,7 @@ export async function readChanges(
 
 /**
  * Tombstones (a deleted post, a removed member) are kept for `days`, time enough for every
- * device in use to have read them; older ones go, and the team's compaction point moves past
+ * device in use to have read them; older ones go, and the organisation's compaction point moves past
  * them so that a device offline for longer gets a snapshot. Returns how many went.
  */
 export async function pruneTombstones(db: Kysely<Database>, days: number, now = Date.now()): Promise<number> {
@@ -265,33 +265,33 @@ export async function pruneTombstones(db: Kysely<Database>, days: number, now = 
 }
 
 /**
- * The team's posts written before `before` go, with their changes (a retention the admin sets;
+ * The organisation's posts written before `before` go, with their changes (a retention the admin sets;
  * by default posts are kept). Every device holding them gets a snapshot at its next sync: the
  * compaction point moves to the head of the log. Returns how many posts went.
  */
-export async function prunePosts(db: Kysely<Database>, teamId: string, before: string): Promise<number> {
+export async function prunePosts(db: Kysely<Database>, orgId: string, before: string): Promise<number> {
   return writeTransaction(db, async (trx) => {
     const old = trx
       .selectFrom('posts')
       .select('id')
-      .where('team_id', '=', teamId)
+      .where('team_id', '=', orgId)
       .where('created_at', '<', before);
     await trx
       .deleteFrom('changes')
-      .where('team_id', '=', teamId)
+      .where('team_id', '=', orgId)
       .where('kind', 'in', ['post', 'post-deleted'])
       .where('entity_id', 'in', old)
       .execute();
     const gone = await trx
       .deleteFrom('posts')
-      .where('team_id', '=', teamId)
+      .where('team_id', '=', orgId)
       .where('created_at', '<', before)
       .executeTakeFirst();
     // Past every cursor in use, even one at the head: a sequence number no change takes.
     await trx
       .updateTable('teams')
       .set((eb) => ({ seq: eb('seq', '+', 1), compacted_to: eb('seq', '+', 1) }))
-      .where('id', '=', teamId)
+      .where('id', '=', orgId)
       .execute();
     return Number(gone.numDeletedRows);
   });

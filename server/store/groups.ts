@@ -4,7 +4,7 @@ import { GROUP_MEMBERS_MAX } from '../../shared/protocol/changes';
 import { visibleText } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
-import { appendChange, lockTeam } from './change-log';
+import { appendChange, lockOrganisation } from './change-log';
 import { nowIso } from './secrets';
 import { writeTransaction } from './write-transaction';
 
@@ -43,18 +43,18 @@ export async function appendGroup(trx: Transaction<Database>, groupId: string, a
 }
 
 /** A new team in the organisation, empty; its name is unique there (case aside). */
-export async function createGroup(db: Kysely<Database>, teamId: string, name: string): Promise<Group> {
+export async function createGroup(db: Kysely<Database>, orgId: string, name: string): Promise<Group> {
   const parsed = groupName.safeParse(name);
   if (!parsed.success) throw new ApiError(400, 'invalid_request', `name: ${parsed.error.issues[0]!.message}`);
-  const row = { id: randomUUID(), team_id: teamId, name: parsed.data, created_at: nowIso() };
+  const row = { id: randomUUID(), team_id: orgId, name: parsed.data, created_at: nowIso() };
   await writeTransaction(db, async (trx) => {
-    const org = await trx.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
+    const org = await trx.selectFrom('teams').select('id').where('id', '=', orgId).executeTakeFirst();
     if (!org) throw notFound('organisation');
-    await lockTeam(trx, teamId);
+    await lockOrganisation(trx, orgId);
     const taken = await trx
       .selectFrom('groups')
       .select('id')
-      .where('team_id', '=', teamId)
+      .where('team_id', '=', orgId)
       .where((eb) => eb(eb.fn('lower', ['name']), '=', row.name.toLowerCase()))
       .executeTakeFirst();
     if (taken)
@@ -66,11 +66,11 @@ export async function createGroup(db: Kysely<Database>, teamId: string, name: st
 }
 
 /** A team of this organisation by its id or its name (what an admin types). */
-export async function findGroup(db: Kysely<Database>, teamId: string, idOrName: string) {
+export async function findGroup(db: Kysely<Database>, orgId: string, idOrName: string) {
   const row = await db
     .selectFrom('groups')
     .selectAll()
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .where((eb) =>
       eb.or([eb('id', '=', idOrName), eb(eb.fn('lower', ['name']), '=', idOrName.toLowerCase())]),
     )
@@ -100,7 +100,7 @@ export async function setInGroup(
     const group = await trx.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst();
     // Another organisation's team is not found, rather than "not yours": nothing about it leaks.
     if (!group || group.team_id !== member.team_id) throw notFound('team');
-    await lockTeam(trx, group.team_id);
+    await lockOrganisation(trx, group.team_id);
     const there = await trx
       .selectFrom('group_members')
       .select('member_id')
@@ -143,11 +143,11 @@ export async function leaveAllGroups(trx: Transaction<Database>, memberId: strin
 }
 
 /** The organisation's teams with their people, by name. */
-export async function listGroups(db: Kysely<Database>, teamId: string): Promise<Group[]> {
+export async function listGroups(db: Kysely<Database>, orgId: string): Promise<Group[]> {
   const groups = await db
     .selectFrom('groups')
     .selectAll()
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .orderBy('name')
     .execute();
   const rows = await db
@@ -155,7 +155,7 @@ export async function listGroups(db: Kysely<Database>, teamId: string): Promise<
     .innerJoin('groups', 'groups.id', 'group_members.group_id')
     .innerJoin('members', 'members.id', 'group_members.member_id')
     .select(['group_members.group_id as groupId', 'members.id as id', 'members.name as name'])
-    .where('groups.team_id', '=', teamId)
+    .where('groups.team_id', '=', orgId)
     .orderBy('members.name')
     .execute();
   return groups.map((g) => ({

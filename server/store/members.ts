@@ -5,7 +5,7 @@ import { memberProfileData } from '../../shared/protocol/changes';
 import { newTeam } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
-import { appendChange, lockTeam } from './change-log';
+import { appendChange, lockOrganisation } from './change-log';
 import { hashSecret, newInviteCode, newSecret, nowIso, sameHash } from './secrets';
 import { appendGroup, leaveAllGroups } from './groups';
 import { writeTransaction } from './write-transaction';
@@ -14,7 +14,7 @@ export type Profile = z.infer<typeof memberProfileData>;
 
 export interface Member {
   id: string;
-  teamId: string;
+  orgId: string;
   name: string;
   email: string;
   role: 'admin' | 'member';
@@ -26,7 +26,7 @@ export const toMember = (
   row: Omit<Database['members'], 'whole_organisation' | 'profile_pending'>,
 ): Member => ({
   id: row.id,
-  teamId: row.team_id,
+  orgId: row.team_id,
   name: row.name,
   email: row.email,
   role: row.role,
@@ -34,8 +34,17 @@ export const toMember = (
   createdAt: row.created_at,
 });
 
+/**
+ * A member on the wire, as the caller sees themselves (with their email). The wire still calls
+ * the organisation's id `teamId`: it is public, and desktops already installed read it.
+ */
+export const selfOf = ({ orgId, ...rest }: Member) => ({ ...rest, teamId: orgId });
+
 /** What other members see of a member: no email. */
-export const publicMember = ({ email: _email, ...rest }: Member) => rest;
+export const publicMember = (member: Member) => {
+  const { email: _email, ...rest } = selfOf(member);
+  return rest;
+};
 
 async function issueToken(db: Kysely<Database>, memberId: string): Promise<string> {
   const token = newSecret();
@@ -46,7 +55,7 @@ async function issueToken(db: Kysely<Database>, memberId: string): Promise<strin
   return token;
 }
 
-export async function createTeam(
+export async function createOrganisation(
   db: Kysely<Database>,
   given: { name: string; adminName: string; adminEmail: string },
 ) {
@@ -93,18 +102,18 @@ export const DEFAULT_INVITE = { uses: 25, days: 14 };
 
 export async function createInvite(
   db: Kysely<Database>,
-  teamId: string,
+  orgId: string,
   /**
    * The team of the organisation a joiner enters: by default its first team; null, or an
    * organisation without teams: the organisation only (the joiner sees all of it).
    */
   options: { uses?: number; expiresAt?: string; groupId?: string | null },
 ) {
-  const team = await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
+  const team = await db.selectFrom('teams').select('id').where('id', '=', orgId).executeTakeFirst();
   if (!team) throw notFound('team');
   let groupId: string | null = null;
   if (options.groupId !== null) {
-    let groups = db.selectFrom('groups').select('id').where('team_id', '=', teamId);
+    let groups = db.selectFrom('groups').select('id').where('team_id', '=', orgId);
     groups = options.groupId
       ? groups.where('id', '=', options.groupId)
       : groups.orderBy('created_at').orderBy('id');
@@ -120,7 +129,7 @@ export async function createInvite(
     .insertInto('invites')
     .values({
       hash: hashSecret(code),
-      team_id: teamId,
+      team_id: orgId,
       group_id: groupId,
       uses_left: uses,
       expires_at: expiresAt,
@@ -130,12 +139,12 @@ export async function createInvite(
   return { code, uses, expiresAt };
 }
 
-/** Revokes an invite of this team: its code stops working at once. */
-export async function revokeInvite(db: Kysely<Database>, teamId: string, code: string) {
+/** Revokes an invite of this organisation: its code stops working at once. */
+export async function revokeInvite(db: Kysely<Database>, orgId: string, code: string) {
   const gone = await db
     .deleteFrom('invites')
     .where('hash', '=', hashSecret(code))
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .executeTakeFirst();
   if (Number(gone.numDeletedRows) === 0) throw new ApiError(404, 'not_found', 'no such invite in your team');
 }
@@ -197,12 +206,15 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
     }
     return toMember(row);
   });
-  return { token: await issueToken(db, member.id), member, team: await teamOf(db, member.teamId) };
+  return { token: await issueToken(db, member.id), member, team: await organisationOf(db, member.orgId) };
 }
 
-/** A team's id and name, for the member who belongs to it. */
-export async function teamOf(db: Kysely<Database>, teamId: string): Promise<{ id: string; name: string }> {
-  return db.selectFrom('teams').select(['id', 'name']).where('id', '=', teamId).executeTakeFirstOrThrow();
+/** An organisation's id and name, for its member. */
+export async function organisationOf(
+  db: Kysely<Database>,
+  orgId: string,
+): Promise<{ id: string; name: string }> {
+  return db.selectFrom('teams').select(['id', 'name']).where('id', '=', orgId).executeTakeFirstOrThrow();
 }
 
 /** The member a bearer token belongs to, or null for an unknown, revoked or removed one. */
@@ -219,11 +231,11 @@ export async function authenticate(db: Kysely<Database>, token: string): Promise
   return toMember(row);
 }
 
-export async function listMembers(db: Kysely<Database>, teamId: string): Promise<Member[]> {
+export async function listMembers(db: Kysely<Database>, orgId: string): Promise<Member[]> {
   const rows = await db
     .selectFrom('members')
     .selectAll()
-    .where('team_id', '=', teamId)
+    .where('team_id', '=', orgId)
     .where('removed_at', 'is', null)
     .orderBy('name')
     .execute();
@@ -251,7 +263,7 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
   await writeTransaction(db, async (trx) => {
     // The count is read under the organisation's lock: two admins removing each other at once
     // through two instances cannot both see the other one left.
-    await lockTeam(trx, member.teamId);
+    await lockOrganisation(trx, member.orgId);
     const still = await trx
       .selectFrom('members')
       .select('role')
@@ -263,7 +275,7 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
       const admins = await trx
         .selectFrom('members')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('team_id', '=', member.teamId)
+        .where('team_id', '=', member.orgId)
         .where('role', '=', 'admin')
         .where('removed_at', 'is', null)
         .executeTakeFirstOrThrow();
@@ -275,7 +287,7 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
         );
     }
     const at = nowIso();
-    await appendChange(trx, member.teamId, 'member-removed', memberId, memberId, { id: memberId });
+    await appendChange(trx, member.orgId, 'member-removed', memberId, memberId, { id: memberId });
     await trx.updateTable('members').set({ removed_at: at }).where('id', '=', memberId).execute();
     await trx
       .updateTable('tokens')
@@ -295,7 +307,7 @@ export async function promoteMember(db: Kysely<Database>, memberId: string): Pro
   const promoted: Member = { ...member, role: 'admin' };
   await writeTransaction(db, async (trx) => {
     await trx.updateTable('members').set({ role: 'admin' }).where('id', '=', memberId).execute();
-    await appendChange(trx, member.teamId, 'member', member.id, member.id, publicMember(promoted));
+    await appendChange(trx, member.orgId, 'member', member.id, member.id, publicMember(promoted));
   });
   return promoted;
 }

@@ -45,11 +45,11 @@ export async function createPost(
   body: PostBody,
 ): Promise<{ post: Post; created: boolean }> {
   return writeTransaction(db, async (trx) => {
-    // Ids are per team: another team's post with this id is none of this team's business.
+    // Ids are per organisation: another organisation's post with this id is none of its business.
     const existing = await trx
       .selectFrom('posts')
       .selectAll()
-      .where('team_id', '=', member.teamId)
+      .where('team_id', '=', member.orgId)
       .where('id', '=', body.id)
       .executeTakeFirst();
     if (existing) {
@@ -60,7 +60,7 @@ export async function createPost(
     const tags = tagsOf(body.text, body.tags ?? []);
     const row = {
       id: body.id,
-      team_id: member.teamId,
+      team_id: member.orgId,
       member_id: member.id,
       text: body.text,
       tags: JSON.stringify(tags),
@@ -72,23 +72,19 @@ export async function createPost(
     };
     row.reached = row.mentioned;
     await trx.insertInto('posts').values(row).execute();
-    await appendChange(trx, member.teamId, 'post', member.id, row.id, toPost(row), reachOf(row));
+    await appendChange(trx, member.orgId, 'post', member.id, row.id, toPost(row), reachOf(row));
     return { post: toPost(row), created: true };
   });
 }
 
 export async function listPosts(
   db: Kysely<Database>,
-  teamId: string,
+  orgId: string,
   before: string | undefined,
   limit: number,
   scope: ViewerScope,
 ): Promise<Post[]> {
-  let query = db
-    .selectFrom('posts')
-    .selectAll()
-    .where('team_id', '=', teamId)
-    .where('deleted_at', 'is', null);
+  let query = db.selectFrom('posts').selectAll().where('team_id', '=', orgId).where('deleted_at', 'is', null);
   // The reach table's `teams-and-named` in full: mine, my teammates', and those naming me now
   // (one it stopped naming reached me as a tombstone).
   if (!scope.wholeOrganisation)
@@ -120,21 +116,21 @@ export async function editPost(
     await trx
       .updateTable('posts')
       .set({ text: row.text, tags: row.tags, mentioned, reached })
-      .where('team_id', '=', member.teamId)
+      .where('team_id', '=', member.orgId)
       .where('id', '=', postId)
       .execute();
-    await appendChange(trx, member.teamId, 'post', member.id, postId, toPost(row), reachOf(row));
+    await appendChange(trx, member.orgId, 'post', member.id, postId, toPost(row), reachOf(row));
     return toPost(row);
   });
 }
 
-/** A live post of the caller's team; another team's, or a deleted one, is a 404. */
+/** A live post of the caller's organisation; another's, or a deleted one, is a 404. */
 async function teamPost(trx: Transaction<Database>, member: Member, postId: string) {
   const post = await trx
     .selectFrom('posts')
     .selectAll()
     .where('id', '=', postId)
-    .where('team_id', '=', member.teamId)
+    .where('team_id', '=', member.orgId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!post) throw notFound('post');
@@ -152,13 +148,13 @@ export async function deletePost(db: Kysely<Database>, member: Member, postId: s
     await trx
       .updateTable('posts')
       .set({ deleted_at: nowIso() })
-      .where('team_id', '=', member.teamId)
+      .where('team_id', '=', member.orgId)
       .where('id', '=', postId)
       .execute();
     // Whoever the post reached hears that it is gone.
     await appendChange(
       trx,
-      member.teamId,
+      member.orgId,
       'post-deleted',
       post.member_id,
       postId,
@@ -182,7 +178,7 @@ async function mentionedIn(
   const found = await trx
     .selectFrom('members')
     .select('id')
-    .where('team_id', '=', author.teamId)
+    .where('team_id', '=', author.orgId)
     .where('removed_at', 'is', null)
     .where('id', 'in', wanted)
     .execute();

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { STARS_MAX } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
-import { appendChange, lockTeam } from './change-log';
+import { appendChange, lockOrganisation } from './change-log';
 import type { Member } from './members';
 import { nowIso } from './secrets';
 import { writeTransaction } from './write-transaction';
@@ -19,12 +19,12 @@ export async function setStar(
 ): Promise<string[]> {
   if (starId === member.id) throw new ApiError(400, 'invalid_request', 'you always see yourself');
   return writeTransaction(db, async (trx) => {
-    await lockTeam(trx, member.teamId);
+    await lockOrganisation(trx, member.orgId);
     const star = await trx
       .selectFrom('members')
       .select('id')
       .where('id', '=', starId)
-      .where('team_id', '=', member.teamId)
+      .where('team_id', '=', member.orgId)
       .where('removed_at', 'is', null)
       .executeTakeFirst();
     // Someone of another organisation is not found, rather than "not yours".
@@ -59,7 +59,7 @@ export async function setStar(
     ).map((s) => s.star_id);
     await appendChange(
       trx,
-      member.teamId,
+      member.orgId,
       'stars',
       member.id,
       `stars:${member.id}`,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { availabilityData, type AvailabilityData, type StatusData } from '../../shared/protocol/changes';
 import type { AvailabilityBody, ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
-import { appendChange, lockTeam } from './change-log';
+import { appendChange, lockOrganisation } from './change-log';
 import { publicMember, toMember, type Member } from './members';
 import { nowIso } from './secrets';
 import { toPost, type Post } from './posts';
@@ -53,7 +53,7 @@ export async function updateProfile(
       .set({ name: next.name, profile: JSON.stringify(next.profile), profile_pending: now ? 0 : 1 })
       .where('id', '=', member.id)
       .execute();
-    if (now) await appendChange(trx, member.teamId, 'member', member.id, member.id, publicMember(next));
+    if (now) await appendChange(trx, member.orgId, 'member', member.id, member.id, publicMember(next));
   });
   return next;
 }
@@ -71,7 +71,7 @@ export async function publishHeldProfile(db: Kysely<Database>, memberId: string)
       .where('id', '=', memberId)
       .executeTakeFirst();
     if (!found) return null;
-    await lockTeam(trx, found.team_id);
+    await lockOrganisation(trx, found.team_id);
     const row = await trx
       .selectFrom('members')
       .selectAll()
@@ -115,7 +115,7 @@ export async function setStatus(db: Kysely<Database>, member: Member, body: Stat
         }),
       )
       .execute();
-    await appendChange(trx, member.teamId, 'status', member.id, member.id, toStatus(row));
+    await appendChange(trx, member.orgId, 'status', member.id, member.id, toStatus(row));
   });
   return toStatus(row);
 }
@@ -140,18 +140,18 @@ export async function setAvailability(db: Kysely<Database>, member: Member, body
       .values(row)
       .onConflict((oc) => oc.column('member_id').doUpdateSet(update))
       .execute();
-    await appendChange(trx, member.teamId, 'availability', member.id, member.id, toAvailability(row));
+    await appendChange(trx, member.orgId, 'availability', member.id, member.id, toAvailability(row));
   });
   return toAvailability(row);
 }
 
-/** Every member of the team with status, availability, latest post and topics. */
-export async function board(db: Kysely<Database>, teamId: string) {
+/** Every member of the organisation with status, availability, latest post and topics. */
+export async function board(db: Kysely<Database>, orgId: string) {
   const [members, statuses, availability, posts] = await Promise.all([
     db
       .selectFrom('members')
       .selectAll()
-      .where('team_id', '=', teamId)
+      .where('team_id', '=', orgId)
       .where('removed_at', 'is', null)
       .orderBy('name')
       .execute(),
@@ -159,18 +159,18 @@ export async function board(db: Kysely<Database>, teamId: string) {
       .selectFrom('statuses')
       .innerJoin('members', 'members.id', 'statuses.member_id')
       .selectAll('statuses')
-      .where('members.team_id', '=', teamId)
+      .where('members.team_id', '=', orgId)
       .execute(),
     db
       .selectFrom('availability')
       .innerJoin('members', 'members.id', 'availability.member_id')
       .selectAll('availability')
-      .where('members.team_id', '=', teamId)
+      .where('members.team_id', '=', orgId)
       .execute(),
     db
       .selectFrom('posts')
       .selectAll()
-      .where('team_id', '=', teamId)
+      .where('team_id', '=', orgId)
       .where('deleted_at', 'is', null)
       .where('created_at', '>=', new Date(Date.now() - 30 * 86_400_000).toISOString())
       .orderBy('created_at', 'desc')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openStorage } from '../../server/db/connect';
-import { createTeam } from '../../server/store/members';
+import { createOrganisation } from '../../server/store/members';
 import { freePort } from '../support/radicale';
 import { seedOrganisation } from '../support/seed-organisation';
 import { spawnServer } from '../support/server-process';
@@ -59,7 +59,11 @@ export const benchmark: Benchmark = {
   async run() {
     const config = await storageFor('sqlite');
     const storage = await openStorage(config);
-    const org = await createTeam(storage.db, { name: 'Corp', adminName: 'Ana', adminEmail: 'ana@corp.test' });
+    const org = await createOrganisation(storage.db, {
+      name: 'Corp',
+      adminName: 'Ana',
+      adminEmail: 'ana@corp.test',
+    });
     const { people } = await seedOrganisation(storage.db, org.team.id, {
       teams: TEAMS,
       size: SIZE,

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openStorage, type Storage } from '../../server/db/connect';
 import { appendChange } from '../../server/store/change-log';
-import { createTeam } from '../../server/store/members';
+import { createOrganisation } from '../../server/store/members';
 import { writeTransaction } from '../../server/store/write-transaction';
 import { startPostgres } from '../support/postgres';
 import { percentile, round, type Benchmark, type BenchRow } from './bench-kit';
@@ -31,10 +31,14 @@ export const benchmark: Benchmark = {
     const cluster = await startPostgres({ durable: true });
     const config = { kind: 'postgres' as const, url: await cluster.database() };
     const storage = await openStorage(config);
-    const orgs: Awaited<ReturnType<typeof createTeam>>[] = [];
+    const orgs: Awaited<ReturnType<typeof createOrganisation>>[] = [];
     for (let i = 0; i < ORGS; i++)
       orgs.push(
-        await createTeam(storage.db, { name: `Org ${i}`, adminName: 'Ana', adminEmail: `ana${i}@org.test` }),
+        await createOrganisation(storage.db, {
+          name: `Org ${i}`,
+          adminName: 'Ana',
+          adminEmail: `ana${i}@org.test`,
+        }),
       );
 
     // Another instance's listener: counts wake-ups, and times probes sent during the load.

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openStorage } from '../../server/db/connect';
-import { createInvite, createTeam, join as joinTeam } from '../../server/store/members';
+import { createInvite, createOrganisation, join as joinTeam } from '../../server/store/members';
 import { freePort } from '../support/radicale';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';
@@ -105,7 +105,7 @@ export const benchmark: Benchmark = {
     // Ricochet: status updates through the HTTP API, fanned out by the server's stream.
     const config = await storageFor('sqlite');
     const storage = await openStorage(config);
-    const team = await createTeam(storage.db, {
+    const team = await createOrganisation(storage.db, {
       name: 'Bench',
       adminName: 'Ana',
       adminEmail: 'ana@bench.test',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { createTeam, runServer } from '../../server/index';
+import { createOrganisation, runServer } from '../../server/index';
 import { storageFor } from '../support/team-server';
 import { medianMs, round, type Benchmark } from './bench-kit';
 
@@ -39,7 +39,7 @@ export const benchmark: Benchmark = {
       trustProxy: true,
     });
     const port = Number(new URL(server.url).port);
-    const team = await createTeam(server.context.storage.db, {
+    const team = await createOrganisation(server.context.storage.db, {
       name: 'A',
       adminName: 'Ana',
       adminEmail: 'a@a.test',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openStorage } from '../../server/db/connect';
-import { createTeam } from '../../server/index';
+import { createOrganisation } from '../../server/index';
 import { largestAvailability } from '../support/heavy-availability';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';
@@ -19,7 +19,7 @@ export const benchmark: Benchmark = {
   async run() {
     const config = await storageFor('sqlite');
     const storage = await openStorage(config);
-    const team = await createTeam(storage.db, {
+    const team = await createOrganisation(storage.db, {
       name: 'Attacked',
       adminName: 'Ana',
       adminEmail: 'ana@a.test',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DesktopCore } from '../../main/core/desktop-core';
 import { ConfigFile } from '../../main/profile/config-file';
 import { openStorage } from '../../server/db/connect';
-import { createTeam } from '../../server/store/members';
+import { createOrganisation } from '../../server/store/members';
 import { freePort } from '../support/radicale';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';
@@ -18,7 +18,11 @@ export async function startTeam(
 ) {
   const config = await storageFor('sqlite');
   const storage = await openStorage(config);
-  const team = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+  const team = await createOrganisation(storage.db, {
+    name: 'Acme',
+    adminName: 'Ana',
+    adminEmail: 'ana@acme.test',
+  });
   await setup?.(storage, team.team.id);
   await storage.close();
   let server = await spawnServer(config);

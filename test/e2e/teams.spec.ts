@@ -3,7 +3,7 @@
 import { expect, test } from './shared-clock';
 import { openStorage } from '../../server/db/connect';
 import { createGroup, setInGroup } from '../../server/store/groups';
-import { createInvite, createTeam } from '../../server/store/members';
+import { createInvite, createOrganisation } from '../../server/store/members';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';
 import { alwaysAtWork, joinedProfile, startWeb } from './fixtures';
@@ -12,7 +12,11 @@ test('two teams on one board: all of them once, one at a time, remembered, live'
   test.setTimeout(90_000);
   const config = await storageFor('sqlite');
   const storage = await openStorage(config);
-  const org = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+  const org = await createOrganisation(storage.db, {
+    name: 'Acme',
+    adminName: 'Ana',
+    adminEmail: 'ana@acme.test',
+  });
   const squad = await createGroup(storage.db, org.team.id, 'Squad');
   const chapter = await createGroup(storage.db, org.team.id, 'Chapter');
   const project = await createGroup(storage.db, org.team.id, 'Project');

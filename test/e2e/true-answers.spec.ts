@@ -1,6 +1,6 @@
 import { expect, test } from './shared-clock';
 import { openStorage } from '../../server/db/connect';
-import { createTeam } from '../../server/store/members';
+import { createOrganisation } from '../../server/store/members';
 import { seedTeam } from '../support/seed-team';
 import { spawnServer } from '../support/server-process';
 import { storageFor } from '../support/team-server';
@@ -13,7 +13,11 @@ for (const size of [70, 500])
     test.setTimeout(120_000);
     const config = await storageFor('sqlite');
     const storage = await openStorage(config);
-    const team = await createTeam(storage.db, { name: 'Big', adminName: 'Ana', adminEmail: 'ana@big.test' });
+    const team = await createOrganisation(storage.db, {
+      name: 'Big',
+      adminName: 'Ana',
+      adminEmail: 'ana@big.test',
+    });
     await seedTeam(storage.db, team.team.id, size, 0);
     await storage.close();
     const server = await spawnServer(config);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { openStorage } from '../../server/db/connect';
-import { createTeam } from '../../server/store/members';
+import { createOrganisation } from '../../server/store/members';
 import { appendGroup } from '../../server/store/groups';
 import { storageFor } from './team-server';
 import type { Database } from '../../server/db/schema';
@@ -112,7 +112,11 @@ export async function seedTeam(db: Kysely<Database>, teamId: string, members: nu
 export async function bigTeam() {
   const config = await storageFor('sqlite');
   const storage = await openStorage(config);
-  const team = await createTeam(storage.db, { name: 'Big', adminName: 'Ana', adminEmail: 'ana@big.test' });
+  const team = await createOrganisation(storage.db, {
+    name: 'Big',
+    adminName: 'Ana',
+    adminEmail: 'ana@big.test',
+  });
   await seedTeam(storage.db, team.team.id, 500, 20_000);
   return { config, storage, team };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StorageConfig } from '../../server/db/connect';
-import { createTeam } from '../../server/store/members';
+import { createOrganisation } from '../../server/store/members';
 import { runServer } from '../../server/run-server';
 import { hasPostgres, startPostgres } from './postgres';
 
@@ -49,7 +49,7 @@ export async function teamServer(
 ) {
   const storage = await storageFor(backend);
   const server = await runServer({ host: '127.0.0.1', port: 0, storage, ...options });
-  const team = await createTeam(server.context.storage.db, {
+  const team = await createOrganisation(server.context.storage.db, {
     name: 'Acme',
     adminName: 'Ana',
     adminEmail: 'ana@acme.test',

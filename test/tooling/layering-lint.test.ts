@@ -29,7 +29,7 @@ describe('layering enforced by lint (DESIGN.md, "Layers and what each may import
     ],
     [
       'main/host/bad.ts',
-      "import { createTeam } from '../../server/store/members';\nexport const x = createTeam;\n",
+      "import { createOrganisation } from '../../server/store/members';\nexport const x = createOrganisation;\n",
     ],
     ['main/core/bad.ts', "import { runServer } from '../../server/index';\nexport const x = runServer;\n"],
     // import() crosses the same lines: the CLI loads its commands that way.

@@ -4,9 +4,10 @@ import {
   setCalendarApps,
   type Storage,
   createInvite,
-  createTeam,
+  createOrganisation,
   findGroup,
   listMembers,
+  selfOf,
   openStorage,
   promoteMember,
   prunePosts,
@@ -130,7 +131,7 @@ async function run(
   const who = () => memberRef(storage.db, org, need(values.member, '--member'));
   switch (action) {
     case 'create-organisation': {
-      const created = await createTeam(storage.db, {
+      const created = await createOrganisation(storage.db, {
         name: need(values.name, '--name'),
         adminName: need(values['admin-name'], '--admin-name'),
         adminEmail: need(values['admin-email'], '--admin-email'),
@@ -163,7 +164,9 @@ async function run(
       await revokeInvite(storage.db, need(org, '--org'), need(values.code, '--code'));
       return { revoked: true };
     case 'members':
-      return { members: await listMembers(storage.db, need(org, '--org')) };
+      // \`teamId\` is kept for scripts written before organisations; \`organisationId\` says what it is.
+      const members = await listMembers(storage.db, need(org, '--org'));
+      return { members: members.map((m) => ({ ...selfOf(m), organisationId: m.orgId })) };
     case 'remove':
       return { removed: await removeMember(storage.db, (await who()).id) };
     case 'promote':

@@ -21,7 +21,7 @@ export function askRoutes({ app, context, mutate }: RouteKit) {
       const caller = me(request);
       await context.recipients.check(caller.id, [request.body.to], nameIn(db));
       const { ask, created: isNew } = await mutate({
-        team: caller.teamId,
+        org: caller.orgId,
         store: () => createAsk(db, caller, request.body, context.now()),
         changed: (r) => r.created,
         asks: true,
@@ -46,7 +46,7 @@ export function askRoutes({ app, context, mutate }: RouteKit) {
     async (request) => {
       const caller = me(request);
       return mutate({
-        team: caller.teamId,
+        org: caller.orgId,
         store: () => updateAsk(db, caller, request.params.id, request.body, context.now()),
         asks: true,
       });

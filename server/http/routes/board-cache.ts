@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { board } from '../../store/team-data';
 
 /**
- * Each team's board, serialised once through its schema, kept until the team's log grows
+ * Each organisation's board, serialised once through its schema, kept until its log grows
  * (its sequence, read from the database, so it holds across instances) or the day turns
  * (topics count the last 30 days). A read of an unchanged board is one small query.
  */
@@ -25,8 +25,8 @@ export class BoardCache {
    * topics of the people in their circle (a post naming them reaches their feed, not the board).
    * Someone who sees it all (the whole organisation, or one team) gets the shared serialisation.
    */
-  async json(teamId: string, scope: ViewerScope, ids?: readonly string[]): Promise<string> {
-    const board = await this.whole(teamId);
+  async json(orgId: string, scope: ViewerScope, ids?: readonly string[]): Promise<string> {
+    const board = await this.whole(orgId);
     const wanted = ids && new Set(ids);
     const shown = wanted ? board.members.filter((m) => wanted.has(m.id)) : board.members;
     if (!wanted && (scope.wholeOrganisation || board.members.every((m) => scope.teammates.has(m.id))))
@@ -49,20 +49,20 @@ export class BoardCache {
     return JSON.stringify({ members: narrowed });
   }
 
-  private async whole(teamId: string) {
+  private async whole(orgId: string) {
     const { seq, compacted_to } = await this.db
       .selectFrom('teams')
       .select(['seq', 'compacted_to'])
-      .where('id', '=', teamId)
+      .where('id', '=', orgId)
       .executeTakeFirstOrThrow();
     const key = `${seq}:${compacted_to}:${Math.floor(this.now() / 86_400_000)}`;
-    const known = this.boards.get(teamId);
+    const known = this.boards.get(orgId);
     if (known?.key === key) return known;
-    const members = boardResponse.parse({ members: await board(this.db, teamId) }).members;
+    const members = boardResponse.parse({ members: await board(this.db, orgId) }).members;
     const json = JSON.stringify({ members });
     const entry = { key, json, members };
-    this.boards.delete(teamId);
-    this.boards.set(teamId, entry);
+    this.boards.delete(orgId);
+    this.boards.set(orgId, entry);
     // The least recently filled team goes first: memory is bounded by the number kept.
     if (this.boards.size > this.teams) this.boards.delete(this.boards.keys().next().value!);
     return entry;

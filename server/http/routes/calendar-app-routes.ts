@@ -14,6 +14,6 @@ export function calendarAppRoutes({ app, context }: RouteKit) {
         response: answers(calendarAppsData, 'the apps, each null until an admin sets it'),
       },
     },
-    async (request) => calendarApps(db, me(request).teamId),
+    async (request) => calendarApps(db, me(request).orgId),
   );
 }

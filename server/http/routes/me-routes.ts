@@ -1,6 +1,6 @@
 import { availabilityBody, profilePatch, statusBody } from '../../../shared/protocol/schemas';
 import { availabilityData, meResponse, selfData, statusData } from '../../../shared/protocol/responses';
-import { teamOf } from '../../store/members';
+import { organisationOf, selfOf } from '../../store/members';
 import { setAvailability, setStatus, updateProfile } from '../../store/team-data';
 import { answers, errors } from '../route-docs';
 import { idParams, me, noContent, type RouteKit } from './route-kit';
@@ -15,7 +15,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
     {
       schema: { description: 'the caller, with its team', response: answers(meResponse, 'member and team') },
     },
-    async (request) => ({ ...me(request), team: await teamOf(db, me(request).teamId) }),
+    async (request) => ({ ...selfOf(me(request)), team: await organisationOf(db, me(request).orgId) }),
   );
   app.patch(
     '/v1/me',
@@ -25,13 +25,13 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
       // Stored and answered at once either way; a burst reaches the others once (its last edit).
       const now = context.profiles.admit(caller.id);
       const updated = await mutate({
-        team: caller.teamId,
+        org: caller.orgId,
         store: () => updateProfile(db, caller, request.body, now),
         // New hours or zone move the asks waiting for me (from the updated profile).
         presenceOf: (updated) => updated,
       });
       if (!now) context.profiles.hold(caller.id);
-      return updated;
+      return selfOf(updated);
     },
   );
   app.put(
@@ -40,7 +40,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
     async (request) => {
       const caller = me(request);
       return mutate({
-        team: caller.teamId,
+        org: caller.orgId,
         store: () => setStatus(db, caller, request.body),
         presenceOf: caller,
       });
@@ -51,7 +51,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
     { schema: { response: { 204: noContent('cleared'), ...errors } } },
     async (request, reply) => {
       const caller = me(request);
-      await mutate({ team: caller.teamId, store: () => setStatus(db, caller, null), presenceOf: caller });
+      await mutate({ org: caller.orgId, store: () => setStatus(db, caller, null), presenceOf: caller });
       return reply.code(204).send(null);
     },
   );
@@ -73,7 +73,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
       async (request) => {
         const caller = me(request);
         const ids = await mutate({
-          team: caller.teamId,
+          org: caller.orgId,
           store: () => setStar(db, caller, request.params.id, on),
         });
         return { ids };
@@ -85,7 +85,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
     async (request) => {
       const caller = me(request);
       return mutate({
-        team: caller.teamId,
+        org: caller.orgId,
         store: () => setAvailability(db, caller, request.body),
         presenceOf: caller,
       });

@@ -5,8 +5,8 @@ import type { ServerContext } from '../server-context';
 
 /** What a mutation touches beyond its own rows, so that what follows the store is never forgotten. */
 export interface Mutation<T> {
-  /** Whose log grows: the caller's team, or the team the result names (a join). */
-  team: string | ((result: T) => string);
+  /** Whose log grows: the caller's organisation, or the one the result names (a join). */
+  org: string | ((result: T) => string);
   /** Stores the change and appends it to the log, in one transaction. */
   store: () => Promise<T>;
   /** Whether it changed anything (the same client id sent again changes nothing). */
@@ -21,20 +21,20 @@ export interface Mutation<T> {
 
 /**
  * The one path of every write: store (with its log entry); once committed, the streams it
- * closes and the notice that the team's log grew; then the asks it affects.
+ * closes and the notice that the organisation's log grew; then the asks it affects.
  */
 export function mutations(context: ServerContext) {
   const { db } = context.storage;
   return async function mutate<T>(mutation: Mutation<T>): Promise<T> {
     const { result, rows } = await collectAppended(mutation.store);
     if (mutation.changed && !mutation.changed(result)) return result;
-    const team = typeof mutation.team === 'string' ? mutation.team : mutation.team(result);
+    const org = typeof mutation.org === 'string' ? mutation.org : mutation.org(result);
     // The streams hear of it first; the asks it moves follow (announced again if any moved).
     // The answer waits until the change is handed to every stream: a writer faster than the
     // fan-out is slowed down, rather than piling up sends that delay everyone's next change.
     if (mutation.removes) context.hub.closeMember(mutation.removes);
     // Nothing appended (a held profile edit): nobody to tell.
-    if (rows.length > 0) await context.notifier.changed(team, rows);
+    if (rows.length > 0) await context.notifier.changed(org, rows);
     // What follows is not the change itself: it is stored, so the answer says so even if this
     // fails (never "nothing was changed" when something was); the next change or sweep redoes it.
     try {
@@ -43,7 +43,7 @@ export function mutations(context: ServerContext) {
           typeof mutation.presenceOf === 'function' ? mutation.presenceOf(result) : mutation.presenceOf;
         // Only moved asks can have come due: nothing moved, nothing to deliver or to time again.
         if ((await rescheduleAsksTo(db, member, context.now())) > 0) {
-          void context.notifier.changed(team);
+          void context.notifier.changed(org);
           await context.asks.check();
         }
       }

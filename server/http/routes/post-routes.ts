@@ -6,7 +6,7 @@ import { scopeOf } from '../../store/visibility';
 import { nameIn } from '../recipient-limit';
 import { idParams, me, noContent, type RouteKit } from './route-kit';
 
-/** The team's feed: posts and decisions, made, edited and deleted by their authors. */
+/** The organisation's feed (as each viewer may see it): posts and decisions, made, edited and deleted by their authors. */
 export function postRoutes({ app, context, mutate }: RouteKit) {
   const { db } = context.storage;
   app.post(
@@ -17,7 +17,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
       const named = request.body.mentions ?? [];
       await context.recipients.check(caller.id, named, nameIn(db));
       const { post, created: isNew } = await mutate({
-        team: caller.teamId,
+        org: caller.orgId,
         store: () => createPost(db, caller, request.body),
         changed: (r) => r.created,
       });
@@ -31,7 +31,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
     async (request) => {
       const query = request.query;
       const scope = await scopeOf(db, me(request).id);
-      return { posts: await listPosts(db, me(request).teamId, query.before, query.limit, scope) };
+      return { posts: await listPosts(db, me(request).orgId, query.before, query.limit, scope) };
     },
   );
   app.patch(
@@ -47,7 +47,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
     async (request) => {
       const caller = me(request);
       return mutate({
-        team: caller.teamId,
+        org: caller.orgId,
         store: () => editPost(db, caller, request.params.id, request.body),
       });
     },
@@ -57,7 +57,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
     { schema: { params: idParams, response: { 204: noContent('deleted'), ...errors } } },
     async (request, reply) => {
       const caller = me(request);
-      await mutate({ team: caller.teamId, store: () => deletePost(db, caller, request.params.id) });
+      await mutate({ org: caller.orgId, store: () => deletePost(db, caller, request.params.id) });
       return reply.code(204).send(null);
     },
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { joinBody } from '../../../shared/protocol/schemas';
 import { healthResponse, joinResponseSchema } from '../../../shared/protocol/responses';
 import { ApiError } from '../../store/api-error';
-import { join } from '../../store/members';
+import { join, selfOf } from '../../store/members';
 import { FailureLimit } from '../rate-limit';
 import { answers, errors, publicRoute } from '../route-docs';
 import type { RouteKit } from './route-kit';
@@ -36,7 +36,7 @@ export function publicRoutes({ app, context, mutate }: RouteKit) {
       // The general limit per address stays; wrong codes are counted separately below.
       config: { public: true, rateLimit: { max: 60, timeWindow: 60_000 } },
       schema: {
-        ...publicRoute('join a team with an invite code', {
+        ...publicRoute('join an organisation with an invite code', {
           201: joinResponseSchema,
           403: errors[403],
           409: errors[409],
@@ -56,9 +56,9 @@ export function publicRoutes({ app, context, mutate }: RouteKit) {
       }
       try {
         const body = request.body;
-        const result = await mutate({ team: (r) => r.team.id, store: () => join(context.storage.db, body) });
+        const result = await mutate({ org: (r) => r.team.id, store: () => join(context.storage.db, body) });
         context.tokens.remember(result.token);
-        return reply.code(201).send(result);
+        return reply.code(201).send({ ...result, member: selfOf(result.member) });
       } catch (error) {
         if (error instanceof ApiError && error.status < 500) joinFailures.failed(`ip:${request.ip}`);
         throw error;

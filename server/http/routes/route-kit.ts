@@ -39,12 +39,13 @@ export const noContent = (description: string) => z.null().describe(description)
 export const me = (request: FastifyRequest): Member => request.member!;
 
 export function requireAdmin(member: Member) {
-  if (member.role !== 'admin') throw new ApiError(403, 'forbidden', 'only a team admin may do this');
+  if (member.role !== 'admin')
+    throw new ApiError(403, 'forbidden', 'only an admin of the organisation may do this');
 }
 
-/** Member-scoped: another team's member answers 404, as if it did not exist. */
+/** Member-scoped: another organisation's member answers 404, as if it did not exist. */
 export async function teamMember(context: ServerContext, caller: Member, id: string): Promise<Member> {
   const member = await getMember(context.storage.db, id).catch(() => undefined);
-  if (!member || member.teamId !== caller.teamId) throw new ApiError(404, 'not_found', 'member not found');
+  if (!member || member.orgId !== caller.orgId) throw new ApiError(404, 'not_found', 'member not found');
   return member;
 }

@@ -25,7 +25,7 @@ const inviteBody = z
   })
   .strict();
 
-/** The team as a whole: its board, its members, its invites, and its change log. */
+/** The organisation as a whole: its board, its members, its invites, and its change log. */
 export function teamRoutes({ app, context, mutate }: RouteKit) {
   const { db } = context.storage;
   const boards = new BoardCache(db, context.now);
@@ -35,13 +35,13 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
     // Serialised through its schema when it was filled: sent as it is.
     async (request, reply) => {
       const scope = await scopeOf(db, me(request).id);
-      const json = await boards.json(me(request).teamId, scope, request.query.ids);
+      const json = await boards.json(me(request).orgId, scope, request.query.ids);
       return reply.type('application/json').send(json);
     },
   );
   app.get(
     '/v1/members/:id',
-    { schema: { params: idParams, response: answers(memberData, 'a member of your team') } },
+    { schema: { params: idParams, response: answers(memberData, 'a member of your organisation') } },
     async (request) => publicMember(await teamMember(context, me(request), request.params.id)),
   );
   app.delete(
@@ -56,7 +56,7 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
     async (request, reply) => {
       requireAdmin(me(request));
       const target = await teamMember(context, me(request), request.params.id);
-      await mutate({ team: target.teamId, store: () => removeMember(db, target.id), removes: target.id });
+      await mutate({ org: target.orgId, store: () => removeMember(db, target.id), removes: target.id });
       return reply.code(204).send(null);
     },
   );
@@ -71,7 +71,7 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
     },
     async (request, reply) => {
       requireAdmin(me(request));
-      await revokeInvite(db, me(request).teamId, request.body.code);
+      await revokeInvite(db, me(request).orgId, request.body.code);
       return reply.code(204).send(null);
     },
   );
@@ -90,7 +90,7 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
       const expiresAt = body.expiresInHours
         ? new Date(Date.now() + body.expiresInHours * 3_600_000).toISOString()
         : undefined;
-      return reply.code(201).send(await createInvite(db, me(request).teamId, { uses: body.uses, expiresAt }));
+      return reply.code(201).send(await createInvite(db, me(request).orgId, { uses: body.uses, expiresAt }));
     },
   );
 
@@ -99,7 +99,7 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
     { schema: { querystring: syncQuery, response: { 200: syncPageSchema, ...errors } } },
     async (request) => {
       const { since, limit, snapshot } = request.query;
-      return readChanges(db, me(request).teamId, { since, limit, snapshot: !!snapshot }, me(request).id);
+      return readChanges(db, me(request).orgId, { since, limit, snapshot: !!snapshot }, me(request).id);
     },
   );
 }

@@ -8,7 +8,7 @@ import { runServer } from '../../../server/run-server';
 import { cli } from '../../support/run-cli';
 import { client } from '../../support/team-server';
 
-const createTeam = (data: string, name: string, adminName: string, ...extra: string[]) =>
+const createOrganisation = (data: string, name: string, adminName: string, ...extra: string[]) =>
   cli(
     'admin',
     'create-team',
@@ -27,7 +27,7 @@ describe('admin commands after the live review', () => {
   it('a team and admin name with terminal escapes is stored clean, and login prints it clean', async () => {
     const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
     const evil = 'Evil\u001b]0;TITLE\u0007\u001b]52;c;aGk=\u0007';
-    const created = JSON.parse((await createTeam(data, evil, `Ana${'\u001b'}[31m`, '--json')).stdout);
+    const created = JSON.parse((await createOrganisation(data, evil, `Ana${'\u001b'}[31m`, '--json')).stdout);
     expect(created.team.name).toBe('Evil]0;TITLE]52;c;aGk=');
     expect(created.admin.name).toBe('Ana[31m');
     const server = await runServer({
@@ -61,21 +61,21 @@ describe('admin commands after the live review', () => {
 
   it('a name that is empty once cleaned is refused with the reason', async () => {
     const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
-    const res = await createTeam(data, '\u200b\u200d', 'Ana');
+    const res = await createOrganisation(data, '\u200b\u200d', 'Ana');
     expect(res.code).not.toBe(0);
     expect(res.stderr).toMatch(/name: it is empty/);
   });
 
   it('create-team prints a login line that keeps the token out of shell history', async () => {
     const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
-    const created = JSON.parse((await createTeam(data, 'Acme', 'Ana', '--json')).stdout);
+    const created = JSON.parse((await createOrganisation(data, 'Acme', 'Ana', '--json')).stdout);
     expect(created.login).toContain('--token-env RICOCHET_TOKEN');
     expect(created.login).not.toContain(created.token);
   });
 
   it('an invite born expired (--expires 0m) is refused, not created', async () => {
     const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
-    const created = JSON.parse((await createTeam(data, 'Acme', 'Ana', '--json')).stdout);
+    const created = JSON.parse((await createOrganisation(data, 'Acme', 'Ana', '--json')).stdout);
     const res = await cli('admin', 'invite', '--team', created.team.id, '--expires', '0m', '--data', data);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--expires: "0m" is shorter than a minute');
@@ -85,7 +85,7 @@ describe('admin commands after the live review', () => {
 describe('a team always keeps an admin (finding 10)', () => {
   it('the only admin cannot be removed (CLI and API); once another is promoted, it can', async () => {
     const data = mkdtempSync(join(tmpdir(), 'ricochet-review-'));
-    const created = JSON.parse((await createTeam(data, 'Acme', 'Ana', '--json')).stdout);
+    const created = JSON.parse((await createOrganisation(data, 'Acme', 'Ana', '--json')).stdout);
     const alone = await cli('admin', 'remove', '--member', created.admin.id, '--data', data);
     expect(alone.code).not.toBe(0);
     expect(alone.stderr).toContain("Ana is this organisation's only admin: make another member admin first");

@@ -52,7 +52,7 @@ describe('ricochet CLI', () => {
       data,
     );
     expect(words.stdout).toMatch(
-      /^Organisation "Acme" created \(id [\w-]+\), with a first team "Acme" holding its admin\.\nAdmin: Ana <a@a\.test>, token \S+\nLog in as that admin \(paste the token when asked\): read -rs RICOCHET_TOKEN && export RICOCHET_TOKEN && ricochet login --server <this server.s address> --token-env RICOCHET_TOKEN\n/,
+      /^Organisation "Acme" created \(id [\w-]+\)\. It has no team yet: everyone who joins sees everyone, until you make teams \(admin team-create, team-add\)\.\nAdmin: Ana <a@a\.test>, token \S+\nLog in as that admin \(paste the token when asked\): read -rs RICOCHET_TOKEN && export RICOCHET_TOKEN && ricochet login --server <this server.s address> --token-env RICOCHET_TOKEN\n/,
     );
     const json = await cli(
       'admin',

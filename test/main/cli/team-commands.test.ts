@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../../server/db/connect';
-import { createTeam } from '../../../server/store/members';
+import { createOrganisation } from '../../../server/store/members';
 import { ics } from '../../support/ics';
 import { cli } from '../../support/run-cli';
 import { spawnServer } from '../../support/server-process';
@@ -11,7 +11,7 @@ import { client, storageFor } from '../../support/team-server';
 
 describe('the desktop CLI against a running server', () => {
   let server: Awaited<ReturnType<typeof spawnServer>>;
-  let team: Awaited<ReturnType<typeof createTeam>>;
+  let team: Awaited<ReturnType<typeof createOrganisation>>;
   let config: Awaited<ReturnType<typeof storageFor>>;
   const profile = mkdtempSync(join(tmpdir(), 'ricochet-cli-'));
   const p = ['--profile', profile];
@@ -19,7 +19,11 @@ describe('the desktop CLI against a running server', () => {
   beforeAll(async () => {
     config = await storageFor('sqlite');
     const storage = await openStorage(config);
-    team = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+    team = await createOrganisation(storage.db, {
+      name: 'Acme',
+      adminName: 'Ana',
+      adminEmail: 'ana@acme.test',
+    });
     await storage.close();
     server = await spawnServer(config);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../../main/core/desktop-core';
 import { ConfigFile } from '../../../main/profile/config-file';
 import { FileSecretStore } from '../../../main/profile/secret-store';
-import { createTeam, runServer, type StorageConfig } from '../../../server/index';
+import { createOrganisation, runServer, type StorageConfig } from '../../../server/index';
 import type { Ask } from '../../../shared/protocol/changes';
 import { parseInstant } from '../../../shared/time/zoned-time';
 import { ics } from '../../support/ics';
@@ -45,7 +45,7 @@ async function advance(to: string) {
 beforeAll(async () => {
   port = await freePort();
   await start();
-  const team = await createTeam(server.context.storage.db, {
+  const team = await createOrganisation(server.context.storage.db, {
     name: 'Acme',
     adminName: 'Ana',
     adminEmail: 'ana@acme.test',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../../main/core/desktop-core';
 import { ConfigFile } from '../../../main/profile/config-file';
 import { FileSecretStore } from '../../../main/profile/secret-store';
-import { createTeam, runServer } from '../../../server/index';
+import { createOrganisation, runServer } from '../../../server/index';
 import { parseInstant } from '../../../shared/time/zoned-time';
 import { freePort } from '../../support/radicale';
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
     perRecipient: 100, // 20 mentions of one person at once: the history this test needs
   });
   url = `http://127.0.0.1:${port}`;
-  const team = await createTeam(server.context.storage.db, {
+  const team = await createOrganisation(server.context.storage.db, {
     name: 'Acme',
     adminName: 'Ana',
     adminEmail: 'ana@acme.test',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../../main/core/desktop-core';
 import { openStorage } from '../../../server/db/connect';
-import { createTeam } from '../../../server/store/members';
+import { createOrganisation } from '../../../server/store/members';
 import { spawnServer } from '../../support/server-process';
 import { client, storageFor } from '../../support/team-server';
 import { waitFor } from '../../support/wait-for';
@@ -19,7 +19,11 @@ afterEach(() => {
 async function setup() {
   const config = await storageFor('sqlite');
   const storage = await openStorage(config);
-  const team = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+  const team = await createOrganisation(storage.db, {
+    name: 'Acme',
+    adminName: 'Ana',
+    adminEmail: 'ana@acme.test',
+  });
   await storage.close();
   const server = await spawnServer(config);
   const profile = async (name: string) => {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { runServer } from '../../../server/run-server';
-import { createInvite, createTeam, join } from '../../../server/store/members';
+import { createInvite, createOrganisation, join } from '../../../server/store/members';
 import { PER_RECIPIENT_MAX } from '../../../server/http/recipient-limit';
 import { PENDING_PER_ADDRESS } from '../../../server/http/token-gate';
 import { client, storageFor } from '../../support/team-server';
@@ -23,7 +23,7 @@ beforeAll(async () => {
     rateLimit: { capacity: 10_000, perSecond: 10_000 },
   });
   const db = server.context.storage.db;
-  const org = await createTeam(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@a.test' });
+  const org = await createOrganisation(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@a.test' });
   const { code } = await createInvite(db, org.team.id, { uses: 5 });
   const b = await join(db, { code, name: 'Bo Martin', email: 'bo@a.test' });
   const c = await join(db, { code, name: 'Cy', email: 'cy@a.test' });

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createInvite, createTeam, removeMember, rotateToken } from '../../../server/store/members';
+import { createInvite, createOrganisation, removeMember, rotateToken } from '../../../server/store/members';
 import { rawRequest } from '../../support/raw-http';
 import { openStream } from '../../support/stream-client';
 import { runServer } from '../../../server/run-server';
@@ -48,7 +48,7 @@ describe('limits keyed on who really asks', () => {
     const storage = await storageFor('sqlite');
     const server = await runServer({ host: '127.0.0.1', port: 0, storage, trustProxy: true });
     try {
-      const team = await createTeam(server.context.storage.db, {
+      const team = await createOrganisation(server.context.storage.db, {
         name: 'A',
         adminName: 'Ana',
         adminEmail: 'a@a.test',
@@ -126,7 +126,7 @@ describe.each(backends)('isolation and bad input on %s', (backend) => {
   let other: { token: string; api: ReturnType<typeof client>; memberId: string };
   beforeAll(async () => {
     t = await teamServer(backend, { rateLimit: { capacity: 40, perSecond: 1 } });
-    const globex = await createTeam(t.server.context.storage.db, {
+    const globex = await createOrganisation(t.server.context.storage.db, {
       name: 'Globex',
       adminName: 'Gil',
       adminEmail: 'gil@globex.test',
@@ -263,7 +263,7 @@ describe('a token rotated by the admin command (another process)', () => {
     const storage = await storageFor('sqlite');
     const server = await runServer({ host: '127.0.0.1', port: 0, storage, streamHeartbeatMs: 200 });
     try {
-      const team = await createTeam(server.context.storage.db, {
+      const team = await createOrganisation(server.context.storage.db, {
         name: 'A',
         adminName: 'Ana',
         adminEmail: 'a@a.test',

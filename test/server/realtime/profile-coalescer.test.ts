@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runServer } from '../../../server/run-server';
 import { openStorage, type StorageConfig } from '../../../server/db/connect';
-import { createInvite, createTeam, getMember, join } from '../../../server/store/members';
+import { createInvite, createOrganisation, getMember, join } from '../../../server/store/members';
 import { updateProfile } from '../../../server/store/team-data';
 import { client, storageFor } from '../../support/team-server';
 import { openStream } from '../../support/stream-client';
@@ -25,7 +25,7 @@ async function organisation(storage: StorageConfig) {
   });
   servers.push(server);
   const db = server.context.storage.db;
-  const org = await createTeam(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@a.test' });
+  const org = await createOrganisation(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@a.test' });
   const { code } = await createInvite(db, org.team.id, { uses: 5 });
   const bo = await join(db, { code, name: 'Bo', email: 'bo@a.test' });
   return { server, org, bo, ana: client(server.url, org.token) };

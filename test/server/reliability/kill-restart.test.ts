@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../../server/db/connect';
-import { createTeam } from '../../../server/store/members';
+import { createOrganisation } from '../../../server/store/members';
 import { spawnServer } from '../../support/server-process';
 import { openStream } from '../../support/stream-client';
 import { backends, client, stopPostgres, storageFor } from '../../support/team-server';
@@ -11,7 +11,11 @@ afterAll(() => stopPostgres());
 async function seededStorage(backend: (typeof backends)[number]) {
   const config = await storageFor(backend);
   const storage = await openStorage(config);
-  const team = await createTeam(storage.db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' });
+  const team = await createOrganisation(storage.db, {
+    name: 'Acme',
+    adminName: 'Ana',
+    adminEmail: 'ana@acme.test',
+  });
   await storage.close();
   return { config, team };
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runServer } from '../../../server/run-server';
-import { createInvite, createTeam, join } from '../../../server/store/members';
+import { createInvite, createOrganisation, join } from '../../../server/store/members';
 import { backends, client, stopPostgres, storageFor } from '../../support/team-server';
 
 afterAll(() => stopPostgres());
@@ -20,7 +20,7 @@ describe.each(backends)('concurrent writes on %s', (backend) => {
       backend === 'postgres' ? await runServer({ host: '127.0.0.1', port: 0, storage, ...limits }) : a;
     try {
       const db = a.context.storage.db;
-      const team = await createTeam(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'a@a.test' });
+      const team = await createOrganisation(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'a@a.test' });
       const { code } = await createInvite(db, team.team.id, { uses: 10 });
       const bo = await join(db, { code, name: 'Bo', email: 'bo@a.test' });
       const until = () => new Date(Date.now() + 3_600_000).toISOString();

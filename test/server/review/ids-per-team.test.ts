@@ -2,7 +2,7 @@
 // revealing that it exists. Ids are per team now (SQLite and PostgreSQL).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam } from '../../../server/store/members';
+import { createOrganisation } from '../../../server/store/members';
 import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
 
 afterAll(() => stopPostgres());
@@ -12,7 +12,7 @@ describe.each(backends)('post and ask ids belong to a team on %s', (backend) => 
   let other: ReturnType<typeof client>;
   beforeAll(async () => {
     t = await teamServer(backend);
-    const second = await createTeam(t.server.context.storage.db, {
+    const second = await createOrganisation(t.server.context.storage.db, {
       name: 'Other',
       adminName: 'Zoe',
       adminEmail: 'z@o.test',

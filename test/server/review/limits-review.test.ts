@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { runServer } from '../../../server/run-server';
-import { createInvite, createTeam } from '../../../server/store/members';
+import { createInvite, createOrganisation } from '../../../server/store/members';
 import { client, storageFor } from '../../support/team-server';
 
 describe('limits that never refuse a real member for others', () => {
   let server: Awaited<ReturnType<typeof runServer>>;
-  let team: Awaited<ReturnType<typeof createTeam>>;
+  let team: Awaited<ReturnType<typeof createOrganisation>>;
   beforeAll(async () => {
     server = await runServer({ host: '127.0.0.1', port: 0, storage: await storageFor('sqlite') });
-    team = await createTeam(server.context.storage.db, {
+    team = await createOrganisation(server.context.storage.db, {
       name: 'A',
       adminName: 'Ana',
       adminEmail: 'a@a.test',
@@ -58,7 +58,7 @@ describe('an invite nobody can block for others', () => {
     const storage = await storageFor('sqlite');
     const server = await runServer({ host: '127.0.0.1', port: 0, storage, trustProxy: true });
     try {
-      const team = await createTeam(server.context.storage.db, {
+      const team = await createOrganisation(server.context.storage.db, {
         name: 'A',
         adminName: 'Ana',
         adminEmail: 'a@a.test',

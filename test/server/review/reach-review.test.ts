@@ -9,7 +9,7 @@ import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
 import { runServer } from '../../../server/run-server';
 import { createGroup, setInGroup } from '../../../server/store/groups';
-import { createInvite, createTeam, join } from '../../../server/store/members';
+import { createInvite, createOrganisation, join } from '../../../server/store/members';
 import type { Change } from '../../../shared/protocol/changes';
 import { cliProcess } from '../../support/run-cli';
 import { openStream } from '../../support/stream-client';
@@ -27,7 +27,7 @@ async function organisation(backend: 'sqlite' | 'postgres') {
   const b =
     backend === 'postgres' ? await runServer({ host: '127.0.0.1', port: 0, storage, rateLimit: noLimit }) : a;
   const db = a.context.storage.db;
-  const org = await createTeam(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@a.test' });
+  const org = await createOrganisation(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@a.test' });
   const { code } = await createInvite(db, org.team.id, { uses: 10, groupId: null });
   const person = (name: string) => join(db, { code, name, email: `${name}@a.test` });
   const [bo, cy] = [await person('bo'), await person('cy')];
@@ -182,7 +182,7 @@ describe.each(backends.filter((b) => b === 'postgres'))('the last admin, on %s',
     try {
       for (let round = 0; round < 5; round++) {
         const db = t.a.context.storage.db;
-        const org = await createTeam(db, {
+        const org = await createOrganisation(db, {
           name: `Org ${round}`,
           adminName: 'Ana',
           adminEmail: 'ana@a.test',

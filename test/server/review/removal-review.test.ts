@@ -2,7 +2,7 @@
 // came from another process (the admin command) or another PostgreSQL instance.
 import { afterAll, describe, expect, it } from 'vitest';
 import { runServer } from '../../../server/run-server';
-import { createInvite, createTeam, join } from '../../../server/store/members';
+import { createInvite, createOrganisation, join } from '../../../server/store/members';
 import { cli } from '../../support/run-cli';
 import { openStream } from '../../support/stream-client';
 import { backends, client, stopPostgres, storageFor } from '../../support/team-server';
@@ -14,7 +14,7 @@ async function twoInstances(backend: 'sqlite' | 'postgres') {
   const a = await runServer({ host: '127.0.0.1', port: 0, storage });
   // SQLite serves from one instance; PostgreSQL from two on one database.
   const b = backend === 'postgres' ? await runServer({ host: '127.0.0.1', port: 0, storage }) : a;
-  const team = await createTeam(a.context.storage.db, {
+  const team = await createOrganisation(a.context.storage.db, {
     name: 'Acme',
     adminName: 'Ana',
     adminEmail: 'a@a.test',

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runServer } from '../../../server/run-server';
-import { createTeam } from '../../../server/store/members';
+import { createOrganisation } from '../../../server/store/members';
 import { cliProcess } from '../../support/run-cli';
 import { client, storageFor } from '../../support/team-server';
 
@@ -18,7 +18,7 @@ describe('SQLite under posts and admin commands at once', () => {
       rateLimit: { capacity: 100_000, perSecond: 100_000 },
     });
     try {
-      const team = await createTeam(server.context.storage.db, {
+      const team = await createOrganisation(server.context.storage.db, {
         name: 'A',
         adminName: 'Ana',
         adminEmail: 'a@a.test',

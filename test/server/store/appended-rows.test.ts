@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openStorage } from '../../../server/db/connect';
 import { collectAppended } from '../../../server/store/appended-rows';
 import { appendChange } from '../../../server/store/change-log';
-import { createTeam } from '../../../server/store/members';
+import { createOrganisation } from '../../../server/store/members';
 import { writeTransaction } from '../../../server/store/write-transaction';
 import { storageFor } from '../../support/team-server';
 
@@ -12,7 +12,7 @@ describe('rows a write appended', () => {
   it('are the committed ones: an attempt run again after a conflict is not counted twice', async () => {
     const storage = await openStorage(await storageFor('sqlite'));
     try {
-      const { team, admin } = await createTeam(storage.db, {
+      const { team, admin } = await createOrganisation(storage.db, {
         name: 'Acme',
         adminName: 'Ana',
         adminEmail: 'ana@acme.test',

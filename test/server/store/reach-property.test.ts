@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServer } from '../../../server/run-server';
 import { createGroup, setInGroup } from '../../../server/store/groups';
-import { createInvite, createTeam, join, removeMember } from '../../../server/store/members';
+import { createInvite, createOrganisation, join, removeMember } from '../../../server/store/members';
 import { boardResponse } from '../../../shared/protocol/responses';
 import type { Change } from '../../../shared/protocol/changes';
 import { openStream } from '../../support/stream-client';
@@ -85,7 +85,7 @@ async function oneOrganisation(
   pageSize: number,
 ) {
   const db = server.context.storage.db;
-  const org = await createTeam(db, { name: 'Acme', adminName: 'Ada', adminEmail: 'ada@org.test' });
+  const org = await createOrganisation(db, { name: 'Acme', adminName: 'Ada', adminEmail: 'ada@org.test' });
   const orgId = org.team.id;
   const teams = [(await createGroup(db, orgId, 'Billing')).id, (await createGroup(db, orgId, 'Search')).id];
   const model: OrgModel = {
