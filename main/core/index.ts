@@ -13,3 +13,4 @@ export type { AvailabilityReport } from '../calendar/availability-engine';
 export { defaultProfileDir } from '../profile/profile';
 export { FileSecretStore, type SecretStore } from '../profile/secret-store';
 export { writePrivateFile } from '../profile/private-files';
+export { serverAddress } from '../sync/server-address';

@@ -113,7 +113,11 @@ export class PostingCommands {
           id,
           to: plan.member.name,
           deliverAt: isoInstant(Math.min(delivery.at, UNTIL_CHANGED)),
-          message: askArrival(plan.member.name, delivery, now, locale, config.tz),
+          // Not sent yet: the time it would arrive is a guess from old data; say what happens instead.
+          message:
+            sent.delivered === 'queued'
+              ? translate(locale, 'ask.queued', { name: plan.member.name })
+              : askArrival(plan.member.name, delivery, now, locale, config.tz),
         },
       };
     }

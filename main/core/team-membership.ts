@@ -10,6 +10,7 @@ import type { ProfileConfig } from '../profile/profile';
 import type { SecretStore } from '../profile/secret-store';
 import { SyncClient, type ChangesHow, type FlushResult } from '../sync/sync-client';
 import { TeamApi, TeamApiError } from '../sync/team-api';
+import { serverAddress } from '../sync/server-address';
 import type { CoreState, Identity, StateValue } from '../cache/core-state';
 
 const TOKEN = 'token';
@@ -64,19 +65,21 @@ export class TeamMembership extends EventEmitter {
   }
 
   async join(input: { server: string; invite: string; name: string; email: string }) {
-    const joined = await new TeamApi(input.server, undefined).join({
+    const server = serverAddress(input.server).url;
+    const joined = await new TeamApi(server, undefined).join({
       code: input.invite,
       name: input.name,
       email: input.email,
     });
-    this.adopt(input.server, joined.token, { ...joined.member, team: joined.team });
+    this.adopt(server, joined.token, { ...joined.member, team: joined.team });
     return joined;
   }
 
   /** Logs in with a token someone already holds (the team's creator, a rotated token). */
   async loginWithToken(input: { server: string; token: string }) {
-    const who = await new TeamApi(input.server, input.token).whoAmI();
-    this.adopt(input.server, input.token, who);
+    const server = serverAddress(input.server).url;
+    const who = await new TeamApi(server, input.token).whoAmI();
+    this.adopt(server, input.token, who);
     return who;
   }
 

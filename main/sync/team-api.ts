@@ -44,6 +44,22 @@ export interface ApiRequest {
   body?: unknown;
 }
 
+/**
+ * Why the server could not be reached, in words a person can act on (fetch itself only says
+ * "fetch failed"; the reason is in its cause).
+ */
+export function unreachable(server: string, error: unknown, timeoutMs: number): string {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  const code = cause?.code ?? (error as { name?: string }).name;
+  if (code === 'ECONNREFUSED') return `nobody answers at ${server}: is the server running?`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `${server}: no such host (check the address, or your connection)`;
+  if (code === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT')
+    return `${server} did not answer within ${Math.round(timeoutMs / 1000)} s`;
+  const detail = cause instanceof Error ? cause.message : (error as Error).message;
+  return `cannot reach ${server}: ${detail}`;
+}
+
 /** The team server's HTTP API as the desktop uses it, every answer checked against its schema. */
 export class TeamApi {
   constructor(
@@ -70,7 +86,7 @@ export class TeamApi {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new TeamApiError(0, `cannot reach ${this.server}: ${(error as Error).message}`);
+      throw new TeamApiError(0, unreachable(this.server, error, this.timeoutMs));
     }
     const text = await res.text();
     let body: unknown;

@@ -248,6 +248,7 @@ export const en = {
   'decide.untilChanged': 'they change it',
   'ask.reaches': 'Your ask reaches {name} at {when}',
   'ask.reachesNow': '{name} is free: your ask is there now',
+  'ask.queued': 'Queued: it will be sent when you are online, then delivered when {name} is free',
   'ask.after.busy': 'after a meeting',
   'ask.after.focus': 'when the focus ends',
   'ask.after.dnd': 'when do-not-disturb ends',

@@ -253,6 +253,8 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'decide.untilChanged': 'changement de statut',
   'ask.reaches': 'Votre demande arrive à {name} à {when}',
   'ask.reachesNow': '{name} est disponible : votre demande est arrivée',
+  'ask.queued':
+    'En attente : elle partira quand vous serez en ligne, puis arrivera quand {name} sera disponible',
   'ask.after.busy': 'après une réunion',
   'ask.after.focus': 'à la fin de la concentration',
   'ask.after.dnd': 'à la fin du « ne pas déranger »',

@@ -163,10 +163,11 @@ async function run(
     case 'revoke-invite':
       await revokeInvite(storage.db, need(org, '--org'), need(values.code, '--code'));
       return { revoked: true };
-    case 'members':
-      // \`teamId\` is kept for scripts written before organisations; \`organisationId\` says what it is.
+    case 'members': {
+      // `teamId` is kept for scripts written before organisations; `organisationId` says what it is.
       const members = await listMembers(storage.db, need(org, '--org'));
       return { members: members.map((m) => ({ ...selfOf(m), organisationId: m.orgId })) };
+    }
     case 'remove':
       return { removed: await removeMember(storage.db, (await who()).id) };
     case 'promote':

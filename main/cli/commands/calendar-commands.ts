@@ -67,7 +67,8 @@ export const calendarsCommand: CliCommand = {
         } catch (error) {
           // Refused: nothing was added; say why and how to add it all the same.
           io.err(`ricochet calendars add: ${(error as Error).message}\n`);
-          if (/could not be read/.test((error as Error).message))
+          // Only a feed can be down today; a file that cannot be read will not be better tomorrow.
+          if (/could not be read/.test((error as Error).message) && /^(https?|webcals?):\/\//i.test(target))
             io.err('(to add it all the same, for a feed that is down today: --anyway)\n');
           return 1;
         }

@@ -2,6 +2,7 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { translate } from '../../../shared/i18n/translate';
 import { terminalText } from '../terminal-text';
+import { serverAddress } from '../../core/index';
 import { profileFlag, teamFlag, teamViewFlags, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
@@ -20,6 +21,9 @@ Prefer --token-env on shared machines: a token on the command line shows in the 
       json: { type: 'boolean' },
     });
     if (!values.server) throw new UsageError('--server is required');
+    // Typed without a scheme: said, not refused ("Invalid URL").
+    const address = serverAddress(values.server);
+    if (address.added) io.err(`(no scheme in "${values.server}": using ${address.url})\n`);
     const tokenVar = values['token-env'];
     if (tokenVar || values.token) {
       const token = tokenVar ? io.env[tokenVar] : values.token;
