@@ -14,7 +14,14 @@ export interface MemberView {
   label: string;
   until: string | null;
   nextChange: string | null;
-  status: { state: ManualState; emoji: string | null; text: string | null; until: string | null } | null;
+  status: {
+    state: ManualState;
+    emoji: string | null;
+    text: string | null;
+    until: string | null;
+    /** When it was set: what they are on is the newer of it and their latest post. */
+    updatedAt?: string;
+  } | null;
   loadToday: number | null;
   loadWeek: number | null;
   busy: { start: string; end: string; kind: 'busy' | 'tentative' | 'oof' }[];

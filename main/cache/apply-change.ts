@@ -2,13 +2,23 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { memberData, type Change } from '../../shared/protocol/changes';
 import type { Presence } from '../../shared/protocol/responses';
+import { addressesSomeone } from '../../shared/status/what-they-are-on';
 
 /** The few things applying a change needs from the cache (its statements, revisions, latest post). */
 export interface CacheWriter {
   stmt(sql: string): Database.Statement;
   nextRev(): number;
   noteLatest(memberId: string, postId: string, createdAt: string): void;
+  /** This post became a message to someone: if it was their latest, the one before it is. */
+  unnoteLatest(memberId: string, postId: string): void;
 }
+
+/**
+ * A member's latest post that says what they are on: a message to someone (what-they-are-on.ts)
+ * is skipped. `addresses_someone` is that rule, registered as a SQL function by the cache.
+ */
+export const LATEST_ON = `(SELECT id FROM posts WHERE member_id = members.id
+   AND NOT addresses_someone(json_extract(data, '$.text')) ORDER BY created_at DESC LIMIT 1)`;
 
 /**
  * One change of the team's log into the cache's tables. The switch is over the wire's own
@@ -55,7 +65,8 @@ export function applyChange(cache: CacheWriter, change: Change): void {
           'INSERT INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 0) ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, data = excluded.data, pending = 0',
         )
         .run(post.id, post.memberId, post.createdAt, JSON.stringify(post));
-      cache.noteLatest(post.memberId, post.id, post.createdAt);
+      if (addressesSomeone(post.text)) cache.unnoteLatest(post.memberId, post.id);
+      else cache.noteLatest(post.memberId, post.id, post.createdAt);
       return;
     }
     case 'ask': {
@@ -83,11 +94,7 @@ export function applyChange(cache: CacheWriter, change: Change): void {
       return; // someone else's: only its place in the sequence
     case 'post-deleted':
       cache.stmt('DELETE FROM posts WHERE id = ?').run(change.entityId);
-      cache
-        .stmt(
-          'UPDATE members SET latest_post = (SELECT id FROM posts WHERE member_id = members.id ORDER BY created_at DESC LIMIT 1) WHERE id = ?',
-        )
-        .run(change.memberId);
+      cache.stmt(`UPDATE members SET latest_post = ${LATEST_ON} WHERE id = ?`).run(change.memberId);
       return;
     default:
       return unhandled(change);
@@ -111,6 +118,10 @@ export function applyPage(cache: CacheWriter, changes: readonly Change[], after:
     noteLatest(memberId, id, createdAt) {
       const known = latest.get(memberId);
       if (!known || known.createdAt <= createdAt) latest.set(memberId, { id, createdAt });
+    },
+    unnoteLatest(memberId, id) {
+      noteAll(); // the notes before it first, so it can be taken back
+      cache.unnoteLatest(memberId, id);
     },
   };
   let cursor = after;

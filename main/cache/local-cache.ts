@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Change, PostData } from '../../shared/protocol/changes';
-import { applyPage, applyPresence, type CacheWriter } from './apply-change';
+import { applyPage, applyPresence, LATEST_ON, type CacheWriter } from './apply-change';
+import { addressesSomeone } from '../../shared/status/what-they-are-on';
 import type { Presence } from '../../shared/protocol/responses';
 import { ensurePrivateDir } from '../profile/private-files';
 import { replacedByNewer, teamCommand, type TeamCommand } from '../sync/team-commands';
@@ -92,6 +93,10 @@ export class LocalCache {
     const file = join(profileDir, 'cache.sqlite');
     this.db = new Database(file, { nativeBinding: nativeBinding() });
     this.db.pragma('journal_mode = WAL');
+    // The rule of what-they-are-on.ts, for the SQL that finds a member's latest post.
+    this.db.function('addresses_someone', { deterministic: true }, (text) =>
+      typeof text === 'string' && addressesSomeone(text) ? 1 : 0,
+    );
     // Who my teammates are and what they do: readable by me only, the WAL files too.
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
     this.db.pragma('synchronous = NORMAL');
@@ -201,6 +206,11 @@ export class LocalCache {
     stmt: (sql) => this.stmt(sql),
     nextRev: () => this.nextRev(),
     noteLatest: (memberId, postId, createdAt) => this.noteLatest(memberId, postId, createdAt),
+    unnoteLatest: (memberId, postId) =>
+      void this.stmt(`UPDATE members SET latest_post = ${LATEST_ON} WHERE id = ? AND latest_post = ?`).run(
+        memberId,
+        postId,
+      ),
   };
 
   /** People I just started to watch: their current state, where newer (apply-change.ts). */
@@ -248,7 +258,7 @@ export class LocalCache {
     this.stmt(
       'INSERT OR IGNORE INTO posts (id, member_id, created_at, data, pending) VALUES (?, ?, ?, ?, 1)',
     ).run(post.id, post.memberId, post.createdAt, JSON.stringify(post));
-    this.noteLatest(post.memberId, post.id, post.createdAt);
+    if (!addressesSomeone(post.text)) this.noteLatest(post.memberId, post.id, post.createdAt);
   }
 
   private noteLatest(memberId: string, postId: string, createdAt: string) {

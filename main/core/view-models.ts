@@ -48,6 +48,7 @@ function viewsOf(
           emoji: m.status.emoji,
           text: m.status.text,
           until: m.status.until,
+          updatedAt: m.status.updatedAt,
         }
       : null,
     loadToday: m.availability?.loadToday ?? null,

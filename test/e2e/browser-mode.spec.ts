@@ -88,6 +88,43 @@ test.describe('a team of two on one real server', () => {
     await b.close();
   });
 
+  test("B's board shows the newer of A's status and post; a message to someone is not what A is on", async ({
+    browser,
+  }) => {
+    const a = await (await newContext(browser)).newPage();
+    const b = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
+    await a.goto(ana.url);
+    await b.goto(bob.url);
+    await expect(b.getByTestId('freshness')).toHaveText('live');
+    await a.getByRole('button', { name: 'Feed' }).click();
+    const run = randomUUID().slice(0, 6);
+    const say = async (text: string) => {
+      await a.getByLabel('Quick post').fill(text);
+      await a.getByLabel('Quick post').press('Enter');
+    };
+    const on = b.getByTestId('member-Ana Lopez').getByTestId('member-on');
+    await say(`/focus 2h Quarterly plan ${run}`);
+    await expect(on).toContainText(`Quarterly plan ${run}`, { timeout: 3_000 });
+    await say(`Shipping the CSV export ${run}`);
+    await expect(on).toContainText(`Shipping the CSV export ${run}`, { timeout: 3_000 });
+    await say(`@Bob can you glance at PR #415? ${run}`);
+    // It reached Bob (his feed has it)...
+    await b.getByRole('button', { name: 'Feed' }).click();
+    await expect(b.getByText(`@Bob can you glance at PR #415? ${run}`)).toBeVisible({ timeout: 3_000 });
+    await b.getByRole('button', { name: 'Team', exact: true }).click();
+    // ...but a message to Bob is not what Ana is on: her post before it still is.
+    await expect(on).toContainText(`Shipping the CSV export ${run}`);
+    // Opened, the row shows both the status and the latest post.
+    await b.getByTestId('member-Ana Lopez').getByRole('button').click();
+    await expect(b.getByTestId('member-Ana Lopez').getByTestId('status-text')).toContainText(
+      `Quarterly plan ${run}`,
+    );
+    await expect(b.getByTestId('member-Ana Lopez')).toContainText(`Shipping the CSV export ${run}`);
+    await say('/clear');
+    await a.close();
+    await b.close();
+  });
+
   test("a burst of posts from A: B's board ends on the last one, not on one in the middle", async ({
     browser,
   }) => {

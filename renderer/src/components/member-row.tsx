@@ -1,6 +1,7 @@
 import type { Status } from '../../../shared/status/status-engine';
 import { dateFormat, formatAge, formatMoment } from '../../../shared/i18n/status-messages';
 import { placeNow } from '../../../shared/i18n/place-messages';
+import { whatTheyAreOn } from '../../../shared/status/what-they-are-on';
 import { isKnownZone, utcToWall } from '../../../shared/time/zoned-time';
 import type { MemberView } from '../../../shared/views';
 import { useLocale, useT } from '../i18n/i18n';
@@ -59,12 +60,13 @@ export function MemberRow({
   const [asking, setAsking] = useState(false);
   const local = localTimeIfDifferent(m, now, viewerTz, locale);
   const status = live.text || live.emoji ? [live.emoji, live.text].filter(Boolean).join(' ') : null;
-  // What they are on: their status text, else their latest post with its age.
+  // What they are on: the newer of their status text and their latest post (with its age).
+  const said = whatTheyAreOn({ status, statusAt: m.status?.updatedAt, latestPost: m.latestPost });
   const on =
-    status ??
-    (m.latestPost
-      ? `${m.latestPost.text} · ${formatAge(Date.parse(m.latestPost.createdAt), now, locale)}`
-      : null);
+    said &&
+    (said.from === 'post' && said.at !== null
+      ? `${said.text} · ${formatAge(said.at, now, locale)}`
+      : said.text);
   const place = placeNow(m.places, now, locale);
   const details = `member-details-${m.id}`;
   return (
