@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, newContext } from './shared-clock';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { freePort } from '../support/radicale';
 import { alwaysAtWork, calendarFile, emptyProfile, joinedProfile, startTeam, startWeb } from './fixtures';
 
@@ -59,15 +59,21 @@ test.describe('a team of two on one real server', () => {
     await team?.stop();
   });
 
-  test("a post from A appears on B's board", async ({ browser }) => {
+  /** Ana at her feed's quick-post box; Bob's board live at full width, where each row says what its person is on. */
+  async function anaPostsBobWatches(browser: Browser) {
     const a = await (await newContext(browser)).newPage();
-    // B reads the board at full width: the row itself says what Ana is on, with its age.
     const b = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
     await a.goto(ana.url);
     await b.goto(bob.url);
     await expect(b.getByTestId('freshness')).toHaveText('live');
-    const text = `Reviewing the #billing migration ${randomUUID().slice(0, 6)}`;
     await a.getByRole('button', { name: 'Feed' }).click();
+    return { a, b };
+  }
+
+  test("a post from A appears on B's board", async ({ browser }) => {
+    // B reads the board at full width: the row itself says what Ana is on, with its age.
+    const { a, b } = await anaPostsBobWatches(browser);
+    const text = `Reviewing the #billing migration ${randomUUID().slice(0, 6)}`;
     await a.getByLabel('Quick post').fill(text);
     await a.getByLabel('Quick post').press('Enter');
     await expect(a.getByRole('status').filter({ hasText: 'Posted' })).toBeVisible();
@@ -91,12 +97,7 @@ test.describe('a team of two on one real server', () => {
   test("B's board shows the newer of A's status and post; a message to someone is not what A is on", async ({
     browser,
   }) => {
-    const a = await (await newContext(browser)).newPage();
-    const b = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
-    await a.goto(ana.url);
-    await b.goto(bob.url);
-    await expect(b.getByTestId('freshness')).toHaveText('live');
-    await a.getByRole('button', { name: 'Feed' }).click();
+    const { a, b } = await anaPostsBobWatches(browser);
     const run = randomUUID().slice(0, 6);
     const say = async (text: string) => {
       await a.getByLabel('Quick post').fill(text);
@@ -128,12 +129,7 @@ test.describe('a team of two on one real server', () => {
   test("a burst of posts from A: B's board ends on the last one, not on one in the middle", async ({
     browser,
   }) => {
-    const a = await (await newContext(browser)).newPage();
-    const b = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
-    await a.goto(ana.url);
-    await b.goto(bob.url);
-    await expect(b.getByTestId('freshness')).toHaveText('live');
-    await a.getByRole('button', { name: 'Feed' }).click();
+    const { a, b } = await anaPostsBobWatches(browser);
     const run = randomUUID().slice(0, 6);
     for (let i = 1; i <= 6; i++) {
       await a.getByLabel('Quick post').fill(`Step ${i} of the import ${run}`);
