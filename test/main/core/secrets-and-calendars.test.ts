@@ -101,12 +101,16 @@ describe('one set of secrets for the app and the CLI', () => {
     }
   });
 
-  it('the CLI says why it refused, how to add anyway, and exits non-zero', async () => {
+  it('the CLI says why it refused, how to add a feed that is down anyway, and exits non-zero', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-calendars-'));
     const refused = await cli('calendars', 'add', join(dir, 'missing.ics'), '--profile', dir);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('missing.ics could not be read: file not found');
-    expect(refused.stderr).toContain('--anyway');
+    // A file will not be better tomorrow: no hint; a feed that is down today gets one.
+    expect(refused.stderr).not.toContain('--anyway');
+    const down = await cli('calendars', 'add', 'http://127.0.0.1:9/feed.ics', '--profile', dir);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain('(to add it all the same, for a feed that is down today: --anyway)');
     expect((await cli('calendars', 'add', join(dir, 'missing.ics'), '--anyway', '--profile', dir)).code).toBe(
       0,
     );
