@@ -24,7 +24,7 @@ export interface MemberView {
   } | null;
   loadToday: number | null;
   loadWeek: number | null;
-  busy: { start: string; end: string; kind: 'busy' | 'tentative' | 'oof' }[];
+  busy: { start: string; end: string; kind: 'busy' | 'focus' | 'tentative' | 'oof' }[];
   /** False for a member who never shared a calendar: shown as such, not as free. */
   calendarShared: boolean;
   /** Titles of their busy time, only from calendars they chose to share titles of. */

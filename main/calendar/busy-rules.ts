@@ -17,6 +17,7 @@ export function occurrenceKind(props: BusyProps, me: ReadonlySet<string>): BusyK
   const partstat = (props.myPartstat ?? mine?.partstat)?.toUpperCase();
   if (partstat === 'DECLINED') return null;
   if (props.busyStatus === 'OOF') return 'oof';
+  if (props.busyStatus === 'FOCUS') return 'focus';
   if (
     props.busyStatus === 'TENTATIVE' ||
     props.status === 'TENTATIVE' ||

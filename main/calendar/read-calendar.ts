@@ -226,8 +226,15 @@ export function expandCalendar(
   return {
     segments: mergeSegments(raw, options.window),
     meetings: raw
-      // A maybe-meeting is booked time in the load, so it is a meeting in the count too.
-      .filter((s) => s.kind !== 'oof' && s.end > options.window.from && s.start < options.window.to)
+      // A maybe-meeting is booked time in the load, so it is a meeting in the count too; a focus
+      // block is booked time but no meeting.
+      .filter(
+        (s) =>
+          s.kind !== 'oof' &&
+          s.kind !== 'focus' &&
+          s.end > options.window.from &&
+          s.start < options.window.to,
+      )
       .sort((a, b) => a.start - b.start),
     warnings: [...new Set(warnings)],
     occurrences,

@@ -1,5 +1,6 @@
 /** The kinds of busy time, weakest first; where two overlap the stronger wins. */
-export const busyKinds = ['tentative', 'busy', 'oof'] as const;
+/** `focus`: a block the person keeps to work alone (Google's focus time): busy to others, not a meeting. */
+export const busyKinds = ['tentative', 'focus', 'busy', 'oof'] as const;
 export type BusyKind = (typeof busyKinds)[number];
 
 /** A span of busy time in UTC milliseconds, end exclusive. */
@@ -28,7 +29,7 @@ export function mergeSegments(input: readonly Segment[], window: TimeWindow): Se
     events.push({ at: start, kind: s.kind, delta: 1 }, { at: end, kind: s.kind, delta: -1 });
   }
   events.sort((a, b) => a.at - b.at);
-  const open = { tentative: 0, busy: 0, oof: 0 };
+  const open = { tentative: 0, focus: 0, busy: 0, oof: 0 };
   const out: Segment[] = [];
   let current: BusyKind | undefined;
   let currentStart = 0;
@@ -36,7 +37,15 @@ export function mergeSegments(input: readonly Segment[], window: TimeWindow): Se
     const at = events[i]!.at;
     for (; i < events.length && events[i]!.at === at; i++) open[events[i]!.kind] += events[i]!.delta;
     const next: BusyKind | undefined =
-      open.oof > 0 ? 'oof' : open.busy > 0 ? 'busy' : open.tentative > 0 ? 'tentative' : undefined;
+      open.oof > 0
+        ? 'oof'
+        : open.busy > 0
+          ? 'busy'
+          : open.focus > 0
+            ? 'focus'
+            : open.tentative > 0
+              ? 'tentative'
+              : undefined;
     if (next === current) continue;
     if (current !== undefined && at > currentStart) out.push({ start: currentStart, end: at, kind: current });
     current = next;

@@ -13,7 +13,7 @@ export interface RawPerson {
 }
 
 const manualStates = new Set(['available', 'focus', 'away', 'dnd']);
-const kinds = new Set(['busy', 'tentative', 'oof']);
+const kinds = new Set(['busy', 'focus', 'tentative', 'oof']);
 
 /**
  * The status engine's input from one member's data, made safe: an unknown zone, malformed

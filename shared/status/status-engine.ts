@@ -179,7 +179,9 @@ function stateAt(person: PersonState, t: number, withThen = true): Status {
     return known.length > 0 ? Math.min(...known) : null;
   };
   // The next segment that outranks focus (a meeting, out of office) ends a focus early.
-  const nextStrong = person.busy.slice(i).find((s) => s.kind !== 'tentative' && s.start > t)?.start;
+  const nextStrong = person.busy
+    .slice(i)
+    .find((s) => s.kind !== 'tentative' && s.kind !== 'focus' && s.start > t)?.start;
 
   if (manual && (manual.state === 'dnd' || manual.state === 'away'))
     return { ...base, state: manual.state, until: manual.until };
@@ -187,6 +189,8 @@ function stateAt(person: PersonState, t: number, withThen = true): Status {
   if (current?.kind === 'busy') return { ...base, state: 'busy', until: runEnd(person.busy, i, ['busy']) };
   if (manual?.state === 'focus')
     return { ...base, state: 'focus', until: earliest(manual.until, nextStrong) };
+  // A focus block from the calendar is focus, not a meeting.
+  if (current?.kind === 'focus') return { ...base, state: 'focus', until: runEnd(person.busy, i, ['focus']) };
   if (current?.kind === 'tentative')
     return { ...base, state: 'tentative', until: runEnd(person.busy, i, ['tentative']) };
   if (off) return { ...base, state: 'off', until: backAt(person, t) };

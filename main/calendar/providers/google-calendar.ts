@@ -106,14 +106,15 @@ export function googleRecord(event: GoogleEvent, position: number): EventRecord 
   const mine = event.attendees?.find((a) => a.self);
   const answer = partstat[mine?.responseStatus ?? ''];
   const working = event.eventType === 'workingLocation';
-  // Out of office is Outlook's OOF; focus time is busy; a working location says where, never busy.
+  // Out of office is Outlook's OOF; focus time is focus (busy to others, not a meeting); a working
+  // location says where, never busy.
   const busyStatus =
     event.eventType === 'outOfOffice'
       ? 'OOF'
       : working
         ? 'WORKINGELSEWHERE'
         : event.eventType === 'focusTime'
-          ? 'BUSY'
+          ? 'FOCUS'
           : undefined;
   return providerRecord({
     uid: event.id,

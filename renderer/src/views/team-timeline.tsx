@@ -103,6 +103,10 @@ export function TeamTimeline({
           {t('timeline.legend.busy')}
         </span>
         <span>
+          <i style={{ background: 'var(--focus)' }} />
+          {t('timeline.legend.focus')}
+        </span>
+        <span>
           <i style={{ background: 'var(--tentative)' }} />
           {t('timeline.legend.tentative')}
         </span>

@@ -164,7 +164,7 @@ describe('asks reach a person when they are free', () => {
     const result = await ana.post('/ask @Ben A quick one', clock);
     expect(result.ask).toMatchObject({
       deliverAt: '2026-03-10T10:30:00Z',
-      message: 'Your ask reaches Ben at 11:30, when the focus ends',
+      message: 'Your ask reaches Ben at 11:30, after their focus time',
     });
     await advance('2026-03-10T10:29:00Z');
     await ben.sync();

@@ -123,7 +123,7 @@ describe('a Google calendar read through the Calendar API', () => {
         '03-10T09:00-10:00 busy',
         '03-10T12:00-12:30 tentative',
         '03-10T13:00-13:30 tentative',
-        '03-10T14:00-16:00 busy',
+        '03-10T14:00-16:00 focus',
         '03-12T00:00-00:00 oof',
       ],
       places: ['03-10 home', '03-11 office Lyon'],
