@@ -143,7 +143,7 @@ describe("one label that agrees with the person's day (every time is a real chan
     };
     const chain = statusChain(p, at(now));
     expect(statusReasons(chain, 'Dan', at(now), 'en', 'Europe/Paris')).toBe(
-      'Focus until 16:00 (set by Dan) · then in a meeting until 16:30 (calendar) · free at 16:30',
+      'Focusing until 16:00 (set by Dan) · then in a meeting until 16:30 (calendar) · free at 16:30',
     );
     expect(statusReasons(chain, 'Dan', at(now), 'fr', 'Europe/Paris')).toBe(
       'Concentration jusqu’à 16:00 (indiqué par Dan) · puis en réunion jusqu’à 16:30 (agenda) · disponible à 16:30',
