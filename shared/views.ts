@@ -123,6 +123,10 @@ export interface SettingsView {
   locale: 'en' | 'fr' | null;
   /** The language everything speaks now (the chosen one, else the system's). */
   language: 'en' | 'fr';
+  /** The clock chosen in Settings; null: the region's. */
+  clock: '12h' | '24h' | null;
+  /** The system's regional format ("en-US"): the windows write times and dates as the core does. */
+  region: string;
   pausePublishing: boolean;
   hotkey: string;
   /** null: the default (on in the packaged app, off while developing). */

@@ -21,6 +21,7 @@ import { mentionsOfMe } from './mentions';
 import { digestOf, findTimeAmong, gatherPersonal, myDayOf, myStatusOf } from './personal-reads';
 import { boardWithStatus, memberStatus } from './person-status';
 import { checkSettings, type SettingsPatch } from './settings-patch';
+import { environmentRegion, setRegion } from '../../shared/i18n/locale';
 import { TeamMembership } from './team-membership';
 import type { ChangesHow } from '../sync/sync-client';
 import { PostingCommands, type PostResult } from './posting-commands';
@@ -53,9 +54,16 @@ export class DesktopCore extends EventEmitter {
     private readonly secrets: SecretStore = new FileSecretStore(dir),
     /** The system's locale tag ("fr-FR"): Electron's app.getLocale(), else Node's (LANG). */
     private readonly systemLocale: string = Intl.DateTimeFormat().resolvedOptions().locale,
+    /**
+     * The system's regional format ("en-US"): how times and dates are written, and its clock.
+     * Unknown (a "C" environment): ISO-like, 24-hour.
+     */
+    readonly systemRegion: string | undefined = environmentRegion(process.env),
   ) {
     super();
     this.settings = new ConfigFile(dir);
+    // Every time this process writes follows the region (and the clock chosen in Settings).
+    setRegion(systemRegion, this.config.clock);
     this.cache = new LocalCache(dir);
     this.state = new CoreState(this.cache);
     this.setHosting = this.state.writer('hosting');
@@ -309,6 +317,7 @@ export class DesktopCore extends EventEmitter {
     this.settings.update((c) => {
       const next = { ...c, ...checked };
       if (patch.locale === null) delete next.locale;
+      if (patch.clock === null) delete next.clock;
       return next;
     });
     await this.settingsChanged();
@@ -316,6 +325,7 @@ export class DesktopCore extends EventEmitter {
 
   /** After settings changed here or in another process: secrets, profile and availability follow. */
   async settingsChanged(): Promise<void> {
+    setRegion(this.systemRegion, this.config.clock);
     this.calendars.pruneSecrets();
     this.changed();
     await this.publish().catch(() => undefined);

@@ -10,6 +10,6 @@ export type { SettingsPatch } from '../../shared/settings/settings-schema';
 export function checkSettings(patch: SettingsPatch): Partial<ProfileConfig> {
   const parsed = settingsPatch.safeParse(patch);
   if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'these settings cannot be used');
-  const { locale, ...rest } = parsed.data;
-  return { ...rest, ...(locale ? { locale } : {}) };
+  const { locale, clock, ...rest } = parsed.data;
+  return { ...rest, ...(locale ? { locale } : {}), ...(clock ? { clock } : {}) };
 }

@@ -1,3 +1,4 @@
+import { currentRegion } from '../../shared/i18n/locale';
 import type { ManualState } from '../../shared/status/status-engine';
 import { isoInstant } from '../../shared/time/zoned-time';
 import type { AskView, CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
@@ -108,6 +109,8 @@ export function settingsView(core: DesktopCore): SettingsView {
     hours: core.config.hours,
     locale: core.config.locale ?? null,
     language: core.locale,
+    clock: core.config.clock ?? null,
+    region: currentRegion().tag,
     pausePublishing: core.config.pausePublishing,
     hotkey: core.config.hotkey,
     openAtLogin: core.config.openAtLogin ?? null,

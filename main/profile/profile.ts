@@ -53,6 +53,7 @@ export const profileConfig = z
     role: settingFields.role.default(''),
     skills: settingFields.skills.default([]),
     locale: settingFields.locale.optional(),
+    clock: settingFields.clock.optional(),
     calendars: z.array(calendarSourceConfig).default([]),
     pausePublishing: settingFields.pausePublishing.default(false),
     hotkey: settingFields.hotkey.default(settingDefaults.hotkey),

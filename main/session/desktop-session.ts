@@ -14,6 +14,8 @@ export interface SessionOptions {
   secrets?: SecretStore;
   /** The system's locale tag (Electron's app.getLocale()); Node's own (LANG) when not given. */
   systemLocale?: string;
+  /** The OS's regional format (Electron's app.getSystemLocale()): the clock and date order. */
+  systemRegion?: string;
   info: IpcResponse<'app:info'>;
   /** A system notification, where the front end has them. */
   notify: (title: string, body: string) => void;
@@ -44,7 +46,12 @@ export interface DesktopSession {
  * links and an orderly shutdown. Each front end adds only what is its own.
  */
 export async function startDesktopSession(options: SessionOptions): Promise<DesktopSession> {
-  const core = new DesktopCore(options.profileDir, options.secrets, options.systemLocale);
+  const core = new DesktopCore(
+    options.profileDir,
+    options.secrets,
+    options.systemLocale,
+    options.systemRegion,
+  );
   const onError = options.onError ?? (() => {});
   const hosting: (() => Promise<void>)[] = [];
   let demoStop: (() => Promise<void>) | undefined;

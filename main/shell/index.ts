@@ -85,6 +85,7 @@ async function start(): Promise<RunningShell> {
     onError: (message) => console.error(`ricochet: ${message}`),
     // The windows, tray, notifications and asks all speak the session's one language.
     systemLocale: app.getLocale(),
+    systemRegion: app.getSystemLocale(),
     // "Connect Microsoft 365" and "Connect Google" sign in in the person's own browser.
     openBrowser: async (url) => {
       // A sign-in page, never another scheme (file:, a custom protocol).

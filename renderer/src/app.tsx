@@ -5,6 +5,7 @@ import { Notices } from './components/notices';
 import { QuickPostInput } from './components/quick-post-input';
 import { formatMoment } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
+import { setRegion } from '../../shared/i18n/locale';
 import { LocaleProvider, systemLocale, useT, useZone } from './i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { prefetch, useCore } from './use-core';
@@ -46,6 +47,8 @@ function ConnectedApp() {
   useEffect(() => onBridgeState((_connected, isRefused) => setRefused(isRefused)), []);
   // The session's one language (chosen, else the system's); the browser's only until it answers.
   const locale = settings.data?.language ?? systemLocale();
+  // Times are written as the core writes them: its region, and the clock chosen in Settings.
+  if (settings.data) setRegion(settings.data.region, settings.data.clock);
   const quick = new URLSearchParams(location.hash.slice(1)).get('view') === 'quick-post';
   // The board is the first screen in a team: its read runs alongside the settings' read.
   useEffect(() => void (quick || prefetch('board', (api) => api.boardGet({}))), [quick]);

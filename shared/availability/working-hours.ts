@@ -14,11 +14,20 @@ const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 export const defaultWorkingHoursText = 'mon-fri 09:00-18:00';
 
+/**
+ * A time as people write it: "09:00", "9", "17", "9am", "5:30pm", "12am" (midnight), "12pm"
+ * (noon), or the French "9h", "17h30".
+ */
 function minutes(text: string, spec: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
-  const value = m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
-  if (!(value >= 0 && value <= 24 * 60) || Number(m?.[2]) >= 60) {
-    throw new Error(`working hours "${spec}": "${text}" is not a time like 09:00`);
+  const m = /^(\d{1,2})(?:[:h](\d{2})?)?\s*(am|pm)?$/i.exec(text.trim());
+  let hour = m ? Number(m[1]) : Number.NaN;
+  const minute = m?.[2] ? Number(m[2]) : 0;
+  const half = m?.[3]?.toLowerCase();
+  if (half && (hour < 1 || hour > 12)) hour = Number.NaN;
+  else if (half) hour = (hour % 12) + (half === 'pm' ? 12 : 0);
+  const value = hour * 60 + minute;
+  if (!(value >= 0 && value <= 24 * 60) || minute >= 60) {
+    throw new Error(`working hours "${spec}": "${text}" is not a time like 09:00, 9am or 17h`);
   }
   return value;
 }
@@ -30,7 +39,8 @@ function dayIndex(name: string, spec: string): number {
 }
 
 /**
- * Reads "mon-fri 09:00-18:00", or several parts separated by commas or semicolons:
+ * Reads "mon-fri 09:00-18:00" (or "mon-fri 9am-5pm", "mon-fri 9-17"), or several parts separated
+ * by commas or semicolons:
  * "mon-thu 09:00-12:30 13:30-18:00, fri 09:00-16:00"; a night shift "mon-fri 22:00-06:00" runs
  * into the next morning. Throws a message naming the fault.
  */

@@ -2,6 +2,7 @@ import type { Segment } from '../availability/segments';
 import { summarize } from '../availability/summary';
 import { wallDayStart, wallWeekStart, type WorkingHours } from '../availability/working-hours';
 import { formatSpan, intlLocale, type Locale } from '../i18n/status-messages';
+import { timeOfDay } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { DAY_MS, wallToUtc } from '../time/zoned-time';
 
@@ -72,12 +73,7 @@ export function standupDigest(input: DigestInput): Digest {
     day: 'numeric',
     month: 'short',
   });
-  const time = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: input.tz,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const time = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: input.tz, ...timeOfDay() });
   const posts = input.posts
     .filter((p) => p.createdAt >= from && p.createdAt < to)
     .sort((a, b) => a.createdAt - b.createdAt);

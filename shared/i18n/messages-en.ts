@@ -144,6 +144,10 @@ export const en = {
     'Give teammates this invite link: {link} (or the server {server} and the code {code})',
   'settings.language': 'Language',
   'settings.system': 'Follow the system',
+  'settings.clock': 'Clock',
+  'settings.clock.region': 'As my region writes it ({example})',
+  'settings.clock.12h': '12-hour (9:00 AM)',
+  'settings.clock.24h': '24-hour (09:00)',
   'settings.hotkey': 'Quick-post hotkey',
   'settings.hotkeyValue':
     'In the desktop app, for example CommandOrControl+Shift+Space; if the system refuses it, the tray menu still has Quick post.',

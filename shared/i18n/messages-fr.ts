@@ -145,6 +145,10 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'settings.inviteLink': 'Donnez ce lien d’invitation : {link} (ou le serveur {server} et le code {code})',
   'settings.language': 'Langue',
   'settings.system': 'Comme le système',
+  'settings.clock': 'Horloge',
+  'settings.clock.region': 'Comme ma région l’écrit ({example})',
+  'settings.clock.12h': 'Sur 12 heures (9:00 AM)',
+  'settings.clock.24h': 'Sur 24 heures (09:00)',
   'settings.hotkey': 'Raccourci du post rapide',
   'settings.hotkeyValue':
     'Dans l’application de bureau, par exemple CommandOrControl+Shift+Space ; si le système le refuse, le menu de l’icône garde Post rapide.',

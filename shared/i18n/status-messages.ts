@@ -3,7 +3,7 @@ import { utcToWall } from '../time/zoned-time';
 import { translate } from './translate';
 
 export { intlLocale, localeOfTag, locales, resolveLocale, type Locale } from './locale';
-import { intlLocale, type Locale } from './locale';
+import { currentRegion, intlLocale, timeOfDay, type Locale } from './locale';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -13,7 +13,8 @@ export function dateFormat(
   tz: string,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const key = `${locale}|${tz}|${JSON.stringify(options)}`;
+  const { tag, clock } = currentRegion();
+  const key = `${locale}|${tag}|${clock}|${tz}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format)
     formats.set(key, (format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: tz, ...options })));
@@ -25,9 +26,7 @@ export function dateFormat(
  * within the week, "12 Mar 09:00" further away (English); "lun. 09:00" in French.
  */
 export function formatWhen(instant: number, now: number, locale: Locale, tz: string): string {
-  const time = dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    instant,
-  );
+  const time = dateFormat(locale, tz, timeOfDay()).format(instant);
   const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
   const days = day(instant) - day(now);
   if (days === 0) return time;
@@ -44,21 +43,20 @@ export function formatWhen(instant: number, now: number, locale: Locale, tz: str
  * another day, the day written once; both ends in full when it spans days.
  */
 export function formatSpan(from: number, to: number, now: number, locale: Locale, tz: string): string {
-  const time = (ms: number) =>
-    dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const time = (ms: number) => dateFormat(locale, tz, timeOfDay()).format(ms);
   const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
   if (day(from) !== day(to) && !(day(to) === day(from) + 1 && utcToWall(tz, to) % 86_400_000 === 0))
     return `${formatWhen(from, now, locale, tz)} – ${formatWhen(to, now, locale, tz)}`;
   return `${formatWhen(from, now, locale, tz)}–${time(to)}`;
 }
 
-const ages = new Map<Locale, Intl.RelativeTimeFormat>();
+const ages = new Map<string, Intl.RelativeTimeFormat>();
 
 /** How long ago, for what someone is on: "5 min ago", "2 hr. ago", "il y a 3 j". */
 export function formatAge(instant: number, now: number, locale: Locale): string {
-  let format = ages.get(locale);
-  if (!format)
-    ages.set(locale, (format = new Intl.RelativeTimeFormat(intlLocale(locale), { style: 'short' })));
+  const tag = intlLocale(locale);
+  let format = ages.get(tag);
+  if (!format) ages.set(tag, (format = new Intl.RelativeTimeFormat(tag, { style: 'short' })));
   const minutes = Math.max(0, Math.round((now - instant) / 60_000));
   if (minutes < 1) return translate(locale, 'age.now');
   if (minutes < 60) return format.format(-minutes, 'minute');
@@ -71,9 +69,7 @@ export function formatMoment(instant: number, now: number, locale: Locale, tz: s
   const day = (ms: number) => Math.floor(utcToWall(tz, ms) / 86_400_000);
   if (day(instant) === day(now) || instant > now) return formatWhen(instant, now, locale, tz);
   const date = dateFormat(locale, tz, { weekday: 'short', day: 'numeric', month: 'short' }).format(instant);
-  const time = dateFormat(locale, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    instant,
-  );
+  const time = dateFormat(locale, tz, timeOfDay()).format(instant);
   return `${date} ${time}`;
 }
 

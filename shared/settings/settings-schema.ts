@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultWorkingHoursText, parseWorkingHours } from '../availability/working-hours';
-import { locales } from '../i18n/locale';
+import { clocks, locales } from '../i18n/locale';
 import { isKnownZone } from '../time/zoned-time';
 
 /**
@@ -13,6 +13,8 @@ export const settingFields = {
   hours: z.string().min(1).max(200),
   /** Unset: the system's language. */
   locale: z.enum(locales, { error: 'the language is en or fr' }),
+  /** Unset: the clock of the system's region (12-hour in the US, 24-hour in France). */
+  clock: z.enum(clocks, { error: 'the clock is 12h or 24h' }),
   pausePublishing: z.boolean(),
   /** Other addresses my calendars use for me (the one I joined with counts already). */
   me: z.array(z.string().max(200)).max(10),
@@ -35,6 +37,7 @@ export const settingsPatchShape = z
     tz: settingFields.tz.optional(),
     hours: settingFields.hours.optional(),
     locale: settingFields.locale.nullable().optional(),
+    clock: settingFields.clock.nullable().optional(),
     pausePublishing: settingFields.pausePublishing.optional(),
     me: settingFields.me.optional(),
     hotkey: settingFields.hotkey.optional(),

@@ -196,6 +196,32 @@ test.describe('a team of two on one real server', () => {
     await page.screenshot({ path: `${shots}/find-time-light-en.png`, fullPage: true });
   });
 
+  test('the clock chosen in Settings is the one every time on the page is written in', async ({ page }) => {
+    await page.goto(ana.url);
+    await page.getByRole('button', { name: 'Feed' }).click();
+    await page.getByLabel('Quick post').fill('/focus 1h Clock check');
+    await page.getByLabel('Quick post').press('Enter');
+    await page.getByRole('button', { name: 'Me', exact: true }).click();
+    // This server's environment says nothing of its region ("C"): a 24-hour clock.
+    await expect(page.getByTestId('my-state')).toHaveText(/^Focusing until (\w{3} )?\d\d:\d\d$/);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByLabel('Clock')).toHaveValue('');
+    await page.getByLabel('Clock').selectOption('12h');
+    await page.getByRole('button', { name: 'Me', exact: true }).click();
+    await expect(page.getByTestId('my-state')).toHaveText(
+      /^Focusing until (\w{3} )?\d{1,2}:\d\d (AM|PM|am|pm)$/,
+    );
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await expect(page.getByTestId('member-Ana Lopez').getByTestId('state-label')).toContainText(
+      /\d (AM|PM|am|pm)/,
+    );
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Clock').selectOption('');
+    await page.getByRole('button', { name: 'Feed' }).click();
+    await page.getByLabel('Quick post').fill('/clear');
+    await page.getByLabel('Quick post').press('Enter');
+  });
+
   test('switching to French changes every visible string', async ({ page }) => {
     await page.goto(ana.url);
     await page.getByRole('button', { name: 'Settings' }).click();

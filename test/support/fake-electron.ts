@@ -75,6 +75,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     setAsDefaultProtocolClient: () => true,
     getVersion: () => '0.0.0-test',
     getLocale: () => 'en-GB',
+    getSystemLocale: () => 'en-GB',
     setLoginItemSettings: (settings: { openAtLogin: boolean }) => void loginItems.push(settings),
     quit: () => void app.emit('will-quit', { preventDefault: () => {} }),
     exit: (code: number) => void app.emit('exited', code),

@@ -3,6 +3,7 @@ import { isKnownZone, parseInstant } from '../../../shared/time/zoned-time';
 import { oneOffCalendars, type NewCalendar } from '../../core/index';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { withCore } from './with-core';
+import { environmentRegion, setRegion } from '../../../shared/i18n/locale';
 import { formatReport, reportJson } from './availability-format';
 
 const usage = `Usage: ricochet availability --ics <file|url> [--ics …] [--caldav <url> --user <u> --password-env <VAR>]
@@ -64,6 +65,8 @@ export const availabilityCommand: CliCommand = {
         throw new UsageError(`--hours: ${(error as Error).message}`);
       }
     }
+    // Times as the terminal's region writes them (a profile's core adds the clock chosen in Settings).
+    setRegion(environmentRegion(io.env));
     const now = optionalInstant(values.now, '--now') ?? Date.now();
     const from = optionalInstant(values.from, '--from');
     const to = optionalInstant(values.to, '--to');

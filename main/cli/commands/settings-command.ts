@@ -3,7 +3,7 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { profileFlag, withCore } from './with-core';
 
 const usage = `Usage: ricochet settings [--tz <IANA zone>] [--hours "mon-fri 09:00-18:00"] [--locale en|fr]
-       [--role <what I do>] [--skills a,b,c] [--add-email <address>]… [--remove-email <address>]…
+       [--clock 12h|24h|region] [--role <what I do>] [--skills a,b,c] [--add-email <address>]… [--remove-email <address>]…
        [--profile <dir>] [--json]
 Without options, prints the settings. The same file as the app's Settings: a change here shows
 in the open app within moments. --add-email: other addresses my calendars invite me at (my
@@ -18,6 +18,7 @@ export const settingsCommand: CliCommand = {
       tz: { type: 'string' },
       hours: { type: 'string' },
       locale: { type: 'string' },
+      clock: { type: 'string' },
       role: { type: 'string' },
       skills: { type: 'string' },
       'add-email': { type: 'string', multiple: true },
@@ -30,6 +31,8 @@ export const settingsCommand: CliCommand = {
         ...(values.tz !== undefined ? { tz: values.tz } : {}),
         ...(values.hours !== undefined ? { hours: values.hours } : {}),
         ...(values.locale !== undefined ? { locale: values.locale } : {}),
+        // "region": the clock of the terminal's (or the system's) region again.
+        ...(values.clock !== undefined ? { clock: values.clock === 'region' ? null : values.clock } : {}),
         ...(values.role !== undefined ? { role: values.role } : {}),
         ...(values.skills !== undefined ? { skills: values.skills.split(',') } : {}),
         ...(add.length || remove.size
@@ -51,6 +54,7 @@ export const settingsCommand: CliCommand = {
         tz: c.tz,
         hours: c.hours,
         locale: c.locale ?? null,
+        clock: c.clock ?? null,
         role: c.role,
         skills: c.skills,
         joinedAs: core.identity?.member.email ?? null,
@@ -63,6 +67,7 @@ export const settingsCommand: CliCommand = {
             `zone      ${shown.tz}`,
             `hours     ${shown.hours}`,
             `language  ${shown.locale ?? 'system'}`,
+            `clock     ${shown.clock ?? 'region'}`,
             `role      ${shown.role || '—'}`,
             `skills    ${shown.skills.join(', ') || '—'}`,
             `me        ${[shown.joinedAs, ...shown.emails].filter(Boolean).join(', ') || '—'}`,

@@ -1,6 +1,7 @@
 import { DesktopCore, defaultProfileDir } from '../../core/index';
 import type { CliIo } from '../command';
 import { findTeam, type TeamOfMine } from '../../../shared/people/my-teams';
+import { environmentRegion, regionTag } from '../../../shared/i18n/locale';
 import { terminalText } from '../terminal-text';
 
 export const profileFlag = { profile: { type: 'string' } } as const;
@@ -11,7 +12,14 @@ export async function withCore<T>(
   io: CliIo,
   fn: (core: DesktopCore) => Promise<T>,
 ): Promise<T> {
-  const core = new DesktopCore(values.profile ?? defaultProfileDir(io.env));
+  // A terminal's language and region are its environment's, as POSIX reads them.
+  const env = io.env;
+  const core = new DesktopCore(
+    values.profile ?? defaultProfileDir(env),
+    undefined,
+    regionTag(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']),
+    environmentRegion(env),
+  );
   try {
     return await fn(core);
   } finally {

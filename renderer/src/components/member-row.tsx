@@ -1,5 +1,6 @@
 import type { Status } from '../../../shared/status/status-engine';
 import { dateFormat, formatAge, formatMoment } from '../../../shared/i18n/status-messages';
+import { timeOfDay } from '../../../shared/i18n/locale';
 import { placeNow } from '../../../shared/i18n/place-messages';
 import { whatTheyAreOn } from '../../../shared/status/what-they-are-on';
 import { isKnownZone, utcToWall } from '../../../shared/time/zoned-time';
@@ -23,7 +24,7 @@ export function shortName(name: string): string {
 export function localTimeIfDifferent(m: MemberView, now: number, viewerTz: string, locale: 'en' | 'fr') {
   if (!m.timezone || !isKnownZone(m.timezone)) return null;
   if (utcToWall(m.timezone, now) === utcToWall(viewerTz, now)) return null;
-  return dateFormat(locale, m.timezone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  return dateFormat(locale, m.timezone, timeOfDay()).format(now);
 }
 
 /**

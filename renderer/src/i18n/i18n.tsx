@@ -41,6 +41,4 @@ export function useT() {
   return (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
 }
 
-export function intlLocale(locale: Locale): string {
-  return locale === 'en' ? 'en-GB' : 'fr-FR';
-}
+export { intlLocale } from '../../../shared/i18n/locale';

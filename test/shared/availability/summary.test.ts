@@ -83,10 +83,20 @@ describe('working hours', () => {
   it.each([
     ['mon-fri', 'expected days then times'],
     ['mon-fry 09:00-18:00', '"fry" is not a day'],
-    ['mon 9h-18h', '"9h" is not a time like 09:00'],
+    ['mon 9x-18h', '"9x" is not a time like 09:00, 9am or 17h'],
+    ['mon 13pm-5pm', '"13pm" is not a time like 09:00, 9am or 17h'],
     ['mon 09:00-09:00', '09:00-09:00 is empty'],
   ])('says what is wrong with "%s"', (spec, message) => {
     expect(() => parseWorkingHours(spec)).toThrow(message);
+  });
+
+  it('hours as people write them: "9am-5pm", "9-17", "9h-17h30", "12pm-12am" (noon to midnight)', () => {
+    const nineToFive = [{ start: 540, end: 1020 }];
+    expect(parseWorkingHours('mon-fri 9am-5pm')[1]).toEqual(nineToFive);
+    expect(parseWorkingHours('mon-fri 9-17')[3]).toEqual(nineToFive);
+    expect(parseWorkingHours('mon-fri 9:00AM-5:00PM')[5]).toEqual(nineToFive);
+    expect(parseWorkingHours('lun 9h-17h30'.replace('lun', 'mon'))[1]).toEqual([{ start: 540, end: 1050 }]);
+    expect(parseWorkingHours('sat 12pm-12am')[6]).toEqual([{ start: 720, end: 1440 }]);
   });
 
   it('a night shift runs into the next morning, Friday night into Saturday', () => {
