@@ -77,3 +77,27 @@ export function demoIcs(person: DemoPerson, now: number): string {
     '',
   ].join('\r\n');
 }
+
+/** The end of their latest working span before `now` (`now` itself while they work). */
+function lastAtWork(person: DemoPerson, now: number): { at: number; working: boolean } {
+  const hours = parseWorkingHours(person.hours);
+  const spans = workingSpans(hours, person.tz, wallDayStart(person.tz, now - 8 * DAY_MS), 9);
+  const past = spans.filter((s) => s.from <= now).at(-1);
+  if (!past) return { at: now, working: false };
+  return past.to > now ? { at: now, working: true } : { at: past.to, working: false };
+}
+
+/** Whether they are at work now, in their own zone and hours (a status is set only then). */
+export const workingNow = (person: DemoPerson, now: number) =>
+  lastAtWork(person, now).working && !person.outToday;
+
+/**
+ * When each of their posts was written: spread over their last working hours (never at their
+ * night), newest last, between 10 minutes and 5 hours before they stopped or now.
+ */
+export function demoPostTimes(person: DemoPerson, seed: number, now: number): number[] {
+  const next = random(seed * 7919);
+  const { at } = lastAtWork(person, now);
+  const base = Math.min(at, now - 10 * MINUTE_MS);
+  return person.posts.map(() => base - Math.floor(next() * 290) * MINUTE_MS).sort((a, b) => a - b);
+}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOrganisation, runServer } from '../../server/index';
@@ -8,7 +7,8 @@ import { isoInstant } from '../../shared/time/zoned-time';
 import { nativeBinding } from '../cache/native-binding';
 import type { DesktopCore } from '../core/desktop-core';
 import { TeamApi } from '../sync/team-api';
-import { demoAvailability, demoIcs } from './demo-calendar';
+import { demoAvailability, demoIcs, demoPostTimes, workingNow } from './demo-calendar';
+import { v7 as uuidv7 } from 'uuid';
 import { demoMe, demoPeople, type DemoPerson } from './demo-people';
 
 export const DEMO_TEAM_NAME = 'Demo team (sample data)';
@@ -29,6 +29,8 @@ export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
     host: '127.0.0.1',
     port: 0,
     storage: { kind: 'sqlite', dataDir: folder(core), nativeBinding: nativeBinding() },
+    // Its clock starts at `now` and runs (the same as the real one, unless a test sets the hour).
+    now: ((started) => () => now + (Date.now() - started))(Date.now()),
   });
   try {
     const url = server.url;
@@ -81,7 +83,8 @@ async function fill(api: TeamApi, person: DemoPerson, seed: number, now: number)
     },
   });
   await api.send({ kind: 'availability', availability: demoAvailability(person, seed, now) });
-  if (person.status)
+  // A status only while they are at work: at 02:20 in New York, Jordan is off, not "away".
+  if (person.status && workingNow(person, now))
     await api.send({
       kind: 'status',
       status: {
@@ -92,7 +95,10 @@ async function fill(api: TeamApi, person: DemoPerson, seed: number, now: number)
         until: isoInstant(Math.ceil((now + person.status.minutes * 60_000) / 900_000) * 900_000),
       },
     });
-  for (const text of person.posts) await api.send({ kind: 'post', id: randomUUID(), text });
+  // Written over their last working hours: the id's UUID v7 time is the post's moment.
+  const times = demoPostTimes(person, seed, now);
+  for (const [i, text] of person.posts.entries())
+    await api.send({ kind: 'post', id: uuidv7({ msecs: times[i]! }), text });
 }
 
 /** Removes the demo: leaves its team, stops its server, deletes its data and calendar. */

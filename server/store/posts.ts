@@ -43,6 +43,8 @@ export async function createPost(
   db: Kysely<Database>,
   member: Member,
   body: PostBody,
+  /** The server's clock: what a post's stamp is checked against. */
+  now = Date.now(),
 ): Promise<{ post: Post; created: boolean }> {
   return writeTransaction(db, async (trx) => {
     // Ids are per organisation: another organisation's post with this id is none of its business.
@@ -64,7 +66,7 @@ export async function createPost(
       member_id: member.id,
       text: body.text,
       tags: JSON.stringify(tags),
-      created_at: writtenAt(body.id),
+      created_at: writtenAt(body.id, now),
       deleted_at: null,
       kind: body.kind ?? 'post',
       mentioned: await mentionedIn(trx, member, body.mentions),

@@ -18,7 +18,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
       await context.recipients.check(caller.id, named, nameIn(db));
       const { post, created: isNew } = await mutate({
         org: caller.orgId,
-        store: () => createPost(db, caller, request.body),
+        store: () => createPost(db, caller, request.body, context.now()),
         changed: (r) => r.created,
       });
       if (isNew) context.recipients.note(caller.id, named);
