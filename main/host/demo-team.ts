@@ -30,7 +30,10 @@ export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
     port: 0,
     storage: { kind: 'sqlite', dataDir: folder(core), nativeBinding: nativeBinding() },
     // Its clock starts at `now` and runs (the same as the real one, unless a test sets the hour).
-    now: ((started) => () => now + (Date.now() - started))(Date.now()),
+    now: (
+      (started) => () =>
+        now + (Date.now() - started)
+    )(Date.now()),
   });
   try {
     const url = server.url;

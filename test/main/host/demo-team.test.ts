@@ -11,16 +11,22 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await s.shutdown();
 });
 
+/** A desktop session of its own, closed after the test. */
+async function newSession() {
+  const session = await startDesktopSession({
+    profileDir: mkdtempSync(join(tmpdir(), 'ricochet-demo-')),
+    info: { version: 'test', platform: process.platform, mode: 'browser', packaged: false },
+    notify: () => {},
+    broadcast: () => {},
+    publishEveryMs: 3_600_000,
+  });
+  sessions.push(session);
+  return session;
+}
+
 describe('the demo team', () => {
   it('lends me its zone, hours, role and skills, and removing it gives mine back', async () => {
-    const session = await startDesktopSession({
-      profileDir: mkdtempSync(join(tmpdir(), 'ricochet-demo-')),
-      info: { version: 'test', platform: process.platform, mode: 'browser', packaged: false },
-      notify: () => {},
-      broadcast: () => {},
-      publishEveryMs: 3_600_000,
-    });
-    sessions.push(session);
+    const session = await newSession();
     const api = session.api;
     await api['settings:update']({
       tz: 'Asia/Tokyo',
@@ -46,14 +52,7 @@ describe('the demo team', () => {
 
 describe('the demo at any hour', () => {
   async function demoAt(iso: string) {
-    const session = await startDesktopSession({
-      profileDir: mkdtempSync(join(tmpdir(), 'ricochet-demo-hour-')),
-      info: { version: 'test', platform: process.platform, mode: 'browser', packaged: false },
-      notify: () => {},
-      broadcast: () => {},
-      publishEveryMs: 3_600_000,
-    });
-    sessions.push(session);
+    const session = await newSession();
     const now = Date.parse(iso);
     await startDemoTeam(session.core, now);
     await session.core.sync();
