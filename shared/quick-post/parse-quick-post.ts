@@ -16,7 +16,8 @@ export type QuickPost =
 type QuickPostError = Extract<MessageKey, `quickPost.${string}`>;
 
 const commands = ['focus', 'away', 'dnd', 'available', 'clear', 'ask', 'decide'] as const;
-const defaultEmoji: Record<ManualState, string | null> = {
+/** The glyph a quick post gives each state: the windows draw it as that state's icon, not as an emoji. */
+export const defaultEmoji: Record<ManualState, string | null> = {
   focus: '🎯',
   away: '🚶',
   dnd: '⛔',

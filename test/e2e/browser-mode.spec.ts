@@ -106,6 +106,9 @@ test.describe('a team of two on one real server', () => {
     const on = b.getByTestId('member-Ana Lopez').getByTestId('member-on');
     await say(`/focus 2h Quarterly plan ${run}`);
     await expect(on).toContainText(`Quarterly plan ${run}`, { timeout: 3_000 });
+    // Its glyph is the app's focus icon (SVG), not an emoji a system may lack a font for.
+    await expect(on.locator('svg.mark-focus')).toBeVisible();
+    await expect(on).not.toContainText('🎯');
     await say(`Shipping the CSV export ${run}`);
     await expect(on).toContainText(`Shipping the CSV export ${run}`, { timeout: 3_000 });
     await say(`@Bob can you glance at PR #415? ${run}`);

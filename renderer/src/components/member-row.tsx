@@ -8,18 +8,14 @@ import type { MemberView } from '../../../shared/views';
 import { useLocale, useT } from '../i18n/i18n';
 import { useState } from 'react';
 import { Avatar } from './avatar';
+import { PersonName } from './person-name';
+import { StatusGlyph, statusWords } from './status-glyph';
 import { QuickPostInput } from './quick-post-input';
 import { LoadBar, StateMark } from './state-mark';
 import type { RowProps } from './virtual-list';
 import { whyStatus } from '../status';
 
 /** "Camille Martin" → "Camille M.": the popover's narrow column keeps room for the state. */
-export function shortName(name: string): string {
-  const [first = '', ...rest] = name.trim().split(/\s+/);
-  const last = rest.at(-1);
-  return last ? `${first} ${last[0]}.` : first;
-}
-
 /** Their local time, only when their clock differs from mine. */
 export function localTimeIfDifferent(m: MemberView, now: number, viewerTz: string, locale: 'en' | 'fr') {
   if (!m.timezone || !isKnownZone(m.timezone)) return null;
@@ -60,7 +56,7 @@ export function MemberRow({
   const locale = useLocale();
   const [asking, setAsking] = useState(false);
   const local = localTimeIfDifferent(m, now, viewerTz, locale);
-  const status = live.text || live.emoji ? [live.emoji, live.text].filter(Boolean).join(' ') : null;
+  const status = statusWords(live.emoji, live.text);
   // What they are on: the newer of their status text and their latest post (with its age).
   const said = whatTheyAreOn({ status, statusAt: m.status?.updatedAt, latestPost: m.latestPost });
   const on =
@@ -86,10 +82,7 @@ export function MemberRow({
       >
         <Avatar name={m.name} state={live.state} />
         <span className="member-name">
-          <span className="name-full">{m.name}</span>
-          <span className="name-short" aria-hidden="true">
-            {shortName(m.name)}
-          </span>
+          <PersonName name={m.name} />
           {m.isMe && <span className="tag">{t('board.you')}</span>}
           {m.starred && (
             <span className="tag" title={t('board.starHint')}>
@@ -103,7 +96,10 @@ export function MemberRow({
         </span>
         {/* Shown where the row has room (the full-size board); on hover and when opened elsewhere. */}
         <span className="member-on" data-testid="member-on">
-          {[place, on].filter(Boolean).join(' · ')}
+          {place}
+          {place && on ? ' · ' : ''}
+          {said?.from === 'status' && <StatusGlyph emoji={live.emoji} />}
+          {on}
         </span>
         {local && <span className="member-local">{t('board.theirTime', { time: local })}</span>}
       </button>
@@ -122,7 +118,7 @@ export function MemberRow({
           )}
           {status && (
             <p className="member-status" data-testid="status-text">
-              {status}
+              <StatusGlyph emoji={live.emoji} /> {status}
             </p>
           )}
           {m.latestPost && <p className="member-post">{m.latestPost.text}</p>}

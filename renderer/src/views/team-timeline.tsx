@@ -1,3 +1,4 @@
+import { PersonName } from '../components/person-name';
 import type { MemberView } from '../../../shared/views';
 import { wallDayStart, workingSpans } from '../../../shared/availability/working-hours';
 import { wallToUtc } from '../../../shared/time/zoned-time';
@@ -71,7 +72,9 @@ export function TeamTimeline({
           const busy = person.busy.filter((b) => b.end > dayStart && b.start < dayEnd);
           return (
             <div className="timeline-row" key={m.id} {...row}>
-              <span className="timeline-name">{m.name}</span>
+              <span className="timeline-name">
+                <PersonName name={m.name} />
+              </span>
               <span className="timeline-track">
                 {hours.map((h) => (
                   <span
