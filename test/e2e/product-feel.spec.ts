@@ -114,6 +114,30 @@ for (const width of [360, 380, 1280])
       );
       expect(cut).toEqual([]);
       await noHorizontalOverflow(page);
+      // The tools shorten their words by design: the search's hint and the toggle's label are whole.
+      const tools = await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('.toolbar input[type=search]')!;
+        const style = getComputedStyle(input);
+        const probe = document.createElement('span');
+        probe.style.font = style.font;
+        probe.style.whiteSpace = 'pre';
+        probe.textContent = input.placeholder;
+        document.body.append(probe);
+        const hint = probe.getBoundingClientRect().width;
+        probe.remove();
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const toggle = [...document.querySelectorAll<HTMLElement>('.toolbar-word, .toolbar-short')].find(
+          (el) => el.offsetParent !== null,
+        )!;
+        return {
+          hintFits: hint <= room + 1,
+          toggle: toggle.textContent,
+          toggleRight: toggle.getBoundingClientRect().right,
+        };
+      });
+      expect(tools.hintFits).toBe(true);
+      expect(tools.toggleRight).toBeLessThanOrEqual(width);
+      expect(tools.toggle).not.toMatch(/^(Free|Dispo)$/);
       const on = page.getByTestId('member-on').filter({ hasText: /\S/ });
       if (width >= 1280) {
         // Status texts and posts, with the age of a post.
