@@ -133,10 +133,12 @@ for (const width of [360, 380, 1280])
           hintFits: hint <= room + 1,
           toggle: toggle.textContent,
           toggleRight: toggle.getBoundingClientRect().right,
+          toggleLines: toggle.getClientRects().length,
         };
       });
       expect(tools.hintFits).toBe(true);
       expect(tools.toggleRight).toBeLessThanOrEqual(width);
+      expect(tools.toggleLines).toBe(1);
       expect(tools.toggle).not.toMatch(/^(Free|Dispo)$/);
       const on = page.getByTestId('member-on').filter({ hasText: /\S/ });
       if (width >= 1280) {
