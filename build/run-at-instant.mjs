@@ -15,8 +15,21 @@ export const hardInstants = {
   'dst-night': '2027-03-28T00:45:00Z',
   'new-year-eve': '2026-12-31T23:50:00Z',
   // The last minutes of a week (weeks start on Monday): a week's load and digest turn over.
-  'week-end': '2026-12-06T23:50:00Z',
+  'week-end': nextWeekEnd(Date.now()),
 };
+
+/**
+ * The coming Sunday 23:50 UTC. Always ahead of the real clock: the browser tests run on a
+ * clock Playwright gives the pages, and a moved clock behind the real one (a fixed date that
+ * has passed) leaves the pages' statuses expired on arrival.
+ */
+function nextWeekEnd(now) {
+  const at = new Date(now);
+  at.setUTCHours(23, 50, 0, 0);
+  at.setUTCDate(at.getUTCDate() + ((7 - at.getUTCDay()) % 7));
+  if (at.getTime() <= now) at.setUTCDate(at.getUTCDate() + 7);
+  return at.toISOString();
+}
 
 const [names, dashes, ...command] = process.argv.slice(2);
 if (!names || dashes !== '--' || command.length === 0) {
