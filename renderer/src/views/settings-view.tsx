@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingsView as Settings } from '../../../shared/views';
 import { getApi } from '../api';
-import { clockOf } from '../../../shared/i18n/locale';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { useLocale, useT, useZone } from '../i18n/i18n';
 import { FieldError, Skeleton } from '../components/placeholders';
 import { useCore } from '../use-core';
 import { ConnectCalendars } from '../components/connect-calendars';
 import { IdentityFields } from '../components/identity-fields';
+import { LanguageAndClock } from './settings-language';
 
 type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
 export type JoinLink = { server: string; code: string };
@@ -252,37 +252,7 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </>
       )}
 
-      <h3>{t('settings.language')}</h3>
-      <select
-        aria-label={t('settings.language')}
-        value={data.locale ?? ''}
-        onChange={(e) =>
-          void act(() =>
-            api.settingsUpdate({ locale: e.target.value ? (e.target.value as 'en' | 'fr') : null }),
-          )
-        }
-      >
-        <option value="">{t('settings.system')}</option>
-        <option value="en">English</option>
-        <option value="fr">Français</option>
-      </select>
-
-      <h3>{t('settings.clock')}</h3>
-      <select
-        aria-label={t('settings.clock')}
-        value={data.clock ?? ''}
-        onChange={(e) =>
-          void act(() =>
-            api.settingsUpdate({ clock: e.target.value ? (e.target.value as '12h' | '24h') : null }),
-          )
-        }
-      >
-        <option value="">
-          {t('settings.clock.region', { example: clockOf(data.region) === '12h' ? '9:00 AM' : '09:00' })}
-        </option>
-        <option value="12h">{t('settings.clock.12h')}</option>
-        <option value="24h">{t('settings.clock.24h')}</option>
-      </select>
+      <LanguageAndClock data={data} save={(patch) => void act(() => api.settingsUpdate(patch))} />
 
       <h3>{t('settings.hotkey')}</h3>
       <form
