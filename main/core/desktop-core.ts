@@ -218,23 +218,23 @@ export class DesktopCore extends EventEmitter {
 
   /** My state, load and next free slot: from the team's view of me, or my calendars alone. */
   async myDay(now = Date.now()) {
-    const report = await this.calendars.myReport(now);
-    const me = this.members().find((m) => m.id === this.me?.id);
+    const { report, seen } = await this.mine(now);
     const names = new Map(
       this.config.calendars.map((c) => [this.calendarName(c), c.name ?? this.calendarName(c)]),
     );
-    return myDayOf(this.personal(report), report, me && this.listWithStatus([me], now)[0], now, names);
+    return myDayOf(this.personal(report), report, seen, now, names);
   }
 
   /** My state now (what the Me view says), for the tray: in a team or alone. */
   async myStatus(now = Date.now()) {
-    const report = await this.calendars.myReport(now);
+    const { report, seen } = await this.mine(now);
+    return myStatusOf({ busy: report?.busy ?? null, config: this.config }, seen, now);
+  }
+
+  /** What my day and my state start from: my calendars' report, and how teammates see me. */
+  private async mine(now: number) {
     const me = this.members().find((m) => m.id === this.me?.id);
-    return myStatusOf(
-      { busy: report?.busy ?? null, config: this.config },
-      me && this.listWithStatus([me], now)[0],
-      now,
-    );
+    return { report: await this.calendars.myReport(now), seen: me && this.listWithStatus([me], now)[0] };
   }
 
   private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {
