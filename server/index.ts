@@ -9,9 +9,9 @@ export {
   promoteMember,
   removeMember,
   revokeInvite,
-  rotateToken,
   selfOf,
 } from './store/members';
+export { rotateToken } from './store/devices';
 export { prunePosts } from './store/change-log';
 export { calendarApps, setCalendarApps } from './store/calendar-apps';
 export { createGroup, findGroup, listGroups, setInGroup } from './store/groups';

@@ -29,7 +29,21 @@ export interface Database {
     /** 1: a profile edit stored and held back, not yet in the log (see ProfileCoalescer). */
     profile_pending: Generated<number>;
   };
-  tokens: { hash: string; member_id: string; created_at: string; revoked_at: string | null };
+  /** One per device: a token's public id and name, so it can be listed and revoked. */
+  tokens: {
+    hash: string;
+    member_id: string;
+    created_at: string;
+    revoked_at: string | null;
+    device_id: string;
+    device_name: string | null;
+    /** Updated at most hourly: "last seen" in the device list. */
+    last_seen_at: string | null;
+  };
+  /** A one-time code a signed-in device made for a new one (hashed; valid minutes). */
+  device_codes: { hash: string; member_id: string; expires_at: string; created_at: string };
+  /** Each device's last published availability (availabilityBody as JSON); joined into `availability`. */
+  device_availability: { device_id: string; member_id: string; data: string; updated_at: string };
   invites: {
     hash: string;
     team_id: string;

@@ -26,6 +26,8 @@ import { attachStream } from './stream';
 declare module 'fastify' {
   interface FastifyRequest {
     member: Member | null;
+    /** The caller's device (its token's public id). */
+    device: string | null;
   }
   interface FastifyContextConfig {
     /** Routes that take no bearer token (join, health, the API description). */
@@ -130,13 +132,16 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
       .catch((error: Error) => app.log.warn(`a held profile edit could not go out: ${error.message}`));
 
   app.decorateRequest('member', null);
+  app.decorateRequest('device', null);
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.public) return;
     const token = bearerToken(request);
     if (!token) throw new ApiError(401, 'unauthorized', 'send a token as Authorization: Bearer <token>');
     const answer = await tokens.check(token, request.ip);
-    if ('member' in answer) request.member = answer.member;
-    else if (answer.refused === 429) {
+    if ('member' in answer) {
+      request.member = answer.member;
+      request.device = answer.device;
+    } else if (answer.refused === 429) {
       reply.header('retry-after', String(answer.wait));
       throw new ApiError(
         429,

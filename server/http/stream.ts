@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { StreamMessage } from '../../shared/protocol/changes';
-import { authenticate, type Member } from '../store/members';
+import { authenticate } from '../store/devices';
+import type { Member } from '../store/members';
 import type { ServerContext } from './server-context';
 import { bearerToken } from './bearer';
 import { hashSecret } from '../store/secrets';

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { authenticate, type Member } from '../store/members';
+import { authenticate } from '../store/devices';
+import type { Member } from '../store/members';
 import { hashSecret } from '../store/secrets';
 import { FailureLimit } from './rate-limit';
 
 /** Upgrades one address may hold open while they have not sent their token yet. */
 export const PENDING_PER_ADDRESS = 10;
 
-export type GateAnswer = { member: Member } | { refused: 401 } | { refused: 429; wait: number };
+export type GateAnswer =
+  { member: Member; device: string } | { refused: 401 } | { refused: 429; wait: number };
 
 /**
  * Who a bearer token belongs to, for every route and the stream alike. An address that sent too
@@ -40,14 +42,14 @@ export class TokenGate {
     const wait = this.failures.blocked(address);
     if (wait > 0 && !this.known.has(hash) && !(await this.liveHashes()).has(hash))
       return { refused: 429, wait };
-    const member = await authenticate(this.db, token);
-    if (!member) {
+    const found = await authenticate(this.db, token);
+    if (!found) {
       this.failures.failed(address);
       this.known.delete(hash);
       return { refused: 401 };
     }
     this.remember(token, hash);
-    return { member };
+    return found;
   }
 
   /**

@@ -6,7 +6,8 @@ import { newTeam } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange, lockOrganisation } from './change-log';
-import { hashSecret, newInviteCode, newSecret, nowIso, sameHash } from './secrets';
+import { hashSecret, newInviteCode, nowIso, sameHash } from './secrets';
+import { issueToken } from './tokens';
 import { appendGroup, leaveAllGroups } from './groups';
 import { writeTransaction } from './write-transaction';
 
@@ -45,15 +46,6 @@ export const publicMember = (member: Member) => {
   const { email: _email, ...rest } = selfOf(member);
   return rest;
 };
-
-async function issueToken(db: Kysely<Database>, memberId: string): Promise<string> {
-  const token = newSecret();
-  await db
-    .insertInto('tokens')
-    .values({ hash: hashSecret(token), member_id: memberId, created_at: nowIso(), revoked_at: null })
-    .execute();
-  return token;
-}
 
 export async function createOrganisation(
   db: Kysely<Database>,
@@ -150,7 +142,10 @@ export async function revokeInvite(db: Kysely<Database>, orgId: string, code: st
 }
 
 /** Redeems an invite: a wrong, used-up or expired code is 403 with the reason. */
-export async function join(db: Kysely<Database>, input: { code: string; name: string; email: string }) {
+export async function join(
+  db: Kysely<Database>,
+  input: { code: string; name: string; email: string; device?: string | undefined },
+) {
   const hash = hashSecret(input.code);
   const member = await writeTransaction(db, async (trx) => {
     const invite = await trx.selectFrom('invites').selectAll().where('hash', '=', hash).executeTakeFirst();
@@ -180,7 +175,7 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
       throw new ApiError(
         409,
         'already_member',
-        `${input.email} is already a member of this organisation: log in as that member (ricochet login --token, with a token from an admin's "ricochet admin rotate-token")`,
+        `${input.email} is already a member of this organisation: add this computer from one where you are signed in (Settings → Devices → Add a device, or ricochet device add), then enter the code here (ricochet login --device-code)`,
       );
     const row = {
       id: randomUUID(),
@@ -206,7 +201,11 @@ export async function join(db: Kysely<Database>, input: { code: string; name: st
     }
     return toMember(row);
   });
-  return { token: await issueToken(db, member.id), member, team: await organisationOf(db, member.orgId) };
+  return {
+    token: await issueToken(db, member.id, input.device ?? null),
+    member,
+    team: await organisationOf(db, member.orgId),
+  };
 }
 
 /** An organisation's id and name, for its member. */
@@ -215,20 +214,6 @@ export async function organisationOf(
   orgId: string,
 ): Promise<{ id: string; name: string }> {
   return db.selectFrom('teams').select(['id', 'name']).where('id', '=', orgId).executeTakeFirstOrThrow();
-}
-
-/** The member a bearer token belongs to, or null for an unknown, revoked or removed one. */
-export async function authenticate(db: Kysely<Database>, token: string): Promise<Member | null> {
-  const hash = hashSecret(token);
-  const row = await db
-    .selectFrom('tokens')
-    .innerJoin('members', 'members.id', 'tokens.member_id')
-    .selectAll('members')
-    .select(['tokens.hash as token_hash', 'tokens.revoked_at as token_revoked_at'])
-    .where('tokens.hash', '=', hash)
-    .executeTakeFirst();
-  if (!row || !sameHash(row.token_hash, hash) || row.token_revoked_at || row.removed_at) return null;
-  return toMember(row);
 }
 
 export async function listMembers(db: Kysely<Database>, orgId: string): Promise<Member[]> {
@@ -295,6 +280,7 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
       .where('member_id', '=', memberId)
       .where('revoked_at', 'is', null)
       .execute();
+    await trx.deleteFrom('device_availability').where('member_id', '=', memberId).execute();
     await leaveAllGroups(trx, memberId);
   });
   return member;
@@ -310,16 +296,4 @@ export async function promoteMember(db: Kysely<Database>, memberId: string): Pro
     await appendChange(trx, member.orgId, 'member', member.id, member.id, publicMember(promoted));
   });
   return promoted;
-}
-
-/** A new token for a member; the old ones stop working at once. */
-export async function rotateToken(db: Kysely<Database>, memberId: string): Promise<string> {
-  await getMember(db, memberId);
-  await db
-    .updateTable('tokens')
-    .set({ revoked_at: nowIso() })
-    .where('member_id', '=', memberId)
-    .where('revoked_at', 'is', null)
-    .execute();
-  return issueToken(db, memberId);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { availabilityData, type AvailabilityData, type StatusData } from '../../shared/protocol/changes';
-import type { AvailabilityBody, ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
+import type { ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { appendChange, lockOrganisation } from './change-log';
 import { publicMember, toMember, type Member } from './members';
@@ -22,7 +22,7 @@ const toStatus = (row: Database['statuses']): StatusData => ({
   updatedAt: row.updated_at,
 });
 
-const toAvailability = (row: Database['availability']): AvailabilityData => ({
+export const toAvailability = (row: Database['availability']): AvailabilityData => ({
   window: { from: row.window_from, to: row.window_to },
   busy: busyList.parse(JSON.parse(row.busy)),
   loadToday: row.load_today,
@@ -118,31 +118,6 @@ export async function setStatus(db: Kysely<Database>, member: Member, body: Stat
     await appendChange(trx, member.orgId, 'status', member.id, member.id, toStatus(row));
   });
   return toStatus(row);
-}
-
-export async function setAvailability(db: Kysely<Database>, member: Member, body: AvailabilityBody) {
-  const row = {
-    member_id: member.id,
-    window_from: body.window.from,
-    window_to: body.window.to,
-    busy: JSON.stringify(body.busy),
-    load_today: body.loadToday ?? null,
-    load_week: body.loadWeek ?? null,
-    titles: body.titles ? JSON.stringify(body.titles) : null,
-    places: body.places?.length ? JSON.stringify(body.places) : null,
-    updated_at: nowIso(),
-    stale_since: body.staleSince ?? null,
-  };
-  const { member_id: _m, ...update } = row;
-  await writeTransaction(db, async (trx) => {
-    await trx
-      .insertInto('availability')
-      .values(row)
-      .onConflict((oc) => oc.column('member_id').doUpdateSet(update))
-      .execute();
-    await appendChange(trx, member.orgId, 'availability', member.id, member.id, toAvailability(row));
-  });
-  return toAvailability(row);
 }
 
 /** Every member of the organisation with status, availability, latest post and topics. */

@@ -44,19 +44,22 @@ export const statusData = z.object({
 
 export const busySegmentData = z.object({ start: stamp, end: stamp, kind: z.enum(busyKinds) });
 
+/** The most an availability carries on the wire (a person's devices joined: twice a device's). */
+export const availabilityLimits = { busy: 2_000, titles: 2_000, places: 200 } as const;
+
 export const availabilityData = z.object({
   window: z.object({ from: stamp, to: stamp }),
-  busy: z.array(busySegmentData).max(2_000),
+  busy: z.array(busySegmentData).max(availabilityLimits.busy),
   loadToday: z.number().nullable(),
   loadWeek: z.number().nullable(),
   titles: z
     .array(z.object({ start: stamp, title: text }))
-    .max(2_000)
+    .max(availabilityLimits.titles)
     .optional(),
   staleSince: stamp.optional(),
   places: z
     .array(z.object({ start: stamp, end: stamp, kind: z.enum(placeKinds), label: text.optional() }))
-    .max(200)
+    .max(availabilityLimits.places)
     .optional(),
   updatedAt: stamp,
 });

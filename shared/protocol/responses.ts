@@ -69,6 +69,22 @@ export const inviteResponse = z.object({
   expiresAt: z.string().nullable(),
 });
 
+/** A one-time code that signs a new device in as the same person, and when it stops working. */
+export const deviceCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });
+/** One of my devices: a token's public id, never the token. */
+export const deviceData = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  /** The device asking. */
+  current: z.boolean(),
+});
+/** Devices one person may hold at once: what one member sends stays bounded (availability per device). */
+export const MAX_DEVICES = 20;
+export const devicesResponse = z.object({ devices: z.array(deviceData).max(MAX_DEVICES) });
+export type DeviceData = z.infer<typeof deviceData>;
+
 export { askSchema, availabilityData, memberData, postData, statusData, syncPageSchema };
 export type BoardMemberData = z.infer<typeof boardMemberData>;
 export type JoinResponse = z.infer<typeof joinResponseSchema>;

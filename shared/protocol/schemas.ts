@@ -217,11 +217,23 @@ export const newTeam = z
   })
   .strict();
 
+/** What a device calls itself in its person's device list ("Ana's laptop"). */
+const deviceName = visibleText(80);
+
 export const joinBody = z
   .object({
     code: z.string().min(1).max(100),
     name: visibleText(80),
     email: z.email().max(200),
+    device: deviceName.optional(),
+  })
+  .strict();
+
+/** A new device signs in with the one-time code a signed-in device of the same person made. */
+export const deviceLoginBody = z
+  .object({
+    code: z.string().min(1).max(20),
+    device: deviceName,
   })
   .strict();
 
@@ -257,6 +269,7 @@ export type ProfilePatch = z.infer<typeof profilePatch>;
 export type StatusBody = z.infer<typeof statusBody>;
 export type AvailabilityBody = z.infer<typeof availabilityBody>;
 export type PostBody = z.infer<typeof postBody>;
+export type DeviceLoginBody = z.infer<typeof deviceLoginBody>;
 export type AskBody = z.infer<typeof askBody>;
 export type AskUpdate = z.infer<typeof askUpdate>;
 

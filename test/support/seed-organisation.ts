@@ -69,9 +69,15 @@ export async function seedOrganisation(
       await trx
         .insertInto('tokens')
         .values(
-          people
-            .slice(i, i + 500)
-            .map((p) => ({ hash: hashSecret(p.token), member_id: p.id, created_at: at, revoked_at: null })),
+          people.slice(i, i + 500).map((p) => ({
+            hash: hashSecret(p.token),
+            member_id: p.id,
+            created_at: at,
+            revoked_at: null,
+            device_id: `device-${p.id}`,
+            device_name: null,
+            last_seen_at: null,
+          })),
         )
         .execute();
     }

@@ -6,6 +6,7 @@ import { placesMigration } from './places';
 import { calendarAppsMigration } from './calendar-apps';
 import { wholeOrganisationMigration } from './whole-organisation';
 import { profilePendingMigration } from './profile-pending';
+import { devicesMigration } from './devices';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '010_calendar_apps': calendarAppsMigration,
   '011_whole_organisation': wholeOrganisationMigration,
   '012_profile_pending': profilePendingMigration,
+  '013_devices': devicesMigration,
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context';
 import { askRoutes } from './ask-routes';
 import { calendarAppRoutes } from './calendar-app-routes';
+import { deviceRoutes } from './device-routes';
 import { meRoutes } from './me-routes';
 import { postRoutes } from './post-routes';
 import { publicRoutes } from './public-routes';
@@ -14,6 +15,14 @@ import { teamRoutes } from './team-routes';
  * /v1/openapi.json is generated from the same schemas, so none can drift from the others.
  */
 export async function registerRoutes(server: FastifyInstance, context: ServerContext) {
-  for (const resource of [publicRoutes, meRoutes, askRoutes, postRoutes, teamRoutes, calendarAppRoutes])
+  for (const resource of [
+    publicRoutes,
+    meRoutes,
+    deviceRoutes,
+    askRoutes,
+    postRoutes,
+    teamRoutes,
+    calendarAppRoutes,
+  ])
     await server.register(async (scope) => resource(kitOf(scope, context)));
 }

@@ -1,9 +1,10 @@
 import { availabilityBody, profilePatch, statusBody } from '../../../shared/protocol/schemas';
 import { availabilityData, meResponse, selfData, statusData } from '../../../shared/protocol/responses';
 import { organisationOf, selfOf } from '../../store/members';
-import { setAvailability, setStatus, updateProfile } from '../../store/team-data';
+import { setStatus, updateProfile } from '../../store/team-data';
+import { setAvailability } from '../../store/device-availability';
 import { answers, errors } from '../route-docs';
-import { idParams, me, noContent, type RouteKit } from './route-kit';
+import { idParams, me, myDevice, noContent, type RouteKit } from './route-kit';
 import { setStar } from '../../store/stars';
 import { starsData } from '../../../shared/protocol/changes';
 
@@ -86,7 +87,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
       const caller = me(request);
       return mutate({
         org: caller.orgId,
-        store: () => setAvailability(db, caller, request.body),
+        store: () => setAvailability(db, caller, myDevice(request), request.body),
         presenceOf: caller,
       });
     },

@@ -37,6 +37,7 @@ export const idParams = z.object({ id: idSchema }).strict();
 export const noContent = (description: string) => z.null().describe(description);
 
 export const me = (request: FastifyRequest): Member => request.member!;
+export const myDevice = (request: FastifyRequest): string => request.device!;
 
 export function requireAdmin(member: Member) {
   if (member.role !== 'admin')

@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBoard, readGroups } from '../../../main/cache/cache-queries';
 import { LocalCache } from '../../../main/cache/local-cache';
@@ -53,17 +54,10 @@ async function seedRelease005(config: Awaited<ReturnType<typeof storageFor>>) {
     member('oz', 'other', 'Oz', 'admin'),
   ];
   await db.insertInto('members').values(people).execute();
-  await db
-    .insertInto('tokens')
-    .values(
-      ['ana', 'bob', 'oz'].map((id) => ({
-        hash: hashSecret(`token-${id}`),
-        member_id: id,
-        created_at: at,
-        revoked_at: null,
-      })),
-    )
-    .execute();
+  // Tokens as release 005 stored them (before devices had ids).
+  for (const id of ['ana', 'bob', 'oz'])
+    await sql`INSERT INTO tokens (hash, member_id, created_at, revoked_at)
+      VALUES (${hashSecret(`token-${id}`)}, ${id}, ${at}, NULL)`.execute(db);
   await db
     .insertInto('invites')
     .values({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PAGE_BYTES } from '../../../server/store/change-log';
 import { createInvite, getMember, join } from '../../../server/store/members';
-import { setAvailability } from '../../../server/store/team-data';
+import { setAvailability } from '../../../server/store/device-availability';
 import { largestAvailability } from '../../support/heavy-availability';
 import { teamServer } from '../../support/team-server';
 
@@ -18,7 +18,7 @@ describe('a bounded wire', () => {
     for (let i = 0; i < 12; i++) {
       const joined = await join(db, { code, name: `Heavy ${i}`, email: `heavy${i}@acme.test` });
       members.push(joined.member.id);
-      await setAvailability(db, joined.member, largestAvailability(i));
+      await setAvailability(db, joined.member, `laptop-${i}`, largestAvailability(i));
     }
   });
   afterAll(() => t?.server.close());
@@ -72,7 +72,7 @@ describe('a bounded wire', () => {
     const heavy = await getMember(db, members[0]!);
     const rounds = 90;
     for (let i = 0; i < rounds; i++) {
-      await setAvailability(db, heavy, largestAvailability(1000 + i));
+      await setAvailability(db, heavy, 'laptop', largestAvailability(1000 + i));
       await t.server.context.hub.changed(t.team.team.id);
       // The reading client keeps up, change after change.
       await expect.poll(() => fastChanges).toBe(i + 1);

@@ -10,7 +10,8 @@ import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
 import { pruneTombstones } from '../../../server/store/change-log';
 import { getMember } from '../../../server/store/members';
-import { setAvailability, setStatus } from '../../../server/store/team-data';
+import { setStatus } from '../../../server/store/team-data';
+import { setAvailability } from '../../../server/store/device-availability';
 import type { Change } from '../../../shared/protocol/changes';
 import { cli } from '../../support/run-cli';
 import { backends, client, stopPostgres, teamServer } from '../../support/team-server';
@@ -47,7 +48,7 @@ describe.each(backends)('the change log is compacted on %s', (backend) => {
   it('after 1,000 republishes of one availability, a new device reads it once, the latest', async () => {
     const db = t.server.context.storage.db;
     const bob = await getMember(db, t.bob.id);
-    for (let i = 0; i < 1000; i++) await setAvailability(db, bob, republish(i));
+    for (let i = 0; i < 1000; i++) await setAvailability(db, bob, 'laptop', republish(i));
     for (let i = 0; i < 50; i++) await setStatus(db, bob, { state: 'focus', text: `step ${i}` });
     const changes = await everyChange(t.admin.api);
     const bobs = (kind: string) => changes.filter((c) => c.kind === kind && c.memberId === bob.id);

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { hashSecret, newSecret, nowIso } from './secrets';
+
+/** A new token for a new device of the member; the member's other devices keep theirs. */
+export async function issueToken(
+  db: Kysely<Database>,
+  memberId: string,
+  deviceName: string | null = null,
+): Promise<string> {
+  const token = newSecret();
+  await db
+    .insertInto('tokens')
+    .values({
+      hash: hashSecret(token),
+      member_id: memberId,
+      created_at: nowIso(),
+      revoked_at: null,
+      device_id: randomUUID(),
+      device_name: deviceName,
+      last_seen_at: null,
+    })
+    .execute();
+  return token;
+}
