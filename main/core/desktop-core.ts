@@ -20,7 +20,8 @@ import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
 import { digestOf, findTimeAmong, gatherPersonal, myDayOf, myStatusOf } from './personal-reads';
 import { boardWithStatus, memberStatus } from './person-status';
-import { checkSettings, type SettingsPatch } from './settings-patch';
+import { checkSettings, settingsFromProfile, type SettingsPatch } from './settings-patch';
+import { defaultDeviceName, MyDevices } from './my-devices';
 import { environmentRegion, setRegion } from '../../shared/i18n/locale';
 import { TeamMembership } from './team-membership';
 import type { ChangesHow } from '../sync/sync-client';
@@ -47,6 +48,8 @@ export class DesktopCore extends EventEmitter {
   readonly calendarList: CalendarList;
   /** My teams, stars and who the board shows. */
   readonly organisation: MyOrganisation;
+  /** My devices: add one with a code, list them, sign one out. */
+  readonly devices: MyDevices;
   private readonly setHosting: (place: { host: string; port: number; demo?: boolean } | null) => void;
 
   constructor(
@@ -80,7 +83,26 @@ export class DesktopCore extends EventEmitter {
       () => this.calendars.sources(),
       () => this.config.pausePublishing,
     );
-    this.team = new TeamMembership(this.cache, this.state, secrets, () => this.config);
+    this.team = new TeamMembership(
+      this.cache,
+      this.state,
+      secrets,
+      () => this.config,
+      (profile) => {
+        // The person's zone and hours, kept by the server, become this device's settings.
+        const next = settingsFromProfile(profile);
+        const now = this.config;
+        if (
+          Object.entries(next).every(
+            ([k, v]) => JSON.stringify(now[k as keyof ProfileConfig]) === JSON.stringify(v),
+          )
+        )
+          return;
+        this.settings.update((c) => ({ ...c, ...next }));
+        this.publisher.forget();
+      },
+    );
+    this.devices = new MyDevices(this.team, () => this.changed());
     this.team.on('changed', () => this.changed());
     // Notifications mean now: a cold sync or a catch-up after long offline raises none.
     this.team.on('changes', (changes: Change[], how: ChangesHow) => {
@@ -259,10 +281,20 @@ export class DesktopCore extends EventEmitter {
 
   // ── Commands: team ───────────────────────────────────────────────────────────────────
 
-  async join(input: { server: string; invite: string; name: string; email: string }) {
-    const joined = await this.team.join(input);
+  async join(input: { server: string; invite: string; name: string; email: string; device?: string }) {
+    const joined = await this.team.join({ ...input, device: input.device ?? defaultDeviceName() });
     await this.afterLogin();
     return joined;
+  }
+
+  /** Signs this computer in as someone already a member, with a code made on one of their devices. */
+  async loginWithDeviceCode(input: { server: string; code: string; device?: string }) {
+    const signed = await this.team.loginWithDeviceCode({
+      ...input,
+      device: input.device ?? defaultDeviceName(),
+    });
+    await this.afterLogin();
+    return signed;
   }
 
   async loginWithToken(input: { server: string; token: string }) {

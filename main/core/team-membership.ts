@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { v7 as uuidv7 } from 'uuid';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
-import type { Change } from '../../shared/protocol/changes';
+import type { Change, MemberProfile } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
 import { readGroups } from '../cache/cache-queries';
 import { teamsOf } from '../../shared/people/my-teams';
@@ -26,12 +26,16 @@ export class TeamMembership extends EventEmitter {
   private live = false;
   /** The server refused this token on the last pull (the member was removed or the token rotated). */
   private refusedPull = false;
+  /** Settings following my profile from another device, awaited by a refresh. */
+  private following: Promise<void> | undefined;
 
   constructor(
     private readonly cache: LocalCache,
     private readonly state: CoreState,
     private readonly secrets: SecretStore,
     private readonly config: () => ProfileConfig,
+    /** The person's profile as the server keeps it becomes this device's settings. */
+    private readonly adoptProfile: (profile: MemberProfile) => void,
   ) {
     super();
     this.setIdentity = state.writer('identity');
@@ -57,22 +61,37 @@ export class TeamMembership extends EventEmitter {
     if (!this.client && token && identity) {
       this.client = new SyncClient({ cache: this.cache, server: identity.server, token });
       this.client.on('change', () => this.emit('changed'));
-      this.client.on('changes', (changes: Change[], how: ChangesHow) => this.emit('changes', changes, how));
+      this.client.on('changes', (changes: Change[], how: ChangesHow) => {
+        this.followMyProfile(changes);
+        this.emit('changes', changes, how);
+      });
       this.client.on('connection', () => this.emit('changed'));
       if (this.live) this.client.start();
     }
     return this.client;
   }
 
-  async join(input: { server: string; invite: string; name: string; email: string }) {
+  async join(input: { server: string; invite: string; name: string; email: string; device: string }) {
     const server = serverAddress(input.server).url;
     const joined = await new TeamApi(server, undefined).join({
       code: input.invite,
       name: input.name,
       email: input.email,
+      device: input.device,
     });
     this.adopt(server, joined.token, { ...joined.member, team: joined.team });
     return joined;
+  }
+
+  /** Signs this computer in as someone already a member, with a code from one of their devices. */
+  async loginWithDeviceCode(input: { server: string; code: string; device: string }) {
+    const server = serverAddress(input.server).url;
+    const signed = await new TeamApi(server, undefined).redeemDeviceCode({
+      code: input.code,
+      device: input.device,
+    });
+    this.adopt(server, signed.token, { ...signed.member, team: signed.team });
+    return signed;
   }
 
   /** Logs in with a token someone already holds (the team's creator, a rotated token). */
@@ -86,7 +105,14 @@ export class TeamMembership extends EventEmitter {
   private adopt(
     server: string,
     token: string,
-    who: { id: string; name: string; teamId: string; email: string; team: { id: string; name: string } },
+    who: {
+      id: string;
+      name: string;
+      teamId: string;
+      email: string;
+      profile: MemberProfile;
+      team: { id: string; name: string };
+    },
   ) {
     if (this.identity && this.identity.team.id !== who.team.id) this.forget();
     this.stopClient();
@@ -97,8 +123,38 @@ export class TeamMembership extends EventEmitter {
       team: who.team,
     });
     this.setProfileHash(null);
+    // A person already known (another device, a token from an admin) brings their zone and
+    // hours: this device starts from them and never sends its defaults over them.
+    this.follow(who.profile);
     this.publishProfile();
     this.emit('changed');
+  }
+
+  /**
+   * My profile changed on another device: this one's settings follow the profile the server
+   * keeps now (not the logged one: an edit in a burst is held out of the log a moment), unless
+   * an edit made here is still on its way (it is the newer one).
+   */
+  private followMyProfile(changes: Change[]) {
+    const me = this.identity?.member.id;
+    if (!changes.some((c) => c.kind === 'member' && c.entityId === me)) return;
+    const following = this.client?.api
+      .whoAmI()
+      .then((now) => {
+        if (this.cache.outbox().some((c) => c.command.kind === 'profile')) return;
+        if (this.follow(now.profile)) this.emit('changed');
+      })
+      .catch(() => undefined);
+    this.following = following;
+  }
+
+  /** Takes the person's profile as this device's settings; whether anything changed. */
+  private follow(profile: MemberProfile): boolean {
+    if (!profile.timezone && !profile.workingHours) return false;
+    const before = this.state.read('profileHash');
+    this.adoptProfile(profile);
+    this.setProfileHash(hashOf(this.profile()));
+    return before !== this.state.read('profileHash');
   }
 
   /** Leaves the team on this computer: forgets the token and the team's data. */
@@ -138,6 +194,7 @@ export class TeamMembership extends EventEmitter {
     if (!sync) return { error: 'not in a team yet: run ricochet login' };
     try {
       const result = await sync.syncOnce();
+      await this.following;
       // Topics come from posts, which stay in their teams: only my teammates can have any.
       const me = this.identity?.member.id;
       const mates = new Set(teamsOf(readGroups(this.cache), me).flatMap((t) => t.members));
@@ -156,21 +213,28 @@ export class TeamMembership extends EventEmitter {
    */
   publishProfile(): boolean {
     if (!this.identity) return false;
-    const config = this.config();
-    const profile = {
-      timezone: config.tz,
-      workingHours: parseWorkingHours(config.hours),
-      role: config.role,
-      skills: config.skills,
-    };
-    const hash = createHash('sha256').update(JSON.stringify(profile)).digest('hex');
+    const profile = this.profile();
+    const hash = hashOf(profile);
     if (this.state.read('profileHash') === hash) return false;
     this.cache.enqueue(uuidv7(), { kind: 'profile', profile });
     this.setProfileHash(hash);
     return true;
   }
 
+  /** What this device's settings say of me, as the server keeps it. */
+  private profile() {
+    const config = this.config();
+    return {
+      timezone: config.tz,
+      workingHours: parseWorkingHours(config.hours),
+      role: config.role,
+      skills: config.skills,
+    };
+  }
+
   close(): void {
     this.stopClient();
   }
 }
+
+const hashOf = (profile: object) => createHash('sha256').update(JSON.stringify(profile)).digest('hex');

@@ -4,6 +4,8 @@ import { BOARD_IDS_MAX } from '../../shared/protocol/schemas';
 import {
   askSchema,
   calendarAppsData,
+  deviceCodeResponse,
+  devicesResponse,
   type CalendarAppsData,
   availabilityData,
   boardMemberData,
@@ -185,8 +187,27 @@ export class TeamApi {
     return this.call(meResponse, { method: 'GET', path: '/v1/me' });
   }
 
-  async join(input: { code: string; name: string; email: string }) {
+  async join(input: { code: string; name: string; email: string; device?: string }) {
     return this.call(joinResponseSchema, { method: 'POST', path: '/v1/join', body: input });
+  }
+
+  /** A new device signs in with a code made on a signed-in device of the same person. */
+  async redeemDeviceCode(input: { code: string; device: string }) {
+    return this.call(joinResponseSchema, { method: 'POST', path: '/v1/devices', body: input });
+  }
+
+  /** A one-time code for adding another device, valid minutes. */
+  async deviceCode() {
+    return this.call(deviceCodeResponse, { method: 'POST', path: '/v1/me/devices/code' });
+  }
+
+  async devices() {
+    return (await this.call(devicesResponse, { method: 'GET', path: '/v1/me/devices' })).devices;
+  }
+
+  /** Signs one of my devices out at once (not queued: a lost laptop must stop now). */
+  async removeDevice(id: string): Promise<void> {
+    await this.call(nothing, { method: 'DELETE', path: `/v1/me/devices/${encodeURIComponent(id)}` });
   }
 
   /** A page of the log after `since`; `snapshot` while reading the pages of a snapshot (after a reset). */

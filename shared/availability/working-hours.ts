@@ -73,6 +73,32 @@ export function parseWorkingHours(text: string): WorkingHours {
   return hours;
 }
 
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * Working hours written back as text parseWorkingHours reads to the same hours ("mon-fri
+ * 09:00-18:00"): how hours kept by the server become the setting on a new device. Days with the
+ * same spans are grouped, from Monday; a night shift reads as its two halves. Empty when no day
+ * has hours.
+ */
+export function formatWorkingHours(hours: WorkingHours): string {
+  const week = [1, 2, 3, 4, 5, 6, 0];
+  const spans = (d: number) => (hours[d] ?? []).map((h) => `${clock(h.start)}-${clock(h.end)}`).join(' ');
+  const parts: string[] = [];
+  for (let i = 0; i < week.length;) {
+    const text = spans(week[i]!);
+    let j = i;
+    while (j + 1 < week.length && spans(week[j + 1]!) === text) j++;
+    if (text) {
+      const days = i === j ? dayNames[week[i]!] : `${dayNames[week[i]!]}-${dayNames[week[j]!]}`;
+      parts.push(`${days} ${text}`);
+    }
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
 /** Local midnight (as wall ms) of the day holding an instant. */
 export function wallDayStart(tz: string, utc: number): number {
   const wall = utcToWall(tz, utc);

@@ -23,6 +23,7 @@ export const memberProfileData = z.object({
   timezone: text.optional(),
   workingHours: z.array(z.array(workingSpan).max(4)).max(7).optional(),
 });
+export type MemberProfile = z.infer<typeof memberProfileData>;
 
 /** A member as teammates see them (never an email). */
 export const memberData = z.object({

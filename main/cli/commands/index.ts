@@ -26,8 +26,14 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'login',
-    summary: "Join a team with an invite, or log in with a token (the team creator's): kept in the profile.",
+    summary:
+      "Join a team with an invite, sign in with a code from another of my devices, or with a token (the team creator's).",
     load: async () => (await import('./team-commands')).loginCommand,
+  },
+  {
+    name: 'device',
+    summary: 'My devices: a one-time code to add another computer, the list, signing one out.',
+    load: async () => (await import('./device-command')).deviceCommand,
   },
   {
     name: 'post',

@@ -6,9 +6,12 @@ import { serverAddress } from '../../core/index';
 import { profileFlag, teamFlag, teamViewFlags, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
-  usage: `Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--profile <dir>] [--json]
+  usage: `Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--device-name <name>] [--profile <dir>] [--json]
+       ricochet login --server <url> --device-code <code> [--device-name <name>] [--profile <dir>] [--json]
        ricochet login --server <url> (--token <token> | --token-env <VAR>) [--profile <dir>] [--json]
-Prefer --token-env on shared machines: a token on the command line shows in the process list.`,
+Already a member on another computer? There: ricochet device add (or Settings → Devices → Add a device),
+then here: --device-code. Prefer --token-env on shared machines: a token on the command line shows in
+the process list.`,
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       ...profileFlag,
@@ -18,6 +21,8 @@ Prefer --token-env on shared machines: a token on the command line shows in the 
       email: { type: 'string' },
       token: { type: 'string' },
       'token-env': { type: 'string' },
+      'device-code': { type: 'string' },
+      'device-name': { type: 'string' },
       json: { type: 'boolean' },
     });
     if (!values.server) throw new UsageError('--server is required');
@@ -35,14 +40,30 @@ Prefer --token-env on shared machines: a token on the command line shows in the 
         return 0;
       });
     }
+    const device = values['device-name'];
+    if (values['device-code'])
+      return withCore(values, io, async (core) => {
+        const signed = await core.loginWithDeviceCode({
+          server: values.server!,
+          code: values['device-code']!,
+          ...(device ? { device } : {}),
+        });
+        if (values.json) printJson(io, { member: signed.member, team: signed.team });
+        else
+          io.out(
+            `Signed in to ${terminalText(signed.team.name)} as ${terminalText(signed.member.name)}; zone ${core.config.tz}, hours ${terminalText(core.config.hours)} (change them with ricochet settings).\n`,
+          );
+        return 0;
+      });
     for (const flag of ['invite', 'name', 'email'] as const)
-      if (!values[flag]) throw new UsageError(`--${flag} is required (or --token)`);
+      if (!values[flag]) throw new UsageError(`--${flag} is required (or --device-code, or --token)`);
     return withCore(values, io, async (core) => {
       const joined = await core.join({
         server: values.server!,
         invite: values.invite!,
         name: values.name!,
         email: values.email!,
+        ...(device ? { device } : {}),
       });
       if (values.json) printJson(io, { member: joined.member, team: joined.team });
       else io.out(`Joined ${terminalText(joined.team.name)} as ${terminalText(joined.member.name)}.\n`);
