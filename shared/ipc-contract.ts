@@ -3,6 +3,7 @@ import type { IpcEvent } from './ipc-channels';
 import { settingsPatchShape } from './settings/settings-schema';
 import type {
   AskView,
+  DeviceView,
   Freshness,
   MemberView,
   MyDayView,
@@ -169,6 +170,18 @@ export const ipcContract = {
     response: reply<SettingsView>(),
   },
   'team:leave': { request: none, response: reply<SettingsView>() },
+  /** Signs this computer in as someone already a member, with a code from one of their devices. */
+  'team:deviceLogin': {
+    request: z.object({ server: z.url().max(500), code: z.string().trim().min(1).max(20) }).strict(),
+    response: reply<SettingsView>(),
+  },
+  'devices:get': { request: none, response: reply<{ devices: DeviceView[] }>() },
+  /** A one-time code for another computer, and the server to enter with it. */
+  'devices:add': { request: none, response: reply<{ code: string; expiresAt: string; server: string }>() },
+  'devices:remove': {
+    request: z.object({ id: z.string().min(1).max(100) }).strict(),
+    response: reply<{ devices: DeviceView[] }>(),
+  },
   'team:start': {
     request: z
       .object({

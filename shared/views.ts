@@ -165,3 +165,13 @@ export interface AskView {
   answer: string | null;
   snoozedUntil: string | null;
 }
+
+/** One of my devices, as Settings lists it. */
+export interface DeviceView {
+  id: string;
+  /** null: signed in with a token (before it had a name). */
+  name: string | null;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string | null;
+}

@@ -103,6 +103,17 @@ export function createCoreApi(
       await core.join(input);
       return settings();
     },
+    'team:deviceLogin': async (input) => {
+      await core.loginWithDeviceCode(input);
+      return settings();
+    },
+    'devices:get': async () => ({ devices: await core.devices.list() }),
+    'devices:add': async () => ({ ...(await core.devices.add()), server: core.identity?.server ?? '' }),
+    'devices:remove': async ({ id }) => {
+      await core.devices.remove(id);
+      // Signing this computer out leaves the team: nothing is left to list.
+      return { devices: core.me ? await core.devices.list() : [] };
+    },
     'team:leave': async () => {
       core.leave();
       return settings();

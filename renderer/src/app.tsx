@@ -15,7 +15,8 @@ import { FindTimeView } from './views/find-time-view';
 import { MeView } from './views/me-view';
 import { waitingForMe } from '../../shared/asks/asks-waiting';
 import { OnboardingView } from './views/onboarding-view';
-import { SettingsView, type JoinLink } from './views/settings-view';
+import { SettingsView } from './views/settings-view';
+import type { JoinLink } from './views/join-forms';
 
 const views = {
   board: 'nav.board',

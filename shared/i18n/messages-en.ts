@@ -142,6 +142,24 @@ export const en = {
   'settings.start': 'Start the team',
   'settings.inviteLink':
     'Give teammates this invite link: {link} (or the server {server} and the code {code})',
+  'settings.devices': 'Devices',
+  'devices.lead':
+    'Use Ricochet on another computer as well: add it here, then enter the code on it. Each computer reads its own calendars; your teammates see them together.',
+  'devices.add': 'Add a device',
+  'devices.code': 'On the other computer, enter this code:',
+  'devices.codeHint':
+    'It works once, until {time}. In the app: Settings → Sign in with a code, server {server}. In a terminal: ricochet login --server {server} --device-code {code}',
+  'devices.thisOne': 'this computer',
+  'devices.unnamed': 'Signed in with a token',
+  'devices.since': 'added {date}',
+  'devices.lastSeen': 'last seen {time}',
+  'devices.signOut': 'Sign out',
+  'devices.signOutLabel': 'Sign out {name}',
+  'join.withCode': 'Already using Ricochet on another computer?',
+  'join.withCodeHint':
+    'On that computer: Settings → Devices → Add a device. Then enter the server and the code here: your zone, hours and teams come with you.',
+  'join.code': 'Code',
+  'join.codeSubmit': 'Sign in with a code',
   'settings.language': 'Language',
   'settings.system': 'Follow the system',
   'settings.clock': 'Clock',

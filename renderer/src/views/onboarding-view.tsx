@@ -3,7 +3,7 @@ import { getApi } from '../api';
 import { FieldError } from '../components/placeholders';
 import { useT } from '../i18n/i18n';
 import { MeView } from './me-view';
-import { JoinForm } from './settings-view';
+import { DeviceCodeForm, JoinForm } from './join-forms';
 
 /**
  * First run: what Ricochet is for, a calendar (file picker or drop, an ICS address, or a
@@ -155,6 +155,14 @@ export function OnboardingView({ onDone }: { onDone: () => void }) {
             }
           />
           {errorFor('join')}
+          <DeviceCodeForm
+            onSignIn={(v) =>
+              api
+                .teamDeviceLogin(v)
+                .then(onDone, (err: Error) => setError({ where: 'device-code', message: err.message }))
+            }
+          />
+          {errorFor('device-code')}
         </>
       )}
       <button type="button" className="link" onClick={onDone}>

@@ -8,9 +8,10 @@ import { useCore } from '../use-core';
 import { ConnectCalendars } from '../components/connect-calendars';
 import { IdentityFields } from '../components/identity-fields';
 import { LanguageAndClock } from './settings-language';
+import { DeviceCodeForm, JoinForm, type JoinLink } from './join-forms';
+import { MyDevices } from './my-devices';
 
 type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
-export type JoinLink = { server: string; code: string };
 
 /** The fields of a submitted form, by name (and no page reload). */
 function form(event: FormEvent<HTMLFormElement>): Record<string, string> {
@@ -135,7 +136,9 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
       </form>
 
       <h3>{t('settings.hours')}</h3>
+      {/* Keyed by the values: changed elsewhere (the CLI, another of my devices), the fields follow. */}
       <form
+        key={`${data.tz}|${data.hours}`}
         onSubmit={(e) => {
           const f = form(e);
           void act(() => api.settingsUpdate({ hours: f['hours']!, tz: f['tz']! }), 'hours');
@@ -166,6 +169,7 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
 
       <h3>{t('settings.aboutMe')}</h3>
       <form
+        key={`${data.role}|${data.skills.join(',')}|${data.me.join(',')}`}
         aria-label={t('settings.aboutMe')}
         onSubmit={(e) => {
           const f = form(e);
@@ -248,14 +252,19 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
             onJoin={(v) => act(() => api.teamJoin(v), 'join')}
           />
           {errorAt('join')}
+          <DeviceCodeForm onSignIn={(v) => act(() => api.teamDeviceLogin(v), 'device-code')} />
+          {errorAt('device-code')}
           <StartTeamForm onStarted={(v) => (setInvite(v), reload())} />
         </>
       )}
+
+      {data.team && !data.demo && <MyDevices />}
 
       <LanguageAndClock data={data} save={(patch) => void act(() => api.settingsUpdate(patch))} />
 
       <h3>{t('settings.hotkey')}</h3>
       <form
+        key={data.hotkey}
         onSubmit={(e) => {
           const f = form(e);
           void act(() => api.settingsUpdate({ hotkey: f['hotkey']! }), 'hotkey');
@@ -288,42 +297,6 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </label>
       )}
     </section>
-  );
-}
-
-export function JoinForm({
-  onJoin,
-  initial = null,
-}: {
-  onJoin: (v: { server: string; invite: string; name: string; email: string }) => Promise<unknown>;
-  /** From a ricochet://join link: server and code filled in. */
-  initial?: JoinLink | null;
-}) {
-  const t = useT();
-  return (
-    <form
-      aria-label={t('settings.join')}
-      onSubmit={(e) => {
-        const f = form(e);
-        void onJoin({ server: f['server']!, invite: f['invite']!, name: f['name']!, email: f['email']! });
-      }}
-    >
-      <label>
-        {t('settings.server')}{' '}
-        <input
-          name="server"
-          type="url"
-          required
-          placeholder="https://ricochet.example.com"
-          defaultValue={initial?.server}
-        />
-      </label>
-      <label>
-        {t('settings.invite')} <input name="invite" required defaultValue={initial?.code} />
-      </label>
-      <IdentityFields />
-      <button type="submit">{t('settings.join')}</button>
-    </form>
   );
 }
 
