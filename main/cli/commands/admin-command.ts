@@ -32,7 +32,8 @@ const usage = `Usage: ricochet admin <action> [--data <dir> | --database-url pos
   members --org <id>
 ${teamActionsUsage}
   remove --member <who> [--org <id>]     (takes them out of the organisation; revokes their tokens)
-  rotate-token --member <who> [--org <id>]
+  rotate-token --member <who> [--org <id>]    (a lost laptop: signs all their devices out, one new
+                                token; another device of theirs is added with ricochet device add)
   promote --member <who> [--org <id>]    (makes a member an admin of the organisation; the only
                                 admin cannot be removed)
                                 (<who>: a member id, or with --org their email or name)
@@ -276,7 +277,7 @@ function adminText(action: string, r: Record<string, never>): string {
       `Removed ${any.removed?.name ?? 'the member'} from the organisation; their tokens no longer work.`,
     );
   } else {
-    lines.push(`New token: ${String(any['token'])} (the old ones no longer work)`);
+    lines.push(`New token: ${String(any['token'])} (every device of theirs is signed out)`);
   }
   return `${lines.map(terminalText).join('\n')}\n`;
 }
