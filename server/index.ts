@@ -11,7 +11,9 @@ export {
   revokeInvite,
   selfOf,
 } from './store/members';
-export { rotateToken } from './store/devices';
+export { listDevices, rotateToken } from './store/devices';
+export { removeDevice } from './store/device-availability';
+export { getMember } from './store/members';
 export { prunePosts } from './store/change-log';
 export { calendarApps, setCalendarApps } from './store/calendar-apps';
 export { createGroup, findGroup, listGroups, setInGroup } from './store/groups';

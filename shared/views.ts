@@ -169,7 +169,7 @@ export interface AskView {
 /** One of my devices, as Settings lists it. */
 export interface DeviceView {
   id: string;
-  /** null: signed in with a token (before it had a name). */
+  /** null: a device that never gave a name (a token from an admin, an older app). */
   name: string | null;
   current: boolean;
   createdAt: string;

@@ -150,7 +150,7 @@ export const en = {
   'devices.codeHint':
     'It works once, until {time}. In the app: Settings → Sign in with a code, server {server}. In a terminal: ricochet login --server {server} --device-code {code}',
   'devices.thisOne': 'this computer',
-  'devices.unnamed': 'Signed in with a token',
+  'devices.unnamed': 'Unnamed device',
   'devices.since': 'added {date}',
   'devices.lastSeen': 'last seen {time}',
   'devices.signOut': 'Sign out',

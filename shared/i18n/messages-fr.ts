@@ -151,7 +151,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'devices.codeHint':
     'Il sert une fois, jusqu’à {time}. Dans l’app : Réglages → Se connecter avec un code, serveur {server}. Dans un terminal : ricochet login --server {server} --device-code {code}',
   'devices.thisOne': 'cet ordinateur',
-  'devices.unnamed': 'Connecté avec un jeton',
+  'devices.unnamed': 'Appareil sans nom',
   'devices.since': 'ajouté {date}',
   'devices.lastSeen': 'vu {time}',
   'devices.signOut': 'Déconnecter',

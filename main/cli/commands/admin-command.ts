@@ -14,6 +14,9 @@ import {
   removeMember,
   revokeInvite,
   rotateToken,
+  getMember,
+  listDevices,
+  removeDevice,
 } from '../../../server/index';
 import { teamAction, teamActions, teamActionsUsage, teamActionText } from './admin-team-actions';
 import { memberRef } from './member-ref';
@@ -34,6 +37,9 @@ ${teamActionsUsage}
   remove --member <who> [--org <id>]     (takes them out of the organisation; revokes their tokens)
   rotate-token --member <who> [--org <id>]    (a lost laptop: signs all their devices out, one new
                                 token; another device of theirs is added with ricochet device add)
+  sessions --member <who> [--org <id>] [--revoke <device id>]
+                                (the member's signed-in devices, each with its name and last use;
+                                --revoke signs one out at once, its stream closed)
   promote --member <who> [--org <id>]    (makes a member an admin of the organisation; the only
                                 admin cannot be removed)
                                 (<who>: a member id, or with --org their email or name)
@@ -76,6 +82,7 @@ const adminFlags = {
   uses: { type: 'string' },
   expires: { type: 'string' },
   code: { type: 'string' },
+  revoke: { type: 'string' },
   'older-than': { type: 'string' },
   microsoft: { type: 'string' },
   tenant: { type: 'string' },
@@ -101,6 +108,7 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'members',
     'remove',
     'rotate-token',
+    'sessions',
     'prune-posts',
     'promote',
     'calendar-apps',
@@ -173,6 +181,12 @@ async function run(
       return { removed: await removeMember(storage.db, (await who()).id) };
     case 'promote':
       return { promoted: await promoteMember(storage.db, (await who()).id) };
+    case 'sessions': {
+      const member = await getMember(storage.db, (await who()).id);
+      if (values.revoke) await removeDevice(storage.db, member, values.revoke);
+      const sessions = await listDevices(storage.db, member.id);
+      return { member: { id: member.id, name: member.name }, sessions, revoked: values.revoke ?? null };
+    }
     case 'calendar-apps': {
       const orgId = need(org, '--org');
       const secretVar = values['google-secret-env'];
@@ -258,6 +272,18 @@ function adminText(action: string, r: Record<string, never>): string {
   } else if (action === 'members') {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');
+  } else if (action === 'sessions') {
+    const { member, sessions, revoked } = any as unknown as {
+      member: { name: string };
+      sessions: { id: string; name: string | null; createdAt: string; lastSeenAt: string | null }[];
+      revoked: string | null;
+    };
+    if (revoked) lines.push(`Signed out ${revoked}: that device's token no longer works.`);
+    lines.push(`${member.name}: ${sessions.length} signed-in device(s)`);
+    for (const d of sessions)
+      lines.push(
+        `${d.id}  ${(d.name ?? '(unnamed device)').padEnd(28)} since ${d.createdAt.slice(0, 16).replace('T', ' ')}Z, last used ${d.lastSeenAt ? `${d.lastSeenAt.slice(0, 16).replace('T', ' ')}Z` : 'never'}`,
+      );
   } else if (action === 'promote') {
     lines.push(`${String((any['promoted'] as { name: string }).name)} is now an admin of the organisation.`);
   } else if (action === 'calendar-apps') {

@@ -41,7 +41,7 @@ export const deviceCommand: CliCommand = {
         for (const d of devices)
           io.out(
             terminalText(
-              `${d.id}  ${(d.name ?? '(signed in with a token)').padEnd(28)} since ${d.createdAt.slice(0, 10)}${d.lastSeenAt ? `, last seen ${formatMoment(Date.parse(d.lastSeenAt), Date.now(), core.locale, core.config.tz)}` : ''}${d.current ? '  ← this one' : ''}`,
+              `${d.id}  ${(d.name ?? '(unnamed device)').padEnd(28)} since ${d.createdAt.slice(0, 10)}${d.lastSeenAt ? `, last seen ${formatMoment(Date.parse(d.lastSeenAt), Date.now(), core.locale, core.config.tz)}` : ''}${d.current ? '  ← this one' : ''}`,
             ) + '\n',
           );
       return 0;
