@@ -95,6 +95,7 @@ const core = [
   './main/publisher',
   './main/profile',
   './main/host',
+  './main/network',
 ];
 const frontEnds = ['./main/shell', './main/web', './main/cli'];
 const zones = [

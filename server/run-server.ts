@@ -18,7 +18,8 @@ export async function runServer(options: RunOptions): Promise<RicochetServer & {
   const address = await server.app.listen({ host, port });
   return {
     ...server,
-    url: address,
+    // Fastify serves through our https server without knowing it: the address says http.
+    url: https ? address.replace(/^http:/, 'https:') : address,
     async close() {
       await server.close();
       await storage.close();

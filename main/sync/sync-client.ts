@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { streamAgent } from '../network/company-network';
 import WebSocket from 'ws';
 import { streamMessageSchema, type Change } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
@@ -189,9 +190,12 @@ export class SyncClient extends EventEmitter {
     if (this.stopped || this.socket) return;
     this.setConnection('connecting');
     const url = `${this.options.server.replace(/^http/, 'ws').replace(/\/$/, '')}/v1/stream`;
+    const agent = streamAgent(url);
     const socket = new WebSocket(url, {
       headers: { authorization: `Bearer ${this.options.token}` },
       handshakeTimeout: 10_000,
+      // Through the company's proxy when one applies (the same rule as every fetch).
+      ...(agent ? { agent } : {}),
     });
     this.socket = socket;
     socket.on('unexpected-response', (_req, res) => {

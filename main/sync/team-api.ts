@@ -19,6 +19,7 @@ import {
   statusData,
 } from '../../shared/protocol/responses';
 import type { TeamCommand } from './team-commands';
+import { networkProblem } from '../network/network-problem';
 
 /** The board's topics only: the same schema as the board, narrowed. */
 const topicsOnly = z.object({ members: z.array(boardMemberData.pick({ id: true, topics: true })) });
@@ -51,6 +52,8 @@ export interface ApiRequest {
  * "fetch failed"; the reason is in its cause).
  */
 export function unreachable(server: string, error: unknown, timeoutMs: number): string {
+  const company = networkProblem(server, error);
+  if (company) return company;
   const cause = (error as { cause?: { code?: string } }).cause;
   const code = cause?.code ?? (error as { name?: string }).name;
   if (code === 'ECONNREFUSED') return `nobody answers at ${server}: is the server running?`;

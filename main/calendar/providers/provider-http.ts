@@ -1,3 +1,4 @@
+import { networkProblem } from '../../network/network-problem';
 import type { z } from 'zod';
 
 /** A grant the provider no longer honours (revoked, expired, password changed): only a new sign-in helps. */
@@ -66,7 +67,9 @@ export async function getJson<T extends z.ZodType>(
         signal,
       });
     } catch (error) {
-      const reason = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : causeOf(error);
+      const reason = signal.aborted
+        ? `no answer within ${timeoutMs / 1000} s`
+        : (networkProblem(url, error) ?? causeOf(error));
       throw new Error(`cannot reach ${options.provider} (${new URL(url).host}): ${reason}`, { cause: error });
     }
     if (response.status === 401) {

@@ -1,3 +1,4 @@
+import { networkProblem } from '../../network/network-problem';
 import type { CalendarSource } from './calendar-source';
 
 export const FEED_MAX_BYTES = 20 * 1024 * 1024;
@@ -60,7 +61,9 @@ export class FeedSource implements CalendarSource {
         this.requests++;
         response = await fetch(url, { headers, redirect: 'manual', signal });
       } catch (error) {
-        const reason = signal.aborted ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message;
+        const reason = signal.aborted
+          ? `no answer within ${timeoutMs / 1000} s`
+          : (networkProblem(url, error) ?? (error as Error).message);
         throw new Error(`cannot fetch the feed: ${reason}`, { cause: error });
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {

@@ -18,9 +18,7 @@ describe('ricochet admin sessions', () => {
 
       const listed = await cli('admin', 'sessions', ...org, '--member', 'bob@acme.test', ...data);
       expect(listed.stdout).toMatch(/^Bob: 2 signed-in device\(s\)\n/);
-      expect(listed.stdout).toMatch(
-        /\(unnamed device\) +since .*, last used \d{4}-\d\d-\d\d \d\d:\d\dZ\n/,
-      );
+      expect(listed.stdout).toMatch(/\(unnamed device\) +since .*, last used \d{4}-\d\d-\d\d \d\d:\d\dZ\n/);
       expect(listed.stdout).toMatch(/Bob’s desk +since .*, last used \d{4}/);
       const sessions = JSON.parse(
         (await cli('admin', 'sessions', ...org, '--member', 'Bob', '--json', ...data)).stdout,

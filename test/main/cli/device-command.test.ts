@@ -93,7 +93,7 @@ describe('ricochet device and login --device-code', () => {
       return JSON.parse((await cli('settings', '--json', ...desk)).stdout).hours === 'mon-fri 09:00-17:00';
     }, 30_000);
     expect(JSON.parse((await cli('settings', '--json', ...desk)).stdout).tz).toBe('Asia/Tokyo');
-  });
+  }, 60_000);
 
   it('lists my devices, and signing the laptop out from the desk stops it and drops its meetings', async () => {
     const listed = await cli('device', 'list', ...desk);

@@ -1,0 +1,89 @@
+import tls from 'node:tls';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { getProxyForUrl } from 'proxy-from-env';
+import { Agent, fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici';
+
+/**
+ * A company network: the proxy that is often the only way out, and the company's root
+ * certificate that re-signs TLS on the way. One rule decides which connections go through the
+ * proxy, curl's: HTTPS_PROXY / HTTP_PROXY, and NO_PROXY alone says what goes direct (with it
+ * empty, everything goes through the proxy, loopback included). proxy-from-env reads it, for
+ * every fetch (calendars, CalDAV, providers, the team server) and for the live stream alike.
+ */
+export function proxyFor(url: string | URL): string | null {
+  return getProxyForUrl(String(url)) || null;
+}
+
+const proxyVariables = ['https_proxy', 'http_proxy', 'all_proxy'];
+const anyProxy = (env: NodeJS.ProcessEnv) =>
+  proxyVariables.some((name) => env[name] || env[name.toUpperCase()]);
+
+/** The agent the live stream (ws) connects through: a CONNECT tunnel when a proxy applies. */
+export function streamAgent(url: string): HttpsProxyAgent<string> | undefined {
+  const proxy = proxyFor(url.replace(/^ws/, 'http'));
+  return proxy ? new HttpsProxyAgent(proxy) : undefined;
+}
+
+let installed: { proxied: boolean; systemStore: boolean } | undefined;
+
+/**
+ * Makes this process reach the network as the company's does, once, at start (CLI, server,
+ * browser mode). Where Node can read the operating system's certificate store (22.19 and later),
+ * its certificates are trusted besides Node's own and NODE_EXTRA_CA_CERTS, as --use-system-ca
+ * does; on older versions NODE_EXTRA_CA_CERTS names the company's root. With a proxy set, every
+ * fetch goes through undici's own fetch with a dispatcher that follows `proxyFor` (the package's
+ * fetch and its dispatchers, one version: mixing them with Node's built-in fetch breaks across
+ * versions); without one, fetch is left as Node has it.
+ */
+export function useCompanyNetwork(env: NodeJS.ProcessEnv = process.env) {
+  if (installed) return installed;
+  const systemStore = trustSystemStore();
+  const proxied = !!anyProxy(env);
+  if (proxied) {
+    const direct = new Agent();
+    const viaProxy = new Map<string, ProxyAgent>();
+    const dispatcherFor = (url: string): Dispatcher => {
+      const proxy = proxyFor(url);
+      if (!proxy) return direct;
+      let agent = viaProxy.get(proxy);
+      if (!agent) viaProxy.set(proxy, (agent = new ProxyAgent(proxy)));
+      return agent;
+    };
+    const proxiedFetch = (input: string | URL | Request, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const request = input instanceof Request ? requestInit(input) : {};
+      return undiciFetch(url, { ...request, ...init, dispatcher: dispatcherFor(url) } as never);
+    };
+    globalThis.fetch = proxiedFetch as unknown as typeof fetch;
+  }
+  installed = { proxied, systemStore };
+  return installed;
+}
+
+/** What a Request carries, for undici's fetch (which takes its own Request class). */
+function requestInit(request: Request): RequestInit {
+  return {
+    method: request.method,
+    headers: request.headers,
+    redirect: request.redirect,
+    signal: request.signal,
+    ...(request.body ? { body: request.body, duplex: 'half' } : {}),
+  } as RequestInit;
+}
+
+/** The OS's certificates besides Node's, where this Node can read them. */
+function trustSystemStore(): boolean {
+  const api = tls as unknown as {
+    getCACertificates?: (kind: 'default' | 'system') => string[];
+    setDefaultCACertificates?: (certs: string[]) => void;
+  };
+  if (!api.getCACertificates || !api.setDefaultCACertificates) return false;
+  try {
+    const system = api.getCACertificates('system');
+    if (system.length === 0) return false;
+    api.setDefaultCACertificates([...new Set([...api.getCACertificates('default'), ...system])]);
+    return true;
+  } catch {
+    return false; // a store that cannot be read leaves Node's own trust as it was
+  }
+}
