@@ -14,4 +14,4 @@ export { defaultProfileDir } from '../profile/profile';
 export { FileSecretStore, type SecretStore } from '../profile/secret-store';
 export { writePrivateFile } from '../profile/private-files';
 export { serverAddress } from '../sync/server-address';
-export { useCompanyNetwork } from '../network/company-network';
+export { useChromiumNetwork, useCompanyNetwork } from '../network/company-network';

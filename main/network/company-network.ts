@@ -18,10 +18,39 @@ const proxyVariables = ['https_proxy', 'http_proxy', 'all_proxy'];
 const anyProxy = (env: NodeJS.ProcessEnv) =>
   proxyVariables.some((name) => env[name] || env[name.toUpperCase()]);
 
+/** Where a connection's proxy is decided: the environment (CLI, server) or Chromium (the app). */
+let resolveProxy = async (url: string): Promise<string | null> => proxyFor(url);
+
 /** The agent the live stream (ws) connects through: a CONNECT tunnel when a proxy applies. */
-export function streamAgent(url: string): HttpsProxyAgent<string> | undefined {
-  const proxy = proxyFor(url.replace(/^ws/, 'http'));
+export async function streamAgent(url: string): Promise<HttpsProxyAgent<string> | undefined> {
+  const proxy = await resolveProxy(url.replace(/^ws/, 'http'));
   return proxy ? new HttpsProxyAgent(proxy) : undefined;
+}
+
+/**
+ * A proxy as Chromium's resolveProxy answers it ("PROXY proxy.corp:8080; DIRECT", from the
+ * system's settings or its PAC file), as an address; null for DIRECT. The first choice counts;
+ * a SOCKS proxy is not one the stream can use, so it goes direct as the next choice would.
+ */
+export function chromiumProxy(rule: string): string | null {
+  const first = rule.split(';')[0]?.trim() ?? '';
+  const m = /^(PROXY|HTTPS)\s+(\S+)$/i.exec(first);
+  if (!m) return null;
+  return `${m[1]!.toUpperCase() === 'HTTPS' ? 'https' : 'http'}://${m[2]}`;
+}
+
+/**
+ * The desktop app reaches the network with Chromium's stack: `net.fetch` for every request, and
+ * the proxy Chromium resolves (system settings, PAC) for the live stream, so a company laptop
+ * needs nothing set by hand. The OS certificate store as for the CLI, where Node can read it.
+ */
+export function useChromiumNetwork(chromium: {
+  fetch: typeof fetch;
+  resolveProxy: (url: string) => Promise<string>;
+}) {
+  trustSystemStore();
+  globalThis.fetch = chromium.fetch;
+  resolveProxy = async (url) => chromiumProxy(await chromium.resolveProxy(url));
 }
 
 let installed: { proxied: boolean; systemStore: boolean } | undefined;

@@ -8,6 +8,7 @@ import {
   ipcMain,
   Menu,
   nativeImage,
+  net,
   Notification,
   powerMonitor,
   safeStorage,
@@ -19,6 +20,7 @@ import {
 import Store from 'electron-store';
 import { translate } from '../../shared/i18n/translate';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
+import { useChromiumNetwork } from '../core/index';
 import { devRendererUrl, isAppUrl, lockSession, lockWebContents } from './app-security';
 import { createHotkeyController } from './hotkey-controller';
 import { registerIpc } from './ipc-router';
@@ -55,6 +57,11 @@ export interface RunningShell {
 async function start(): Promise<RunningShell> {
   await app.whenReady();
   lockSession(session.defaultSession);
+  // Chromium's network: the system's proxy settings and PAC file, and the OS's certificates.
+  useChromiumNetwork({
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+  });
   const page = rendererFile(here);
   app.on('web-contents-created', (_e, contents) => lockWebContents(contents, shell, rendererUrl, page));
   const secrets = new KeychainSecretStore(safeStorage, app.getPath('userData'));

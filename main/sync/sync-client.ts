@@ -48,6 +48,8 @@ export class SyncClient extends EventEmitter {
   connection: Connection = 'offline';
   private socket: WebSocket | undefined;
   private stopped = true;
+  /** Finding the way to the server (its proxy) before the socket exists. */
+  private opening = false;
   private attempt = 0;
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -187,14 +189,24 @@ export class SyncClient extends EventEmitter {
   }
 
   private connect() {
-    if (this.stopped || this.socket) return;
+    if (this.stopped || this.socket || this.opening) return;
+    this.opening = true;
     this.setConnection('connecting');
     const url = `${this.options.server.replace(/^http/, 'ws').replace(/\/$/, '')}/v1/stream`;
-    const agent = streamAgent(url);
+    // Through the company's proxy when one applies (the same rule as every fetch; in the app,
+    // the system's proxy settings and PAC file as Chromium reads them).
+    void streamAgent(url)
+      .catch(() => undefined)
+      .then((agent) => {
+        this.opening = false;
+        if (!this.stopped && !this.socket) this.open(url, agent);
+      });
+  }
+
+  private open(url: string, agent: Awaited<ReturnType<typeof streamAgent>>) {
     const socket = new WebSocket(url, {
       headers: { authorization: `Bearer ${this.options.token}` },
       handshakeTimeout: 10_000,
-      // Through the company's proxy when one applies (the same rule as every fetch).
       ...(agent ? { agent } : {}),
     });
     this.socket = socket;

@@ -13,6 +13,9 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
   const windows: FakeWindow[] = [];
   const trays: FakeTray[] = [];
   const loginItems: { openAtLogin: boolean }[] = [];
+  /** What went out through Chromium's network stack (net.fetch), and what it resolved proxies for. */
+  const network = { fetched: [] as string[], resolved: [] as string[] };
+  const realFetch = globalThis.fetch;
 
   class FakeWindow extends EventEmitter {
     visible = false;
@@ -130,8 +133,15 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
         },
       ],
     },
+    net: {
+      fetch: (input: string | Request, init?: RequestInit) => {
+        network.fetched.push(typeof input === 'string' ? input : input.url);
+        return realFetch(input, init);
+      },
+    },
     session: {
       defaultSession: {
+        resolveProxy: async (url: string) => (network.resolved.push(url), 'DIRECT'),
         setPermissionRequestHandler: () => {},
         setPermissionCheckHandler: () => {},
         webRequest: { onHeadersReceived: () => {} },
@@ -141,5 +151,5 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
   };
   // `import electron from 'electron'` (electron-store) finds the same objects as named imports.
   Object.assign(module, { default: module });
-  return { module, app, menus, notifications, shortcuts, handlers, windows, trays, loginItems };
+  return { module, app, menus, notifications, shortcuts, handlers, windows, trays, loginItems, network };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
+import { chromiumProxy, useChromiumNetwork } from '../../../main/network/company-network';
 import { createOrganisation } from '../../../server/store/members';
 import { runServer } from '../../../server/run-server';
 import { hasTinyproxy, startProxy } from '../../support/company-proxy';
@@ -113,6 +114,33 @@ describe.runIf(hasTinyproxy())('through the company proxy, with the company CA',
       client.stop();
       cache.close();
       process.env = saved;
+    }
+  });
+
+  it('in the app, the proxy Chromium resolves (system settings, a PAC file) carries the live stream', async () => {
+    expect(chromiumProxy('PROXY proxy.corp:8080; DIRECT')).toBe('http://proxy.corp:8080');
+    expect(chromiumProxy('HTTPS proxy.corp:443')).toBe('https://proxy.corp:443');
+    expect(chromiumProxy('DIRECT')).toBeNull();
+    expect(chromiumProxy('SOCKS5 socks.corp:1080; DIRECT')).toBeNull();
+    const nodeFetch = globalThis.fetch;
+    const asked: string[] = [];
+    // No proxy variable at all: Chromium's answer alone sends the stream through the proxy.
+    useChromiumNetwork({
+      fetch: nodeFetch,
+      resolveProxy: async (url) => (asked.push(url), `PROXY 127.0.0.1:${proxy.port}; DIRECT`),
+    });
+    const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-chromium-')));
+    const client = new SyncClient({ cache, server: server.url, token });
+    try {
+      const before = proxy.requests().length;
+      client.start();
+      await expect.poll(() => client.connection, { timeout: 10_000 }).toBe('live');
+      expect(asked).toEqual([`${server.url}/v1/stream`]);
+      expect(proxy.requests().slice(before)).toContain(`CONNECT 127.0.0.1:${new URL(server.url).port}`);
+    } finally {
+      client.stop();
+      cache.close();
+      useChromiumNetwork({ fetch: nodeFetch, resolveProxy: async () => 'DIRECT' });
     }
   });
 

@@ -128,6 +128,9 @@ describe('the Electron app, started by its real entry', () => {
     await waitFor(() => /^Focusing until/.test(fake.current.trays[0]!.tooltip));
     expect(fake.current.trays[0]!.tooltip).toMatch(/^Focusing until/);
     expect(fake.current.trays[0]!.image).toBeDefined();
+    // All of it went through Chromium's network stack (system proxy, PAC, OS certificates).
+    expect(fake.current.network.fetched.some((url) => url.startsWith(`${team.url}/v1/`))).toBe(true);
+    expect(fake.current.network.resolved).toContain(`${team.url}/v1/stream`);
   });
 
   it('the popover opens where it was left (electron-store), and beside the tray on a screen that is gone', async () => {
