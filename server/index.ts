@@ -14,6 +14,7 @@ export {
 export { listDevices, rotateToken } from './store/devices';
 export { removeDevice } from './store/device-availability';
 export { getMember } from './store/members';
+export { setDirectorySecret } from './store/directory';
 export { prunePosts } from './store/change-log';
 export { calendarApps, setCalendarApps } from './store/calendar-apps';
 export { createGroup, findGroup, listGroups, setInGroup } from './store/groups';

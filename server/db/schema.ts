@@ -14,6 +14,8 @@ export interface Database {
     compacted_to: Generated<number>;
     /** The organisation's calendar apps (calendarAppsData as JSON), or null before an admin sets them. */
     calendar_apps: string | null;
+    /** The hash of the secret the company's directory (SCIM) sends; null: no directory sync. */
+    scim_secret_hash: Generated<string | null>;
   };
   members: {
     id: string;
@@ -28,6 +30,8 @@ export interface Database {
     whole_organisation: Generated<number>;
     /** 1: a profile edit stored and held back, not yet in the log (see ProfileCoalescer). */
     profile_pending: Generated<number>;
+    /** The directory's id for this person (SCIM externalId), when the directory made them. */
+    external_id: Generated<string | null>;
   };
   /** One per device: a token's public id and name, so it can be listed and revoked. */
   tokens: {
@@ -108,7 +112,16 @@ export interface Database {
    * The teams people see (a squad, a chapter, a project): groups of the organisation's people.
    * In this schema a "team" (`teams`, `team_id`) is the organisation: its people, its log.
    */
-  groups: { id: string; team_id: string; name: string; created_at: string };
+  groups: {
+    id: string;
+    team_id: string;
+    name: string;
+    created_at: string;
+    /** The directory's id for this team (SCIM externalId). */
+    external_id: Generated<string | null>;
+    /** The directory deleted it: empty, and out of every list. */
+    deleted_at: Generated<string | null>;
+  };
   group_members: { group_id: string; member_id: string };
   /** People a member watches from anywhere in the organisation (private to that member). */
   stars: { member_id: string; star_id: string; created_at: string };

@@ -55,6 +55,7 @@ export async function createGroup(db: Kysely<Database>, orgId: string, name: str
       .selectFrom('groups')
       .select('id')
       .where('team_id', '=', orgId)
+      .where('deleted_at', 'is', null)
       .where((eb) => eb(eb.fn('lower', ['name']), '=', row.name.toLowerCase()))
       .executeTakeFirst();
     if (taken)
@@ -71,6 +72,7 @@ export async function findGroup(db: Kysely<Database>, orgId: string, idOrName: s
     .selectFrom('groups')
     .selectAll()
     .where('team_id', '=', orgId)
+    .where('deleted_at', 'is', null)
     .where((eb) =>
       eb.or([eb('id', '=', idOrName), eb(eb.fn('lower', ['name']), '=', idOrName.toLowerCase())]),
     )
@@ -97,7 +99,12 @@ export async function setInGroup(
       .where('removed_at', 'is', null)
       .executeTakeFirst();
     if (!member) throw notFound('member');
-    const group = await trx.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst();
+    const group = await trx
+      .selectFrom('groups')
+      .selectAll()
+      .where('id', '=', groupId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     // Another organisation's team is not found, rather than "not yours": nothing about it leaks.
     if (!group || group.team_id !== member.team_id) throw notFound('team');
     await lockOrganisation(trx, group.team_id);
@@ -148,6 +155,7 @@ export async function listGroups(db: Kysely<Database>, orgId: string): Promise<G
     .selectFrom('groups')
     .selectAll()
     .where('team_id', '=', orgId)
+    .where('deleted_at', 'is', null)
     .orderBy('name')
     .execute();
   const rows = await db

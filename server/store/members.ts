@@ -24,7 +24,7 @@ export interface Member {
 }
 
 export const toMember = (
-  row: Omit<Database['members'], 'whole_organisation' | 'profile_pending'>,
+  row: Omit<Database['members'], 'whole_organisation' | 'profile_pending' | 'external_id'>,
 ): Member => ({
   id: row.id,
   orgId: row.team_id,
@@ -105,7 +105,11 @@ export async function createInvite(
   if (!team) throw notFound('team');
   let groupId: string | null = null;
   if (options.groupId !== null) {
-    let groups = db.selectFrom('groups').select('id').where('team_id', '=', orgId);
+    let groups = db
+      .selectFrom('groups')
+      .select('id')
+      .where('team_id', '=', orgId)
+      .where('deleted_at', 'is', null);
     groups = options.groupId
       ? groups.where('id', '=', options.groupId)
       : groups.orderBy('created_at').orderBy('id');

@@ -17,6 +17,7 @@ import {
   getMember,
   listDevices,
   removeDevice,
+  setDirectorySecret,
 } from '../../../server/index';
 import { teamAction, teamActions, teamActionsUsage, teamActionText } from './admin-team-actions';
 import { memberRef } from './member-ref';
@@ -43,6 +44,8 @@ ${teamActionsUsage}
   promote --member <who> [--org <id>]    (makes a member an admin of the organisation; the only
                                 admin cannot be removed)
                                 (<who>: a member id, or with --org their email or name)
+  scim --org <id>                (a new directory secret for SCIM from Entra ID or Okta; the old one
+                                stops working. Their base URL: <this server's address>/scim/v2)
   calendar-apps --org <id> [--microsoft <client-id> [--tenant <id>] [--authority <url>] [--graph <url>]]
                 [--google <client-id> [--google-secret-env <VAR>] [--auth-url <url>] [--token-url <url>] [--api <url>]]
                                 (the apps members connect Microsoft 365 and Google calendars with, and
@@ -109,6 +112,7 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'remove',
     'rotate-token',
     'sessions',
+    'scim',
     'prune-posts',
     'promote',
     'calendar-apps',
@@ -181,6 +185,8 @@ async function run(
       return { removed: await removeMember(storage.db, (await who()).id) };
     case 'promote':
       return { promoted: await promoteMember(storage.db, (await who()).id) };
+    case 'scim':
+      return { secret: await setDirectorySecret(storage.db, need(org, '--org')), path: '/scim/v2' };
     case 'sessions': {
       const member = await getMember(storage.db, (await who()).id);
       if (values.revoke) await removeDevice(storage.db, member, values.revoke);
@@ -272,6 +278,11 @@ function adminText(action: string, r: Record<string, never>): string {
   } else if (action === 'members') {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');
+  } else if (action === 'scim') {
+    lines.push(`Directory secret (shown once; the previous one no longer works): ${String(any['secret'])}`);
+    lines.push(
+      `In Entra ID or Okta: Tenant URL <this server's address>/scim/v2, Secret token the line above.`,
+    );
   } else if (action === 'sessions') {
     const { member, sessions, revoked } = any as unknown as {
       member: { name: string };

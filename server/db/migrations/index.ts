@@ -7,6 +7,7 @@ import { calendarAppsMigration } from './calendar-apps';
 import { wholeOrganisationMigration } from './whole-organisation';
 import { profilePendingMigration } from './profile-pending';
 import { devicesMigration } from './devices';
+import { directoryMigration } from './directory';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '011_whole_organisation': wholeOrganisationMigration,
   '012_profile_pending': profilePendingMigration,
   '013_devices': devicesMigration,
+  '014_directory': directoryMigration,
 };

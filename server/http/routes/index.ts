@@ -3,6 +3,7 @@ import type { ServerContext } from '../server-context';
 import { askRoutes } from './ask-routes';
 import { calendarAppRoutes } from './calendar-app-routes';
 import { deviceRoutes } from './device-routes';
+import { scimRoutes } from '../scim/scim-routes';
 import { meRoutes } from './me-routes';
 import { postRoutes } from './post-routes';
 import { publicRoutes } from './public-routes';
@@ -23,6 +24,7 @@ export async function registerRoutes(server: FastifyInstance, context: ServerCon
     postRoutes,
     teamRoutes,
     calendarAppRoutes,
+    scimRoutes,
   ])
     await server.register(async (scope) => resource(kitOf(scope, context)));
 }
