@@ -15,6 +15,7 @@ export { listDevices, rotateToken } from './store/devices';
 export { removeDevice } from './store/device-availability';
 export { getMember } from './store/members';
 export { setDirectorySecret } from './store/directory';
+export { setSso } from './store/single-sign-on';
 export { prunePosts } from './store/change-log';
 export { calendarApps, setCalendarApps } from './store/calendar-apps';
 export { createGroup, findGroup, listGroups, setInGroup } from './store/groups';

@@ -73,6 +73,8 @@ export interface Freshness {
   inTeam: boolean;
   /** The team no longer knows me (removed, or my token revoked): not a passing "offline". */
   removed: boolean;
+  /** Signed in with the company's account, which no longer lets me in (or the sign-in ran out). */
+  signInAgain: boolean;
 }
 
 export interface PostView {

@@ -5,6 +5,8 @@ const identity = z.object({
   server: z.string(),
   member: z.object({ id: z.string(), name: z.string(), teamId: z.string(), email: z.string().optional() }),
   team: z.object({ id: z.string(), name: z.string() }),
+  /** Signed in with the company's identity provider: the token ends then unless renewed. */
+  session: z.object({ expiresAt: z.string(), renewedAt: z.string() }).optional(),
 });
 
 /**

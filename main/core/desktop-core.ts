@@ -22,6 +22,7 @@ import { digestOf, findTimeAmong, gatherPersonal, myDayOf, myStatusOf } from './
 import { boardWithStatus, memberStatus } from './person-status';
 import { checkSettings, settingsFromProfile, type SettingsPatch } from './settings-patch';
 import { defaultDeviceName, MyDevices } from './my-devices';
+import type { OpenBrowser } from '../calendar/providers/sign-in/open-browser';
 import { environmentRegion, setRegion } from '../../shared/i18n/locale';
 import { TeamMembership } from './team-membership';
 import type { ChangesHow } from '../sync/sync-client';
@@ -210,7 +211,8 @@ export class DesktopCore extends EventEmitter {
       asOf: this.cache.lastSyncAt,
       online: this.team.sync?.connection === 'live',
       queued: this.cache.queuedCount,
-      removed: this.team.removed,
+      removed: this.team.removed && !this.team.signInAgain,
+      signInAgain: this.team.signInAgain,
     };
   }
 
@@ -285,6 +287,13 @@ export class DesktopCore extends EventEmitter {
     const joined = await this.team.join({ ...input, device: input.device ?? defaultDeviceName() });
     await this.afterLogin();
     return joined;
+  }
+
+  /** Signs in with the company's identity provider, in the browser (`open`). */
+  async loginWithSso(input: { server: string; org?: string; device?: string; open: OpenBrowser }) {
+    const signed = await this.team.loginWithSso({ ...input, device: input.device ?? defaultDeviceName() });
+    await this.afterLogin();
+    return signed;
   }
 
   /** Signs this computer in as someone already a member, with a code made on one of their devices. */

@@ -11,9 +11,13 @@ import type { SecretStore } from '../profile/secret-store';
 import { SyncClient, type ChangesHow, type FlushResult } from '../sync/sync-client';
 import { TeamApi, TeamApiError } from '../sync/team-api';
 import { serverAddress } from '../sync/server-address';
+import type { OpenBrowser } from '../calendar/providers/sign-in/open-browser';
+import { signInWithCompany } from './company-sign-in';
 import type { CoreState, Identity, StateValue } from '../cache/core-state';
 
 const TOKEN = 'token';
+/** A token from single sign-on is renewed at most once a day (it lasts weeks). */
+const RENEW_EVERY_MS = 86_400_000;
 
 /**
  * Who I am in which team, and the sync client that keeps the cache in step with it. Emits
@@ -102,6 +106,48 @@ export class TeamMembership extends EventEmitter {
     return who;
   }
 
+  /** Signs in with the company's identity provider (the browser), as a member found or made by email. */
+  async loginWithSso(input: { server: string; org?: string; device: string; open: OpenBrowser }) {
+    const server = serverAddress(input.server).url;
+    const signed = await signInWithCompany({ ...input, server });
+    const now = new Date().toISOString();
+    this.adopt(
+      server,
+      signed.token,
+      { ...signed.member, team: signed.team },
+      { expiresAt: signed.expiresAt, renewedAt: now },
+    );
+    return signed;
+  }
+
+  /**
+   * Signed in with the company's account and no longer accepted (the person left, or the token
+   * ran out): "sign in again", not "removed from the team".
+   */
+  get signInAgain(): boolean {
+    return !!this.identity?.session && this.removed;
+  }
+
+  /**
+   * Renews a token from single sign-on once a day while the provider accepts me; when it
+   * refuses, the server ends the token and this says "sign in again".
+   */
+  private async renewSession(sync: SyncClient) {
+    const identity = this.identity;
+    if (!identity?.session) return;
+    if (Date.now() - Date.parse(identity.session.renewedAt) < RENEW_EVERY_MS) return;
+    const renewed = await sync.api.ssoRenew().catch((error: Error) => {
+      // Refused: the token ended (sign in again). Unreachable: the next refresh tries again.
+      if (error instanceof TeamApiError && error.status === 401) throw error;
+      return null;
+    });
+    if (!renewed) return;
+    this.setIdentity({
+      ...identity,
+      session: { expiresAt: renewed.expiresAt, renewedAt: new Date().toISOString() },
+    });
+  }
+
   private adopt(
     server: string,
     token: string,
@@ -113,6 +159,7 @@ export class TeamMembership extends EventEmitter {
       profile: MemberProfile;
       team: { id: string; name: string };
     },
+    session?: { expiresAt: string; renewedAt: string },
   ) {
     if (this.identity && this.identity.team.id !== who.team.id) this.forget();
     this.stopClient();
@@ -121,6 +168,7 @@ export class TeamMembership extends EventEmitter {
       server: server.replace(/\/$/, ''),
       member: { id: who.id, name: who.name, teamId: who.teamId, email: who.email },
       team: who.team,
+      ...(session ? { session } : {}),
     });
     this.setProfileHash(null);
     // A person already known (another device, a token from an admin) brings their zone and
@@ -193,6 +241,7 @@ export class TeamMembership extends EventEmitter {
     const sync = this.sync;
     if (!sync) return { error: 'not in a team yet: run ricochet login' };
     try {
+      await this.renewSession(sync);
       const result = await sync.syncOnce();
       await this.following;
       // Topics come from posts, which stay in their teams: only my teammates can have any.

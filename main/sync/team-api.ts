@@ -16,6 +16,9 @@ import {
   meResponse,
   postData,
   selfData,
+  ssoAvailableResponse,
+  ssoRenewResponse,
+  ssoTokenResponse,
   statusData,
 } from '../../shared/protocol/responses';
 import type { TeamCommand } from './team-commands';
@@ -197,6 +200,22 @@ export class TeamApi {
   /** A new device signs in with a code made on a signed-in device of the same person. */
   async redeemDeviceCode(input: { code: string; device: string }) {
     return this.call(joinResponseSchema, { method: 'POST', path: '/v1/devices', body: input });
+  }
+
+  /** Whether this server signs people in with an identity provider (a 404 with the reason if not). */
+  async ssoAvailable(org?: string) {
+    const query = org ? `?org=${encodeURIComponent(org)}` : '';
+    return this.call(ssoAvailableResponse, { method: 'GET', path: `/v1/sso${query}` });
+  }
+
+  /** Collects the token of a single sign-on with the desktop's PKCE verifier. */
+  async ssoToken(input: { code: string; verifier: string; device: string }) {
+    return this.call(ssoTokenResponse, { method: 'POST', path: '/v1/sso/token', body: input });
+  }
+
+  /** Renews a token from single sign-on while the identity provider still accepts me. */
+  async ssoRenew() {
+    return this.call(ssoRenewResponse, { method: 'POST', path: '/v1/sso/renew' });
   }
 
   /** A one-time code for adding another device, valid minutes. */

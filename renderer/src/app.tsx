@@ -178,12 +178,14 @@ function Freshness() {
   const time = f.asOf ? formatMoment(Date.parse(f.asOf), Date.now(), locale, zone) : null;
   const parts = !f.inTeam
     ? [t('fresh.alone')]
-    : f.removed
-      ? [t('fresh.removed')]
-      : [
-          f.online && bridge ? t('fresh.live') : time ? t('fresh.asOf', { time }) : t('fresh.never'),
-          ...(f.online && bridge ? [] : [bridge ? t('fresh.offline') : t('bridge.down')]),
-        ];
+    : f.signInAgain
+      ? [t('fresh.signInAgain')]
+      : f.removed
+        ? [t('fresh.removed')]
+        : [
+            f.online && bridge ? t('fresh.live') : time ? t('fresh.asOf', { time }) : t('fresh.never'),
+            ...(f.online && bridge ? [] : [bridge ? t('fresh.offline') : t('bridge.down')]),
+          ];
   if (f.queued > 0) parts.push(t('fresh.queued', { n: f.queued }));
   return (
     <p

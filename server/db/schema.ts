@@ -16,6 +16,8 @@ export interface Database {
     calendar_apps: string | null;
     /** The hash of the secret the company's directory (SCIM) sends; null: no directory sync. */
     scim_secret_hash: Generated<string | null>;
+    /** The organisation's identity provider (ssoConfig as JSON), or null: invites only. */
+    sso: Generated<string | null>;
   };
   members: {
     id: string;
@@ -43,6 +45,29 @@ export interface Database {
     device_name: string | null;
     /** Updated at most hourly: "last seen" in the device list. */
     last_seen_at: string | null;
+    /** A token from single sign-on ends then unless renewed; null: never (invites, device codes). */
+    expires_at: Generated<string | null>;
+    /** The provider's refresh token, to renew while the provider still accepts the person. */
+    refresh_token: Generated<string | null>;
+  };
+  /** A sign-in under way: what the browser's return is checked against (state hashed; minutes). */
+  sso_logins: {
+    state_hash: string;
+    team_id: string;
+    code_verifier: string;
+    nonce: string;
+    callback: string;
+    redirect: string;
+    challenge: string;
+    expires_at: string;
+  };
+  /** A one-time code that hands a desktop its token, bound to the desktop's PKCE challenge. */
+  sso_handoffs: {
+    code_hash: string;
+    member_id: string;
+    challenge: string;
+    refresh_token: string | null;
+    expires_at: string;
   };
   /** A one-time code a signed-in device made for a new one (hashed; valid minutes). */
   device_codes: { hash: string; member_id: string; expires_at: string; created_at: string };

@@ -63,3 +63,29 @@ export class FailureLimit {
     }
   }
 }
+
+/**
+ * A public attempt strangers may guess at (an invite, a device code, a sign-in's code): refused
+ * while the caller's real address is blocked, and each refusal (a 4xx) counts against that
+ * address, never against the code itself (someone holding it could then block it for others).
+ */
+export async function guessable<T>(
+  limit: FailureLimit,
+  request: { ip: string },
+  reply: { header: (name: string, value: string) => unknown },
+  what: string,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const key = `ip:${request.ip}`;
+  const wait = limit.blocked(key);
+  if (wait > 0) {
+    reply.header('retry-after', String(wait));
+    throw new ApiError(429, 'rate_limited', `too many ${what}; try again in ${wait} s`);
+  }
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) limit.failed(key);
+    throw error;
+  }
+}

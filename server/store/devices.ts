@@ -48,12 +48,15 @@ export async function authenticate(
       'tokens.revoked_at as token_revoked_at',
       'tokens.device_id as device_id',
       'tokens.last_seen_at as last_seen_at',
+      'tokens.expires_at as expires_at',
     ])
     .where('tokens.hash', '=', hash)
     .executeTakeFirst();
   if (!row || !sameHash(row.token_hash, hash) || row.token_revoked_at || row.removed_at) return null;
-  // "Last seen" in the device list is to the hour: one write per device per hour, not per request.
   const now = nowIso();
+  // A single sign-on token past its end: sign in again (renewal keeps it alive while allowed).
+  if (row.expires_at && row.expires_at <= now) return null;
+  // "Last seen" in the device list is to the hour: one write per device per hour, not per request.
   if (!row.last_seen_at || Date.parse(now) - Date.parse(row.last_seen_at) > 3_600_000)
     await db.updateTable('tokens').set({ last_seen_at: now }).where('hash', '=', hash).execute();
   return { member: toMember(row), device: row.device_id };

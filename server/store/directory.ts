@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { visibleText } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange, lockOrganisation } from './change-log';
 import { appendGroup, createGroup } from './groups';
-import { publicMember, toMember, type Member } from './members';
+import { addMember, publicMember, toMember, type Member } from './members';
 import { hashSecret, newSecret, nowIso, sameHash } from './secrets';
 import { writeTransaction } from './write-transaction';
 
@@ -68,21 +67,14 @@ export async function provisionMember(db: Kysely<Database>, orgId: string, perso
       .where('team_id', '=', orgId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    const row = {
-      id: randomUUID(),
-      team_id: orgId,
+    return addMember(trx, {
+      orgId,
       name: name.data,
       email: person.email,
-      role: 'member' as const,
-      profile: '{}',
-      created_at: nowIso(),
-      removed_at: null,
-      whole_organisation: teams ? 0 : 1,
-      external_id: person.externalId ?? null,
-    };
-    await trx.insertInto('members').values(row).execute();
-    await appendChange(trx, orgId, 'member', row.id, row.id, publicMember(toMember(row)));
-    return toMember(row);
+      groupId: null,
+      wholeOrganisation: !teams,
+      externalId: person.externalId ?? null,
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { memberProfileData } from '../../shared/protocol/changes';
 import { newTeam } from '../../shared/protocol/schemas';
@@ -181,35 +181,57 @@ export async function join(
         'already_member',
         `${input.email} is already a member of this organisation: add this computer from one where you are signed in (Settings → Devices → Add a device, or ricochet device add), then enter the code here (ricochet login --device-code)`,
       );
-    const row = {
-      id: randomUUID(),
-      team_id: invite.team_id,
+    // Invited into the organisation alone: the admin chose to leave them unplaced, so they see
+    // the whole organisation until they join a team.
+    return addMember(trx, {
+      orgId: invite.team_id,
       name: input.name,
       email: input.email,
-      role: 'member' as const,
-      profile: '{}',
-      created_at: nowIso(),
-      removed_at: null,
-      // Invited into the organisation alone: the admin chose to leave them unplaced, so they see
-      // the whole organisation until they join a team.
-      whole_organisation: invite.group_id ? 0 : 1,
-    };
-    await trx.insertInto('members').values(row).execute();
-    await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
-    if (invite.group_id) {
-      await trx
-        .insertInto('group_members')
-        .values({ group_id: invite.group_id, member_id: row.id })
-        .execute();
-      await appendGroup(trx, invite.group_id, row.id);
-    }
-    return toMember(row);
+      groupId: invite.group_id,
+      wholeOrganisation: !invite.group_id,
+    });
   });
   return {
     token: await issueToken(db, member.id, input.device ?? null),
     member,
     team: await organisationOf(db, member.orgId),
   };
+}
+
+/**
+ * A new member of the organisation (joining, from the directory, or at a first single sign-on),
+ * in the log for everyone, and in a team when one is given (inside the caller's transaction).
+ */
+export async function addMember(
+  trx: Transaction<Database>,
+  input: {
+    orgId: string;
+    name: string;
+    email: string;
+    groupId: string | null;
+    wholeOrganisation: boolean;
+    externalId?: string | null;
+  },
+): Promise<Member> {
+  const row = {
+    id: randomUUID(),
+    team_id: input.orgId,
+    name: input.name,
+    email: input.email,
+    role: 'member' as const,
+    profile: '{}',
+    created_at: nowIso(),
+    removed_at: null,
+    whole_organisation: input.wholeOrganisation ? 1 : 0,
+    external_id: input.externalId ?? null,
+  };
+  await trx.insertInto('members').values(row).execute();
+  await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
+  if (input.groupId) {
+    await trx.insertInto('group_members').values({ group_id: input.groupId, member_id: row.id }).execute();
+    await appendGroup(trx, input.groupId, row.id);
+  }
+  return toMember(row);
 }
 
 /** An organisation's id and name, for its member. */

@@ -8,6 +8,8 @@ export async function issueToken(
   db: Kysely<Database>,
   memberId: string,
   deviceName: string | null = null,
+  /** Single sign-on: when it ends unless renewed, and the provider's refresh token. */
+  session: { expiresAt: string; refreshToken: string | null } | null = null,
 ): Promise<string> {
   const token = newSecret();
   await db
@@ -20,6 +22,8 @@ export async function issueToken(
       device_id: randomUUID(),
       device_name: deviceName,
       last_seen_at: null,
+      expires_at: session?.expiresAt ?? null,
+      refresh_token: session?.refreshToken ?? null,
     })
     .execute();
   return token;

@@ -10,6 +10,7 @@ export const en = {
   'nav.label': 'Sections',
   'fresh.live': 'live',
   'fresh.asOf': 'as of {time}',
+  'fresh.signInAgain': 'your company sign-in has ended: sign in again (ricochet login --sso, or Settings)',
   'fresh.removed': 'you are no longer in this team (removed, or your access was revoked)',
   'bridge.refused':
     'This link is from an earlier run of Ricochet: open the link that `ricochet web` printed this time, or start it again.',

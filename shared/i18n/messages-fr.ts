@@ -11,6 +11,8 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'nav.label': 'Sections',
   'fresh.live': 'en direct',
   'fresh.asOf': 'à jour à {time}',
+  'fresh.signInAgain':
+    'votre connexion d’entreprise a pris fin : reconnectez-vous (ricochet login --sso, ou Réglages)',
   'fresh.removed': 'vous ne faites plus partie de cette équipe (retiré, ou accès révoqué)',
   'bridge.refused':
     'Ce lien vient d’un lancement précédent de Ricochet : ouvrez le lien que `ricochet web` a affiché cette fois-ci, ou relancez-le.',

@@ -48,6 +48,11 @@ export const selfData = memberData.extend({ email: z.string() });
 
 export const joinResponseSchema = z.object({ token: z.string().min(20), member: selfData, team: teamData });
 export const meResponse = selfData.extend({ team: teamData });
+/** A token from single sign-on, and when it ends unless renewed. */
+export const ssoTokenResponse = joinResponseSchema.extend({ expiresAt: z.string() });
+export const ssoRenewResponse = z.object({ expiresAt: z.string() });
+/** The identity provider an organisation signs in with. */
+export const ssoAvailableResponse = z.object({ organisation: z.string(), issuer: z.string() });
 
 export const boardMemberData = memberData.extend({
   status: statusData.nullable(),

@@ -268,6 +268,25 @@ export const syncQuery = z
 export type ProfilePatch = z.infer<typeof profilePatch>;
 export type StatusBody = z.infer<typeof statusBody>;
 export type AvailabilityBody = z.infer<typeof availabilityBody>;
+/** A desktop collects the token of a single sign-on: the one-time code with its PKCE verifier. */
+export const ssoTokenBody = z
+  .object({
+    code: z.string().min(20).max(200),
+    verifier: z.string().min(43).max(128),
+    device: deviceName,
+  })
+  .strict();
+
+/** Where a desktop's single sign-on starts: its loopback address, state and PKCE challenge. */
+export const ssoStartQuery = z
+  .object({
+    redirect: z.url().max(300),
+    state: z.string().min(16).max(200),
+    challenge: z.string().min(43).max(128),
+    org: z.string().max(100).optional(),
+  })
+  .strict();
+
 export type PostBody = z.infer<typeof postBody>;
 export type DeviceLoginBody = z.infer<typeof deviceLoginBody>;
 export type AskBody = z.infer<typeof askBody>;

@@ -18,6 +18,7 @@ import {
   listDevices,
   removeDevice,
   setDirectorySecret,
+  setSso,
 } from '../../../server/index';
 import { teamAction, teamActions, teamActionsUsage, teamActionText } from './admin-team-actions';
 import { memberRef } from './member-ref';
@@ -44,6 +45,10 @@ ${teamActionsUsage}
   promote --member <who> [--org <id>]    (makes a member an admin of the organisation; the only
                                 admin cannot be removed)
                                 (<who>: a member id, or with --org their email or name)
+  sso --org <id> --issuer <url> --client-id <id> --client-secret-env <VAR> [--domains a.example,b.example]
+      [--into <team>] [--token-days 30] [--prompt consent]
+                                (sign-in with the company's identity provider; redirect URI to
+                                register there: <this server's address>/v1/sso/callback)
   scim --org <id>                (a new directory secret for SCIM from Entra ID or Okta; the old one
                                 stops working. Their base URL: <this server's address>/scim/v2)
   calendar-apps --org <id> [--microsoft <client-id> [--tenant <id>] [--authority <url>] [--graph <url>]]
@@ -86,6 +91,12 @@ const adminFlags = {
   expires: { type: 'string' },
   code: { type: 'string' },
   revoke: { type: 'string' },
+  issuer: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret-env': { type: 'string' },
+  domains: { type: 'string' },
+  'token-days': { type: 'string' },
+  prompt: { type: 'string' },
   'older-than': { type: 'string' },
   microsoft: { type: 'string' },
   tenant: { type: 'string' },
@@ -113,6 +124,7 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'rotate-token',
     'sessions',
     'scim',
+    'sso',
     'prune-posts',
     'promote',
     'calendar-apps',
@@ -185,6 +197,31 @@ async function run(
       return { removed: await removeMember(storage.db, (await who()).id) };
     case 'promote':
       return { promoted: await promoteMember(storage.db, (await who()).id) };
+    case 'sso': {
+      const orgId = need(org, '--org');
+      const secretVar = need(values['client-secret-env'], '--client-secret-env');
+      const clientSecret = io.env[secretVar];
+      if (!clientSecret) throw new UsageError(`--client-secret-env names ${secretVar}, which is not set`);
+      const days = values['token-days'] === undefined ? 30 : Number(values['token-days']);
+      if (!(days >= 1 && days <= 365)) throw new UsageError('--token-days: a number of days from 1 to 365');
+      const prompt = values.prompt as 'consent' | 'login' | 'select_account' | undefined;
+      if (prompt && !['consent', 'login', 'select_account'].includes(prompt))
+        throw new UsageError('--prompt: consent, login or select_account');
+      const config = {
+        issuer: need(values.issuer, '--issuer'),
+        clientId: need(values['client-id'], '--client-id'),
+        clientSecret,
+        domains: (values.domains ?? '')
+          .split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter(Boolean),
+        groupId: values.into ? (await findGroup(storage.db, orgId, values.into)).id : null,
+        tokenDays: days,
+        ...(prompt ? { prompt } : {}),
+      };
+      await setSso(storage.db, orgId, config);
+      return { sso: { ...config, clientSecret: undefined } };
+    }
     case 'scim':
       return { secret: await setDirectorySecret(storage.db, need(org, '--org')), path: '/scim/v2' };
     case 'sessions': {
@@ -278,6 +315,12 @@ function adminText(action: string, r: Record<string, never>): string {
   } else if (action === 'members') {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');
+  } else if (action === 'sso') {
+    const sso = any['sso'] as { issuer: string; domains: string[] };
+    lines.push(
+      `Single sign-on set: ${sso.issuer}${sso.domains.length ? ` for ${sso.domains.join(', ')}` : ''}.`,
+      `Register the redirect URI <this server's address>/v1/sso/callback at the provider; people sign in with ricochet login --server <address> --sso, or Settings → Sign in with your company account.`,
+    );
   } else if (action === 'scim') {
     lines.push(`Directory secret (shown once; the previous one no longer works): ${String(any['secret'])}`);
     lines.push(

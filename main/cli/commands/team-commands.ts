@@ -2,11 +2,12 @@ import { parseFlags, printJson, UsageError, type CliCommand } from '../command';
 import { formatMoment } from '../../../shared/i18n/status-messages';
 import { translate } from '../../../shared/i18n/translate';
 import { terminalText } from '../terminal-text';
-import { serverAddress } from '../../core/index';
+import { serverAddress, systemBrowser } from '../../core/index';
 import { profileFlag, teamFlag, teamViewFlags, withCore } from './with-core';
 
 export const loginCommand: CliCommand = {
   usage: `Usage: ricochet login --server <url> --invite <code> --name <name> --email <email> [--device-name <name>] [--profile <dir>] [--json]
+       ricochet login --server <url> --sso [--org <id>] [--device-name <name>] [--profile <dir>] [--json]
        ricochet login --server <url> --device-code <code> [--device-name <name>] [--profile <dir>] [--json]
        ricochet login --server <url> (--token <token> | --token-env <VAR>) [--profile <dir>] [--json]
 Already a member on another computer? There: ricochet device add (or Settings → Devices → Add a device),
@@ -22,6 +23,8 @@ the process list.`,
       token: { type: 'string' },
       'token-env': { type: 'string' },
       'device-code': { type: 'string' },
+      sso: { type: 'boolean' },
+      org: { type: 'string' },
       'device-name': { type: 'string' },
       json: { type: 'boolean' },
     });
@@ -41,6 +44,23 @@ the process list.`,
       });
     }
     const device = values['device-name'];
+    if (values.sso)
+      return withCore(values, io, async (core) => {
+        io.err('Opening your company sign-in in the browser…\n');
+        const signed = await core.loginWithSso({
+          server: values.server!,
+          ...(values.org ? { org: values.org } : {}),
+          ...(device ? { device } : {}),
+          open: systemBrowser(io.env),
+        });
+        if (values.json)
+          printJson(io, { member: signed.member, team: signed.team, expiresAt: signed.expiresAt });
+        else
+          io.out(
+            `Signed in to ${terminalText(signed.team.name)} as ${terminalText(signed.member.name)} <${terminalText(signed.member.email)}> with your company account.\n`,
+          );
+        return 0;
+      });
     if (values['device-code'])
       return withCore(values, io, async (core) => {
         const signed = await core.loginWithDeviceCode({
@@ -132,6 +152,7 @@ Everyone in my teams once, or one of them (--team); the whole organisation when 
           asOf: asOf ?? null,
           online: !!refreshed && !('error' in refreshed),
           removed: core.freshness().removed,
+          signInAgain: core.freshness().signInAgain,
           teams: teams.map((t) => ({ id: t.id, name: t.name, size: t.members.length })),
           team: team ? { id: team.id, name: team.name } : null,
           members: board,
@@ -139,11 +160,14 @@ Everyone in my teams once, or one of them (--team); the whole organisation when 
         return 0;
       }
       const locale = core.locale;
-      const offline = core.freshness().removed
-        ? ` · ${translate(locale, 'fresh.removed')}`
-        : !refreshed || 'error' in refreshed
-          ? ` · ${translate(locale, 'fresh.offline')}`
-          : '';
+      const fresh = core.freshness();
+      const offline = fresh.signInAgain
+        ? ` · ${translate(locale, 'fresh.signInAgain')}`
+        : fresh.removed
+          ? ` · ${translate(locale, 'fresh.removed')}`
+          : !refreshed || 'error' in refreshed
+            ? ` · ${translate(locale, 'fresh.offline')}`
+            : '';
       io.out(
         `${asOf ? translate(locale, 'fresh.asOf', { time: formatMoment(Date.parse(asOf), Date.now(), locale, core.config.tz) }) : translate(locale, 'fresh.never')}${offline}\n`,
       );

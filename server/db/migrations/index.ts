@@ -8,6 +8,7 @@ import { wholeOrganisationMigration } from './whole-organisation';
 import { profilePendingMigration } from './profile-pending';
 import { devicesMigration } from './devices';
 import { directoryMigration } from './directory';
+import { singleSignOnMigration } from './single-sign-on';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '012_profile_pending': profilePendingMigration,
   '013_devices': devicesMigration,
   '014_directory': directoryMigration,
+  '015_single_sign_on': singleSignOnMigration,
 };

@@ -1,10 +1,9 @@
 import { deviceLoginBody } from '../../../shared/protocol/schemas';
 import { deviceCodeResponse, devicesResponse, joinResponseSchema } from '../../../shared/protocol/responses';
-import { ApiError } from '../../store/api-error';
 import { createDeviceCode, listDevices, redeemDeviceCode } from '../../store/devices';
 import { removeDevice } from '../../store/device-availability';
 import { selfOf } from '../../store/members';
-import { FailureLimit } from '../rate-limit';
+import { FailureLimit, guessable } from '../rate-limit';
 import { answers, errors, publicRoute } from '../route-docs';
 import { idParams, me, myDevice, noContent, type RouteKit } from './route-kit';
 
@@ -69,19 +68,11 @@ export function deviceRoutes({ app, context, mutate }: RouteKit) {
       },
     },
     async (request, reply) => {
-      const wait = codeFailures.blocked(`ip:${request.ip}`);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new ApiError(429, 'rate_limited', `too many wrong device codes; try again in ${wait} s`);
-      }
-      try {
-        const result = await redeemDeviceCode(db, { code: request.body.code, name: request.body.device });
-        context.tokens.remember(result.token);
-        return reply.code(201).send({ ...result, member: selfOf(result.member) });
-      } catch (error) {
-        if (error instanceof ApiError && error.status < 500) codeFailures.failed(`ip:${request.ip}`);
-        throw error;
-      }
+      const result = await guessable(codeFailures, request, reply, 'wrong device codes', () =>
+        redeemDeviceCode(db, { code: request.body.code, name: request.body.device }),
+      );
+      context.tokens.remember(result.token);
+      return reply.code(201).send({ ...result, member: selfOf(result.member) });
     },
   );
 }

@@ -4,6 +4,7 @@ import { askRoutes } from './ask-routes';
 import { calendarAppRoutes } from './calendar-app-routes';
 import { deviceRoutes } from './device-routes';
 import { scimRoutes } from '../scim/scim-routes';
+import { ssoRoutes } from './sso-routes';
 import { meRoutes } from './me-routes';
 import { postRoutes } from './post-routes';
 import { publicRoutes } from './public-routes';
@@ -25,6 +26,7 @@ export async function registerRoutes(server: FastifyInstance, context: ServerCon
     teamRoutes,
     calendarAppRoutes,
     scimRoutes,
+    ssoRoutes,
   ])
     await server.register(async (scope) => resource(kitOf(scope, context)));
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { joinBody } from '../../../shared/protocol/schemas';
 import { healthResponse, joinResponseSchema } from '../../../shared/protocol/responses';
-import { ApiError } from '../../store/api-error';
 import { join, selfOf } from '../../store/members';
-import { FailureLimit } from '../rate-limit';
+import { FailureLimit, guessable } from '../rate-limit';
 import { answers, errors, publicRoute } from '../route-docs';
 import type { RouteKit } from './route-kit';
 
@@ -47,22 +46,12 @@ export function publicRoutes({ app, context, mutate }: RouteKit) {
     },
     async (request, reply) => {
       // Only failures count, per real address: a whole office joining through one proxy is never
-      // blocked, a stranger guessing codes is. Never per invite: someone holding the code could
-      // then block it for every newcomer (a code is 128 random bits; guessing is the address's).
-      const wait = joinFailures.blocked(`ip:${request.ip}`);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new ApiError(429, 'rate_limited', `too many failed attempts to join; try again in ${wait} s`);
-      }
-      try {
-        const body = request.body;
-        const result = await mutate({ org: (r) => r.team.id, store: () => join(context.storage.db, body) });
-        context.tokens.remember(result.token);
-        return reply.code(201).send({ ...result, member: selfOf(result.member) });
-      } catch (error) {
-        if (error instanceof ApiError && error.status < 500) joinFailures.failed(`ip:${request.ip}`);
-        throw error;
-      }
+      // blocked, a stranger guessing codes is (a code is 128 random bits; guessing is the address's).
+      const result = await guessable(joinFailures, request, reply, 'failed attempts to join', () =>
+        mutate({ org: (r) => r.team.id, store: () => join(context.storage.db, request.body) }),
+      );
+      context.tokens.remember(result.token);
+      return reply.code(201).send({ ...result, member: selfOf(result.member) });
     },
   );
 }

@@ -1,2 +1,2 @@
-/** Follows a sign-in page as a browser would, to the app's loopback page. */
-export function follow(address: string): Promise<{ status: number; text: string }>;
+/** Follows a sign-in page as a browser would (as `login` at an identity provider), to the app's loopback page. */
+export function follow(address: string, login?: string): Promise<{ status: number; text: string }>;

@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net';
  * port the system picks. It takes the first answer that carries the expected state, shows a
  * short page, and closes; anything else (a favicon, a stray request) is answered and ignored.
  */
-export async function loopbackRedirect() {
+export async function loopbackRedirect(
+  pages: { done: string; failed: string } = {
+    done: 'Ricochet can read your calendar now. You can close this page.',
+    failed: 'Signing in did not work. Go back to Ricochet to see why.',
+  },
+) {
   let settle!: (params: URLSearchParams) => void;
   const answered = new Promise<URLSearchParams>((resolve) => (settle = resolve));
   let expected = '';
@@ -25,9 +30,7 @@ export async function loopbackRedirect() {
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end(
-        ok
-          ? '<p>Ricochet can read your calendar now. You can close this page.</p>'
-          : '<p>Signing in did not work. Go back to Ricochet to see why.</p>',
+        `<!doctype html><meta charset="utf-8"><title>Ricochet</title><p>${ok ? pages.done : pages.failed}</p>`,
       );
     settle(params);
   });
