@@ -26,6 +26,7 @@ export const ipcChannels = [
   'team:start',
   'team:revokeInvite',
   'team:deviceLogin',
+  'team:ssoLogin',
   'devices:get',
   'devices:add',
   'devices:remove',

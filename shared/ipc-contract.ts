@@ -175,6 +175,11 @@ export const ipcContract = {
     request: z.object({ server: z.url().max(500), code: z.string().trim().min(1).max(20) }).strict(),
     response: reply<SettingsView>(),
   },
+  /** Signs in with the company's identity provider, in the system browser. */
+  'team:ssoLogin': {
+    request: z.object({ server: z.url().max(500), org: z.string().max(100).optional() }).strict(),
+    response: reply<SettingsView>(),
+  },
   'devices:get': { request: none, response: reply<{ devices: DeviceView[] }>() },
   /** A one-time code for another computer, and the server to enter with it. */
   'devices:add': { request: none, response: reply<{ code: string; expiresAt: string; server: string }>() },

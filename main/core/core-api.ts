@@ -107,6 +107,10 @@ export function createCoreApi(
       await core.loginWithDeviceCode(input);
       return settings();
     },
+    'team:ssoLogin': async ({ server, org }) => {
+      await core.loginWithSso({ server, ...(org ? { org } : {}), open: services.openBrowser });
+      return settings();
+    },
     'devices:get': async () => ({ devices: await core.devices.list() }),
     'devices:add': async () => ({ ...(await core.devices.add()), server: core.identity?.server ?? '' }),
     'devices:remove': async ({ id }) => {

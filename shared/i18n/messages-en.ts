@@ -156,6 +156,10 @@ export const en = {
   'devices.lastSeen': 'last seen {time}',
   'devices.signOut': 'Sign out',
   'devices.signOutLabel': 'Sign out {name}',
+  'join.company': 'Sign in with your company account',
+  'join.companyHint':
+    'If your company set up Ricochet with its sign-in (Microsoft Entra ID, Okta, Google), the server address is all you need.',
+  'join.companySubmit': 'Sign in with your company account',
   'join.withCode': 'Already using Ricochet on another computer?',
   'join.withCodeHint':
     'On that computer: Settings → Devices → Add a device. Then enter the server and the code here: your zone, hours and teams come with you.',

@@ -158,6 +158,10 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'devices.lastSeen': 'vu {time}',
   'devices.signOut': 'Déconnecter',
   'devices.signOutLabel': 'Déconnecter {name}',
+  'join.company': 'Se connecter avec son compte d’entreprise',
+  'join.companyHint':
+    'Si votre entreprise a relié Ricochet à sa connexion (Microsoft Entra ID, Okta, Google), l’adresse du serveur suffit.',
+  'join.companySubmit': 'Se connecter avec son compte d’entreprise',
   'join.withCode': 'Vous utilisez déjà Ricochet sur un autre ordinateur ?',
   'join.withCodeHint':
     'Sur cet ordinateur : Réglages → Appareils → Ajouter un appareil. Puis saisissez ici le serveur et le code : votre fuseau, vos horaires et vos équipes vous suivent.',

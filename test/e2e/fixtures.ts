@@ -28,6 +28,8 @@ export async function startTeam(
   let server = await spawnServer(config);
   return {
     team,
+    /** Where its data is: admin commands and stores open it beside the running server. */
+    storage: config,
     get url() {
       return server.url;
     },

@@ -83,3 +83,25 @@ export function DeviceCodeForm({
     </form>
   );
 }
+
+/**
+ * The company's identity provider: the server's address is all a newcomer needs; the sign-in
+ * opens in the browser and the person lands on the board, no invite code.
+ */
+export function CompanySignInForm({ onSignIn }: { onSignIn: (v: { server: string }) => Promise<unknown> }) {
+  const t = useT();
+  return (
+    <form
+      aria-label={t('join.company')}
+      onSubmit={(e) => {
+        const f = fields(e);
+        void onSignIn({ server: f['server']! });
+      }}
+    >
+      <h4>{t('join.company')}</h4>
+      <p className="hint">{t('join.companyHint')}</p>
+      <ServerField />
+      <button type="submit">{t('join.companySubmit')}</button>
+    </form>
+  );
+}

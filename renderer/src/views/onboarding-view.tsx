@@ -3,7 +3,7 @@ import { getApi } from '../api';
 import { FieldError } from '../components/placeholders';
 import { useT } from '../i18n/i18n';
 import { MeView } from './me-view';
-import { DeviceCodeForm, JoinForm } from './join-forms';
+import { CompanySignInForm, DeviceCodeForm, JoinForm } from './join-forms';
 
 /**
  * First run: what Ricochet is for, a calendar (file picker or drop, an ICS address, or a
@@ -149,6 +149,14 @@ export function OnboardingView({ onDone }: { onDone: () => void }) {
         <>
           <MeView />
           <h3>{t('onboarding.then')}</h3>
+          <CompanySignInForm
+            onSignIn={(v) =>
+              api
+                .teamSsoLogin(v)
+                .then(onDone, (err: Error) => setError({ where: 'company', message: err.message }))
+            }
+          />
+          {errorFor('company')}
           <JoinForm
             onJoin={(v) =>
               api.teamJoin(v).then(onDone, (err: Error) => setError({ where: 'join', message: err.message }))

@@ -8,7 +8,7 @@ import { useCore } from '../use-core';
 import { ConnectCalendars } from '../components/connect-calendars';
 import { IdentityFields } from '../components/identity-fields';
 import { LanguageAndClock } from './settings-language';
-import { DeviceCodeForm, JoinForm, type JoinLink } from './join-forms';
+import { CompanySignInForm, DeviceCodeForm, JoinForm, type JoinLink } from './join-forms';
 import { MyDevices } from './my-devices';
 
 type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
@@ -246,6 +246,8 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         </div>
       ) : data.team ? null : (
         <>
+          <CompanySignInForm onSignIn={(v) => act(() => api.teamSsoLogin(v), 'company')} />
+          {errorAt('company')}
           <JoinForm
             key={joinLink?.code}
             initial={joinLink}
