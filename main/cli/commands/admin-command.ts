@@ -14,13 +14,14 @@ import {
   removeMember,
   revokeInvite,
   rotateToken,
-  getMember,
-  listDevices,
-  removeDevice,
-  setDirectorySecret,
-  setSso,
 } from '../../../server/index';
 import { teamAction, teamActions, teamActionsUsage, teamActionText } from './admin-team-actions';
+import {
+  companyAction,
+  companyActions,
+  companyActionsUsage,
+  companyActionText,
+} from './admin-company-actions';
 import { memberRef } from './member-ref';
 import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { terminalText } from '../terminal-text';
@@ -39,18 +40,10 @@ ${teamActionsUsage}
   remove --member <who> [--org <id>]     (takes them out of the organisation; revokes their tokens)
   rotate-token --member <who> [--org <id>]    (a lost laptop: signs all their devices out, one new
                                 token; another device of theirs is added with ricochet device add)
-  sessions --member <who> [--org <id>] [--revoke <device id>]
-                                (the member's signed-in devices, each with its name and last use;
-                                --revoke signs one out at once, its stream closed)
   promote --member <who> [--org <id>]    (makes a member an admin of the organisation; the only
                                 admin cannot be removed)
                                 (<who>: a member id, or with --org their email or name)
-  sso --org <id> --issuer <url> --client-id <id> --client-secret-env <VAR> [--domains a.example,b.example]
-      [--into <team>] [--token-days 30] [--prompt consent]
-                                (sign-in with the company's identity provider; redirect URI to
-                                register there: <this server's address>/v1/sso/callback)
-  scim --org <id>                (a new directory secret for SCIM from Entra ID or Okta; the old one
-                                stops working. Their base URL: <this server's address>/scim/v2)
+${companyActionsUsage}
   calendar-apps --org <id> [--microsoft <client-id> [--tenant <id>] [--authority <url>] [--graph <url>]]
                 [--google <client-id> [--google-secret-env <VAR>] [--auth-url <url>] [--token-url <url>] [--api <url>]]
                                 (the apps members connect Microsoft 365 and Google calendars with, and
@@ -122,9 +115,7 @@ async function act(action: string, argv: string[], io: CliIo): Promise<unknown> 
     'members',
     'remove',
     'rotate-token',
-    'sessions',
-    'scim',
-    'sso',
+    ...companyActions,
     'prune-posts',
     'promote',
     'calendar-apps',
@@ -153,6 +144,7 @@ async function run(
   io: CliIo,
 ): Promise<unknown> {
   if (teamActions.includes(action)) return await teamAction(storage.db, action, { ...values, org });
+  if (companyActions.includes(action)) return await companyAction(storage.db, action, values, org, io.env);
   const who = () => memberRef(storage.db, org, need(values.member, '--member'));
   switch (action) {
     case 'create-organisation': {
@@ -197,39 +189,6 @@ async function run(
       return { removed: await removeMember(storage.db, (await who()).id) };
     case 'promote':
       return { promoted: await promoteMember(storage.db, (await who()).id) };
-    case 'sso': {
-      const orgId = need(org, '--org');
-      const secretVar = need(values['client-secret-env'], '--client-secret-env');
-      const clientSecret = io.env[secretVar];
-      if (!clientSecret) throw new UsageError(`--client-secret-env names ${secretVar}, which is not set`);
-      const days = values['token-days'] === undefined ? 30 : Number(values['token-days']);
-      if (!(days >= 1 && days <= 365)) throw new UsageError('--token-days: a number of days from 1 to 365');
-      const prompt = values.prompt as 'consent' | 'login' | 'select_account' | undefined;
-      if (prompt && !['consent', 'login', 'select_account'].includes(prompt))
-        throw new UsageError('--prompt: consent, login or select_account');
-      const config = {
-        issuer: need(values.issuer, '--issuer'),
-        clientId: need(values['client-id'], '--client-id'),
-        clientSecret,
-        domains: (values.domains ?? '')
-          .split(',')
-          .map((d) => d.trim().toLowerCase())
-          .filter(Boolean),
-        groupId: values.into ? (await findGroup(storage.db, orgId, values.into)).id : null,
-        tokenDays: days,
-        ...(prompt ? { prompt } : {}),
-      };
-      await setSso(storage.db, orgId, config);
-      return { sso: { ...config, clientSecret: undefined } };
-    }
-    case 'scim':
-      return { secret: await setDirectorySecret(storage.db, need(org, '--org')), path: '/scim/v2' };
-    case 'sessions': {
-      const member = await getMember(storage.db, (await who()).id);
-      if (values.revoke) await removeDevice(storage.db, member, values.revoke);
-      const sessions = await listDevices(storage.db, member.id);
-      return { member: { id: member.id, name: member.name }, sessions, revoked: values.revoke ?? null };
-    }
     case 'calendar-apps': {
       const orgId = need(org, '--org');
       const secretVar = values['google-secret-env'];
@@ -299,6 +258,8 @@ function adminText(action: string, r: Record<string, never>): string {
   };
   if (teamActions.includes(action)) {
     lines.push(...teamActionText(action, r));
+  } else if (companyActions.includes(action)) {
+    lines.push(...companyActionText(action, r));
   } else if (action === 'create-team' || action === 'create-organisation') {
     lines.push(
       `Organisation "${any.team!.name}" created (id ${any.team!.id}). It has no team yet: everyone who joins sees everyone, until you make teams (admin team-create, team-add).`,
@@ -315,29 +276,6 @@ function adminText(action: string, r: Record<string, never>): string {
   } else if (action === 'members') {
     for (const m of any.members ?? []) lines.push(`${m.id}  ${m.role.padEnd(6)}  ${m.name} <${m.email}>`);
     if (lines.length === 0) lines.push('no members');
-  } else if (action === 'sso') {
-    const sso = any['sso'] as { issuer: string; domains: string[] };
-    lines.push(
-      `Single sign-on set: ${sso.issuer}${sso.domains.length ? ` for ${sso.domains.join(', ')}` : ''}.`,
-      `Register the redirect URI <this server's address>/v1/sso/callback at the provider; people sign in with ricochet login --server <address> --sso, or Settings → Sign in with your company account.`,
-    );
-  } else if (action === 'scim') {
-    lines.push(`Directory secret (shown once; the previous one no longer works): ${String(any['secret'])}`);
-    lines.push(
-      `In Entra ID or Okta: Tenant URL <this server's address>/scim/v2, Secret token the line above.`,
-    );
-  } else if (action === 'sessions') {
-    const { member, sessions, revoked } = any as unknown as {
-      member: { name: string };
-      sessions: { id: string; name: string | null; createdAt: string; lastSeenAt: string | null }[];
-      revoked: string | null;
-    };
-    if (revoked) lines.push(`Signed out ${revoked}: that device's token no longer works.`);
-    lines.push(`${member.name}: ${sessions.length} signed-in device(s)`);
-    for (const d of sessions)
-      lines.push(
-        `${d.id}  ${(d.name ?? '(unnamed device)').padEnd(28)} since ${d.createdAt.slice(0, 16).replace('T', ' ')}Z, last used ${d.lastSeenAt ? `${d.lastSeenAt.slice(0, 16).replace('T', ' ')}Z` : 'never'}`,
-      );
   } else if (action === 'promote') {
     lines.push(`${String((any['promoted'] as { name: string }).name)} is now an admin of the organisation.`);
   } else if (action === 'calendar-apps') {

@@ -13,6 +13,7 @@ import { startIdentityProvider, type Person } from '../../support/identity-provi
 import { cli } from '../../support/run-cli';
 import { openStream } from '../../support/stream-client';
 import { client, teamServer } from '../../support/team-server';
+import { hashSecret } from '../../../server/store/secrets';
 
 const bin = join(import.meta.dirname, '../../../bin/ricochet.mjs');
 const browser = join(import.meta.dirname, '../../support/stand-ins/follow-browser.mjs');
