@@ -90,18 +90,21 @@ describe('ricochet login --sso', () => {
     const board = JSON.parse((await ricochet('chloe', 'board', '--json', '--profile', profile)).stdout);
     expect(board.online).toBe(true);
     expect(board.members.map((m: { name: string }) => m.name)).toEqual(['Ana', 'Bob', 'Chloé Martin']);
-    // Signing in again finds the same person, not a second one.
-    await ricochet(
-      'chloe',
-      'login',
-      '--server',
-      t.url,
-      '--sso',
-      '--profile',
-      mkdtempSync(join(tmpdir(), 'ricochet-sso2-')),
-    );
+    // Signing in again (another computer) finds the same person, not a second one.
+    const second = mkdtempSync(join(tmpdir(), 'ricochet-sso2-'));
+    await ricochet('chloe', 'login', '--server', t.url, '--sso', '--profile', second);
     const members = (await t.admin.api('GET', '/v1/board')).body.members as { name: string }[];
     expect(members.filter((m) => m.name === 'Chloé Martin')).toHaveLength(1);
+    // A token from single sign-on ends: past its end it is refused, and the app says to sign in again.
+    const other = new FileSecretStore(second).get('token')!;
+    await t.server.context.storage.db
+      .updateTable('tokens')
+      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
+      .where('hash', '=', hashSecret(other))
+      .execute();
+    expect((await client(t.url, other)('GET', '/v1/me')).status).toBe(401);
+    const ended = await ricochet('chloe', 'board', '--profile', second);
+    expect(ended.stdout.split('\n')[0]).toContain('your company sign-in has ended: sign in again');
   }, 60_000);
 
   it('an account of another domain is refused, and says why', async () => {
