@@ -3,7 +3,7 @@ import { ApiError } from '../../store/api-error';
 import { deleteGroup, directoryGroups, provisionGroup, renameGroup } from '../../store/directory';
 import { setInGroup } from '../../store/groups';
 import { groupResource, listOf, parseFilter } from './scim-resources';
-import { scimErrors, type ScimKit } from './scim-routes';
+import { scimErrors, type ScimKit } from './scim-kit';
 import {
   memberRefs,
   scimGroup,

@@ -5,27 +5,12 @@ import { bearerToken } from '../bearer';
 import { FailureLimit } from '../rate-limit';
 import type { RouteKit } from '../routes/route-kit';
 import { scimGroupRoutes } from './scim-group-routes';
-import { SCIM, scimError, scimServiceConfig } from './scim-schemas';
+import { SCIM, scimServiceConfig } from './scim-schemas';
+import { scimErrors, type ScimKit } from './scim-kit';
 import { scimUserRoutes } from './scim-user-routes';
 
 /** SCIM's own words for a refusal, where the RFC names one (RFC 7644 §3.12). */
 const scimTypes = new Set(['uniqueness', 'invalidFilter', 'invalidValue', 'mutability', 'tooMany']);
-
-/** The errors every SCIM route may answer, in SCIM's error shape. */
-export const scimErrors = {
-  400: scimError,
-  401: scimError,
-  403: scimError,
-  404: scimError,
-  409: scimError,
-  429: scimError,
-};
-
-/** What the SCIM routes share: the organisation the caller's directory secret opened, and the base URL. */
-export interface ScimKit extends RouteKit {
-  orgOf: (request: FastifyRequest) => string;
-  base: (request: FastifyRequest) => string;
-}
 
 /**
  * Directory sync (SCIM 2.0) under /scim/v2: the company's directory (Entra ID, Okta) provisions

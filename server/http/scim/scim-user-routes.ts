@@ -8,7 +8,7 @@ import {
 } from '../../store/directory';
 import { removeMember } from '../../store/members';
 import { listOf, nameOf, parseFilter, personOf, userChanges, userResource } from './scim-resources';
-import { scimErrors, type ScimKit } from './scim-routes';
+import { scimErrors, type ScimKit } from './scim-kit';
 import { scimIdParams, scimList, scimListQuery, scimPatchBody, scimUser, scimUserBody } from './scim-schemas';
 
 const reactivation = () =>
