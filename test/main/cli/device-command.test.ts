@@ -87,8 +87,10 @@ describe('ricochet device and login --device-code', () => {
     expect((await bobOnBoard()).availability.busy).toHaveLength(2);
 
     expect((await cli('settings', '--hours', 'mon-fri 9-17', ...laptop)).code).toBe(0);
-    // Held a moment on the server when edits come in a burst; then the desk follows.
+    // Held a moment on the server when edits come in a burst; then the desk follows. Polled as a
+    // person would sync, a few times a second at most: both computers share Bob's request budget.
     await waitFor(async () => {
+      await new Promise((r) => setTimeout(r, 400));
       await cli('sync', ...desk);
       return JSON.parse((await cli('settings', '--json', ...desk)).stdout).hours === 'mon-fri 09:00-17:00';
     }, 30_000);
@@ -99,7 +101,9 @@ describe('ricochet device and login --device-code', () => {
     const listed = await cli('device', 'list', ...desk);
     expect(listed.stdout).toMatch(/\(unnamed device\)/);
     expect(listed.stdout).toMatch(/Bob's desk .*← this one\n$/);
-    const { devices } = JSON.parse((await cli('device', 'list', '--json', ...desk)).stdout);
+    const json = await cli('device', 'list', '--json', ...desk);
+    expect(json.code, json.stderr).toBe(0);
+    const { devices } = JSON.parse(json.stdout);
     const gone = devices.find((d: { current: boolean }) => !d.current).id;
     const removed = await cli('device', 'remove', gone, ...desk);
     expect(removed.stdout).toMatch(/^Signed out/);
