@@ -20,8 +20,8 @@ import { askEvents } from './asks-and-decisions';
 import { mentionsOfMe } from './mentions';
 import { digestOf, findTimeAmong, gatherPersonal, myDayOf, myStatusOf } from './personal-reads';
 import { boardWithStatus, memberStatus } from './person-status';
-import { checkSettings, settingsFromProfile, type SettingsPatch } from './settings-patch';
-import { defaultDeviceName, MyDevices } from './my-devices';
+import { checkSettings, settingsToFollow, type SettingsPatch } from './settings-patch';
+import { MyDevices, withDevice } from './my-devices';
 import type { OpenBrowser } from '../calendar/providers/sign-in/open-browser';
 import { environmentRegion, setRegion } from '../../shared/i18n/locale';
 import { TeamMembership } from './team-membership';
@@ -89,17 +89,11 @@ export class DesktopCore extends EventEmitter {
       this.state,
       secrets,
       () => this.config,
+      // The person's zone and hours, kept by the server, become this device's settings.
       (profile) => {
-        // The person's zone and hours, kept by the server, become this device's settings.
-        const next = settingsFromProfile(profile);
-        const now = this.config;
-        if (
-          Object.entries(next).every(
-            ([k, v]) => JSON.stringify(now[k as keyof ProfileConfig]) === JSON.stringify(v),
-          )
-        )
-          return;
-        this.settings.update((c) => ({ ...c, ...next }));
+        const change = settingsToFollow(this.config, profile);
+        if (!change) return;
+        this.settings.update((c) => ({ ...c, ...change }));
         this.publisher.forget();
       },
     );
@@ -283,33 +277,29 @@ export class DesktopCore extends EventEmitter {
 
   // ── Commands: team ───────────────────────────────────────────────────────────────────
 
-  async join(input: { server: string; invite: string; name: string; email: string; device?: string }) {
-    const joined = await this.team.join({ ...input, device: input.device ?? defaultDeviceName() });
-    await this.afterLogin();
-    return joined;
+  join(input: { server: string; invite: string; name: string; email: string; device?: string }) {
+    return this.signedIn(this.team.join(withDevice(input)));
   }
 
   /** Signs in with the company's identity provider, in the browser (`open`). */
-  async loginWithSso(input: { server: string; org?: string; device?: string; open: OpenBrowser }) {
-    const signed = await this.team.loginWithSso({ ...input, device: input.device ?? defaultDeviceName() });
-    await this.afterLogin();
-    return signed;
+  loginWithSso(input: { server: string; org?: string; device?: string; open: OpenBrowser }) {
+    return this.signedIn(this.team.loginWithSso(withDevice(input)));
   }
 
   /** Signs this computer in as someone already a member, with a code made on one of their devices. */
-  async loginWithDeviceCode(input: { server: string; code: string; device?: string }) {
-    const signed = await this.team.loginWithDeviceCode({
-      ...input,
-      device: input.device ?? defaultDeviceName(),
-    });
-    await this.afterLogin();
-    return signed;
+  loginWithDeviceCode(input: { server: string; code: string; device?: string }) {
+    return this.signedIn(this.team.loginWithDeviceCode(withDevice(input)));
   }
 
-  async loginWithToken(input: { server: string; token: string }) {
-    const who = await this.team.loginWithToken(input);
+  loginWithToken(input: { server: string; token: string }) {
+    return this.signedIn(this.team.loginWithToken(input));
+  }
+
+  /** After any way of signing in: a first sync, and my availability for the new team. */
+  private async signedIn<T>(signing: Promise<T>): Promise<T> {
+    const signed = await signing;
     await this.afterLogin();
-    return who;
+    return signed;
   }
 
   private async afterLogin() {

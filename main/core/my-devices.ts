@@ -5,6 +5,12 @@ import type { TeamMembership } from './team-membership';
 /** What this computer calls itself in its person's device list, unless they name it. */
 export const defaultDeviceName = () => hostname().replace(/\.local$/, '') || 'Computer';
 
+/** A sign-in's input with this computer's name, unless the person named it. */
+export const withDevice = <T extends { device?: string | undefined }>(input: T) => ({
+  ...input,
+  device: input.device ?? defaultDeviceName(),
+});
+
 /**
  * My devices, from any of them: a one-time code to add another, the list, and signing one out.
  * Not queued: a code is only worth having now, and a lost laptop must stop now.

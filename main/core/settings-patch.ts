@@ -33,3 +33,15 @@ export function settingsFromProfile(profile: MemberProfile): Partial<ProfileConf
     skills: fits(settingFields.skills, profile.skills) ? profile.skills! : [],
   };
 }
+
+/** What this device's settings must change to follow the person's profile; null when they already do. */
+export function settingsToFollow(
+  config: ProfileConfig,
+  profile: MemberProfile,
+): Partial<ProfileConfig> | null {
+  const next = settingsFromProfile(profile);
+  const same = Object.entries(next).every(
+    ([key, value]) => JSON.stringify(config[key as keyof ProfileConfig]) === JSON.stringify(value),
+  );
+  return same ? null : next;
+}
