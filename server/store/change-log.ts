@@ -160,17 +160,20 @@ async function readRows(
     bytes += Number(row.size);
     take++;
   }
-  if (take === 0) return { rows: [], more: false };
+  if (take === 0) return { rows: [], more: false, upTo: window.head };
+  // A row of the first read may be superseded (deleted) before the second: the page still ends
+  // where the first read said, so its cursor never depends on a row that is gone.
+  const upTo = Number(sizes[take - 1]!.seq);
   const rows = await db
     .selectFrom('changes')
     .selectAll()
     .where('team_id', '=', orgId)
     .where('seq', '>', window.since)
-    .where('seq', '<=', Number(sizes[take - 1]!.seq))
+    .where('seq', '<=', upTo)
     .where(mayShow(viewer))
     .orderBy('seq')
     .execute();
-  return { rows, more: sizes.length > take };
+  return { rows, more: sizes.length > take, upTo };
 }
 
 /**
@@ -215,7 +218,7 @@ export async function readChanges(
   const head = Number(team?.seq ?? 0);
   const reset = query.since > 0 && !query.snapshot && query.since < compactedTo;
   const since = reset ? 0 : query.since;
-  const { rows, more } = await readRows(db, orgId, { since, head, limit: query.limit }, viewer);
+  const { rows, more, upTo } = await readRows(db, orgId, { since, head, limit: query.limit }, viewer);
   const scope = await scopeOf(
     db,
     viewer,
@@ -225,7 +228,7 @@ export async function readChanges(
   const changes = rows.flatMap((row) => changeAs(row, scope) ?? []);
   // The cursor passes what was left out: at the end of the page when there is more, at the
   // head otherwise (and past the compaction point: what lay before it was read or compacted).
-  const cursor = more ? Number(rows.at(-1)!.seq) : Math.max(head, since, compactedTo);
+  const cursor = more ? upTo : Math.max(head, since, compactedTo);
   return { changes, cursor, more, ...(reset ? { reset } : {}) };
 }
 

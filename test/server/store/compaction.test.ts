@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard, readFeed } from '../../../main/cache/cache-queries';
 import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
-import { pruneTombstones } from '../../../server/store/change-log';
+import type { KyselyPlugin } from 'kysely';
+import { pruneTombstones, readChanges } from '../../../server/store/change-log';
 import { getMember } from '../../../server/store/members';
 import { setStatus } from '../../../server/store/team-data';
 import { setAvailability } from '../../../server/store/device-availability';
@@ -71,6 +72,45 @@ describe.each(backends)('the change log is compacted on %s', (backend) => {
     about = (await everyChange(t.admin.api)).filter((c) => c.entityId === id);
     expect(about.map((c) => c.kind)).toEqual(['post-deleted']);
   });
+
+  // PostgreSQL only: SQLite's one connection stays held while a plugin sees a result, so the
+  // edit could not run between the two reads there (the server interleaves them the same way).
+  if (backend === 'postgres')
+    it('a change superseded while a page is read: the page answers, and the next one has what replaced it', async () => {
+      const db = t.server.context.storage.db;
+      const since = (await everyChange(t.admin.api)).at(-1)!.seq;
+      const [first, second] = [randomUUID(), randomUUID()];
+      await t.bob.api('POST', '/v1/posts', { id: first, text: 'first' });
+      await t.bob.api('POST', '/v1/posts', { id: second, text: 'second' });
+      // Between the page's two reads, Bob edits the first post: its row is superseded (deleted).
+      let edited = false;
+      const editInBetween: KyselyPlugin = {
+        transformQuery: (args) => args.node,
+        transformResult: async ({ result }) => {
+          const row = result.rows[0] as Record<string, unknown> | undefined;
+          if (!edited && row && Object.keys(row).join() === 'seq,size') {
+            edited = true;
+            expect((await t.bob.api('PATCH', `/v1/posts/${first}`, { text: 'first, edited' })).status).toBe(
+              200,
+            );
+          }
+          return result;
+        },
+      };
+      const page = await readChanges(
+        db.withPlugin(editInBetween),
+        t.team.team.id,
+        { since, limit: 1 },
+        t.admin.id,
+      );
+      expect(edited).toBe(true);
+      expect(page).toMatchObject({ changes: [], more: true });
+      const next = await readChanges(db, t.team.team.id, { since: page.cursor, limit: 10 }, t.admin.id);
+      expect(next.changes.map((c) => c.data)).toEqual([
+        expect.objectContaining({ text: 'second' }),
+        expect.objectContaining({ text: 'first, edited' }),
+      ]);
+    });
 
   it('a device offline longer than tombstones are kept gets a snapshot, not a gap', async () => {
     const cache = new LocalCache(mkdtempSync(join(tmpdir(), 'ricochet-compaction-')));
