@@ -18,10 +18,12 @@ import {
   Tray,
 } from 'electron';
 import Store from 'electron-store';
+import electronUpdater from 'electron-updater';
 import { translate } from '../../shared/i18n/translate';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
 import { useChromiumNetwork } from '../core/index';
 import { devRendererUrl, isAppUrl, lockSession, lockWebContents } from './app-security';
+import { createAppUpdates, updateFeed } from './app-updates';
 import { createHotkeyController } from './hotkey-controller';
 import { registerIpc } from './ipc-router';
 import { linkInArgs, parseJoinLink } from './join-link';
@@ -106,6 +108,13 @@ async function start(): Promise<RunningShell> {
   if (secrets.weak) notify('Ricochet', translate(locale(), 'keychain.weak'));
 
   const tray = new Tray(nativeImage.createEmpty());
+  const updates = createAppUpdates({
+    updater: electronUpdater.autoUpdater,
+    feedUrl: () => updateFeed(core.identity?.server, process.env),
+    typing: () => windows.typing(),
+    onChange: () => void trayUpdater.refresh(),
+    log: (message) => console.error(`ricochet: ${message}`),
+  });
   const trayUpdater = createTrayUpdater({
     tray,
     menu: Menu,
@@ -117,8 +126,11 @@ async function start(): Promise<RunningShell> {
       board: () => windows.toggleBoard(tray),
       quickPost: () => windows.openQuickPost(),
       quit: () => app.quit(),
+      restartToUpdate: () => updates.restart(),
     },
+    updateReady: () => (updates.state.kind === 'ready' ? updates.state.version : undefined),
   });
+  updates.start();
   tray.on('click', () => windows.toggleBoard(tray));
 
   const hotkey = createHotkeyController(
@@ -137,6 +149,7 @@ async function start(): Promise<RunningShell> {
     if (core.config.openAtLogin !== openAtLogin)
       applyOpenAtLogin(loginItem, (openAtLogin = core.config.openAtLogin));
     void trayUpdater.refresh();
+    updates.feedChanged();
   });
 
   if (process.env['RICOCHET_OPEN_BOARD']) windows.toggleBoard(tray);
@@ -163,6 +176,7 @@ async function start(): Promise<RunningShell> {
     quitting = true;
     event.preventDefault();
     trayUpdater.stop();
+    updates.stop();
     globalShortcut.unregisterAll();
     void desktop.shutdown().finally(() => app.exit(0));
   });

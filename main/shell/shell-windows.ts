@@ -94,6 +94,8 @@ export function createWindows(deps: WindowDeps) {
         if (!board || board.isDestroyed() || !board.isVisible()) deps.onQuickPostClosed?.();
       });
     },
+    /** The quick-post box is open: the person may be typing. */
+    typing: () => !!quick && !quick.isDestroyed(),
     send(channel: string, payload?: unknown) {
       for (const win of [board, quick]) if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
     },

@@ -14,6 +14,7 @@ export type TrayAction =
   | { kind: 'quick-post' }
   | { kind: 'toggle-pause' }
   | { kind: 'preferences' }
+  | { kind: 'restart-to-update' }
   | { kind: 'quit' };
 
 export interface TrayMenuItem {
@@ -51,9 +52,11 @@ export function trayModel(input: {
   mine: Status;
   /** Asks delivered to me and not answered yet. */
   asksWaiting?: number;
+  /** An update downloaded and ready: its version. */
+  updateReady?: string;
 }): TrayModel {
   // The tray's words come from the one string table the windows use.
-  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
+  const tr = (key: Parameters<typeof translate>[1], params?: Record<string, number | string>) =>
     translate(input.locale, key, params);
   const { mine } = input;
   const others = input.members.filter((m) => !m.isMe).map((m) => ({ m, s: viewStatus(m, input.now) }));
@@ -113,6 +116,14 @@ export function trayModel(input: {
       { label: tr('tray.pause'), type: 'checkbox', checked: input.paused, action: { kind: 'toggle-pause' } },
       { label: tr('tray.preferences'), action: { kind: 'preferences' } },
       { type: 'separator' },
+      ...(input.updateReady
+        ? [
+            {
+              label: tr('tray.update', { version: input.updateReady }),
+              action: { kind: 'restart-to-update' } as const,
+            },
+          ]
+        : []),
       { label: tr('tray.quit'), action: { kind: 'quit' } },
     ],
   };

@@ -11,7 +11,9 @@ export interface TrayUpdaterDeps {
   platform: NodeJS.Platform;
   core: DesktopCore;
   api: CoreHandlers;
-  open: { board: () => void; quickPost: () => void; quit: () => void };
+  open: { board: () => void; quickPost: () => void; quit: () => void; restartToUpdate?: () => void };
+  /** The version of an update downloaded and ready to install, if any. */
+  updateReady?: () => string | undefined;
   now?: () => number;
 }
 
@@ -34,6 +36,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
     else if (action.kind === 'quick-post') deps.open.quickPost();
     else if (action.kind === 'toggle-pause')
       void api['settings:update']({ pausePublishing: !core.config.pausePublishing });
+    else if (action.kind === 'restart-to-update') deps.open.restartToUpdate?.();
     else deps.open.quit();
     void refresh();
   };
@@ -54,6 +57,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
       watching: core.watching,
       mine: await core.myStatus(t),
       asksWaiting: waitingForMe(asks.toMe),
+      updateReady: deps.updateReady?.(),
     });
     if (stopped) return undefined;
     applyTray({ ...deps, onAction }, model);

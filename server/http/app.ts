@@ -22,6 +22,7 @@ import { registerRoutes } from './routes/index';
 import { pruneTombstones } from '../store/change-log';
 import type { ServerContext } from './server-context';
 import { attachStream } from './stream';
+import { serveUpdates } from './update-files';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -60,6 +61,8 @@ export interface ServerOptions {
   perRecipient?: number;
   /** A burst of one person's profile edits reaches the others once per this (3 s). */
   profileWindowMs?: number;
+  /** A folder of installers and their latest*.yml, served at /updates/ to the desktop's updater. */
+  updatesDir?: string;
 }
 
 export type { ServerContext } from './server-context';
@@ -209,6 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     transform: jsonSchemaTransform,
   });
   await registerRoutes(app, context);
+  if (options.updatesDir) serveUpdates(app, options.updatesDir);
   const stream = attachStream(app, context, options.streamHeartbeatMs);
   await asks.check(); // asks that came due while the server was down go out now
   // Profile edits held when the server last stopped go out now.

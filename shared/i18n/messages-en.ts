@@ -254,6 +254,7 @@ export const en = {
   'tray.pause': 'Pause publishing',
   'tray.preferences': 'Preferences…',
   'tray.quit': 'Quit Ricochet',
+  'tray.update': 'Restart to update ({version})',
   'tray.alone': 'No team yet',
   'tray.asks': { one: '{n} ask waiting', other: '{n} asks waiting' } as Plural,
   'notify.free.title': '{name} is free now',

@@ -260,6 +260,7 @@ export const fr: { readonly [K in keyof typeof en]: (typeof en)[K] extends Plura
   'tray.pause': 'Suspendre la publication',
   'tray.preferences': 'Réglages…',
   'tray.quit': 'Quitter Ricochet',
+  'tray.update': 'Redémarrer pour mettre à jour ({version})',
   'tray.alone': 'Pas encore d’équipe',
   'tray.asks': { one: '{n} demande en attente', other: '{n} demandes en attente' } as Plural,
   'notify.free.title': '{name} est disponible',

@@ -149,7 +149,30 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     },
     shell: { openExternal: () => Promise.resolve() },
   };
+  /** electron-updater's autoUpdater: what it was pointed at and asked; tests emit its events. */
+  const updater = Object.assign(new EventEmitter(), {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    feeds: [] as unknown[],
+    checks: 0,
+    installs: 0,
+    setFeedURL: (feed: unknown) => void updater.feeds.push(feed),
+    checkForUpdates: () => (updater.checks++, Promise.resolve(null)),
+    quitAndInstall: () => void updater.installs++,
+  });
   // `import electron from 'electron'` (electron-store) finds the same objects as named imports.
   Object.assign(module, { default: module });
-  return { module, app, menus, notifications, shortcuts, handlers, windows, trays, loginItems, network };
+  return {
+    module,
+    updater,
+    app,
+    menus,
+    notifications,
+    shortcuts,
+    handlers,
+    windows,
+    trays,
+    loginItems,
+    network,
+  };
 }

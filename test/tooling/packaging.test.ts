@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { electronSetupPlan } from '../../build/electron-setup-plan.mjs';
+import { signingLine } from '../../build/signing-check.mjs';
 import { chooseNativeBinding } from '../../main/cache/native-binding';
 
 const root = join(import.meta.dirname, '../..');
@@ -87,5 +89,66 @@ describe('packaging', () => {
     child.kill('SIGTERM');
     await exited;
     await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+describe('installers IT can deploy', () => {
+  it('per-machine NSIS and MSI on Windows, universal dmg and zip on macOS, AppImage, deb and rpm on Linux', () => {
+    expect(builder.appId).toBe('app.ricochet.desktop');
+    expect(builder.win.target).toEqual(['nsis', 'msi']);
+    expect(builder.nsis.perMachine).toBe(true);
+    expect(builder.msi.perMachine).toBe(true);
+    expect(builder.mac.target).toEqual([
+      { target: 'dmg', arch: 'universal' },
+      { target: 'zip', arch: 'universal' }, // electron-updater installs from the zip
+    ]);
+    expect(builder.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
+  });
+
+  it("electron-builder's own schema accepts the configuration (a misspelt option would be refused)", async () => {
+    const require = createRequire(join(root, 'package.json'));
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
+    const { DebugLogger } = require('builder-util');
+    await expect(
+      validateConfiguration(structuredClone(builder), new DebugLogger(false)),
+    ).resolves.toBeUndefined();
+    const misspelt = { ...structuredClone(builder), mac: { ...builder.mac, hardenedRuntim: true } };
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.mac/,
+    );
+  });
+
+  it('publishes for the generic updater the team server serves', () => {
+    expect(builder.publish).toMatchObject({ provider: 'generic' });
+    expect(pkg.dependencies['electron-updater']).toBeDefined();
+  });
+
+  it('macOS: hardened runtime with entitlements that exist and allow only what Electron needs', () => {
+    expect(builder.mac.hardenedRuntime).toBe(true);
+    const entitlements = readFileSync(join(root, builder.mac.entitlements), 'utf8');
+    expect(entitlements).toContain('com.apple.security.cs.allow-jit');
+    expect(entitlements).not.toContain('disable-library-validation');
+    expect(builder.mac.entitlementsInherit).toBe(builder.mac.entitlements);
+  });
+
+  it('each dist script says first whether it signs, and what to set when it does not', () => {
+    for (const platform of ['linux', 'mac', 'win'] as const)
+      expect(pkg.scripts[`dist:${platform}`]).toMatch(
+        new RegExp(`^node build/signing-check.mjs ${platform} && `),
+      );
+    expect(signingLine('mac', {})).toMatch(/^Not signing the macOS app: set CSC_LINK/);
+    expect(signingLine('mac', { CSC_LINK: 'cert.p12' })).toMatch(/not notarizing it: set APPLE_ID/);
+    expect(
+      signingLine('mac', {
+        CSC_LINK: 'cert.p12',
+        APPLE_ID: 'it@acme.test',
+        APPLE_APP_SPECIFIC_PASSWORD: 'x',
+        APPLE_TEAM_ID: 'T',
+      }),
+    ).toBe('Signing the macOS app and notarizing it with Apple.');
+    expect(signingLine('win', {})).toMatch(/^Not signing the Windows installers: set CSC_LINK/);
+    expect(signingLine('win', { CSC_LINK: 'cert.pfx' })).toBe(
+      'Signing the Windows installers with CSC_LINK.',
+    );
   });
 });

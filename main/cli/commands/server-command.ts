@@ -1,11 +1,15 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { runServer } from '../../../server/index';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { storageFlags, storageFrom } from './storage-flags';
 
 const usage = `Usage: ricochet server [--host 127.0.0.1] [--port 8787] [--data ./ricochet-data | --database-url postgres://…]
-       [--tls-cert <file> --tls-key <file>] [--rate-limit <burst>/<per second>] [--trust-proxy <proxy address>] [--quiet]
+       [--tls-cert <file> --tls-key <file>] [--rate-limit <burst>/<per second>] [--trust-proxy <proxy address>]
+       [--updates <folder of installers and latest*.yml>] [--quiet]
 Runs the team server: SQLite under --data by default, PostgreSQL with --database-url
-(or $RICOCHET_DATABASE_URL). Stops gracefully on SIGTERM or SIGINT.`;
+(or $RICOCHET_DATABASE_URL). With --updates, the desktop apps update themselves from
+<server>/updates/. Stops gracefully on SIGTERM or SIGINT.`;
 
 export const serverCommand: CliCommand = {
   usage,
@@ -19,7 +23,11 @@ export const serverCommand: CliCommand = {
       quiet: { type: 'boolean' },
       'rate-limit': { type: 'string', default: '120/20' },
       'trust-proxy': { type: 'string' },
+      updates: { type: 'string' },
     });
+    const updates = values.updates && resolve(values.updates);
+    if (updates && !statSync(updates, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`--updates: "${values.updates}" is not a folder`);
     const rate = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(values['rate-limit']);
     if (!rate || Number(rate[1]) < 1 || Number(rate[2]) <= 0)
       throw new UsageError(
@@ -36,6 +44,7 @@ export const serverCommand: CliCommand = {
       storage: storageFrom(values, io),
       tls: values['tls-cert'] ? { cert: values['tls-cert'], key: values['tls-key']! } : undefined,
       logger: !values.quiet,
+      ...(updates ? { updatesDir: updates } : {}),
       rateLimit: { capacity: Number(rate[1]), perSecond: Number(rate[2]) },
       // "--trust-proxy 127.0.0.1" behind a local reverse proxy; "true" trusts any hop.
       ...(values['trust-proxy']

@@ -19,6 +19,7 @@ import { waitFor } from '../../support/wait-for';
 const root = join(import.meta.dirname, '../../..');
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeElectron> }));
 vi.mock('electron', () => fake.current.module);
+vi.mock('electron-updater', () => ({ default: { autoUpdater: fake.current.updater } }));
 
 const profile = mkdtempSync(join(tmpdir(), 'ricochet-shell-'));
 const configHome = mkdtempSync(join(tmpdir(), 'ricochet-xdg-'));
@@ -131,6 +132,22 @@ describe('the Electron app, started by its real entry', () => {
     // All of it went through Chromium's network stack (system proxy, PAC, OS certificates).
     expect(fake.current.network.fetched.some((url) => url.startsWith(`${team.url}/v1/`))).toBe(true);
     expect(fake.current.network.resolved).toContain(`${team.url}/v1/stream`);
+  });
+
+  it('signed in, it looks for updates on the team server; "Restart to update" waits for the post being typed', async () => {
+    const { updater } = fake.current;
+    await waitFor(() => updater.checks > 0);
+    expect(updater.feeds.at(-1)).toEqual({ provider: 'generic', url: `${team.url}/updates/` });
+    updater.emit('update-downloaded', { version: '0.2.0' });
+    const restart = () =>
+      fake.current.trays[0]!.menu?.template.find((item) => item.label === 'Restart to update (0.2.0)');
+    await waitFor(() => !!restart());
+    shell.windows.openQuickPost(); // as the hotkey does: a post is being typed
+    restart()!.click!({} as never, undefined, {} as never);
+    expect(updater.installs).toBe(0);
+    fake.current.windows.at(-1)!.close();
+    restart()!.click!({} as never, undefined, {} as never);
+    expect(updater.installs).toBe(1);
   });
 
   it('the popover opens where it was left (electron-store), and beside the tray on a screen that is gone', async () => {

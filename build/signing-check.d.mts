@@ -1,0 +1,4 @@
+export function signingLine(
+  platform: 'mac' | 'win' | 'linux',
+  env: Record<string, string | undefined>,
+): string;
