@@ -10,6 +10,7 @@ import {
   nativeImage,
   net,
   Notification,
+  nativeTheme,
   powerMonitor,
   safeStorage,
   screen,
@@ -77,6 +78,7 @@ async function start(): Promise<RunningShell> {
     rendererUrl,
     rendererFile: page,
     // Focus goes back to the app the person was in: on macOS that needs the app hidden.
+    dark: () => nativeTheme.shouldUseDarkColors,
     onQuickPostClosed: () => process.platform === 'darwin' && app.hide(),
     state: new Store<WindowState>(windowStateOptions),
   });
@@ -131,7 +133,6 @@ async function start(): Promise<RunningShell> {
     updateReady: () => (updates.state.kind === 'ready' ? updates.state.version : undefined),
   });
   updates.start();
-  tray.on('click', () => windows.toggleBoard(tray));
 
   const hotkey = createHotkeyController(
     globalShortcut,
@@ -166,7 +167,12 @@ async function start(): Promise<RunningShell> {
     event.preventDefault();
     openLink(url);
   });
-  app.on('second-instance', (_e, argv) => openLink(linkInArgs(argv)));
+  // Launching the app again (a link, or the Start menu while it runs) shows the board.
+  app.on('second-instance', (_e, argv) => {
+    const link = linkInArgs(argv);
+    if (link) openLink(link);
+    else windows.showBoard(tray);
+  });
   openLink(linkInArgs(process.argv));
 
   // Quit waits for the hosted team server and the cache to close.

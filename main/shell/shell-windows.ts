@@ -16,6 +16,8 @@ export interface WindowDeps {
   rendererFile: string;
   /** After the quick-post box closes (macOS hands focus back by hiding the app). */
   onQuickPostClosed?: () => void;
+  /** Whether the system is in dark mode now, so a window opens in the page's colour, not white. */
+  dark?: () => boolean;
   /** Where the popover was left last time (electron-store); without it, always beside the tray. */
   state?: WindowStateStore;
 }
@@ -34,7 +36,8 @@ export function createWindows(deps: WindowDeps) {
   let quick: BrowserWindowType | undefined;
 
   const make = (options: Electron.BrowserWindowConstructorOptions, hash?: string) => {
-    const win = new deps.BrowserWindow(secureWindowOptions(deps.preload, options));
+    const backgroundColor = windowBackground(deps.dark?.() ?? false);
+    const win = new deps.BrowserWindow(secureWindowOptions(deps.preload, { backgroundColor, ...options }));
     lockWebContents(win.webContents, deps.shell, deps.rendererUrl, deps.rendererFile);
     load(win, deps, hash);
     return win;
@@ -102,6 +105,9 @@ export function createWindows(deps: WindowDeps) {
   };
   return windows;
 }
+
+/** The page's own background (renderer/src/styles.css --bg), light and dark. */
+export const windowBackground = (dark: boolean) => (dark ? '#15161a' : '#f7f7f8');
 
 export const preloadPath = (dir: string) => join(dir, '../preload/index.cjs');
 export const rendererFile = (dir: string) => join(dir, '../renderer/index.html');

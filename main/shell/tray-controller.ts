@@ -3,14 +3,25 @@ import { drawIcon, encodePng } from './tray-icon-art';
 import type { TrayAction, TrayMenuItem, TrayModel } from './tray-model';
 
 export interface TrayDeps {
-  tray: Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'setTitle'>;
+  tray: Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'setTitle' | 'popUpContextMenu'>;
   menu: Pick<typeof Menu, 'buildFromTemplate'>;
   images: Pick<typeof nativeImage, 'createFromBuffer'>;
   platform: NodeJS.Platform;
   onAction: (action: TrayAction) => void;
 }
 
-/** The icon for a state and count: a template image on macOS, colour PNG at 2× elsewhere. */
+/** Windows draws the tray at 16 px times the display's scaling (100 %-200 %): one bitmap each. */
+const WINDOWS_SIZES = [
+  { size: 16, scaleFactor: 1 },
+  { size: 20, scaleFactor: 1.25 },
+  { size: 24, scaleFactor: 1.5 },
+  { size: 32, scaleFactor: 2 },
+];
+
+/**
+ * The icon for a state and count: a template image on macOS (the system tints it), one sharp
+ * bitmap per scaling on Windows, colour PNG at 2x elsewhere.
+ */
 export function trayImage(
   deps: Pick<TrayDeps, 'images' | 'platform'>,
   model: Pick<TrayModel, 'icon' | 'freeCount'>,
@@ -22,6 +33,15 @@ export function trayImage(
       { scaleFactor: 2 },
     );
     image.setTemplateImage(true);
+    return image;
+  }
+  if (deps.platform === 'win32') {
+    const [first, ...rest] = WINDOWS_SIZES.map(({ size, scaleFactor }) => ({
+      scaleFactor,
+      buffer: encodePng(drawIcon(model.icon, { size, count: model.freeCount }), size),
+    }));
+    const image = deps.images.createFromBuffer(first!.buffer, { scaleFactor: first!.scaleFactor });
+    for (const representation of rest) image.addRepresentation(representation);
     return image;
   }
   return deps.images.createFromBuffer(
@@ -48,12 +68,36 @@ export function menuTemplate(
 }
 
 /**
- * Applies a tray model to the real tray. The menu is rebuilt and set again each time,
- * because Linux only picks up a changed menu through setContextMenu.
+ * Shows tray models on the real tray, changing only what changed: a menu rebuilt under the
+ * cursor would close it while the person reads it. On macOS the menu is not attached
+ * (setContextMenu would open it on a left click too): a right-click or ctrl-click pops it up,
+ * a left click opens the board.
  */
-export function applyTray(deps: TrayDeps, model: TrayModel): void {
-  deps.tray.setImage(trayImage(deps, model));
-  deps.tray.setToolTip(model.tooltip);
-  if (deps.platform === 'darwin') deps.tray.setTitle(model.freeCount > 0 ? String(model.freeCount) : '');
-  deps.tray.setContextMenu(deps.menu.buildFromTemplate(menuTemplate(model.menu, deps.onAction)));
+export function createTrayView(deps: TrayDeps & { onClick: () => void }) {
+  const mac = deps.platform === 'darwin';
+  let shown: { image?: string; tooltip?: string; title?: string; menu?: string } = {};
+  let menu: Electron.Menu | undefined;
+  const popUp = () => menu && deps.tray.popUpContextMenu(menu);
+  return {
+    /** Wired to the tray's events by the shell. */
+    click: (event?: { ctrlKey?: boolean }) => (mac && event?.ctrlKey ? popUp() : deps.onClick()),
+    rightClick: () => mac && popUp(),
+    apply(model: TrayModel) {
+      const next = {
+        image: `${model.icon}/${model.freeCount}`,
+        tooltip: model.tooltip,
+        title: mac && model.freeCount > 0 ? String(model.freeCount) : '',
+        menu: JSON.stringify(model.menu),
+      };
+      if (next.image !== shown.image) deps.tray.setImage(trayImage(deps, model));
+      if (next.tooltip !== shown.tooltip) deps.tray.setToolTip(model.tooltip);
+      if (mac && next.title !== shown.title) deps.tray.setTitle(next.title);
+      if (next.menu !== shown.menu) {
+        menu = deps.menu.buildFromTemplate(menuTemplate(model.menu, deps.onAction));
+        // Linux picks up a changed menu only through setContextMenu.
+        if (!mac) deps.tray.setContextMenu(menu);
+      }
+      shown = next;
+    },
+  };
 }

@@ -1,11 +1,14 @@
 import type { Menu, Tray, nativeImage } from 'electron';
 import { waitingForMe } from '../../shared/asks/asks-waiting';
 import type { CoreHandlers, DesktopCore } from '../core/index';
-import { applyTray } from './tray-controller';
+import { createTrayView } from './tray-controller';
 import { trayModel, type TrayAction, type TrayModel } from './tray-model';
 
 export interface TrayUpdaterDeps {
-  tray: Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'setTitle'>;
+  tray: Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'setTitle' | 'popUpContextMenu'> & {
+    on(event: 'click', listener: (event: { ctrlKey?: boolean }) => void): unknown;
+    on(event: 'right-click', listener: () => void): unknown;
+  };
   menu: Pick<typeof Menu, 'buildFromTemplate'>;
   images: Pick<typeof nativeImage, 'createFromBuffer'>;
   platform: NodeJS.Platform;
@@ -41,6 +44,10 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
     void refresh();
   };
 
+  const view = createTrayView({ ...deps, onAction, onClick: () => deps.open.board() });
+  deps.tray.on('click', (event) => view.click(event));
+  deps.tray.on('right-click', () => view.rightClick());
+
   async function refresh(): Promise<TrayModel | undefined> {
     if (stopped) return undefined;
     const { members, freshness } = await api['board:get']({ team: null }); // everyone I watch, whichever team the board shows
@@ -60,7 +67,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
       updateReady: deps.updateReady?.(),
     });
     if (stopped) return undefined;
-    applyTray({ ...deps, onAction }, model);
+    view.apply(model);
     last = model;
     clearTimeout(timer);
     if (model.nextChange)

@@ -65,6 +65,10 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     setToolTip = (text: string) => void (this.tooltip = text);
     setTitle = (text: string) => void (this.title = text);
     setContextMenu = (menu: { template: Electron.MenuItemConstructorOptions[] }) => void (this.menu = menu);
+    /** Menus popped up by hand (macOS: right-click), newest last. */
+    popped: { template: Electron.MenuItemConstructorOptions[] }[] = [];
+    popUpContextMenu = (menu: { template: Electron.MenuItemConstructorOptions[] }) =>
+      void this.popped.push(menu);
     getBounds = () => ({ x: 1800, y: 1045, width: 24, height: 30 });
   }
 
@@ -117,6 +121,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
       }
     },
     powerMonitor: new EventEmitter(),
+    nativeTheme: { shouldUseDarkColors: true },
     // Reversible "encryption", so the keychain store's file is exercised for real.
     safeStorage: {
       isEncryptionAvailable: () => true,

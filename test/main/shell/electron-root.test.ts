@@ -187,6 +187,14 @@ describe('the Electron app, started by its real entry', () => {
     expect(board?.sent.some((m) => m.channel === 'core:join-link')).toBe(true);
   });
 
+  it('launching the app again shows the board; in dark mode no window flashes white', () => {
+    const board = fake.current.windows.find((w) => !w.loaded.hash)!;
+    board.hide();
+    fake.current.app.emit('second-instance', {}, ['/opt/ricochet']);
+    expect(board.visible).toBe(true);
+    for (const win of fake.current.windows) expect(win.options.backgroundColor).toBe('#15161a');
+  });
+
   it('open at login is off while developing, and a setting; inside an AppImage it starts the AppImage', async () => {
     const entry = join(configHome, 'autostart', 'ricochet.desktop');
     expect(existsSync(entry)).toBe(false);

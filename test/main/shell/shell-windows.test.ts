@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { createWindows } from '../../../main/shell/shell-windows';
+import { createWindows, windowBackground } from '../../../main/shell/shell-windows';
 
 /** A stand-in for BrowserWindow: records what the shell asks of it. */
 class FakeWindow extends EventEmitter {
@@ -85,5 +87,14 @@ describe('the windows the shell creates', () => {
     windows.openQuickPost();
     FakeWindow.made[0]!.emit('blur');
     expect(closed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the window background', () => {
+  it('is the page’s own, light and dark, so opening a window never flashes another colour', () => {
+    const css = readFileSync(join(import.meta.dirname, '../../../renderer/src/styles.css'), 'utf8');
+    const [light, dark] = [...css.matchAll(/--bg: (#[0-9a-f]{6});/g)].map((m) => m[1]);
+    expect(windowBackground(false)).toBe(light);
+    expect(windowBackground(true)).toBe(dark);
   });
 });

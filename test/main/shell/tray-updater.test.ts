@@ -3,11 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Menu, MenuItemConstructorOptions, Tray, nativeImage } from 'electron';
+import type { Menu, MenuItemConstructorOptions, nativeImage } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigFile } from '../../../main/profile/config-file';
 import { startDesktopSession } from '../../../main/session/desktop-session';
-import { createTrayUpdater } from '../../../main/shell/tray-updater';
+import { createTrayUpdater, type TrayUpdaterDeps } from '../../../main/shell/tray-updater';
 import { parseInstant } from '../../../shared/time/zoned-time';
 
 const cleanup: (() => Promise<unknown> | void)[] = [];
@@ -43,7 +43,9 @@ async function trayAt(session: Awaited<ReturnType<typeof aloneInParis>>, now: nu
     setToolTip: (text: string) => void (shown.tooltip = text),
     setContextMenu: (menu: unknown) =>
       void (shown.menu = (menu as { template: MenuItemConstructorOptions[] }).template),
-  } as unknown as Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'setTitle'>;
+    popUpContextMenu: () => {},
+    on: () => {},
+  } as unknown as TrayUpdaterDeps['tray'];
   const menu = {
     buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
   } as unknown as Pick<typeof Menu, 'buildFromTemplate'>;
