@@ -4,6 +4,7 @@
 import {
   app,
   BrowserWindow,
+  crashReporter,
   globalShortcut,
   ipcMain,
   Menu,
@@ -25,6 +26,7 @@ import { startDesktopSession, type DesktopSession } from '../session/desktop-ses
 import { useChromiumNetwork } from '../core/index';
 import { devRendererUrl, isAppUrl, lockSession, lockWebContents } from './app-security';
 import { createAppUpdates, updateFeed } from './app-updates';
+import { watchCrashes } from './crash-watch';
 import { createHotkeyController } from './hotkey-controller';
 import { registerIpc } from './ipc-router';
 import { linkInArgs, parseJoinLink } from './join-link';
@@ -58,6 +60,14 @@ export interface RunningShell {
 }
 
 async function start(): Promise<RunningShell> {
+  watchCrashes({
+    crashReporter,
+    app,
+    process,
+    submitUrl: process.env['RICOCHET_CRASH_URL'],
+    log: (message) => console.error(`ricochet: ${message}`),
+    exit: (code) => app.exit(code),
+  });
   await app.whenReady();
   lockSession(session.defaultSession);
   // Chromium's network: the system's proxy settings and PAC file, and the OS's certificates.

@@ -13,6 +13,8 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
   const windows: FakeWindow[] = [];
   const trays: FakeTray[] = [];
   const loginItems: { openAtLogin: boolean }[] = [];
+  /** What crashReporter.start was given. */
+  const crashes: unknown[] = [];
   /** What went out through Chromium's network stack (net.fetch), and what it resolved proxies for. */
   const network = { fetched: [] as string[], resolved: [] as string[] };
   const realFetch = globalThis.fetch;
@@ -121,6 +123,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
       }
     },
     powerMonitor: new EventEmitter(),
+    crashReporter: { start: (options: unknown) => void crashes.push(options) },
     nativeTheme: { shouldUseDarkColors: true },
     // Reversible "encryption", so the keychain store's file is exercised for real.
     safeStorage: {
@@ -170,6 +173,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
   return {
     module,
     updater,
+    crashes,
     app,
     menus,
     notifications,

@@ -187,6 +187,10 @@ describe('the Electron app, started by its real entry', () => {
     expect(board?.sent.some((m) => m.channel === 'core:join-link')).toBe(true);
   });
 
+  it('crash dumps are kept on this computer, uploaded nowhere', () => {
+    expect(fake.current.crashes).toEqual([{ submitURL: '', uploadToServer: false, compress: true }]);
+  });
+
   it('launching the app again shows the board; in dark mode no window flashes white', () => {
     const board = fake.current.windows.find((w) => !w.loaded.hash)!;
     board.hide();
