@@ -5,6 +5,10 @@
  */
 export const ipcChannels = [
   'app:info',
+  'app:diagnostics',
+  'app:openLogs',
+  'app:update',
+  'app:restartToUpdate',
   'board:get',
   'feed:get',
   'post:create',
@@ -43,7 +47,10 @@ export const ipcChannels = [
 ] as const;
 
 /** Pushed from the core to the renderer: something changed, read again; or a notification. */
-export const ipcEvents = ['core:changed', 'core:notify', 'core:join-link'] as const;
+export const ipcEvents = ['core:changed', 'core:notify', 'core:join-link', 'core:open'] as const;
+
+/** Where a clicked notification takes the person (`core:open`): the view that holds it. */
+export type OpenTarget = { view: 'feed' | 'me' | 'board' };
 export type IpcEvent = (typeof ipcEvents)[number];
 
 /** `board:get` becomes `boardGet`: the method name the renderer calls. */

@@ -34,6 +34,26 @@ export const ipcContract = {
       packaged: boolean;
     }>(),
   },
+  /** What to send IT: the diagnostics text; `copy` puts it on the clipboard where the front end can. */
+  'app:diagnostics': {
+    request: z.object({ copy: z.boolean() }).strict(),
+    response: reply<{ text: string; copied: boolean }>(),
+  },
+  /** Opens the logs folder where the front end can; its path either way. */
+  'app:openLogs': {
+    request: none,
+    response: reply<{ folder: string; opened: boolean }>(),
+  },
+  /** An update downloaded and ready to install (the desktop app), or null. */
+  'app:update': {
+    request: none,
+    response: reply<{ ready: string | null }>(),
+  },
+  /** "Restart to update": false when nothing is ready or a post is being typed. */
+  'app:restartToUpdate': {
+    request: none,
+    response: reply<{ restarting: boolean }>(),
+  },
   'board:get': {
     /** `team`: one of my teams; null: all of them; absent: the one chosen on the board (Settings). */
     request: z.object({ team: z.string().max(100).nullable().optional() }).strict(),

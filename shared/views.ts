@@ -134,6 +134,7 @@ export interface SettingsView {
   /** null: the default (on in the packaged app, off while developing). */
   openAtLogin: boolean | null;
   notifications: boolean;
+  quietInMeetings: boolean;
   /** My other calendar addresses; `joinedAs` is the one my team knows me by. */
   me: string[];
   joinedAs: string | null;
@@ -166,6 +167,8 @@ export interface AskView {
   seenAt: string | null;
   answer: string | null;
   snoozedUntil: string | null;
+  /** Its author marked it urgent: delivered at once. */
+  urgent: boolean;
 }
 
 /** One of my devices, as Settings lists it. */

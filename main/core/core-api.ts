@@ -1,6 +1,8 @@
 import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc-contract';
 import { isoInstant } from '../../shared/time/zoned-time';
+import { mkdirSync } from 'node:fs';
 import type { DesktopCore } from './desktop-core';
+import { diagnosticsText } from './diagnostics';
 import { askViews, memberViews, mentionViews, postViews, settingsView } from './view-models';
 import { appInput } from './provider-calendars';
 import { noCalendarApps } from '../../shared/protocol/responses';
@@ -16,6 +18,15 @@ export interface SessionServices {
   takeJoinLink: () => { server: string; code: string } | null;
   /** Opens a sign-in page in the system browser (Electron's shell, or $BROWSER and the OS opener). */
   openBrowser: (url: string) => Promise<void>;
+  /** What only the desktop app can do (the browser mode has none of these). */
+  app?: AppServices;
+}
+
+/** The desktop app's own powers, given by the Electron shell; set late where made late (updates). */
+export interface AppServices {
+  openFolder?: (path: string) => Promise<void>;
+  copyText?: (text: string) => void;
+  update?: { readonly ready: string | undefined; restart(): boolean };
 }
 
 /**
@@ -31,6 +42,21 @@ export function createCoreApi(
   const settings = async () => settingsView(core);
   return {
     'app:info': async () => info,
+    'app:diagnostics': async ({ copy }) => {
+      const text = diagnosticsText(core, info, now());
+      const copier = copy ? services.app?.copyText : undefined;
+      copier?.(text);
+      return { text, copied: !!copier };
+    },
+    'app:openLogs': async () => {
+      const folder = core.log.folder;
+      mkdirSync(folder, { recursive: true });
+      const open = services.app?.openFolder;
+      await open?.(folder);
+      return { folder, opened: !!open };
+    },
+    'app:update': async () => ({ ready: services.app?.update?.ready ?? null }),
+    'app:restartToUpdate': async () => ({ restarting: services.app?.update?.restart() ?? false }),
     'board:get': async ({ team }) => {
       const t = now();
       const teams = core.organisation.teams();

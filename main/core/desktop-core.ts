@@ -9,7 +9,9 @@ import { MyOrganisation } from './my-organisation';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
 import type { CalendarSourceConfig, ProfileConfig } from '../profile/profile';
-import { FileSecretStore, type SecretStore } from '../profile/secret-store';
+import { FileSecretStore, secretValues, type SecretStore } from '../profile/secret-store';
+import { openAppLog, type AppLog } from '../profile/app-log';
+import { redactLogText } from '../profile/redact-log';
 import { Publisher } from '../publisher/publisher';
 import { CalendarList } from './calendar-list';
 import { CalendarService, type NewCalendar } from './calendar-service';
@@ -47,6 +49,8 @@ export class DesktopCore extends EventEmitter {
   private readonly posting: PostingCommands;
   /** My calendars: add, connect (Microsoft 365, Google), sign in again, update, remove. */
   readonly calendarList: CalendarList;
+  /** The log file every front end writes to, secrets taken out (profile/logs/ricochet.log). */
+  readonly log: AppLog;
   /** My teams, stars and who the board shows. */
   readonly organisation: MyOrganisation;
   /** My devices: add one with a code, list them, sign one out. */
@@ -65,6 +69,7 @@ export class DesktopCore extends EventEmitter {
     readonly systemRegion: string | undefined = environmentRegion(process.env),
   ) {
     super();
+    this.log = openAppLog(dir, () => secretValues(secrets));
     this.settings = new ConfigFile(dir);
     // Every time this process writes follows the region (and the clock chosen in Settings).
     setRegion(systemRegion, this.config.clock);
@@ -129,6 +134,11 @@ export class DesktopCore extends EventEmitter {
       },
       (id) => this.emit('free', id),
     );
+  }
+
+  /** A text with this computer's secrets, addresses' paths, e-mails and quoted text taken out. */
+  redact(text: string): string {
+    return redactLogText(text, secretValues(this.secrets));
   }
 
   private changed() {

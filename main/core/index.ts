@@ -4,7 +4,8 @@
  * reaching past it into the cache, the calendar engine, the sync or the settings file.
  */
 export { DesktopCore, type Delivery, type PostResult } from './desktop-core';
-export { createCoreApi, type CoreHandlers } from './core-api';
+export { createCoreApi, type AppServices, type CoreHandlers } from './core-api';
+export { diagnosticsText } from './diagnostics';
 export { askViews } from './view-models';
 export { oneOffCalendars, type NewCalendar } from './calendar-service';
 export { appInput, type ConnectCalendar, type SignInUi } from './provider-calendars';

@@ -89,7 +89,10 @@ export class PostingCommands {
     if (parsed.kind === 'error') return { parsed, delivered: 'rejected', detail: parsed.message };
     if (parsed.kind === 'ask') {
       if (!me) return { parsed, delivered: 'rejected', detail: translate(locale, 'ask.needsTeam') };
-      const plan = planAsk(this.members(), parsed.to, me.id, now);
+      const planned = planAsk(this.members(), parsed.to, me.id, now);
+      // Urgent: it goes now whatever the person is doing, as the server will deliver it.
+      const plan =
+        parsed.urgent && !planned.error ? { ...planned, delivery: { at: now, waitsFor: null } } : planned;
       if (plan.error)
         return {
           parsed,
@@ -97,7 +100,13 @@ export class PostingCommands {
           detail: translate(locale, plan.error.key, plan.error.params),
         };
       const id = randomUUID();
-      this.cache.enqueue(id, { kind: 'ask', id, to: plan.member.id, text: parsed.text });
+      this.cache.enqueue(id, {
+        kind: 'ask',
+        id,
+        to: plan.member.id,
+        text: parsed.text,
+        ...(parsed.urgent ? { urgent: true } : {}),
+      });
       this.changed();
       const sent = await this.send();
       if (sent.delivered === 'sent') await this.team.refresh();

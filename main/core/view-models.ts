@@ -115,6 +115,7 @@ export function settingsView(core: DesktopCore): SettingsView {
     hotkey: core.config.hotkey,
     openAtLogin: core.config.openAtLogin ?? null,
     notifications: core.config.notifications,
+    quietInMeetings: core.config.quietInMeetings,
     me: core.config.me,
     joinedAs: core.identity?.member.email ?? null,
     role: core.config.role,
@@ -155,6 +156,7 @@ export function askViews(core: DesktopCore, now: number): { toMe: AskView[]; fro
       seenAt: a.seenAt,
       answer: a.answer,
       snoozedUntil: a.snoozedUntil,
+      urgent: a.urgent,
     };
   });
   return { toMe: views.filter((v) => !v.mine), fromMe: views.filter((v) => v.mine) };

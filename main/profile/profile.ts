@@ -59,6 +59,7 @@ export const profileConfig = z
     hotkey: settingFields.hotkey.default(settingDefaults.hotkey),
     openAtLogin: settingFields.openAtLogin.optional(),
     notifications: settingFields.notifications.default(true),
+    quietInMeetings: settingFields.quietInMeetings.default(true),
     boardTeam: settingFields.boardTeam.default(null),
   })
   .strip();

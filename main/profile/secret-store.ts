@@ -11,6 +11,10 @@ export interface SecretStore {
   keys(): string[];
 }
 
+/** Every secret's value, for taking them out of log lines. */
+export const secretValues = (store: SecretStore): string[] =>
+  store.keys().flatMap((name) => store.get(name) ?? []);
+
 /** The key under which a CalDAV calendar's password is kept. */
 export const calDavSecret = (calendarId: string) => `caldav:${calendarId}`;
 

@@ -1,13 +1,25 @@
 import type { IpcEvent, IpcResponse } from '../../shared/ipc-contract';
 import { startBackground } from '../core/background';
-import { createCoreApi, type CoreHandlers } from '../core/core-api';
+import { createCoreApi, type AppServices, type CoreHandlers } from '../core/core-api';
 import { systemBrowser } from '../core/index';
 import { DesktopCore } from '../core/desktop-core';
 import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
 import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
 import type { SecretStore } from '../profile/secret-store';
 import type { Ask } from '../../shared/protocol/changes';
-import { notificationText, type NoticeKind } from './notification-text';
+import type { OpenTarget } from '../../shared/ipc-channels';
+import { translate } from '../../shared/i18n/translate';
+import { notificationText, summaryText, type NoticeKind } from './notification-text';
+import { createQuietNotices, quietReason } from './quiet-notices';
+
+/** Where a notification of each kind takes the person: the post in the feed, the ask in Me. */
+const openFor: Record<NoticeKind, OpenTarget> = {
+  mention: { view: 'feed' },
+  decision: { view: 'feed' },
+  ask: { view: 'me' },
+  answer: { view: 'me' },
+  free: { view: 'board' },
+};
 
 export interface SessionOptions {
   profileDir: string;
@@ -17,8 +29,8 @@ export interface SessionOptions {
   /** The OS's regional format (Electron's app.getSystemLocale()): the clock and date order. */
   systemRegion?: string;
   info: IpcResponse<'app:info'>;
-  /** A system notification, where the front end has them. */
-  notify: (title: string, body: string) => void;
+  /** A system notification, where the front end has them; a click on it opens `open`. */
+  notify: (title: string, body: string, open?: OpenTarget) => void;
   /** An event to every open window of the front end. */
   broadcast: (event: IpcEvent, payload?: unknown) => void;
   /** Problems of background work, in words (a log line, a notification). */
@@ -29,6 +41,8 @@ export interface SessionOptions {
   demo?: boolean;
   /** Opens a sign-in page (Electron's shell.openExternal); $BROWSER or the OS opener otherwise. */
   openBrowser?: (url: string) => Promise<void>;
+  /** What only the desktop app can do: open the logs folder, copy, restart to update. */
+  app?: AppServices;
 }
 
 export interface DesktopSession {
@@ -52,7 +66,11 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     options.systemLocale,
     options.systemRegion,
   );
-  const onError = options.onError ?? (() => {});
+  // Every problem of background work goes to the log file; the front end may also say it.
+  const onError = (message: string) => {
+    core.log.error(message);
+    options.onError?.(message);
+  };
   const hosting: (() => Promise<void>)[] = [];
   let demoStop: (() => Promise<void>) | undefined;
   const startDemo = async () => {
@@ -83,16 +101,29 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
         return link;
       },
       openBrowser: options.openBrowser ?? systemBrowser(),
+      ...(options.app ? { app: options.app } : {}),
     },
     options.now,
   );
 
+  // System notifications wait while I should not be interrupted, then come as one summary.
+  const clock = options.now ?? Date.now;
+  const quiet = createQuietNotices<{ kind: NoticeKind; urgent?: boolean; title: string; body: string }>({
+    quiet: async () => quietReason((await core.myStatus(clock())).state, core.config.quietInMeetings),
+    show: (notice) => options.notify(notice.title, notice.body, openFor[notice.kind]),
+    summarise: (counts, reason) => {
+      const words = summaryText(core.locale, counts, reason);
+      options.notify(words.title, words.body, { view: counts.ask || counts.answer ? 'me' : 'feed' });
+    },
+  });
+  core.on('changed', () => void quiet.check());
   // Notifications off in Settings: neither the system nor the open windows are told.
-  const tell = (key: NoticeKind, memberId: string, text?: string) => {
+  const tell = (key: NoticeKind, memberId: string, text?: string, urgent = false) => {
     if (!core.config.notifications) return;
     const name = core.memberName(memberId) ?? '';
     const words = notificationText(core.locale, key, name);
-    options.notify(words.title, text ?? words.body);
+    const title = urgent ? translate(core.locale, 'notify.urgent', { name }) : words.title;
+    void quiet.tell({ kind: key, urgent, title, body: text ?? words.body });
     options.broadcast('core:notify', { kind: key, memberId, name, ...(text ? { text } : {}) });
   };
   core.on('changed', () => options.broadcast('core:changed'));
@@ -100,7 +131,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   core.on('mention', (post: { text: string; memberId: string; kind?: string }) =>
     tell(post.kind === 'decision' ? 'decision' : 'mention', post.memberId, post.text),
   );
-  core.on('ask', (ask: Ask) => tell('ask', ask.from, ask.text));
+  core.on('ask', (ask: Ask) => tell('ask', ask.from, ask.text, ask.urgent));
   core.on('answer', (ask: Ask) => tell('answer', ask.to, ask.answer ?? ''));
 
   // A demo team is made anew (its sample day follows the clock); a real hosted team resumes.
@@ -130,6 +161,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     shutdown() {
       closing ??= (async () => {
         background.stop();
+        quiet.stop();
         await background.idle();
         await Promise.allSettled(
           [...hosting.splice(0), ...(demoStop ? [demoStop] : [])].map((close) => close()),

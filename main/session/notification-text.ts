@@ -11,6 +11,23 @@ const titles = {
   answer: 'notify.answer.title',
 } as const;
 
+const counted = ['mention', 'decision', 'ask', 'answer', 'free'] as const;
+
+/** The one notification for what waited: "While you were focusing" / "3 mentions, 1 ask". */
+export function summaryText(
+  locale: Locale,
+  counts: Partial<Record<NoticeKind, number>>,
+  reason: 'focus' | 'dnd' | 'meeting' | 'off',
+) {
+  return {
+    title: translate(locale, `notify.while.${reason}`),
+    body: counted
+      .filter((kind) => counts[kind])
+      .map((kind) => translate(locale, `notify.count.${kind}`, { n: counts[kind]! }))
+      .join(', '),
+  };
+}
+
 /** A system notification's words, in the person's language (the one string table). */
 export function notificationText(locale: Locale, key: NoticeKind, name: string) {
   const who = name || translate(locale, 'notify.someone');

@@ -4,6 +4,7 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   crashReporter,
   globalShortcut,
   ipcMain,
@@ -22,9 +23,12 @@ import {
 import Store from 'electron-store';
 import electronUpdater from 'electron-updater';
 import { translate } from '../../shared/i18n/translate';
+import type { OpenTarget } from '../../shared/ipc-channels';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
 import { useChromiumNetwork } from '../core/index';
+import type { AppServices } from '../core/index';
 import { devRendererUrl, isAppUrl, lockSession, lockWebContents } from './app-security';
+import { applyAppIdentity } from './app-identity';
 import { createAppUpdates, updateFeed } from './app-updates';
 import { watchCrashes } from './crash-watch';
 import { createHotkeyController } from './hotkey-controller';
@@ -60,12 +64,14 @@ export interface RunningShell {
 }
 
 async function start(): Promise<RunningShell> {
+  // Until the core's log file is open, problems go to the console.
+  let logError = (message: string) => console.error(`ricochet: ${message}`);
   watchCrashes({
     crashReporter,
     app,
     process,
     submitUrl: process.env['RICOCHET_CRASH_URL'],
-    log: (message) => console.error(`ricochet: ${message}`),
+    log: (message) => logError(message),
     exit: (code) => app.exit(code),
   });
   await app.whenReady();
@@ -78,8 +84,15 @@ async function start(): Promise<RunningShell> {
   const page = rendererFile(here);
   app.on('web-contents-created', (_e, contents) => lockWebContents(contents, shell, rendererUrl, page));
   const secrets = new KeychainSecretStore(safeStorage, app.getPath('userData'));
-  const notify = (title: string, body: string) =>
-    void (Notification.isSupported() && new Notification({ title, body }).show());
+  applyAppIdentity(app, process.platform);
+  // A click on a notification opens the board at what it is about (once the tray exists).
+  let opened = (_open: OpenTarget | undefined) => {};
+  const notify = (title: string, body: string, open?: OpenTarget) => {
+    if (!Notification.isSupported()) return;
+    const note = new Notification({ title, body });
+    note.on('click', () => opened(open));
+    note.show();
+  };
   const windows = createWindows({
     BrowserWindow,
     screen,
@@ -92,6 +105,13 @@ async function start(): Promise<RunningShell> {
     onQuickPostClosed: () => process.platform === 'darwin' && app.hide(),
     state: new Store<WindowState>(windowStateOptions),
   });
+  const appServices: AppServices = {
+    openFolder: async (path) => {
+      const failed = await shell.openPath(path);
+      if (failed) throw new Error(`the folder could not be opened: ${failed}`);
+    },
+    copyText: (text) => clipboard.writeText(text),
+  };
   const desktop = await startDesktopSession({
     profileDir: app.getPath('userData'),
     secrets,
@@ -103,7 +123,9 @@ async function start(): Promise<RunningShell> {
     },
     notify,
     broadcast: (event, payload) => windows.send(event, payload),
-    onError: (message) => console.error(`ricochet: ${message}`),
+    // Problems go to the log file; while developing, to the console as well.
+    ...(app.isPackaged ? {} : { onError: (message: string) => console.error(`ricochet: ${message}`) }),
+    app: appServices,
     // The windows, tray, notifications and asks all speak the session's one language.
     systemLocale: app.getLocale(),
     systemRegion: app.getSystemLocale(),
@@ -115,18 +137,32 @@ async function start(): Promise<RunningShell> {
     },
   });
   const { core, api } = desktop;
+  logError = (message) => core.log.error(message);
   const locale = () => core.locale;
   registerIpc(ipcMain, api, (url) => isAppUrl(url, rendererUrl, page));
   if (secrets.weak) notify('Ricochet', translate(locale(), 'keychain.weak'));
 
   const tray = new Tray(nativeImage.createEmpty());
+  opened = (open) => {
+    windows.showBoard(tray);
+    if (open) windows.send('core:open', open);
+  };
   const updates = createAppUpdates({
     updater: electronUpdater.autoUpdater,
     feedUrl: () => updateFeed(core.identity?.server, process.env),
     typing: () => windows.typing(),
-    onChange: () => void trayUpdater.refresh(),
-    log: (message) => console.error(`ricochet: ${message}`),
+    onChange: () => {
+      void trayUpdater.refresh();
+      windows.send('core:changed'); // Settings shows "Restart to update" too
+    },
+    log: (message) => logError(message),
   });
+  appServices.update = {
+    get ready() {
+      return updates.state.kind === 'ready' ? updates.state.version : undefined;
+    },
+    restart: () => updates.restart(),
+  };
   const trayUpdater = createTrayUpdater({
     tray,
     menu: Menu,
@@ -138,9 +174,8 @@ async function start(): Promise<RunningShell> {
       board: () => windows.toggleBoard(tray),
       quickPost: () => windows.openQuickPost(),
       quit: () => app.quit(),
-      restartToUpdate: () => updates.restart(),
     },
-    updateReady: () => (updates.state.kind === 'ready' ? updates.state.version : undefined),
+    notify: (body) => notify('Ricochet', body),
   });
   updates.start();
 

@@ -15,6 +15,8 @@ export type TrayAction =
   | { kind: 'toggle-pause' }
   | { kind: 'preferences' }
   | { kind: 'restart-to-update' }
+  | { kind: 'open-logs' }
+  | { kind: 'copy-diagnostics' }
   | { kind: 'quit' };
 
 export interface TrayMenuItem {
@@ -115,6 +117,13 @@ export function trayModel(input: {
       { label: tr('tray.quick'), action: { kind: 'quick-post' } },
       { label: tr('tray.pause'), type: 'checkbox', checked: input.paused, action: { kind: 'toggle-pause' } },
       { label: tr('tray.preferences'), action: { kind: 'preferences' } },
+      {
+        label: tr('tray.help'),
+        submenu: [
+          { label: tr('tray.openLogs'), action: { kind: 'open-logs' } },
+          { label: tr('tray.copyDiagnostics'), action: { kind: 'copy-diagnostics' } },
+        ],
+      },
       { type: 'separator' },
       ...(input.updateReady
         ? [

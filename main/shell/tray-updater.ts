@@ -1,6 +1,7 @@
 import type { Menu, Tray, nativeImage } from 'electron';
 import { waitingForMe } from '../../shared/asks/asks-waiting';
 import type { CoreHandlers, DesktopCore } from '../core/index';
+import { translate } from '../../shared/i18n/translate';
 import { createTrayView } from './tray-controller';
 import { trayModel, type TrayAction, type TrayModel } from './tray-model';
 
@@ -14,9 +15,9 @@ export interface TrayUpdaterDeps {
   platform: NodeJS.Platform;
   core: DesktopCore;
   api: CoreHandlers;
-  open: { board: () => void; quickPost: () => void; quit: () => void; restartToUpdate?: () => void };
-  /** The version of an update downloaded and ready to install, if any. */
-  updateReady?: () => string | undefined;
+  open: { board: () => void; quickPost: () => void; quit: () => void };
+  /** A word to the person (a system notification). */
+  notify?: (body: string) => void;
   now?: () => number;
 }
 
@@ -39,7 +40,12 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
     else if (action.kind === 'quick-post') deps.open.quickPost();
     else if (action.kind === 'toggle-pause')
       void api['settings:update']({ pausePublishing: !core.config.pausePublishing });
-    else if (action.kind === 'restart-to-update') deps.open.restartToUpdate?.();
+    else if (action.kind === 'restart-to-update') void api['app:restartToUpdate']({});
+    else if (action.kind === 'open-logs') void api['app:openLogs']({});
+    else if (action.kind === 'copy-diagnostics')
+      void api['app:diagnostics']({ copy: true }).then(
+        ({ copied }) => copied && deps.notify?.(translate(core.locale, 'tray.diagnosticsCopied')),
+      );
     else deps.open.quit();
     void refresh();
   };
@@ -64,7 +70,7 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
       watching: core.watching,
       mine: await core.myStatus(t),
       asksWaiting: waitingForMe(asks.toMe),
-      updateReady: deps.updateReady?.(),
+      updateReady: (await api['app:update']({})).ready ?? undefined,
     });
     if (stopped) return undefined;
     view.apply(model);

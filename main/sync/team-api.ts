@@ -145,7 +145,12 @@ export class TeamApi {
         return this.call(askSchema, {
           method: 'POST',
           path: '/v1/asks',
-          body: { id: command.id, to: command.to, text: command.text },
+          body: {
+            id: command.id,
+            to: command.to,
+            text: command.text,
+            ...(command.urgent ? { urgent: true } : {}),
+          },
         });
       case 'ask-update':
         return this.call(askSchema, {

@@ -14,7 +14,13 @@ export const teamCommand = z.discriminatedUnion('kind', [
     /** Member ids its @mentions name (older queued posts have none). */
     mentions: z.array(z.string()).optional(),
   }),
-  z.object({ kind: z.literal('ask'), id: z.string(), to: z.string(), text: z.string() }),
+  z.object({
+    kind: z.literal('ask'),
+    id: z.string(),
+    to: z.string(),
+    text: z.string(),
+    urgent: z.boolean().optional(),
+  }),
   z.object({ kind: z.literal('ask-update'), askId: z.string(), update: askUpdate }),
   z.object({
     kind: z.literal('edit-post'),

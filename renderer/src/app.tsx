@@ -17,6 +17,7 @@ import { waitingForMe } from '../../shared/asks/asks-waiting';
 import { OnboardingView } from './views/onboarding-view';
 import { SettingsView } from './views/settings-view';
 import type { JoinLink } from './views/join-forms';
+import type { OpenTarget } from '../../shared/ipc-channels';
 
 const views = {
   board: 'nav.board',
@@ -101,6 +102,15 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
     void api?.joinPending({}).then((r) => open(r.link));
     return api?.on('core:join-link', () => void api.joinPending({}).then((r) => open(r.link)));
   }, []);
+  // A clicked notification: the view that holds what it was about.
+  useEffect(
+    () =>
+      getApi()?.on('core:open', (payload) => {
+        const target = (payload as OpenTarget | undefined)?.view;
+        if (target && target in views) setView(target);
+      }),
+    [],
+  );
   if (!settings || onboarding === null) return null;
   const viewerTz = settings.tz;
   const waiting = waitingForMe(asks?.toMe ?? []);

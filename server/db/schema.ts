@@ -132,6 +132,8 @@ export interface Database {
     state: string;
     answer: string | null;
     snoozed_until: string | null;
+    /** 1 when its author marked it urgent. */
+    urgent: number;
   };
   /**
    * The teams people see (a squad, a chapter, a project): groups of the organisation's people.

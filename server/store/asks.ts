@@ -27,6 +27,7 @@ const toAsk = (row: Database['asks']): Ask => ({
   state: askState.parse(row.state),
   answer: row.answer,
   snoozedUntil: row.snoozed_until,
+  urgent: row.urgent === 1,
 });
 
 /**
@@ -69,7 +70,8 @@ export async function createAsk(db: Kysely<Database>, from: Member, body: AskBod
         throw new ApiError(409, 'id_taken', 'this ask id is already used in your team');
       return { ask: toAsk(existing), created: false };
     }
-    const delivery = await deliveryFor(trx, to, now);
+    // Urgent: now, whatever the person is doing; otherwise when they are next reachable.
+    const delivery = body.urgent ? { at: now, waitsFor: null } : await deliveryFor(trx, to, now);
     const at = isoInstant(now);
     const now_ = delivery.at <= now;
     const row: Database['asks'] = {
@@ -86,6 +88,7 @@ export async function createAsk(db: Kysely<Database>, from: Member, body: AskBod
       state: now_ ? 'delivered' : 'pending',
       answer: null,
       snoozed_until: null,
+      urgent: body.urgent ? 1 : 0,
     };
     await trx.insertInto('asks').values(row).execute();
     await announce(trx, row, from.id);

@@ -108,6 +108,8 @@ export const askSchema = z.object({
   state: z.enum(askStates),
   answer: text.nullable(),
   snoozedUntil: stamp.nullable(),
+  /** Its author marked it urgent (asks recorded before urgency existed are not). */
+  urgent: z.boolean().default(false),
 });
 
 const envelope = {

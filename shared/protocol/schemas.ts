@@ -191,6 +191,8 @@ export const askBody = z
     id: z.uuid({ message: 'id must be a UUID made by the client' }),
     to: id,
     text: visibleText(500, 1, { joiners: true }),
+    /** Marked urgent by its author: delivered now, and it rings through the person's quiet. */
+    urgent: z.boolean().optional(),
   })
   .strict();
 

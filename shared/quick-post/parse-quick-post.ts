@@ -9,7 +9,7 @@ export type QuickPost =
   | { kind: 'post'; text: string; tags: string[]; mentions: string[] }
   | { kind: 'status'; state: ManualState; until: number | null; text: string | null; emoji: string | null }
   | { kind: 'clear' }
-  | { kind: 'ask'; to: string; text: string }
+  | { kind: 'ask'; to: string; text: string; urgent: boolean }
   | { kind: 'decision'; text: string; tags: string[]; mentions: string[] }
   | { kind: 'error'; message: string };
 
@@ -100,11 +100,14 @@ export function parseQuickPost(input: string, context: UntilContext & { locale: 
   if (name === 'clear') return { kind: 'clear' };
   if (name === 'ask') {
     const [to = '', ...rest] = words;
-    const question = rest.join(' ').trim();
+    // "/ask @bob ! the server is down": a leading "!" marks it urgent.
+    const joined = rest.join(' ').trim();
+    const urgent = joined.startsWith('!');
+    const question = urgent ? joined.slice(1).trim() : joined;
     if (!/^@\S+/.test(to)) return error('quickPost.askWho');
     if (!question) return error('quickPost.askWhat', { to });
     if (question.length > 500) return error('quickPost.askTooLong', { n: question.length });
-    return { kind: 'ask', to: to.slice(1), text: question };
+    return { kind: 'ask', to: to.slice(1), text: question, urgent };
   }
   if (name === 'decide') {
     const decision = words.join(' ').trim();

@@ -24,6 +24,8 @@ export const settingFields = {
   openAtLogin: z.boolean(),
   /** Mentions of me and "X is free now" as system notifications. */
   notifications: z.boolean(),
+  /** In a meeting, notifications wait (as they do while focusing, in do-not-disturb, off hours). */
+  quietInMeetings: z.boolean(),
   /** What I do and know, for "who knows about…" (published with my profile). */
   role: z.string().max(80),
   skills: z.array(z.string().max(40)).max(30),
@@ -43,6 +45,7 @@ export const settingsPatchShape = z
     hotkey: settingFields.hotkey.optional(),
     openAtLogin: settingFields.openAtLogin.optional(),
     notifications: settingFields.notifications.optional(),
+    quietInMeetings: settingFields.quietInMeetings.optional(),
     role: settingFields.role.optional(),
     skills: settingFields.skills.optional(),
     boardTeam: settingFields.boardTeam.optional(),

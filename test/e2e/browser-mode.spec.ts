@@ -227,6 +227,29 @@ test.describe('a team of two on one real server', () => {
     await page.getByLabel('Quick post').press('Enter');
   });
 
+  test('Settings: diagnostics for IT land on the clipboard without the token; the logs folder is named', async ({
+    browser,
+  }) => {
+    const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    try {
+      await page.goto(ana.url);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Copied: paste them' })).toBeVisible();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toMatch(/^Ricochet \d+\.\d+\.\d+ \(browser\)/m);
+      expect(copied).toContain(`Team: ${team.url} as `);
+      expect(copied).toMatch(/Sync: (live|not live)/);
+      expect(copied).not.toMatch(/ana\.lopez@|Bearer [^<]/);
+      // The browser mode cannot open a folder on this computer: it says where it is.
+      await page.getByRole('button', { name: 'Open logs folder' }).click();
+      await expect(page.getByRole('status').filter({ hasText: /^Logs are in .+logs$/ })).toBeVisible();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('switching to French changes every visible string', async ({ page }) => {
     await page.goto(ana.url);
     await page.getByRole('button', { name: 'Settings' }).click();

@@ -7,7 +7,8 @@ import { EventEmitter } from 'node:events';
  */
 export function fakeElectron(options: { userData: string; refuse?: string[] }) {
   const menus: { template: Electron.MenuItemConstructorOptions[] }[] = [];
-  const notifications: { title: string; body: string }[] = [];
+  /** Notifications shown; `click` does what the person's click would. */
+  const notifications: { title: string; body: string; click?: () => void }[] = [];
   const shortcuts = new Map<string, () => void>();
   const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const windows: FakeWindow[] = [];
@@ -15,6 +16,9 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
   const loginItems: { openAtLogin: boolean }[] = [];
   /** What crashReporter.start was given. */
   const crashes: unknown[] = [];
+  /** Folders opened (shell.openPath) and texts copied (clipboard), in order. */
+  const opened: string[] = [];
+  const clipboard: string[] = [];
   /** What went out through Chromium's network stack (net.fetch), and what it resolved proxies for. */
   const network = { fetched: [] as string[], resolved: [] as string[] };
   const realFetch = globalThis.fetch;
@@ -115,11 +119,13 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
       handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) =>
         void handlers.set(channel, fn),
     },
-    Notification: class {
+    Notification: class extends EventEmitter {
       static isSupported = () => true;
-      constructor(private readonly note: { title: string; body: string }) {}
+      constructor(private readonly note: { title: string; body: string }) {
+        super();
+      }
       show() {
-        notifications.push(this.note);
+        notifications.push(Object.assign(this.note, { click: () => this.emit('click') }));
       }
     },
     powerMonitor: new EventEmitter(),
@@ -155,7 +161,11 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
         webRequest: { onHeadersReceived: () => {} },
       },
     },
-    shell: { openExternal: () => Promise.resolve() },
+    shell: {
+      openExternal: () => Promise.resolve(),
+      openPath: (path: string) => (opened.push(path), Promise.resolve('')),
+    },
+    clipboard: { writeText: (text: string) => void clipboard.push(text) },
   };
   /** electron-updater's autoUpdater: what it was pointed at and asked; tests emit its events. */
   const updater = Object.assign(new EventEmitter(), {
@@ -174,6 +184,8 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     module,
     updater,
     crashes,
+    opened,
+    clipboard,
     app,
     menus,
     notifications,

@@ -102,6 +102,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./web-command')).webCommand,
   },
   {
+    name: 'diagnostics',
+    summary: 'Print what to send IT when something is wrong (no secrets, addresses or titles).',
+    load: async () => (await import('./diagnostics-command')).diagnosticsCommand,
+  },
+  {
     name: 'version',
     summary: 'Print the version of Ricochet (also: ricochet --version).',
     load: async () => (await import('./version-command')).versionCommand,

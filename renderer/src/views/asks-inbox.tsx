@@ -32,6 +32,7 @@ export function AsksInbox() {
             <p>
               <strong>{a.from.name}</strong> · {when(a.deliveredAt)} ·{' '}
               <span className="hint">{t(`asks.state.${a.state}`)}</span>
+              {a.urgent && <strong className="urgent"> · {t('asks.urgent')}</strong>}
             </p>
             <p>{a.text}</p>
             {a.answer && <p className="hint">→ {a.answer}</p>}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SettingsView as Settings } from '../../../shared/views';
 import { getApi } from '../api';
 import { formatMoment } from '../../../shared/i18n/status-messages';
@@ -6,18 +6,11 @@ import { useLocale, useT, useZone } from '../i18n/i18n';
 import { FieldError, Skeleton } from '../components/placeholders';
 import { useCore } from '../use-core';
 import { ConnectCalendars } from '../components/connect-calendars';
-import { IdentityFields } from '../components/identity-fields';
 import { LanguageAndClock } from './settings-language';
 import { CompanySignInForm, DeviceCodeForm, JoinForm, type JoinLink } from './join-forms';
 import { MyDevices } from './my-devices';
-
-type Invite = { server: string; invite: string; link: string; addresses: { address: string; via: string }[] };
-
-/** The fields of a submitted form, by name (and no page reload). */
-function form(event: FormEvent<HTMLFormElement>): Record<string, string> {
-  event.preventDefault();
-  return Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-}
+import { form, StartTeamForm, type Invite } from './start-team-form';
+import { SettingsHelp } from './settings-help';
 
 /** Calendars with their state, hours and zone, privacy, team, language. */
 export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }) {
@@ -200,14 +193,11 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
       </form>
 
       <h3>{t('settings.privacy')}</h3>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={data.pausePublishing}
-          onChange={(e) => void act(() => api.settingsUpdate({ pausePublishing: e.target.checked }))}
-        />{' '}
-        {t('settings.pause')}
-      </label>
+      <Check
+        label={t('settings.pause')}
+        checked={data.pausePublishing}
+        set={(on) => void act(() => api.settingsUpdate({ pausePublishing: on }))}
+      />
 
       <h3>{t('settings.team')}</h3>
       {data.team ? (
@@ -280,66 +270,34 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
         {errorAt('hotkey')}
       </form>
       <h3>{t('settings.notifications')}</h3>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={data.notifications}
-          onChange={(e) => void act(() => api.settingsUpdate({ notifications: e.target.checked }))}
-        />{' '}
-        {t('settings.notificationsValue')}
-      </label>
+      <Check
+        label={t('settings.notificationsValue')}
+        checked={data.notifications}
+        set={(on) => void act(() => api.settingsUpdate({ notifications: on }))}
+      />
+      <Check
+        label={t('settings.quietInMeetings')}
+        checked={data.quietInMeetings}
+        set={(on) => void act(() => api.settingsUpdate({ quietInMeetings: on }))}
+      />
       {info?.mode === 'electron' && (
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={data.openAtLogin ?? info.packaged}
-            onChange={(e) => void act(() => api.settingsUpdate({ openAtLogin: e.target.checked }))}
-          />{' '}
-          {t('settings.openAtLogin')}
-        </label>
+        <Check
+          label={t('settings.openAtLogin')}
+          checked={data.openAtLogin ?? info.packaged}
+          set={(on) => void act(() => api.settingsUpdate({ openAtLogin: on }))}
+        />
       )}
+      <SettingsHelp />
     </section>
   );
 }
 
-/** Runs the team server inside the app and shows the invite link to hand out. */
-function StartTeamForm({ onStarted }: { onStarted: (invite: Invite) => void }) {
-  const t = useT();
-  const [error, setError] = useState<string | null>(null);
+/** A yes-or-no setting: its box and its words, saved as soon as it is ticked. */
+function Check({ label, checked, set }: { label: string; checked: boolean; set: (on: boolean) => void }) {
   return (
-    <form
-      aria-label={t('settings.startTeam')}
-      onSubmit={(e) => {
-        const f = form(e);
-        getApi()!
-          .teamStart({
-            teamName: f['teamName']!,
-            name: f['name']!,
-            email: f['email']!,
-            port: Number(f['port'] || 8787),
-            ...(f['lan'] ? { host: '0.0.0.0' as const } : {}),
-          })
-          .then(onStarted, (err: Error) => setError(err.message));
-      }}
-    >
-      <h4>{t('settings.startTeam')}</h4>
-      <label>
-        {t('settings.teamName')} <input name="teamName" required />
-      </label>
-      <IdentityFields />
-      <label>
-        {t('settings.port')} <input name="port" type="number" min={1024} max={65535} defaultValue={8787} />
-      </label>
-      <label className="check">
-        <input type="checkbox" name="lan" /> {t('settings.shareLan')}
-      </label>
-      <button type="submit">{t('settings.start')}</button>
-      {error && (
-        <p role="alert" className="error">
-          {t('error.generic', { message: error })}
-        </p>
-      )}
-    </form>
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => set(e.target.checked)} /> {label}
+    </label>
   );
 }
 

@@ -9,6 +9,7 @@ import { profilePendingMigration } from './profile-pending';
 import { devicesMigration } from './devices';
 import { directoryMigration } from './directory';
 import { singleSignOnMigration } from './single-sign-on';
+import { urgentAsksMigration } from './urgent-asks';
 
 /** Every migration, by name in the order they run. Released ones never change: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '013_devices': devicesMigration,
   '014_directory': directoryMigration,
   '015_single_sign_on': singleSignOnMigration,
+  '016_urgent_asks': urgentAsksMigration,
 };

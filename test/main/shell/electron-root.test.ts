@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../../shared/ipc-channels';
 import type { RunningShell } from '../../../main/shell/index';
 import { ConfigFile } from '../../../main/profile/config-file';
+import { KeychainSecretStore } from '../../../main/shell/keychain-secret-store';
 import { fakeElectron } from '../../support/fake-electron';
 import { freePort } from '../../support/radicale';
 import { teamServer } from '../../support/team-server';
@@ -134,6 +135,18 @@ describe('the Electron app, started by its real entry', () => {
     expect(fake.current.network.resolved).toContain(`${team.url}/v1/stream`);
   });
 
+  it('a click on a notification opens the board at what it is about (an ask: the Me view)', async () => {
+    const note = fake.current.notifications.find((n) => n.title === 'Ana asks you')!;
+    expect(note).toBeDefined();
+    const board = fake.current.windows.find((w) => !w.loaded.hash);
+    board?.hide();
+    note.click!();
+    const shown = fake.current.windows.find((w) => !w.loaded.hash)!;
+    expect(shown.visible).toBe(true);
+    expect(shown.sent).toContainEqual({ channel: 'core:open', payload: { view: 'me' } });
+    shown.hide();
+  });
+
   it('signed in, it looks for updates on the team server; "Restart to update" waits for the post being typed', async () => {
     const { updater } = fake.current;
     await waitFor(() => updater.checks > 0);
@@ -145,9 +158,46 @@ describe('the Electron app, started by its real entry', () => {
     shell.windows.openQuickPost(); // as the hotkey does: a post is being typed
     restart()!.click!({} as never, undefined, {} as never);
     expect(updater.installs).toBe(0);
-    fake.current.windows.at(-1)!.close();
+    fake.current.windows.find((w) => w.loaded.hash === 'view=quick-post' && !w.destroyed)!.close();
     restart()!.click!({} as never, undefined, {} as never);
     expect(updater.installs).toBe(1);
+  });
+
+  it('the token and a meeting title written through the shell’s and the core’s logs never reach the file', async () => {
+    const token = new KeychainSecretStore(fake.current.module.safeStorage as never, profile).get('token')!;
+    expect(token.length).toBeGreaterThan(10);
+    fake.current.updater.emit(
+      'error',
+      new Error(`${team.url}/updates/latest.yml?access_token=${token}: 502`),
+    );
+    shell.session.core.log.error(`pull refused for Bearer ${token} while reading "Board review"`);
+    const file = join(profile, 'logs', 'ricochet.log');
+    await waitFor(() => existsSync(file) && readFileSync(file, 'utf8').includes('pull refused'));
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('update check failed');
+    expect(written).not.toContain(token);
+    expect(written).not.toContain('Board review');
+  });
+
+  it('the tray’s Help: the logs folder opens, and diagnostics are copied, without secrets', async () => {
+    const help = () =>
+      fake.current.trays[0]!.menu!.template.find((item) => item.label === 'Help')!
+        .submenu as Electron.MenuItemConstructorOptions[];
+    const click = (label: string) =>
+      help().find((i) => i.label === label)!.click!({} as never, undefined, {} as never);
+    click('Open logs folder');
+    await waitFor(() => fake.current.opened.length > 0);
+    expect(fake.current.opened).toEqual([join(profile, 'logs')]);
+    click('Copy diagnostics');
+    await waitFor(() => fake.current.clipboard.length > 0);
+    const [text] = fake.current.clipboard;
+    expect(text).toMatch(/^Ricochet 0\.0\.0-test \(electron\)/);
+    expect(text).toContain(`Team: ${team.url} as `);
+    expect(text).toContain('update check failed'); // the last problems, from the log
+    expect(text).not.toContain(
+      new KeychainSecretStore(fake.current.module.safeStorage as never, profile).get('token')!,
+    );
+    await waitFor(() => fake.current.notifications.some((n) => n.body.startsWith('Diagnostics copied')));
   });
 
   it('the popover opens where it was left (electron-store), and beside the tray on a screen that is gone', async () => {

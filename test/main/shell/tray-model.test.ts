@@ -77,8 +77,13 @@ describe('tray at a glance', () => {
       'Quick post…',
       'Pause publishing',
       'Preferences…',
+      'Help',
       '—',
       'Quit Ricochet',
+    ]);
+    expect(menu.find((i) => i.label === 'Help')!.submenu!.map((i) => [i.label, i.action])).toEqual([
+      ['Open logs folder', { kind: 'open-logs' }],
+      ['Copy diagnostics', { kind: 'copy-diagnostics' }],
     ]);
     expect(menu[1]!.submenu!.map((i) => i.action)).toEqual([
       { kind: 'post', text: '/focus 1h' },
@@ -91,6 +96,16 @@ describe('tray at a glance', () => {
       checked: true,
       action: { kind: 'watch', memberId: 'ana' },
     });
+  });
+
+  it('an update downloaded: "Restart to update" with its version, in the person’s language', () => {
+    const item = (locale: 'en' | 'fr') =>
+      trayModel({ ...base, locale, updateReady: '0.2.0' }).menu.find(
+        (i) => i.action?.kind === 'restart-to-update',
+      );
+    expect(item('en')?.label).toBe('Restart to update (0.2.0)');
+    expect(item('fr')?.label).toBe('Redémarrer pour mettre à jour (0.2.0)');
+    expect(trayModel(base).menu.some((i) => i.action?.kind === 'restart-to-update')).toBe(false);
   });
 
   it('offline shows as its own icon and in the tooltip; French speaks French', () => {

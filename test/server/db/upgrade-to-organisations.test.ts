@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readBoard, readGroups } from '../../../main/cache/cache-queries';
 import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
+import type { Database } from '../../../server/db/schema';
 import { connectStorage, migrateTo, openStorage } from '../../../server/db/connect';
 import { runServer } from '../../../server/run-server';
 import { hashSecret } from '../../../server/store/secrets';
@@ -96,7 +97,11 @@ async function seedRelease005(config: Awaited<ReturnType<typeof storageFor>>) {
     answer: null,
     snoozed_until: null,
   };
-  await db.insertInto('asks').values(ask).execute();
+  // The row as release 005 knew it: later columns (urgent) did not exist yet.
+  await db
+    .insertInto('asks')
+    .values(ask as Database['asks'])
+    .execute();
   // The log as release 005 wrote it: each member, the post and the ask.
   let seq = 0;
   const log = async (

@@ -47,7 +47,20 @@ describe('quick posts: asks and decisions', () => {
       kind: 'ask',
       to: 'chloe',
       text: 'Can you review the Q3 plan?',
+      urgent: false,
     });
+  });
+
+  it('/ask @name ! marks it urgent; the "!" is not part of the question', () => {
+    expect(parse('/ask @chloe ! The release build is broken')).toEqual({
+      kind: 'ask',
+      to: 'chloe',
+      text: 'The release build is broken',
+      urgent: true,
+    });
+    expect(parse('/ask @chloe !Now please')).toMatchObject({ text: 'Now please', urgent: true });
+    expect(parse('/ask @chloe Is it done!')).toMatchObject({ text: 'Is it done!', urgent: false });
+    expect(parse('/ask @chloe !')).toMatchObject({ kind: 'error' });
   });
 
   it('/decide keeps who it names and its tags', () => {
