@@ -48,6 +48,9 @@ if (process.env['RICOCHET_PROFILE']) app.setPath('userData', process.env['RICOCH
 const single = app.requestSingleInstanceLock();
 if (!single) app.quit();
 app.setAsDefaultProtocolClient('ricochet');
+// Set on the way out, so the board's close is no longer turned into a hide.
+let quitRequested = false;
+app.on('before-quit', () => (quitRequested = true));
 // A tray app keeps running with no window open.
 app.on('window-all-closed', () => {});
 
@@ -102,6 +105,7 @@ async function start(): Promise<RunningShell> {
     rendererFile: page,
     // Focus goes back to the app the person was in: on macOS that needs the app hidden.
     dark: () => nativeTheme.shouldUseDarkColors,
+    quitting: () => quitRequested,
     onQuickPostClosed: () => process.platform === 'darwin' && app.hide(),
     state: new Store<WindowState>(windowStateOptions),
   });

@@ -16,6 +16,8 @@ export interface WindowDeps {
   rendererFile: string;
   /** After the quick-post box closes (macOS hands focus back by hiding the app). */
   onQuickPostClosed?: () => void;
+  /** The app is quitting: the board may really close then (otherwise closing it hides it). */
+  quitting?: () => boolean;
   /** Whether the system is in dark mode now, so a window opens in the page's colour, not white. */
   dark?: () => boolean;
   /** Where the popover was left last time (electron-store); without it, always beside the tray. */
@@ -62,6 +64,13 @@ export function createWindows(deps: WindowDeps) {
         };
         board.on('moved', remember);
         board.on('resized', remember);
+        // Escape in the page (window.close) or the system's close: the popover hides, as a tray
+        // popover does, and opens again at once with its state; only quitting really closes it.
+        board.on('close', (event: Electron.Event) => {
+          if (deps.quitting?.()) return;
+          event.preventDefault();
+          board?.hide();
+        });
       }
       const position =
         saved ??

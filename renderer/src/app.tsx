@@ -102,6 +102,16 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
     void api?.joinPending({}).then((r) => open(r.link));
     return api?.on('core:join-link', () => void api.joinPending({}).then((r) => open(r.link)));
   }, []);
+  // Escape closes the popover (the shell hides it), unless it belongs to a field being typed in.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if ((event.target as Element | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
+      window.close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   // A clicked notification: the view that holds what it was about.
   useEffect(
     () =>

@@ -250,6 +250,23 @@ test.describe('a team of two on one real server', () => {
     }
   });
 
+  test('Escape closes the popover, but not while typing in a field', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { closes: number };
+      w.closes = 0;
+      window.close = () => void w.closes++;
+    });
+    await page.goto(ana.url);
+    const closes = () => page.evaluate(() => (window as unknown as { closes: number }).closes);
+    await page.getByRole('button', { name: 'Feed' }).click();
+    await page.getByLabel('Quick post').fill('half a thought');
+    await page.getByLabel('Quick post').press('Escape');
+    expect(await closes()).toBe(0);
+    await page.getByRole('button', { name: 'Feed' }).focus();
+    await page.keyboard.press('Escape');
+    expect(await closes()).toBe(1);
+  });
+
   test('switching to French changes every visible string', async ({ page }) => {
     await page.goto(ana.url);
     await page.getByRole('button', { name: 'Settings' }).click();

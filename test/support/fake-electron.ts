@@ -90,7 +90,7 @@ export function fakeElectron(options: { userData: string; refuse?: string[] }) {
     getLocale: () => 'en-GB',
     getSystemLocale: () => 'en-GB',
     setLoginItemSettings: (settings: { openAtLogin: boolean }) => void loginItems.push(settings),
-    quit: () => void app.emit('will-quit', { preventDefault: () => {} }),
+    quit: () => void (app.emit('before-quit'), app.emit('will-quit', { preventDefault: () => {} })),
     exit: (code: number) => void app.emit('exited', code),
     hide: () => {},
   });

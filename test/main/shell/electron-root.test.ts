@@ -161,6 +161,10 @@ describe('the Electron app, started by its real entry', () => {
     fake.current.windows.find((w) => w.loaded.hash === 'view=quick-post' && !w.destroyed)!.close();
     restart()!.click!({} as never, undefined, {} as never);
     expect(updater.installs).toBe(1);
+    // Settings offers the same, through the same IPC every window uses.
+    expect(await call('app:update')).toEqual({ ready: '0.2.0' });
+    expect(await call('app:restartToUpdate')).toEqual({ restarting: true });
+    expect(updater.installs).toBe(2);
   });
 
   it('the token and a meeting title written through the shell’s and the core’s logs never reach the file', async () => {

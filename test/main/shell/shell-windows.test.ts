@@ -90,6 +90,28 @@ describe('the windows the shell creates', () => {
   });
 });
 
+describe('closing the popover', () => {
+  it('Escape or the system’s close hides the board, state kept; quitting really closes it', () => {
+    FakeWindow.made = [];
+    let quitting = false;
+    const windows = createWindows({ ...deps(), quitting: () => quitting });
+    windows.showBoard();
+    const board = FakeWindow.made[0]!;
+    const close = () => {
+      let prevented = false;
+      board.emit('close', { preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(close()).toBe(true);
+    expect(board.visible).toBe(false);
+    windows.showBoard();
+    expect(FakeWindow.made).toHaveLength(1); // the same window, with its page, not a new one
+    expect(board.visible).toBe(true);
+    quitting = true;
+    expect(close()).toBe(false);
+  });
+});
+
 describe('the window background', () => {
   it('is the page’s own, light and dark, so opening a window never flashes another colour', () => {
     const css = readFileSync(join(import.meta.dirname, '../../../renderer/src/styles.css'), 'utf8');
