@@ -105,19 +105,23 @@ export function readFeed(
   if (options.memberId) clauses.push(['member_id = ?', options.memberId]);
   if (options.memberIds)
     clauses.push(['member_id IN (SELECT value FROM json_each(?))', JSON.stringify(options.memberIds)]);
-  if (options.tag) clauses.push(["data LIKE ? ESCAPE '\\'", `%"${escapeLike(options.tag.toLowerCase())}"%`]);
+  // The tag among the post's tags, in SQL, so LIMIT counts only tagged posts (a text that is the
+  // word alone is not a tag).
+  if (options.tag)
+    clauses.push([
+      "EXISTS (SELECT 1 FROM json_each(data, '$.tags') WHERE value = ?)",
+      options.tag.toLowerCase(),
+    ]);
   if (options.mention) clauses.push(["data LIKE ? ESCAPE '\\'", `%@${escapeLike(options.mention)}%`]);
   if (options.decisions) clauses.push(['data LIKE ?', '%"kind":"decision"%']);
   const where = clauses.map(([c]) => c);
   const args = clauses.map(([, a]) => a);
   const sql = `SELECT data, pending FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
   const rows = cache.stmt(sql).all(...args, options.limit ?? 50) as { data: string; pending: number }[];
-  return rows
-    .flatMap((r) => {
-      const post = read(postData, r.data);
-      return post ? [{ ...post, pending: r.pending === 1 }] : [];
-    })
-    .filter((p) => !options.tag || p.tags.includes(options.tag.toLowerCase()));
+  return rows.flatMap((r) => {
+    const post = read(postData, r.data);
+    return post ? [{ ...post, pending: r.pending === 1 }] : [];
+  });
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

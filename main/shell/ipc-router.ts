@@ -1,25 +1,21 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { ipcContract, type IpcChannel, type IpcRequest, type IpcResponse } from '../../shared/ipc-contract';
-
-export type IpcHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>> };
+import { ipcChannels } from '../../shared/ipc-channels';
+import { dispatch, type CoreHandlers } from '../core/index';
 
 /**
- * Registers one handler per contract channel. Each call must come from a frame whose URL
- * the shell trusts, and its payload must match the contract, before the core sees it.
+ * Registers one handler per contract channel. Each call must come from a frame whose URL the
+ * shell trusts; then the core's one dispatch checks the payload against the contract.
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: IpcHandlers,
+  handlers: CoreHandlers,
   isTrustedSender: (url: string) => boolean,
 ): void {
-  for (const channel of Object.keys(ipcContract) as IpcChannel[]) {
+  for (const channel of ipcChannels) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedSender(url)) throw new Error(`IPC ${channel} refused: untrusted sender ${url}`);
-      const parsed = ipcContract[channel].request.safeParse(payload ?? {});
-      if (!parsed.success) throw new Error(`IPC ${channel} refused: ${parsed.error.issues[0]?.message}`);
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-      return handler(parsed.data);
+      return dispatch(handlers, channel, payload);
     });
   }
 }

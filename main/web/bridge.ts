@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { ipcContract, type IpcChannel } from '../../shared/ipc-contract';
-import type { CoreHandlers } from '../core/index';
+import { dispatch, type CoreHandlers } from '../core/index';
 
 /**
  * The browser mode's stand-in for Electron IPC: the same contract over a WebSocket. The
@@ -50,16 +49,8 @@ export function serveBridge(
     const { id, channel } = message;
     const reply = (body: object) =>
       socket.readyState === socket.OPEN && socket.send(JSON.stringify({ id, ...body }));
-    if (typeof channel !== 'string' || !Object.hasOwn(ipcContract, channel))
-      return reply({ ok: false, error: `unknown channel ${String(channel)}` });
-    const parsed = ipcContract[channel as IpcChannel].request.safeParse(message.payload ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return reply({ ok: false, error: `${issue?.path.join('.') || 'payload'}: ${issue?.message}` });
-    }
     try {
-      const handler = handlers[channel as IpcChannel] as (request: unknown) => Promise<unknown>;
-      reply({ ok: true, result: await handler(parsed.data) });
+      reply({ ok: true, result: await dispatch(handlers, channel, message.payload) });
     } catch (error) {
       reply({ ok: false, error: (error as Error).message });
     }

@@ -49,8 +49,9 @@ export interface ServerOptions {
   /** Trust X-Forwarded-For from a reverse proxy (true, or the proxy's address). */
   trustProxy?: boolean | string;
   /**
-   * How often each stream is pinged and its token checked again: a token rotated or revoked
-   * by another process (the admin command) closes its streams by then (30 s).
+   * How often each stream is pinged, so a dead connection is cut. A token rotated or revoked (by
+   * another process too: the admin command, another instance) closes its streams within a second
+   * through the stream's one revocation query, not through a lookup per stream here.
    */
   streamHeartbeatMs?: number;
   /** Days a tombstone (deleted post, removed member) stays in the log (30). */

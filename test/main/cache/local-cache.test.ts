@@ -142,4 +142,24 @@ describe('local cache', () => {
     expect(readFeed(cache, { tag: 'billing' }).map((p) => p.id)).toEqual(['3', '1']);
     expect(readFeed(cache, { mention: 'Bob' }).map((p) => p.id)).toEqual(['3', '2']);
   });
+
+  it('a page of one #tag is full: posts that only say the word do not take its places', () => {
+    const cache = fresh();
+    const post = (id: string, text: string, tags: string[]) =>
+      change(
+        Number(id),
+        'post',
+        'a',
+        { id, memberId: 'a', text, tags, createdAt: `2026-03-10T08:0${id}:00Z` },
+        id,
+      );
+    cache.applyChanges([
+      post('1', 'kickoff #design', ['design']),
+      post('2', 'mockups #design', ['design']),
+      // Words in the text are not tags, even a text that is the word alone.
+      post('3', 'design', []),
+      post('4', 'design', []),
+    ]);
+    expect(readFeed(cache, { tag: 'design', limit: 2 }).map((p) => p.id)).toEqual(['2', '1']);
+  });
 });
