@@ -124,16 +124,18 @@ describe('local cache', () => {
     expect(cache.rejected()).toEqual([{ id: 'p', kind: 'post', status: 400, message: 'text: too long' }]);
   });
 
+  /** A post by Ana at 08:0<id>, with its text and tags. */
+  const post = (id: string, text: string, tags: string[]) =>
+    change(
+      Number(id),
+      'post',
+      'a',
+      { id, memberId: 'a', text, tags, createdAt: `2026-03-10T08:0${id}:00Z` },
+      id,
+    );
+
   it('filters the feed by #tag and @mention', () => {
     const cache = fresh();
-    const post = (id: string, text: string, tags: string[]) =>
-      change(
-        Number(id),
-        'post',
-        'a',
-        { id, memberId: 'a', text, tags, createdAt: `2026-03-10T08:0${id}:00Z` },
-        id,
-      );
     cache.applyChanges([
       post('1', 'on #billing', ['billing']),
       post('2', 'ask @Bob', []),
@@ -145,14 +147,6 @@ describe('local cache', () => {
 
   it('a page of one #tag is full: posts that only say the word do not take its places', () => {
     const cache = fresh();
-    const post = (id: string, text: string, tags: string[]) =>
-      change(
-        Number(id),
-        'post',
-        'a',
-        { id, memberId: 'a', text, tags, createdAt: `2026-03-10T08:0${id}:00Z` },
-        id,
-      );
     cache.applyChanges([
       post('1', 'kickoff #design', ['design']),
       post('2', 'mockups #design', ['design']),
