@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { teamCommand, type TeamCommand } from '../sync/team-commands';
+import { teamCommand, type TeamCommand } from '../../shared/protocol/team-commands';
 
 const legacyBody = z.looseObject({ id: z.string().optional(), text: z.string().optional() });
 

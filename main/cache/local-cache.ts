@@ -6,7 +6,7 @@ import { applyPage, applyPresence, LATEST_ON, type CacheWriter } from './apply-c
 import { addressesSomeone } from '../../shared/status/what-they-are-on';
 import type { Presence } from '../../shared/protocol/responses';
 import { ensurePrivateDir } from '../profile/private-files';
-import { replacedByNewer, teamCommand, type TeamCommand } from '../sync/team-commands';
+import { replacedByNewer, teamCommand, type TeamCommand } from '../../shared/protocol/team-commands';
 import { legacyOutboxCommand } from './legacy-outbox';
 import { nativeBinding } from './native-binding';
 

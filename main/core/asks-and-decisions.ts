@@ -3,7 +3,7 @@ import { decisionHeadsUps, type HeadsUp } from '../../shared/asks/decision-heads
 import { formatWhen, type Locale } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
 import { resolveMention } from '../../shared/people/find-person';
-import { askSchema, type Ask, type Change } from '../../shared/protocol/changes';
+import type { Ask, Change } from '../../shared/protocol/changes';
 import type { BoardMember } from '../cache/cache-queries';
 import { personState } from './person-status';
 
@@ -62,11 +62,11 @@ export function askEvents(changes: readonly Change[], me: string | undefined) {
   const delivered: Ask[] = [];
   const answered: Ask[] = [];
   for (const change of changes) {
+    // Changes are parsed once, where they arrive: an ask's data is an Ask here.
     if (change.kind !== 'ask' || !me) continue;
-    const ask = askSchema.safeParse(change.data);
-    if (!ask.success) continue;
-    if (ask.data.to === me && ask.data.state === 'delivered' && !ask.data.seenAt) delivered.push(ask.data);
-    if (ask.data.from === me && ask.data.state === 'answered') answered.push(ask.data);
+    const ask = change.data;
+    if (ask.to === me && ask.state === 'delivered' && !ask.seenAt) delivered.push(ask);
+    if (ask.from === me && ask.state === 'answered') answered.push(ask);
   }
   return { delivered, answered };
 }

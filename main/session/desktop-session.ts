@@ -6,7 +6,6 @@ import { DesktopCore } from '../core/desktop-core';
 import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
 import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
 import type { SecretStore } from '../profile/secret-store';
-import type { Ask } from '../../shared/protocol/changes';
 import type { OpenTarget } from '../../shared/ipc-channels';
 import { translate } from '../../shared/i18n/translate';
 import { notificationText, summaryText, type NoticeKind } from './notification-text';
@@ -127,12 +126,12 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     options.broadcast('core:notify', { kind: key, memberId, name, ...(text ? { text } : {}) });
   };
   core.on('changed', () => options.broadcast('core:changed'));
-  core.on('free', (memberId: string) => tell('free', memberId));
-  core.on('mention', (post: { text: string; memberId: string; kind?: string }) =>
+  core.on('free', (memberId) => tell('free', memberId));
+  core.on('mention', (post) =>
     tell(post.kind === 'decision' ? 'decision' : 'mention', post.memberId, post.text),
   );
-  core.on('ask', (ask: Ask) => tell('ask', ask.from, ask.text, ask.urgent));
-  core.on('answer', (ask: Ask) => tell('answer', ask.to, ask.answer ?? ''));
+  core.on('ask', (ask) => tell('ask', ask.from, ask.text, ask.urgent));
+  core.on('answer', (ask) => tell('answer', ask.to, ask.answer ?? ''));
 
   // A demo team is made anew (its sample day follows the clock); a real hosted team resumes.
   if (core.hosting?.demo || (options.demo && !core.me)) {

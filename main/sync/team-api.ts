@@ -21,7 +21,7 @@ import {
   ssoTokenResponse,
   statusData,
 } from '../../shared/protocol/responses';
-import type { TeamCommand } from './team-commands';
+import type { TeamCommand } from '../../shared/protocol/team-commands';
 import { networkProblem } from '../network/network-problem';
 
 /** The board's topics only: the same schema as the board, narrowed. */

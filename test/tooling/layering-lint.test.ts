@@ -56,6 +56,11 @@ describe('layering enforced by lint (DESIGN.md, "Layers and what each may import
       'main/core/bad.ts',
       "import { startWebServer } from '../web/web-server';\nexport const x = startWebServer;\n",
     ],
+    // The cache is what sync fills: it takes wire types from shared/protocol, not from sync.
+    [
+      'main/cache/bad.ts',
+      "import { SyncClient } from '../sync/sync-client';\nexport const x = SyncClient;\n",
+    ],
   ])('lint rejects this import in %s', async (file, code) => {
     expect(await importErrors(file, code)).not.toHaveLength(0);
   });

@@ -29,8 +29,8 @@ function profile(name: string, calendar?: string, locale: 'en' | 'fr' = 'en') {
   new ConfigFile(dir).update((c) => ({ ...c, tz: 'Europe/Paris', hours: 'mon-fri 09:00-18:00', locale }));
   if (calendar) writeFileSync(join(dir, 'work.ics'), calendar);
   const core = new DesktopCore(dir);
-  for (const kind of ['ask', 'answer', 'mention'])
-    core.on(kind, (data) => events.push({ who: name, kind, data }));
+  for (const kind of ['ask', 'answer', 'mention'] as const)
+    core.on(kind, (data: unknown) => events.push({ who: name, kind, data }));
   cores.push(core);
   profiles.set(core, dir);
   return core;

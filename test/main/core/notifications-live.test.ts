@@ -21,7 +21,7 @@ function device(name: string) {
   new ConfigFile(dir).update((c) => ({ ...c, tz: 'Europe/Paris', hours: 'mon-fri 09:00-18:00' }));
   const core = new DesktopCore(dir);
   const events: string[] = [];
-  for (const kind of ['ask', 'answer', 'mention']) core.on(kind, () => events.push(kind));
+  for (const kind of ['ask', 'answer', 'mention'] as const) core.on(kind, () => events.push(kind));
   cores.push(core);
   return { core, dir, events };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { askUpdate, availabilityBody, profilePatch, statusBody } from '../../shared/protocol/schemas';
+import { askUpdate, availabilityBody, profilePatch, statusBody } from './schemas';
 
 /**
  * What the desktop asks of the team server, as typed commands: the outbox stores these, and
