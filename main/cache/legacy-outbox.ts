@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { teamCommand, type TeamCommand } from '../../shared/protocol/team-commands';
 
+/** A row of the outbox as profiles before the typed one kept it. */
+export interface LegacyOutboxRow {
+  id: string;
+  kind: string;
+  method: string;
+  path: string;
+  body: string | null;
+  created_at: string;
+  attempts: number;
+}
+
 const legacyBody = z.looseObject({ id: z.string().optional(), text: z.string().optional() });
 
 /**

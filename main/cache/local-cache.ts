@@ -7,67 +7,8 @@ import { addressesSomeone } from '../../shared/status/what-they-are-on';
 import type { Presence } from '../../shared/protocol/responses';
 import { ensurePrivateDir } from '../profile/private-files';
 import { replacedByNewer, teamCommand, type TeamCommand } from '../../shared/protocol/team-commands';
-import { legacyOutboxCommand } from './legacy-outbox';
+import { cacheMigrations as migrations } from './migrations/index';
 import { nativeBinding } from './native-binding';
-
-/** Each entry brings the schema from the version before it; never edit a shipped one. */
-const migrations: (string | ((db: Database.Database) => void))[] = [
-  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-   CREATE TABLE members (id TEXT PRIMARY KEY, name TEXT NOT NULL, data TEXT NOT NULL);
-   CREATE TABLE statuses (member_id TEXT PRIMARY KEY, data TEXT NOT NULL);
-   CREATE TABLE availability (member_id TEXT PRIMARY KEY, data TEXT NOT NULL);
-   CREATE TABLE posts (id TEXT PRIMARY KEY, member_id TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL,
-                       pending INTEGER NOT NULL DEFAULT 0);
-   CREATE INDEX posts_member ON posts (member_id, created_at);
-   CREATE INDEX posts_created ON posts (created_at);
-   CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
-                        method TEXT NOT NULL, path TEXT NOT NULL, body TEXT, created_at TEXT NOT NULL,
-                        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);
-   CREATE TABLE rejected (id TEXT PRIMARY KEY, kind TEXT NOT NULL, body TEXT, status INTEGER NOT NULL,
-                          message TEXT NOT NULL, at TEXT NOT NULL);`,
-  // The board reads each member's latest post by key instead of searching posts per member.
-  `ALTER TABLE members ADD COLUMN latest_post TEXT;`,
-  // A revision per row, so a board read can tell unchanged rows without reading their JSON.
-  `ALTER TABLE members ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
-   ALTER TABLE statuses ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
-   ALTER TABLE availability ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;`,
-  // The outbox holds typed commands; only the team API client knows paths and methods.
-  (db) => {
-    db.exec(`CREATE TABLE commands (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
-               kind TEXT NOT NULL, command TEXT NOT NULL, created_at TEXT NOT NULL,
-               attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT)`);
-    const insert = db.prepare(
-      'INSERT INTO commands (id, kind, command, created_at, attempts) VALUES (?, ?, ?, ?, ?)',
-    );
-    const rows = db.prepare('SELECT * FROM outbox ORDER BY seq').all() as LegacyOutboxRow[];
-    for (const row of rows) {
-      const command = legacyOutboxCommand(row);
-      if (command) insert.run(row.id, command.kind, JSON.stringify(command), row.created_at, row.attempts);
-    }
-    db.exec('DROP TABLE outbox');
-    // The old meta keys became the core's typed state.
-    db.exec(
-      "DELETE FROM meta WHERE key IN ('my_availability', 'calendar_state', 'published_hash', 'profile_hash')",
-    );
-  },
-  // Asks between me and one teammate (nobody else's reach this cache).
-  `CREATE TABLE asks (id TEXT PRIMARY KEY, from_member TEXT NOT NULL, to_member TEXT NOT NULL,
-                      state TEXT NOT NULL, created_at TEXT NOT NULL, data TEXT NOT NULL);`,
-  // The organisation's teams and who is in each (a person may be in several).
-  `CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, data TEXT NOT NULL);`,
-  // The people I star, from anywhere in the organisation (the latest list the server sent).
-  `CREATE TABLE stars (member_id TEXT PRIMARY KEY);`,
-];
-
-interface LegacyOutboxRow {
-  id: string;
-  kind: string;
-  method: string;
-  path: string;
-  body: string | null;
-  created_at: string;
-  attempts: number;
-}
 
 export interface QueuedCommand {
   seq: number;

@@ -6,7 +6,7 @@ import type { Kysely, Migration } from 'kysely';
  * a desktop its token, and tokens that expire and renew while the provider still accepts the
  * person.
  */
-export const singleSignOnMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('teams').addColumn('sso', 'text').execute();
     await db.schema.alterTable('tokens').addColumn('expires_at', 'text').execute();

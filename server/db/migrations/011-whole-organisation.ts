@@ -9,7 +9,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * A post keeps everyone it ever named (`reached`): an edit that stops naming someone reaches
  * them with a tombstone, and a device of theirs learns the post is gone.
  */
-export const wholeOrganisationMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('members')

@@ -6,7 +6,7 @@ import type { Kysely, Migration } from 'kysely';
  * in the log", so an edit acknowledged just before a restart still goes out when the server
  * starts again.
  */
-export const profilePendingMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('members')

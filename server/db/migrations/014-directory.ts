@@ -5,7 +5,7 @@ import type { Kysely, Migration } from 'kysely';
  * the directory's own ids for people and teams, and a team the directory deleted (emptied, kept
  * out of every list, so nothing that named it breaks).
  */
-export const directoryMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('teams').addColumn('scim_secret_hash', 'text').execute();
     await db.schema.alterTable('members').addColumn('external_id', 'text').execute();

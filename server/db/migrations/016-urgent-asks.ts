@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 
 /** An ask its author marked urgent is delivered at once and rings through the person's quiet. */
-export const urgentAsksMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .alterTable('asks')

@@ -7,7 +7,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * new one. Availability is kept per device and joined on the server, so two laptops reading
  * different calendars never overwrite each other. Tokens already issued become devices.
  */
-export const devicesMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('tokens').addColumn('device_id', 'text').execute();
     await db.schema.alterTable('tokens').addColumn('device_name', 'text').execute();

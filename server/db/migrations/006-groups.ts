@@ -6,7 +6,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * log and cursors unchanged) holding one team of the same name with everyone in it, and its
  * invites lead into that team: nobody sees anything they did not see before, nothing is lost.
  */
-export const groupsMigration: Migration = {
+export const migration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('groups')
@@ -50,19 +50,5 @@ export const groupsMigration: Migration = {
         db,
       );
     }
-  },
-};
-
-/** Stars: a person watches someone outside their teams (their presence only). */
-export const starsMigration: Migration = {
-  async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('stars')
-      .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
-      .addColumn('star_id', 'text', (c) => c.notNull().references('members.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('stars_pk', ['member_id', 'star_id'])
-      .execute();
-    await db.schema.createIndex('stars_star').on('stars').columns(['star_id']).execute();
   },
 };
