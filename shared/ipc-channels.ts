@@ -10,6 +10,7 @@ export const ipcChannels = [
   'app:update',
   'app:restartToUpdate',
   'board:get',
+  'freshness:get',
   'feed:get',
   'post:create',
   'post:edit',

@@ -54,6 +54,11 @@ export const ipcContract = {
     request: none,
     response: reply<{ restarting: boolean }>(),
   },
+  /** "as of 10:42 · offline": the one line always in sight, without reading the board. */
+  'freshness:get': {
+    request: none,
+    response: reply<Freshness>(),
+  },
   'board:get': {
     /** `team`: one of my teams; null: all of them; absent: the one chosen on the board (Settings). */
     request: z.object({ team: z.string().max(100).nullable().optional() }).strict(),

@@ -11,8 +11,6 @@ import {
 import { cachedMember } from './apply-change';
 import type { CachedPost, LocalCache } from './local-cache';
 
-export type { AvailabilityData, StatusData };
-
 export interface BoardMember extends Omit<z.infer<typeof cachedMember>, 'topics'> {
   topics: string[];
   status: StatusData | null;

@@ -40,6 +40,7 @@ export function createCoreApi(
   now: () => number = Date.now,
 ): CoreHandlers {
   const settings = async () => settingsView(core);
+  const freshness = () => ({ ...core.freshness(), inTeam: !!core.me });
   return {
     'app:info': async () => info,
     'app:diagnostics': async ({ copy }) => {
@@ -57,6 +58,7 @@ export function createCoreApi(
     },
     'app:update': async () => ({ ready: services.app?.update?.ready ?? null }),
     'app:restartToUpdate': async () => ({ restarting: services.app?.update?.restart() ?? false }),
+    'freshness:get': async () => freshness(),
     'board:get': async ({ team }) => {
       const t = now();
       const teams = core.organisation.teams();
@@ -65,7 +67,7 @@ export function createCoreApi(
       const shown = teams.some((x) => x.id === chosen) ? chosen : null;
       return {
         members: memberViews(core, t, shown),
-        freshness: { ...core.freshness(), inTeam: !!core.me },
+        freshness: freshness(),
         now: isoInstant(t),
         teams: teams.map((x) => ({ id: x.id, name: x.name, size: x.members.length })),
         team: shown,

@@ -188,11 +188,10 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
 /** "as of 10:42 · offline", always in sight. */
 function Freshness() {
   const t = useT();
-  const { data } = useCore((api) => api.boardGet({}), [], 'board');
+  const { data: f } = useCore((api) => api.freshnessGet({}), [], 'freshness');
   const [bridge, setBridge] = useState(true);
   useEffect(() => onBridgeState(setBridge), []);
   const zone = useZone();
-  const f = data?.freshness;
   if (!f) return null;
   const locale = document.documentElement.lang === 'fr' ? 'fr' : 'en';
   const time = f.asOf ? formatMoment(Date.parse(f.asOf), Date.now(), locale, zone) : null;

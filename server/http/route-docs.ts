@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import { errorBody } from '../../shared/protocol/responses';
 
-export { errorBody };
-
 export const errors = {
   400: errorBody.describe('invalid request: the field and the reason'),
   401: errorBody.describe('no token, or not a valid one'),

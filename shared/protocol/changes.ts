@@ -164,8 +164,6 @@ export type PostData = z.infer<typeof postData>;
 export type Ask = z.infer<typeof askSchema>;
 export type GroupData = z.infer<typeof groupData>;
 
-export const changeKinds = changeSchema.options.map((o) => o.shape.kind.value);
-
 /**
  * A change this client cannot read (an older client, or a row written by a bug) keeps its
  * place in the sequence as a private one: the page goes on, and nothing unreadable is stored.
