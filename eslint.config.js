@@ -145,6 +145,15 @@ const zones = [
     'The core may not depend on a front end or the session.',
   ),
   zone('./main/session', frontEnds, 'The session may not depend on a front end.'),
+  // The session wires the core through its one door, as the front ends do.
+  zone('./main/session', './main/core', 'The session reaches the core through main/core/index.ts only.', [
+    './index.ts',
+  ]),
+  zone(
+    './main/session',
+    core.filter((f) => f !== './main/host'),
+    'The session reaches the core through main/core/index.ts only.',
+  ),
   // The cache is what sync fills: it knows the wire (shared/protocol), never the sync client.
   zone('./main/cache', './main/sync', 'The cache is under sync: take wire types from shared/protocol.'),
 ];

@@ -7,6 +7,7 @@ export { DesktopCore, type Delivery, type PostResult } from './desktop-core';
 export { createCoreApi, type AppServices, type CoreHandlers } from './core-api';
 export { diagnosticsText } from './diagnostics';
 export { dispatch } from './ipc-dispatch';
+export { startBackground } from './background';
 export { askViews } from './view-models';
 export { oneOffCalendars, type NewCalendar } from './calendar-service';
 export { appInput, type ConnectCalendar, type SignInUi } from './provider-calendars';

@@ -1,11 +1,15 @@
 import type { IpcEvent, IpcResponse } from '../../shared/ipc-contract';
-import { startBackground } from '../core/background';
-import { createCoreApi, type AppServices, type CoreHandlers } from '../core/core-api';
-import { systemBrowser } from '../core/index';
-import { DesktopCore } from '../core/desktop-core';
+import {
+  createCoreApi,
+  DesktopCore,
+  startBackground,
+  systemBrowser,
+  type AppServices,
+  type CoreHandlers,
+  type SecretStore,
+} from '../core/index';
 import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
 import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
-import type { SecretStore } from '../profile/secret-store';
 import type { OpenTarget } from '../../shared/ipc-channels';
 import { translate } from '../../shared/i18n/translate';
 import { notificationText, summaryText, type NoticeKind } from './notification-text';

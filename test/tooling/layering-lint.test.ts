@@ -56,6 +56,14 @@ describe('layering enforced by lint (DESIGN.md, "Layers and what each may import
       'main/core/bad.ts',
       "import { startWebServer } from '../web/web-server';\nexport const x = startWebServer;\n",
     ],
+    [
+      'main/session/bad.ts',
+      "import { LocalCache } from '../cache/local-cache';\nexport const x = LocalCache;\n",
+    ],
+    [
+      'main/session/bad.ts',
+      "import { startBackground } from '../core/background';\nexport const x = startBackground;\n",
+    ],
     // The cache is what sync fills: it takes wire types from shared/protocol, not from sync.
     [
       'main/cache/bad.ts',

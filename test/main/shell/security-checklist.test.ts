@@ -12,6 +12,8 @@ const files = [
   ...readdirSync(join(root, 'main/shell')).map((f) => `main/shell/${f}`),
   ...readdirSync(join(root, 'preload')).map((f) => `preload/${f}`),
   'renderer/index.html',
+  // Where every IPC payload is checked, for the Electron router and the browser bridge alike.
+  'main/core/ipc-dispatch.ts',
 ].filter((f) => /\.(ts|html)$/.test(f));
 const sources = Object.fromEntries(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
 const all = Object.values(sources).join('\n');
@@ -41,6 +43,7 @@ const required: [string, RegExp][] = [
   ['a Content-Security-Policy', /Content-Security-Policy/],
   ['IPC sender checked', /isTrustedSender\(/],
   ['IPC payload validated', /request\.safeParse\(/],
+  ['IPC routed through that validation', /return dispatch\(handlers, channel, payload\)/],
 ];
 
 describe("Electron's security checklist", () => {
