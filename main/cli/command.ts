@@ -16,6 +16,12 @@ export interface CliCommand {
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
 
+/** A flag the action cannot do without: its value, or a usage error naming it. */
+export function need(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`${flag} is required`);
+  return value;
+}
+
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util's parser in strict mode, with its errors turned into UsageErrors. */

@@ -7,6 +7,7 @@ import { askArrival } from './asks-and-decisions';
 import type { BoardMember } from '../cache/cache-queries';
 import type { DesktopCore } from './desktop-core';
 import { personState } from './person-status';
+import { LOCAL_ME } from './posting-commands';
 import { isSignInAgain } from './provider-calendars';
 
 const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
@@ -73,7 +74,7 @@ function viewsOf(
 
 export function postViews(core: DesktopCore, options: Parameters<DesktopCore['feed']>[0]): PostView[] {
   const names = distinctNames(core.members() as { id: string; name: string; createdAt?: string }[]);
-  const me = core.me?.id ?? 'me';
+  const me = core.me?.id ?? LOCAL_ME;
   return core.feed(options).map((p) => ({
     id: p.id,
     memberId: p.memberId,

@@ -23,7 +23,7 @@ import {
   companyActionText,
 } from './admin-company-actions';
 import { memberRef } from './member-ref';
-import { parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
+import { need, parseFlags, printJson, UsageError, type CliCommand, type CliIo } from '../command';
 import { terminalText } from '../terminal-text';
 import { storageFlags, storageFrom } from './storage-flags';
 
@@ -61,11 +61,6 @@ export function parseDuration(text: string, flag = '--expires'): number {
   if (ms < 60_000) throw new UsageError(`${flag}: "${text}" is shorter than a minute`);
   return ms;
 }
-
-const need = (value: string | undefined, flag: string) => {
-  if (!value) throw new UsageError(`${flag} is required`);
-  return value;
-};
 
 const adminFlags = {
   ...storageFlags,

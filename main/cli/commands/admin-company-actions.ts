@@ -6,7 +6,7 @@ import {
   setDirectorySecret,
   setSso,
 } from '../../../server/index';
-import { UsageError } from '../command';
+import { need, UsageError } from '../command';
 import { memberRef } from './member-ref';
 
 type Db = Parameters<typeof setSso>[0];
@@ -23,11 +23,6 @@ export const companyActionsUsage = `  sso --org <id> --issuer <url> --client-id 
                                 --revoke signs one out at once, its stream closed)`;
 
 export const companyActions = ['sso', 'scim', 'sessions'];
-
-const need = (value: string | undefined, flag: string) => {
-  if (!value) throw new UsageError(`${flag} is required`);
-  return value;
-};
 
 interface CompanyFlags {
   member?: string | undefined;

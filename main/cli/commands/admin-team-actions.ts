@@ -1,5 +1,5 @@
 import { createGroup, findGroup, listGroups, listMembers, setInGroup } from '../../../server/index';
-import { UsageError } from '../command';
+import { need } from '../command';
 import { memberRef } from './member-ref';
 
 type Db = Parameters<typeof listGroups>[0];
@@ -12,11 +12,6 @@ export const teamActionsUsage = `  teams --org <id>              (the organisati
                                 (<team>: its id or its name; <who>: a member id, email or name)`;
 
 export const teamActions = ['teams', 'team-create', 'team-add', 'team-remove'];
-
-const need = (value: string | undefined, flag: string) => {
-  if (!value) throw new UsageError(`${flag} is required`);
-  return value;
-};
 
 interface TeamFlags {
   org?: string;
