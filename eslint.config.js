@@ -2,6 +2,7 @@
 // forbidden import fails `npm run lint` instead of relying on review.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
@@ -190,6 +191,13 @@ export default tseslint.config(
     languageOptions: {
       globals: { process: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly' },
     },
+  },
+  // Hooks called in order and with every value they read in their deps: the renderer's data
+  // layer relies on both (react-hooks' two classic rules, not the compiler's experimental ones).
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['shared/**'],

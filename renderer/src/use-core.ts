@@ -70,7 +70,10 @@ export function useCore<T>(
       },
       (e: Error) => setError(e.message),
     );
-  }, deps);
+    // The caller's deps are this read's inputs (as with useEffect's own list); `call` is a new
+    // function each render and must not make a new read by itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, ...deps]);
   useEffect(() => {
     let running: Promise<void> | null = null;
     let again = false;
@@ -98,7 +101,7 @@ export function useCore<T>(
       live = false;
       off?.();
     };
-  }, [load]);
+  }, [load, key]);
   return { data, error, reload: load };
 }
 

@@ -34,7 +34,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
       }),
     [],
   );
-  const members = data?.members ?? [];
+  const members = useMemo(() => data?.members ?? [], [data]);
   const next = useMemo(
     () => Math.min(...members.map((m) => (m.nextChange ? Date.parse(m.nextChange) : Infinity))),
     [members],

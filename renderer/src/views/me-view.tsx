@@ -14,13 +14,13 @@ export function MeView() {
   const { data, error: readError } = useCore((api) => api.meGet({}));
   const [period, setPeriod] = useState<'day' | 'week'>('day');
   const [copied, setCopied] = useState(false);
+  const zone = useZone();
   if (!data)
     return readError ? (
       <FieldError id="me-error" message={readError} />
     ) : (
       <Skeleton label={t('me.title')} rows={5} />
     );
-  const zone = useZone();
   const preset = (text: string) => void getApi()?.postCreate({ text });
   const digest = data.digest[period];
   return (

@@ -38,9 +38,9 @@ export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }
   const errorAt = (where: string) => (
     <FieldError id={`settings-error-${where}`} message={error?.where === where ? error.message : null} />
   );
+  const zone = useZone();
   if (!data) return <Skeleton label={t('settings.title')} rows={8} />;
   const api = getApi()!;
-  const zone = useZone();
   return (
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
