@@ -4,7 +4,6 @@ import type { ProfilePatch, StatusBody } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { appendChange, lockOrganisation } from './change-log';
 import { publicMember, toMember, type Member } from './members';
-import { nowIso } from './secrets';
 import { toPost, type Post } from './posts';
 import { writeTransaction } from './write-transaction';
 
@@ -92,14 +91,20 @@ export async function heldProfiles(db: Kysely<Database>): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function setStatus(db: Kysely<Database>, member: Member, body: StatusBody | null) {
+/** `now`: the server's clock (tests and the routes pass theirs). */
+export async function setStatus(
+  db: Kysely<Database>,
+  member: Member,
+  body: StatusBody | null,
+  now = Date.now(),
+) {
   const row = {
     member_id: member.id,
     state: body?.state ?? null,
     emoji: body?.emoji ?? null,
     text: body?.text ?? null,
     until: body?.until ?? null,
-    updated_at: nowIso(),
+    updated_at: new Date(now).toISOString(),
   };
   await writeTransaction(db, async (trx) => {
     await trx
@@ -121,7 +126,7 @@ export async function setStatus(db: Kysely<Database>, member: Member, body: Stat
 }
 
 /** Every member of the organisation with status, availability, latest post and topics. */
-export async function board(db: Kysely<Database>, orgId: string) {
+export async function board(db: Kysely<Database>, orgId: string, now = Date.now()) {
   const [members, statuses, availability, posts] = await Promise.all([
     db
       .selectFrom('members')
@@ -147,7 +152,7 @@ export async function board(db: Kysely<Database>, orgId: string) {
       .selectAll()
       .where('team_id', '=', orgId)
       .where('deleted_at', 'is', null)
-      .where('created_at', '>=', new Date(Date.now() - 30 * 86_400_000).toISOString())
+      .where('created_at', '>=', new Date(now - 30 * 86_400_000).toISOString())
       .orderBy('created_at', 'desc')
       .execute(),
   ]);

@@ -45,7 +45,7 @@ export function client(url: string, token?: string) {
 /** A running server on loopback with one team, its admin and a second member. */
 export async function teamServer(
   backend: Backend,
-  options: { rateLimit?: { capacity: number; perSecond: number } } = {},
+  options: { rateLimit?: { capacity: number; perSecond: number }; now?: () => number } = {},
 ) {
   const storage = await storageFor(backend);
   const server = await runServer({ host: '127.0.0.1', port: 0, storage, ...options });

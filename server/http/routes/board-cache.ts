@@ -58,7 +58,7 @@ export class BoardCache {
     const key = `${seq}:${compacted_to}:${Math.floor(this.now() / 86_400_000)}`;
     const known = this.boards.get(orgId);
     if (known?.key === key) return known;
-    const members = boardResponse.parse({ members: await board(this.db, orgId) }).members;
+    const members = boardResponse.parse({ members: await board(this.db, orgId, this.now()) }).members;
     const json = JSON.stringify({ members });
     const entry = { key, json, members };
     this.boards.delete(orgId);

@@ -42,7 +42,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
       const caller = me(request);
       return mutate({
         org: caller.orgId,
-        store: () => setStatus(db, caller, request.body),
+        store: () => setStatus(db, caller, request.body, context.now()),
         presenceOf: caller,
       });
     },
@@ -52,7 +52,11 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
     { schema: { response: { 204: noContent('cleared'), ...errors } } },
     async (request, reply) => {
       const caller = me(request);
-      await mutate({ org: caller.orgId, store: () => setStatus(db, caller, null), presenceOf: caller });
+      await mutate({
+        org: caller.orgId,
+        store: () => setStatus(db, caller, null, context.now()),
+        presenceOf: caller,
+      });
       return reply.code(204).send(null);
     },
   );

@@ -88,7 +88,7 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
       requireAdmin(me(request));
       const body = request.body;
       const expiresAt = body.expiresInHours
-        ? new Date(Date.now() + body.expiresInHours * 3_600_000).toISOString()
+        ? new Date(context.now() + body.expiresInHours * 3_600_000).toISOString()
         : undefined;
       return reply.code(201).send(await createInvite(db, me(request).orgId, { uses: body.uses, expiresAt }));
     },
