@@ -19,8 +19,11 @@ describe('the desktop session', () => {
     cleanup.push(() => t.server.close());
     const notes: { title: string; body: string }[] = [];
     const events: string[] = [];
+    // At work every hour of every day: notifications wait off hours, and this runs at any hour.
+    const profileDir = mkdtempSync(join(tmpdir(), 'ricochet-session-'));
+    new ConfigFile(profileDir).update((c) => ({ ...c, tz: 'UTC', hours: 'mon-sun 00:00-24:00' }));
     const session: DesktopSession = await startDesktopSession({
-      profileDir: mkdtempSync(join(tmpdir(), 'ricochet-session-')),
+      profileDir,
       info: { version: 'test', platform: process.platform, mode: 'browser', packaged: false },
       notify: (title, body) => notes.push({ title, body }),
       broadcast: (event) => events.push(event),
