@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { TimeWindow } from '../../shared/availability/segments';
 import { resolveLocale, type Locale } from '../../shared/i18n/status-messages';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
-import { type Ask, type Change, type PostData } from '../../shared/protocol/changes';
+import type { Ask, Change } from '../../shared/protocol/changes';
+import type { CoreEvents } from './core-events';
+export type { CoreEvents } from './core-events';
 import { distinctNames } from '../../shared/people/find-person';
 import { readBoard, type BoardMember } from '../cache/cache-queries';
 import { MyOrganisation } from './my-organisation';
@@ -31,20 +33,6 @@ import type { ChangesHow } from '../sync/sync-client';
 import { PostingCommands, type PostResult } from './posting-commands';
 
 export type { Delivery, PostResult } from './posting-commands';
-
-/** What the core tells its front ends, each with its payload. */
-export interface CoreEvents {
-  /** Something shown changed: read again. */
-  changed: [];
-  /** A post naming me arrived live (a decision too: its kind says so). */
-  mention: [post: PostData];
-  /** An ask reached me. */
-  ask: [ask: Ask];
-  /** An ask of mine was answered. */
-  answer: [ask: Ask];
-  /** A teammate I watch became free. */
-  free: [memberId: string];
-}
 
 /**
  * The desktop core's one door. The Electron shell, the browser mode and every CLI command

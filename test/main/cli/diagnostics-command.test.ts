@@ -19,7 +19,7 @@ describe('ricochet diagnostics', () => {
     const added = await cli(
       'calendars',
       'add',
-      `https://dav.acme.test/cal/ana/work/?password=${password}`,
+      `https://dav.acme.test/cal/ana/projects/?password=${password}`,
       '--anyway',
       '--profile',
       profile,

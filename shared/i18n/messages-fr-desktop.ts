@@ -1,0 +1,46 @@
+import type { enDesktop } from './messages-en-desktop';
+import type { Plural } from './plural';
+
+/** The desktop app's own words in French: every key of the English table, checked by the compiler. */
+export const frDesktop: {
+  readonly [K in keyof typeof enDesktop]: (typeof enDesktop)[K] extends Plural ? Plural : string;
+} = {
+  'tray.free': { one: '{n} sur {of} disponible', other: '{n} sur {of} disponibles' } as Plural,
+  'tray.offline': 'hors ligne',
+  'tray.presets': 'Mon statut',
+  'tray.focus': 'Concentration 1 h',
+  'tray.away': 'Absence 30 min',
+  'tray.dnd': 'Ne pas déranger jusqu’à demain',
+  'tray.clear': 'Effacer le statut',
+  'tray.team': 'Équipe',
+  'tray.notify': 'Me prévenir quand disponible',
+  'tray.board': 'Ouvrir le tableau',
+  'tray.quick': 'Publication rapide…',
+  'tray.pause': 'Suspendre la publication',
+  'tray.preferences': 'Réglages…',
+  'tray.quit': 'Quitter Ricochet',
+  'tray.update': 'Redémarrer pour mettre à jour ({version})',
+  'tray.help': 'Aide',
+  'tray.openLogs': 'Ouvrir le dossier des journaux',
+  'tray.copyDiagnostics': 'Copier le diagnostic',
+  'tray.diagnosticsCopied': 'Diagnostic copié : collez-le dans un message à votre service informatique.',
+  'tray.alone': 'Pas encore d’équipe',
+  'tray.asks': { one: '{n} demande en attente', other: '{n} demandes en attente' } as Plural,
+  'notify.free.title': '{name} est disponible',
+  'notify.free.body': 'Vous avez demandé à Ricochet de vous prévenir.',
+  'notify.mention.title': '{name} vous mentionne',
+  'notify.someone': 'Une personne de l’équipe',
+  'notify.ask.title': '{name} vous demande',
+  'notify.answer.title': '{name} a répondu à votre demande',
+  'notify.decision.title': 'Une décision qui vous concerne, par {name}',
+  'notify.while.focus': 'Pendant votre concentration',
+  'notify.while.dnd': 'Pendant votre mode ne pas déranger',
+  'notify.while.meeting': 'Pendant votre réunion',
+  'notify.while.off': 'Pendant votre absence',
+  'notify.count.mention': { one: '{n} mention', other: '{n} mentions' } as Plural,
+  'notify.count.decision': { one: '{n} décision', other: '{n} décisions' } as Plural,
+  'notify.count.ask': { one: '{n} demande', other: '{n} demandes' } as Plural,
+  'notify.count.answer': { one: '{n} réponse', other: '{n} réponses' } as Plural,
+  'notify.count.free': { one: '{n} collègue s’est libéré', other: '{n} collègues se sont libérés' } as Plural,
+  'notify.urgent': 'Urgent : {name} vous demande',
+};
