@@ -7,6 +7,7 @@ import { isoInstant } from '../../shared/time/zoned-time';
 import { nativeBinding } from '../cache/native-binding';
 import type { DesktopCore } from '../core/desktop-core';
 import { TeamApi } from '../sync/team-api';
+import { IN_APP_SERVER } from './local-team';
 import { demoAvailability, demoIcs, demoPostTimes, workingNow } from './demo-calendar';
 import { v7 as uuidv7 } from 'uuid';
 import { demoMe, demoPeople, type DemoPerson } from './demo-people';
@@ -26,6 +27,7 @@ export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
   if (core.me) throw new Error('this profile is already in a team: leave it first');
   rmSync(folder(core), { recursive: true, force: true });
   const server = await runServer({
+    ...IN_APP_SERVER,
     host: '127.0.0.1',
     port: 0,
     storage: { kind: 'sqlite', dataDir: folder(core), nativeBinding: nativeBinding() },

@@ -63,9 +63,13 @@ export async function startLocalTeam(
   }
 }
 
+/** How the app runs a team server inside itself: quiet at rest (see ServerOptions). */
+export const IN_APP_SERVER = { connectionsCheckMs: 30_000 } as const;
+
 function hostServer(core: DesktopCore, place: { host: string; port: number }) {
   return runServer({
     ...place,
+    ...IN_APP_SERVER,
     storage: { kind: 'sqlite', dataDir: join(core.dir, 'team-server'), nativeBinding: nativeBinding() },
   });
 }

@@ -1,7 +1,8 @@
 import tls from 'node:tls';
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import type { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
-import { Agent, fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+import type { Dispatcher } from 'undici';
 
 /**
  * A company network: the proxy that is often the only way out, and the company's root
@@ -24,7 +25,8 @@ let resolveProxy = async (url: string): Promise<string | null> => proxyFor(url);
 /** The agent the live stream (ws) connects through: a CONNECT tunnel when a proxy applies. */
 export async function streamAgent(url: string): Promise<HttpsProxyAgent<string> | undefined> {
   const proxy = await resolveProxy(url.replace(/^ws/, 'http'));
-  return proxy ? new HttpsProxyAgent(proxy) : undefined;
+  // Loaded only where a proxy applies: most networks never need the tunnel's code.
+  return proxy ? new (await import('https-proxy-agent')).HttpsProxyAgent(proxy) : undefined;
 }
 
 /**
@@ -69,19 +71,22 @@ export function useCompanyNetwork(env: NodeJS.ProcessEnv = process.env) {
   const systemStore = trustSystemStore();
   const proxied = !!anyProxy(env);
   if (proxied) {
-    const direct = new Agent();
-    const viaProxy = new Map<string, ProxyAgent>();
-    const dispatcherFor = (url: string): Dispatcher => {
+    // undici is loaded by the first request, not at start: a process may never fetch.
+    let undici: Promise<typeof Undici> | undefined;
+    let direct: Dispatcher | undefined;
+    const viaProxy = new Map<string, Dispatcher>();
+    const dispatcherFor = (u: typeof Undici, url: string): Dispatcher => {
       const proxy = proxyFor(url);
-      if (!proxy) return direct;
+      if (!proxy) return (direct ??= new u.Agent());
       let agent = viaProxy.get(proxy);
-      if (!agent) viaProxy.set(proxy, (agent = new ProxyAgent(proxy)));
+      if (!agent) viaProxy.set(proxy, (agent = new u.ProxyAgent(proxy)));
       return agent;
     };
-    const proxiedFetch = (input: string | URL | Request, init?: RequestInit) => {
+    const proxiedFetch = async (input: string | URL | Request, init?: RequestInit) => {
+      const u = await (undici ??= import('undici'));
       const url = input instanceof Request ? input.url : String(input);
       const request = input instanceof Request ? requestInit(input) : {};
-      return undiciFetch(url, { ...request, ...init, dispatcher: dispatcherFor(url) } as never);
+      return u.fetch(url, { ...request, ...init, dispatcher: dispatcherFor(u, url) } as never);
     };
     globalThis.fetch = proxiedFetch as unknown as typeof fetch;
   }

@@ -8,8 +8,6 @@ import {
   type CoreHandlers,
   type SecretStore,
 } from '../core/index';
-import { removeDemoTeam, startDemoTeam } from '../host/demo-team';
-import { resumeLocalTeam, startLocalTeam } from '../host/local-team';
 import type { OpenTarget } from '../../shared/ipc-channels';
 import { translate } from '../../shared/i18n/translate';
 import { notificationText, summaryText, type NoticeKind } from './notification-text';
@@ -74,15 +72,19 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     core.log.error(message);
     options.onError?.(message);
   };
+  // The team server (Fastify, Kysely, the PostgreSQL driver) is loaded only by a profile that
+  // hosts a team or the demo: most people never host, and it would weigh on them all day.
+  const demoTeam = () => import('../host/demo-team');
+  const localTeam = () => import('../host/local-team');
   const hosting: (() => Promise<void>)[] = [];
   let demoStop: (() => Promise<void>) | undefined;
   const startDemo = async () => {
-    const demo = await startDemoTeam(core, options.now?.());
+    const demo = await (await demoTeam()).startDemoTeam(core, options.now?.());
     demoStop = demo.stop;
     core.startLive();
   };
   const removeDemo = async () => {
-    await removeDemoTeam(core, demoStop);
+    await (await demoTeam()).removeDemoTeam(core, demoStop);
     demoStop = undefined;
   };
   let pendingJoin: { server: string; code: string } | null = null;
@@ -92,7 +94,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     options.info,
     {
       startTeam: async (input) => {
-        const team = await startLocalTeam(core, input);
+        const team = await (await localTeam()).startLocalTeam(core, input);
         hosting.push(team.stop);
         return { server: team.server, invite: team.invite, link: team.link, addresses: team.addresses };
       },
@@ -139,10 +141,10 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
 
   // A demo team is made anew (its sample day follows the clock); a real hosted team resumes.
   if (core.hosting?.demo || (options.demo && !core.me)) {
-    if (core.hosting?.demo) await removeDemoTeam(core);
+    if (core.hosting?.demo) await (await demoTeam()).removeDemoTeam(core);
     await startDemo().catch((e: Error) => onError(`the demo team could not start: ${e.message}`));
-  } else {
-    const resumed = await resumeLocalTeam(core).catch((e: Error) => {
+  } else if (core.hosting) {
+    const resumed = await (await localTeam()).resumeLocalTeam(core).catch((e: Error) => {
       onError(`the team this computer hosts could not start: ${e.message}`);
       return undefined;
     });

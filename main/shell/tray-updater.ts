@@ -22,6 +22,29 @@ export interface TrayUpdaterDeps {
 }
 
 /**
+ * What the tray shows at `t`: the board of everyone I watch (whichever team the board shows), my
+ * own status and the asks waiting for me. The one read behind the tray, and behind the start-up
+ * benchmark's "first tray model".
+ */
+export async function readTrayModel(core: DesktopCore, api: CoreHandlers, t: number): Promise<TrayModel> {
+  const { members, freshness } = await api['board:get']({ team: null });
+  const asks = await api['asks:get']({});
+  return trayModel({
+    members,
+    now: t,
+    locale: core.locale,
+    tz: core.config.tz,
+    online: freshness.online,
+    inTeam: freshness.inTeam,
+    paused: core.config.pausePublishing,
+    watching: core.watching,
+    mine: await core.myStatus(t),
+    asksWaiting: waitingForMe(asks.toMe),
+    updateReady: (await api['app:update']({})).ready ?? undefined,
+  });
+}
+
+/**
  * Keeps the tray's image, tooltip and menu in step with the board: redrawn on every change
  * and once at the next moment an answer changes (one timer, no polling). Menu clicks run
  * the same façade commands as the windows.
@@ -56,22 +79,8 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
 
   async function refresh(): Promise<TrayModel | undefined> {
     if (stopped) return undefined;
-    const { members, freshness } = await api['board:get']({ team: null }); // everyone I watch, whichever team the board shows
-    const asks = await api['asks:get']({});
     const t = now();
-    const model = trayModel({
-      members,
-      now: t,
-      locale: core.locale,
-      tz: core.config.tz,
-      online: freshness.online,
-      inTeam: freshness.inTeam,
-      paused: core.config.pausePublishing,
-      watching: core.watching,
-      mine: await core.myStatus(t),
-      asksWaiting: waitingForMe(asks.toMe),
-      updateReady: (await api['app:update']({})).ready ?? undefined,
-    });
+    const model = await readTrayModel(core, api, t);
     if (stopped) return undefined;
     view.apply(model);
     last = model;

@@ -21,9 +21,12 @@ export interface SyncClientOptions {
   /** For tests: the randomness of the reconnect jitter. */
   random?: () => number;
   maxBackoffMs?: number;
-  /** How often the live stream is checked with a ping; no pong by the next check: reconnect. */
-  heartbeatMs?: number;
+  /** Silence on the live stream (no ping from the server, no message) that means it is gone. */
+  silenceMs?: number;
 }
+
+/** The server pings every 30 s: this long without a word, the stream is gone. */
+const SILENCE_MS = 75_000;
 
 /**
  * A catch-up after the server was out of reach longer than this is history, not news: what it
@@ -165,7 +168,7 @@ export class SyncClient extends EventEmitter {
     this.stopped = true;
     clearTimeout(this.timer);
     clearTimeout(this.flushRetry);
-    clearInterval(this.heartbeat);
+    clearTimeout(this.heartbeat);
     this.socket?.close();
     this.socket = undefined;
     this.setConnection('offline');
@@ -218,26 +221,25 @@ export class SyncClient extends EventEmitter {
     });
     socket.on('message', (data) => void this.onMessage(String(data)));
     socket.on('error', () => {});
-    // A connection can die without a close (a laptop lid, a NAT timeout): a ping unanswered
-    // by the next check means it is gone, so reconnect and catch up.
-    let answered = true;
-    socket.on('pong', () => {
-      answered = true;
+    // A connection can die without a close (a laptop lid, a NAT timeout). The server pings every
+    // 30 s (ws answers by itself); silence for longer than two of them means it is gone, so
+    // reconnect and catch up. No ping of our own: at rest the desktop wakes only for the server's.
+    const heard = () => this.heartbeat?.refresh();
+    socket.on('ping', () => {
+      heard();
       this.heardAt = Date.now();
     });
+    socket.on('message', heard);
     socket.on('open', () => {
-      clearInterval(this.heartbeat);
-      this.heartbeat = setInterval(() => {
-        if (this.socket !== socket) return;
-        if (!answered) return socket.terminate();
-        answered = false;
-        socket.ping();
-      }, this.options.heartbeatMs ?? 30_000);
+      clearTimeout(this.heartbeat);
+      this.heartbeat = setTimeout(() => {
+        if (this.socket === socket) socket.terminate();
+      }, this.options.silenceMs ?? SILENCE_MS);
       this.heartbeat.unref?.();
     });
     socket.on('close', () => {
       if (this.socket !== socket) return;
-      clearInterval(this.heartbeat);
+      clearTimeout(this.heartbeat);
       this.socket = undefined;
       if (this.stopped) return;
       this.setConnection('offline');

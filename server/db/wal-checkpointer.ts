@@ -2,14 +2,23 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Sqlite from 'better-sqlite3';
 
-// The thread's whole program: its own connection, a PASSIVE checkpoint every `everyMs`.
+// The thread's whole program: its own connection, and a PASSIVE checkpoint `everyMs` after the
+// write-ahead log was written to (the folder's watch says so): none while nobody writes.
 const program = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { watch } = require('node:fs');
+const { basename, dirname } = require('node:path');
 const Database = require(workerData.module);
 const db = new Database(workerData.path, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
 db.pragma('busy_timeout = 5000');
-const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+const log = basename(workerData.path) + '-wal';
+let timer;
+const checkpoint = () => { timer = undefined; if (db.open) db.pragma('wal_checkpoint(PASSIVE)'); };
+const watcher = watch(dirname(workerData.path), (_event, name) => {
+  if (name === log && !timer) timer = setTimeout(checkpoint, workerData.everyMs);
+});
+watcher.on('error', () => {});
+parentPort.on('message', () => { clearTimeout(timer); watcher.close(); db.close(); parentPort.close(); });
 `;
 
 /** SQLite's own default: fold the log into the file once it holds this many pages. */
@@ -19,7 +28,8 @@ const IN_COMMIT_PAGES = 1000;
  * SQLite folds its write-ahead log into the database file in the commit that takes the log past
  * 1,000 pages: that commit (someone's status change) waits for the copy and its fsync, every
  * few hundred writes. The server has a thread of its own do it instead, on its own connection,
- * every second (PASSIVE: writers carry on meanwhile), and turns the in-commit one off. Should
+ * a second after the log was written to (PASSIVE: writers carry on meanwhile), and turns the
+ * in-commit one off. At rest nothing is written, and the thread sleeps. Should
  * that thread stop, commits take the job back. Returns how to stop it (before closing `file`).
  */
 export function checkpointInBackground(

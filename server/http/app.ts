@@ -56,12 +56,15 @@ export interface ServerOptions {
   streamHeartbeatMs?: number;
   /** Days a tombstone (deleted post, removed member) stays in the log (30). */
   tombstoneDays?: number;
-  /** How often due asks are looked for, whoever scheduled them (5 s). */
-  askSweepMs?: number;
   /** Mentions and asks one person may send another in a minute (10). */
   perRecipient?: number;
   /** A burst of one person's profile edits reaches the others once per this (3 s). */
   profileWindowMs?: number;
+  /**
+   * How often slow requests are looked for (a quarter of the request timeout by default). A
+   * server inside the desktop app looks every 30 s, so at rest it does not wake the laptop.
+   */
+  connectionsCheckMs?: number;
   /** A folder of installers and their latest*.yml, served at /updates/ to the desktop's updater. */
   updatesDir?: string;
 }
@@ -86,7 +89,8 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
     keepAliveTimeout: 72_000,
     requestTimeout,
     headersTimeout: Math.min(requestTimeout, 20_000),
-    connectionsCheckingInterval: Math.max(100, Math.min(30_000, requestTimeout / 4)),
+    connectionsCheckingInterval:
+      options.connectionsCheckMs ?? Math.max(100, Math.min(30_000, requestTimeout / 4)),
   };
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -105,12 +109,8 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   const hub = new ChangeHub(options.storage.db);
   const notifier = await createNotifier(options.storage, hub, (m) => app.log.warn(m));
   const now = options.now ?? Date.now;
-  const asks = new AskScheduler(
-    options.storage.db,
-    now,
-    (orgId) => void notifier.changed(orgId),
-    options.askSweepMs,
-  );
+  const asks = new AskScheduler(options.storage.db, now, (orgId) => void notifier.changed(orgId));
+  notifier.onOtherWrites(() => asks.rearm());
   const tokens = new TokenGate(options.storage.db);
   const context: ServerContext = {
     storage: options.storage,
@@ -135,6 +135,15 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
       .then(() => {})
       .catch((error: Error) => app.log.warn(`a held profile edit could not go out: ${error.message}`));
 
+  // SQLite has one server process: a token it revokes is revoked by one of its own writes, so
+  // the streams look for revocations after each write request, never on a clock (at rest, the
+  // server sleeps). PostgreSQL's other instances revoke too: there, the stream also looks each second.
+  const sqlite = options.storage.kind === 'sqlite';
+  let afterWrite = () => {};
+  if (sqlite)
+    app.addHook('onResponse', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') afterWrite();
+    });
   app.decorateRequest('member', null);
   app.decorateRequest('device', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -214,7 +223,8 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   });
   await registerRoutes(app, context);
   if (options.updatesDir) serveUpdates(app, options.updatesDir);
-  const stream = attachStream(app, context, options.streamHeartbeatMs);
+  const stream = attachStream(app, context, options.streamHeartbeatMs, sqlite ? undefined : 1_000);
+  afterWrite = stream.checkRevocations;
   await asks.check(); // asks that came due while the server was down go out now
   // Profile edits held when the server last stopped go out now.
   for (const id of await heldProfiles(options.storage.db)) await publishHeld(id);

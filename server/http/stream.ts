@@ -29,7 +29,7 @@ export function attachStream(
   app: FastifyInstance,
   context: ServerContext,
   heartbeatMs = HEARTBEAT_MS,
-  revocationCheckMs = 1_000,
+  revocationCheckMs?: number,
 ) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const alive = new WeakSet<WebSocket>();
@@ -109,14 +109,22 @@ export function attachStream(
   });
 
   // A token revoked anywhere (a removal or a rotation by the admin command, another instance on
-  // the same PostgreSQL) closes its streams within a second: one query per second, whatever the
-  // number of streams, for the tokens revoked since the last look.
+  // the same PostgreSQL) closes its streams: one query for the tokens revoked since the last look,
+  // whatever the number of streams. It runs when a revocation may have happened (a write here,
+  // another process's announced write), and on a clock only where told (`revocationCheckMs`:
+  // PostgreSQL, whose other instances revoke without telling this one's requests).
   let lookedAt = new Date(Date.now() - 5_000).toISOString();
-  const revocations = setInterval(() => {
+  let looking: Promise<void> | undefined;
+  let lookAgain = false;
+  const checkRevocations = (): void => {
     if (wss.clients.size === 0) return;
+    if (looking) {
+      lookAgain = true;
+      return;
+    }
     const since = lookedAt;
     lookedAt = new Date(Date.now() - 5_000).toISOString(); // a margin for clocks and slow commits
-    void context.storage.db
+    looking = context.storage.db
       .selectFrom('tokens')
       .select('hash')
       .where('revoked_at', '>=', since)
@@ -129,9 +137,18 @@ export function attachStream(
           if (token && revoked.has(hashSecret(token))) ws.close(4401, 'this token is no longer valid');
         }
       })
-      .catch(() => {}); // the next look covers it (its window starts before this one's)
-  }, revocationCheckMs);
-  revocations.unref();
+      .catch(() => {}) // the next look covers it (its window starts before this one's)
+      .finally(() => {
+        looking = undefined;
+        if (lookAgain) {
+          lookAgain = false;
+          checkRevocations();
+        }
+      });
+  };
+  const revocations = revocationCheckMs ? setInterval(checkRevocations, revocationCheckMs) : undefined;
+  revocations?.unref();
+  context.notifier.onOtherWrites(checkRevocations);
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -145,6 +162,8 @@ export function attachStream(
   heartbeat.unref();
 
   return {
+    /** A request here may have revoked a token: look now. */
+    checkRevocations,
     close() {
       clearInterval(heartbeat);
       clearInterval(revocations);

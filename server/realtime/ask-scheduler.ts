@@ -3,26 +3,24 @@ import type { Database } from '../db/schema';
 import { deliverDue, nextDue } from '../store/asks';
 
 /**
- * Delivers asks when their time comes, with one timer at the earliest due ask, and a sweep every
- * few seconds: an ask scheduled by another instance (one that stopped, say) is delivered here
- * too. Delivering is a conditional claim, so two instances never deliver one ask twice. The
- * clock is injected, so tests move time and call `check` to see what a person would.
+ * Delivers asks when their time comes, with one timer at the earliest due ask and no sweep: the
+ * server wakes at that time and not before. An ask scheduled by another instance (one that
+ * stopped, say) is delivered here too, because this instance sets its timer again whenever
+ * another one announces a write (`rearm`). Delivering is a conditional claim, so two instances
+ * never deliver one ask twice. The clock is injected, so tests move time and call `check`.
  */
 export class AskScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private running: Promise<void> = Promise.resolve();
-  private readonly sweep: ReturnType<typeof setInterval>;
+  private rearming: Promise<void> | undefined;
+  private rearmAgain = false;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
     private readonly onChanged: (orgId: string) => void,
-    sweepMs = 5_000,
-  ) {
-    this.sweep = setInterval(() => void this.check(), sweepMs);
-    this.sweep.unref();
-  }
+  ) {}
 
   /** Delivers what is due now, then sets the timer for the next one. */
   check(): Promise<void> {
@@ -45,9 +43,28 @@ export class AskScheduler {
     this.timer.unref();
   }
 
+  /**
+   * Another instance wrote (its NOTIFY): it may have scheduled an ask. One look at a time, and
+   * one more after it when writes keep coming, however many announcements arrive meanwhile.
+   */
+  rearm(): void {
+    if (this.rearming) {
+      this.rearmAgain = true;
+      return;
+    }
+    this.rearming = this.arm()
+      .catch(() => {}) // the next announcement looks again
+      .finally(() => {
+        this.rearming = undefined;
+        if (this.rearmAgain) {
+          this.rearmAgain = false;
+          this.rearm();
+        }
+      });
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
-    clearInterval(this.sweep);
   }
 }

@@ -11,6 +11,11 @@ const CHANNEL = 'ricochet_changes';
 export interface ChangeNotifier {
   /** Called after a mutation committed, with the log rows it appended when it knows them. */
   changed(orgId: string, rows?: readonly ChangeRow[]): Promise<void>;
+  /**
+   * Called whenever another process announced writes (an admin command, another instance): what
+   * this one would otherwise poll for (revoked tokens, asks it did not schedule) is looked at then.
+   */
+  onOtherWrites(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -32,11 +37,14 @@ export async function announceWrites(storage: Storage): Promise<void> {
 }
 
 /** Watches the mark; a change makes the hub compare the organisations' heads with what it sent. */
-function watchOtherWriters(storage: Storage, hub: ChangeHub): () => void {
+function watchOtherWriters(storage: Storage, hub: ChangeHub, heard: () => void): () => void {
   if (!storage.dataDir) return () => {};
   const mark = join(storage.dataDir, WRITES_MARK);
   if (!existsSync(mark)) writeFileSync(mark, '', { mode: 0o600 });
-  const watcher = watch(mark, () => void hub.behindHeads(storage.db).catch(() => {}));
+  const watcher = watch(mark, () => {
+    void hub.behindHeads(storage.db).catch(() => {});
+    heard();
+  });
   watcher.on('error', () => {});
   watcher.unref();
   return () => watcher.close();
@@ -53,10 +61,14 @@ export async function createNotifier(
   hub: ChangeHub,
   log: (msg: string) => void,
 ): Promise<ChangeNotifier> {
+  const listeners: (() => void)[] = [];
+  const heard = () => listeners.forEach((listener) => listener());
+  const onOtherWrites = (listener: () => void) => void listeners.push(listener);
   if (storage.kind === 'sqlite' || !storage.pool) {
-    const stopWatching = watchOtherWriters(storage, hub);
+    const stopWatching = watchOtherWriters(storage, hub, heard);
     return {
       changed: (orgId, rows) => hub.changed(orgId, rows),
+      onOtherWrites,
       close: async () => stopWatching(),
     };
   }
@@ -69,6 +81,7 @@ export async function createNotifier(
       client.on('notification', (n) => {
         if (n.channel !== CHANNEL || !n.payload) return;
         void (n.payload === ANY ? hub.changedEverywhere() : hub.changed(n.payload));
+        heard();
       });
       client.on('error', () => {
         client?.release(true);
@@ -94,6 +107,7 @@ export async function createNotifier(
         // The change is committed; streams catch up on their next gap or reconnect.
       }
     },
+    onOtherWrites,
     async close() {
       closed = true;
       client?.release();

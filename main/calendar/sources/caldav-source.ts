@@ -1,4 +1,4 @@
-import { createDAVClient, type DAVCalendar } from 'tsdav';
+import type { createDAVClient, DAVCalendar } from 'tsdav';
 import { DAY_MS, isoInstant } from '../../../shared/time/zoned-time';
 import type { CalendarSource } from './calendar-source';
 
@@ -33,7 +33,10 @@ export class CalDavSource implements CalendarSource {
 
   async read(window: { from: number; to: number }): Promise<string> {
     try {
-      this.client ??= await createDAVClient({
+      // tsdav is loaded by the first CalDAV read, not by every start.
+      this.client ??= await (
+        await import('tsdav')
+      ).createDAVClient({
         serverUrl: this.options.serverUrl,
         credentials: { username: this.options.username, password: this.options.password },
         authMethod: 'Basic',

@@ -35,7 +35,7 @@ function client(url: string) {
     cache,
     server: url,
     token: 'x'.repeat(43),
-    heartbeatMs: 100,
+    silenceMs: 100,
     maxBackoffMs: 50,
   });
   cleanup.push(() => cache.close());
@@ -52,7 +52,7 @@ describe('the live stream, as the desktop holds it', () => {
     expect(sync.connection).toBe('live');
   });
 
-  it('a half-open connection (no pong) is noticed and the client reconnects', async () => {
+  it('a silent connection (no ping from the server) is noticed and the client reconnects', async () => {
     const server = await deafServer();
     const sync = client(server.url);
     sync.start();

@@ -14,8 +14,8 @@ describe.each(backends.filter((b) => b === 'postgres'))(
   () => {
     it('created on A, due in 3 s, A stopped: B delivers them when due', async () => {
       const storage = await storageFor('postgres');
-      const a = await runServer({ host: '127.0.0.1', port: 0, storage, askSweepMs: 500 });
-      const b = await runServer({ host: '127.0.0.1', port: 0, storage, askSweepMs: 500 });
+      const a = await runServer({ host: '127.0.0.1', port: 0, storage });
+      const b = await runServer({ host: '127.0.0.1', port: 0, storage });
       try {
         const db = a.context.storage.db;
         const team = await createOrganisation(db, { name: 'Acme', adminName: 'Ana', adminEmail: 'a@a.test' });

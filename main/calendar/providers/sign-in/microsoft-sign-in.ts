@@ -1,9 +1,4 @@
-import {
-  InteractionRequiredAuthError,
-  LogLevel,
-  PublicClientApplication,
-  type ICachePlugin,
-} from '@azure/msal-node';
+import type { ICachePlugin } from '@azure/msal-node';
 import { SignInAgainError, type AccessTokens } from '../provider-http';
 import { clientIsUnknown } from './check-client';
 import { SIGN_IN_TIMEOUT_MS, withTimeout, type SignedIn, type SignInUi } from './sign-in-ui';
@@ -28,7 +23,12 @@ export const microsoftScopes = (graph: string) =>
  * written anywhere else. The authority's host is "known", so MSAL reads its OpenID document and
  * asks no Microsoft host about it (national clouds and tests work the same way).
  */
-function msal(app: MicrosoftApp, cache: { load(): string | undefined; save(serialized: string): void }) {
+async function msal(
+  app: MicrosoftApp,
+  cache: { load(): string | undefined; save(serialized: string): void },
+) {
+  // Loaded when a Microsoft calendar is first used: MSAL is large, and most profiles never need it.
+  const { LogLevel, PublicClientApplication } = await import('@azure/msal-node');
   const plugin: ICachePlugin = {
     async beforeCacheAccess(context) {
       const saved = cache.load();
@@ -58,7 +58,7 @@ export async function signInToMicrosoft(app: MicrosoftApp, ui: SignInUi): Promis
   if (await clientIsUnknown(tokenUrl, app.clientId))
     throw new Error(microsoftSignInProblem({ errorCode: 'unauthorized_client' }, app));
   let secret = '';
-  const client = msal(app, { load: () => secret || undefined, save: (s) => void (secret = s) });
+  const client = await msal(app, { load: () => secret || undefined, save: (s) => void (secret = s) });
   const scopes = microsoftScopes(app.graph);
   try {
     const result =
@@ -103,10 +103,11 @@ export function microsoftTokens(
   app: MicrosoftApp,
   cache: { load(): string | undefined; save(serialized: string): void },
 ): AccessTokens {
-  const client = msal(app, cache);
+  let loaded: ReturnType<typeof msal> | undefined;
   const scopes = microsoftScopes(app.graph);
   return {
     async accessToken(fresh = false) {
+      const client = await (loaded ??= msal(app, cache));
       const [account] = await client.getTokenCache().getAllAccounts();
       if (!account) throw new SignInAgainError('Microsoft 365', 'this computer holds no sign-in for it');
       try {
@@ -114,7 +115,7 @@ export function microsoftTokens(
         return result.accessToken;
       } catch (error) {
         if (
-          error instanceof InteractionRequiredAuthError ||
+          (error as Error).name === 'InteractionRequiredAuthError' ||
           /invalid_grant/.test(String((error as Error).message))
         )
           throw new SignInAgainError('Microsoft 365', 'the sign-in expired or was revoked');
