@@ -109,7 +109,12 @@ export function createWindows(deps: WindowDeps) {
     /** The quick-post box is open: the person may be typing. */
     typing: () => !!quick && !quick.isDestroyed(),
     send(channel: string, payload?: unknown) {
-      for (const win of [board, quick]) if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+      for (const win of [board, quick]) {
+        if (!win || win.isDestroyed()) continue;
+        // Hidden means idle: a hidden window is not woken by changes; it reads afresh when shown.
+        if (channel === 'core:changed' && !win.isVisible()) continue;
+        win.webContents.send(channel, payload);
+      }
     },
   };
   return windows;

@@ -15,6 +15,9 @@ export function secureWindowOptions(preloadPath: string, extra: BrowserWindowCon
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Electron's default, said here because idling hidden windows depends on it: timers and
+      // rendering slow down while the window is not shown.
+      backgroundThrottling: true,
     },
   };
   return options;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RicochetApi } from '../../shared/ipc-contract';
 import { getApi } from './api';
+import { onShown, pageHidden } from './page-visibility';
 
 /** Calls running now, by key: two components asking for the board share one request. */
 const inFlight = new Map<string, { request: Promise<unknown>; generation: number }>();
@@ -91,24 +92,32 @@ export function useCore<T>(
         }
       });
     };
+    // The first read runs even hidden, so a window prepared hidden opens with its content;
+    // after that, a hidden page reads nothing until it is shown, then once.
     run();
     const off = getApi()?.on('core:changed', () => {
       countChange();
       if (key) primed.delete(key);
-      run();
+      if (!pageHidden()) run();
     });
+    const offShown = onShown(run);
     return () => {
       live = false;
+      offShown();
       off?.();
     };
   }, [load, key]);
   return { data, error, reload: load };
 }
 
-/** The current time, re-rendering at `next` (the status engine's next change) and every minute. */
+/**
+ * The current time, re-rendering at `next` (the status engine's next change) and every minute,
+ * while the page is shown; hidden, no timer runs, and showing it again brings the time up to date.
+ */
 export function useNow(next: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    if (pageHidden()) return onShown(() => setNow(Date.now()));
     const wait = Math.min(
       next === null ? Infinity : Math.max(0, next - Date.now()) + 20,
       60_000 - (Date.now() % 60_000),

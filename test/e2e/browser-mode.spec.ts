@@ -94,6 +94,41 @@ test.describe('a team of two on one real server', () => {
     await b.close();
   });
 
+  test('hidden means idle: a hidden board asks the core nothing; shown again, it is up to date', async ({
+    browser,
+  }) => {
+    const context = await newContext(browser);
+    const b = await context.newPage();
+    // The page's visibility, as the system sets it for a hidden window (Chromium headless is always shown).
+    await b.addInitScript(() => {
+      let hidden = false;
+      Object.defineProperty(Document.prototype, 'visibilityState', {
+        configurable: true,
+        get: () => (hidden ? 'hidden' : 'visible'),
+      });
+      (window as unknown as { setHidden: (h: boolean) => void }).setHidden = (h) => {
+        hidden = h;
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+    });
+    const asked: string[] = [];
+    b.on('websocket', (ws) => ws.on('framesent', (f) => asked.push(String(f.payload))));
+    await b.goto(bob.url);
+    await expect(b.getByTestId('freshness')).toHaveText('live');
+    await b.evaluate(() => (window as unknown as { setHidden: (h: boolean) => void }).setHidden(true));
+    const before = asked.length;
+    const text = `Hidden test ${randomUUID().slice(0, 6)}`;
+    expect((await team.admin()('POST', '/v1/posts', { id: randomUUID(), text })).status).toBe(201);
+    // Bob's core has it (another page of his, shown, draws it) while the hidden one asked nothing.
+    const shown = await context.newPage();
+    await shown.goto(bob.url);
+    await expect(shown.getByTestId('member-Ana').getByTestId('member-on')).toContainText(text);
+    expect(asked.slice(before)).toEqual([]);
+    await b.evaluate(() => (window as unknown as { setHidden: (h: boolean) => void }).setHidden(false));
+    await expect(b.getByTestId('member-Ana').getByTestId('member-on')).toContainText(text);
+    await context.close();
+  });
+
   test("B's board shows the newer of A's status and post; a message to someone is not what A is on", async ({
     browser,
   }) => {

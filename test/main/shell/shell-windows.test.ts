@@ -120,3 +120,20 @@ describe('the window background', () => {
     expect(windowBackground(true)).toBe(dark);
   });
 });
+
+describe('hidden means idle', () => {
+  it('a hidden window is throttled and not woken by changes; shown, it hears them again', () => {
+    FakeWindow.made = [];
+    const windows = createWindows(deps());
+    windows.toggleBoard({ getBounds: () => ({ x: 1800, y: 1045, width: 24, height: 30 }) });
+    const [board] = FakeWindow.made;
+    expect(board!.options.webPreferences?.backgroundThrottling).toBe(true);
+    windows.toggleBoard(); // hidden
+    windows.send('core:changed');
+    windows.send('core:notify', { kind: 'mention' }); // what must reach it still does
+    expect(board!.webContents.send.mock.calls.map((c) => c[0])).toEqual(['core:notify']);
+    windows.toggleBoard({ getBounds: () => ({ x: 1800, y: 1045, width: 24, height: 30 }) });
+    windows.send('core:changed');
+    expect(board!.webContents.send.mock.calls.map((c) => c[0])).toEqual(['core:notify', 'core:changed']);
+  });
+});
