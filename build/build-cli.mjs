@@ -3,9 +3,12 @@
 // compiling TypeScript and loads only what the command it runs needs. Runs on `npm install`
 // (prepare), before the tests, and in `npm run build`.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
+// Chunks are named by their hash: without this, every build would leave the last one's behind.
+rmSync(join(root, 'out/cli'), { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'main/cli/cli-main.ts')],
   outdir: join(root, 'out/cli'),

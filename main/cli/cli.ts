@@ -1,4 +1,4 @@
-import { commands } from './commands/index';
+import { commands, type CommandEntry } from './commands/index';
 import { UsageError, type CliIo } from './command';
 
 const processIo: CliIo = {
@@ -21,8 +21,15 @@ export function helpText(): string {
   ].join('\n');
 }
 
-/** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage. */
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+/**
+ * Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 bad usage.
+ * `beforeRun` runs once a command is about to run (not for help): what only commands need.
+ */
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  beforeRun: (entry: CommandEntry) => Promise<void> = async () => {},
+): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
     io.out(helpText());
@@ -45,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 0;
   }
   try {
+    await beforeRun(entry);
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

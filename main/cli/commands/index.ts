@@ -5,6 +5,8 @@ export interface CommandEntry {
   summary: string;
   /** Loaded only when the command runs: `ricochet --help` imports none of their dependencies. */
   load: () => Promise<CliCommand>;
+  /** Runs without the network (nothing of the core is loaded for it). */
+  offline?: true;
 }
 
 /** Every command of the CLI, in the order `ricochet --help` lists them. */
@@ -110,5 +112,6 @@ export const commands: CommandEntry[] = [
     name: 'version',
     summary: 'Print the version of Ricochet (also: ricochet --version).',
     load: async () => (await import('./version-command')).versionCommand,
+    offline: true,
   },
 ];
