@@ -35,6 +35,11 @@ export interface Storage {
   pool?: pg.Pool;
   /** SQLite only: the folder of its files (another process's writes are announced there). */
   dataDir?: string;
+  /**
+   * SQLite only: a number that changes when another connection committed (PRAGMA data_version):
+   * how the server tells another process's write from its own.
+   */
+  dataVersion?: () => number;
   close(): Promise<void>;
 }
 
@@ -129,6 +134,7 @@ export function connectStorage(config: StorageConfig, serving: ServingOptions = 
       db,
       kind: 'sqlite',
       dataDir: config.dataDir,
+      dataVersion: () => (file.open ? Number(file.pragma('data_version', { simple: true })) : 0),
       close: async () => {
         await stopCheckpoints();
         await db.destroy();

@@ -24,6 +24,8 @@ const ANY = '*';
 
 /** In a SQLite server's folder: touched by another process (an admin command) after it wrote. */
 export const WRITES_MARK = 'other-process-wrote';
+/** The SQLite server's database, in its folder (server/db/connect.ts). */
+const DATABASE_FILE = 'ricochet.sqlite';
 
 /**
  * What an admin command, a process of its own, says after it wrote: PostgreSQL's instances hear
@@ -36,18 +38,45 @@ export async function announceWrites(storage: Storage): Promise<void> {
     writeFileSync(join(storage.dataDir, WRITES_MARK), new Date().toISOString(), { mode: 0o600 });
 }
 
-/** Watches the mark; a change makes the hub compare the organisations' heads with what it sent. */
+/**
+ * Another process wrote to a SQLite server's database: the server watches its folder (inotify and
+ * the like: nothing at rest). A write to the log file is another process's when the database's
+ * `data_version` moved (the server's own writes do not move it); the admin command also touches a
+ * mark. Either way the hub compares the organisations' heads with what it sent, and the
+ * listeners (revocations, asks) look once, however many writes came at once.
+ */
 function watchOtherWriters(storage: Storage, hub: ChangeHub, heard: () => void): () => void {
   if (!storage.dataDir) return () => {};
   const mark = join(storage.dataDir, WRITES_MARK);
   if (!existsSync(mark)) writeFileSync(mark, '', { mode: 0o600 });
-  const watcher = watch(mark, () => {
-    void hub.behindHeads(storage.db).catch(() => {});
-    heard();
+  let seen = storage.dataVersion?.() ?? 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let announced = false;
+  // A moment after the first write of a burst: the writer's commit is complete by then (the log
+  // is written before the commit shows), and a burst is one look.
+  const look = (mark: boolean) => {
+    announced ||= mark;
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      const now = storage.dataVersion?.() ?? seen;
+      const other = announced || now !== seen;
+      announced = false;
+      seen = now;
+      if (!other) return; // the server's own write
+      void hub.behindHeads(storage.db).catch(() => {});
+      heard();
+    }, 50);
+  };
+  const watcher = watch(storage.dataDir, (_event, name) => {
+    if (name === WRITES_MARK) look(true);
+    else if (name === `${DATABASE_FILE}-wal`) look(false);
   });
   watcher.on('error', () => {});
   watcher.unref();
-  return () => watcher.close();
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
 }
 
 /**

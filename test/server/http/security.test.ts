@@ -7,6 +7,7 @@ import { rotateToken } from '../../../server/store/devices';
 import { rawRequest } from '../../support/raw-http';
 import { openStream } from '../../support/stream-client';
 import { runServer } from '../../../server/run-server';
+import { openStorage } from '../../../server/db/connect';
 import { backends, client, stopPostgres, storageFor, teamServer } from '../../support/team-server';
 
 afterAll(() => stopPostgres());
@@ -272,8 +273,14 @@ describe('a token rotated by the admin command (another process)', () => {
       const stream = await openStream(server.url, team.token);
       await stream.until(() => stream.messages.some((m) => m.type === 'ready'));
       const closed = new Promise<number>((resolve) => stream.ws.once('close', (code) => resolve(code)));
-      // What `ricochet admin rotate-token` does, on the same database, outside the server.
-      await rotateToken(server.context.storage.db, team.admin.id);
+      // What `ricochet admin rotate-token` does: its own connection to the same database, outside
+      // the server, and no word to it (an older admin command does not touch the mark either).
+      const outside = await openStorage(storage);
+      try {
+        await rotateToken(outside.db, team.admin.id);
+      } finally {
+        await outside.close();
+      }
       expect(await closed).toBe(4401);
     } finally {
       await server.close();
