@@ -142,6 +142,8 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   let afterWrite = () => {};
   if (sqlite)
     app.addHook('onResponse', async (request) => {
+      // Any write, answered or refused (a refused sign-in renewal ends its session): one look at a
+      // time, however many requests.
       if (request.method !== 'GET' && request.method !== 'HEAD') afterWrite();
     });
   app.decorateRequest('member', null);
