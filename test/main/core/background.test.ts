@@ -52,7 +52,11 @@ describe('when the publisher looks again', () => {
       let count = 0;
       const publish = core.publish.bind(core);
       core.publish = (now?: number) => (count++, publish(now));
-      const background = startBackground(core, { intervalMs: 40 });
+      // A clock fixed at 10:07: the next quarter hour is 8 minutes away, whatever the hour the test runs.
+      const background = startBackground(core, {
+        intervalMs: 40,
+        now: () => Date.parse('2026-12-07T10:07:00Z'),
+      });
       try {
         await waitFor(() => count >= 1);
         await new Promise((r) => setTimeout(r, 600));
