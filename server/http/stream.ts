@@ -5,6 +5,7 @@ import type { Member } from '../store/members';
 import type { ServerContext } from './server-context';
 import { bearerToken } from './bearer';
 import { hashSecret } from '../store/secrets';
+import { oneLookAtATime } from '../realtime/one-look-at-a-time';
 
 const AUTH_TIMEOUT_MS = 5000;
 const HEARTBEAT_MS = 30_000;
@@ -114,38 +115,23 @@ export function attachStream(
   // another process's announced write), and on a clock only where told (`revocationCheckMs`:
   // PostgreSQL, whose other instances revoke without telling this one's requests).
   let lookedAt = new Date(Date.now() - 5_000).toISOString();
-  let looking: Promise<void> | undefined;
-  let lookAgain = false;
-  const checkRevocations = (): void => {
+  const checkRevocations = oneLookAtATime(async () => {
     if (wss.clients.size === 0) return;
-    if (looking) {
-      lookAgain = true;
-      return;
-    }
     const since = lookedAt;
     lookedAt = new Date(Date.now() - 5_000).toISOString(); // a margin for clocks and slow commits
-    looking = context.storage.db
+    // A look that fails is covered by the next one (its window starts before this one's).
+    const rows = await context.storage.db
       .selectFrom('tokens')
       .select('hash')
       .where('revoked_at', '>=', since)
-      .execute()
-      .then((rows) => {
-        if (rows.length === 0) return;
-        const revoked = new Set(rows.map((r) => r.hash));
-        for (const ws of wss.clients) {
-          const token = tokens.get(ws);
-          if (token && revoked.has(hashSecret(token))) ws.close(4401, 'this token is no longer valid');
-        }
-      })
-      .catch(() => {}) // the next look covers it (its window starts before this one's)
-      .finally(() => {
-        looking = undefined;
-        if (lookAgain) {
-          lookAgain = false;
-          checkRevocations();
-        }
-      });
-  };
+      .execute();
+    if (rows.length === 0) return;
+    const revoked = new Set(rows.map((r) => r.hash));
+    for (const ws of wss.clients) {
+      const token = tokens.get(ws);
+      if (token && revoked.has(hashSecret(token))) ws.close(4401, 'this token is no longer valid');
+    }
+  });
   const revocations = revocationCheckMs ? setInterval(checkRevocations, revocationCheckMs) : undefined;
   revocations?.unref();
   context.notifier.onOtherWrites(checkRevocations);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { deliverDue, nextDue } from '../store/asks';
+import { oneLookAtATime } from './one-look-at-a-time';
 
 /**
  * Delivers asks when their time comes, with one timer at the earliest due ask and no sweep: the
@@ -13,8 +14,6 @@ export class AskScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private running: Promise<void> = Promise.resolve();
-  private rearming: Promise<void> | undefined;
-  private rearmAgain = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -47,21 +46,7 @@ export class AskScheduler {
    * Another instance wrote (its NOTIFY): it may have scheduled an ask. One look at a time, and
    * one more after it when writes keep coming, however many announcements arrive meanwhile.
    */
-  rearm(): void {
-    if (this.rearming) {
-      this.rearmAgain = true;
-      return;
-    }
-    this.rearming = this.arm()
-      .catch(() => {}) // the next announcement looks again
-      .finally(() => {
-        this.rearming = undefined;
-        if (this.rearmAgain) {
-          this.rearmAgain = false;
-          this.rearm();
-        }
-      });
-  }
+  readonly rearm = oneLookAtATime(() => this.arm());
 
   close(): void {
     this.closed = true;
