@@ -32,7 +32,7 @@ export function startBackground(
     clearTimeout(timer);
     if (stopped) return;
     const t = now();
-    const wait = nextPublishAt(core.config.calendars, t, options.intervalMs ?? 60_000) - t;
+    const wait = nextPublishAt(core.reads.config.calendars, t, options.intervalMs ?? 60_000) - t;
     timer = setTimeout(() => void publish(), Math.min(Math.max(wait, 0), 2 ** 31 - 1));
   };
   const onError = options.onError ?? (() => {});
@@ -43,7 +43,7 @@ export function startBackground(
       again = true; // a change during a run is read by one more run, not lost
       return running;
     }
-    running = core
+    running = core.commands
       .publish()
       .then(() => undefined, onError)
       .finally(() => {
@@ -55,9 +55,9 @@ export function startBackground(
       });
     return running;
   };
-  core.startLive();
+  core.commands.startLive();
   const files = watchCalendarFiles(
-    () => core.config.calendars.filter((c) => c.kind === 'file').map((c) => c.location),
+    () => core.reads.config.calendars.filter((c) => c.kind === 'file').map((c) => c.location),
     () => void publish(),
     { onError },
   );
@@ -79,7 +79,7 @@ export function startBackground(
       files.stop();
       stopSettings();
       core.off('changed', onChanged);
-      core.stopLive();
+      core.commands.stopLive();
     },
   };
 }

@@ -40,7 +40,7 @@ export function createCoreApi(
   now: () => number = Date.now,
 ): CoreHandlers {
   const settings = async () => settingsView(core);
-  const freshness = () => ({ ...core.freshness(), inTeam: !!core.me });
+  const freshness = () => ({ ...core.reads.freshness(), inTeam: !!core.reads.me });
   return {
     'app:info': async () => info,
     'app:diagnostics': async ({ copy }) => {
@@ -61,9 +61,9 @@ export function createCoreApi(
     'freshness:get': async () => freshness(),
     'board:get': async ({ team }) => {
       const t = now();
-      const teams = core.organisation.teams();
+      const teams = core.reads.teams();
       // A saved choice of a team I have since left shows all my teams (shownOnBoard).
-      const chosen = team === undefined ? core.config.boardTeam : team;
+      const chosen = team === undefined ? core.reads.config.boardTeam : team;
       const shown = teams.some((x) => x.id === chosen) ? chosen : null;
       return {
         members: memberViews(core, t, shown),
@@ -71,12 +71,12 @@ export function createCoreApi(
         now: isoInstant(t),
         teams: teams.map((x) => ({ id: x.id, name: x.name, size: x.members.length })),
         team: shown,
-        watched: core.organisation.shown().length,
+        watched: core.reads.shown().length,
       };
     },
     'feed:get': async (request) => ({ posts: postViews(core, request) }),
     'post:create': async ({ text }) => {
-      const result = await core.post(text, now());
+      const result = await core.commands.post(text, now());
       return {
         delivered: result.delivered,
         kind: result.parsed.kind,
@@ -85,101 +85,106 @@ export function createCoreApi(
         headsUps: (result.headsUps ?? []).map((h) => ({ name: h.name, message: h.message })),
       };
     },
-    'post:edit': async ({ id, text }) => ({ ok: (await core.editPost(id, text)).delivered !== 'local' }),
-    'post:delete': async ({ id }) => ({ ok: (await core.deletePost(id)).delivered !== 'local' }),
-    'me:get': async () => core.myDay(now()),
-    'findtime:get': async ({ memberIds, minutes }) => core.findTime(memberIds, minutes, now()),
+    'post:edit': async ({ id, text }) => ({
+      ok: (await core.commands.editPost(id, text)).delivered !== 'local',
+    }),
+    'post:delete': async ({ id }) => ({ ok: (await core.commands.deletePost(id)).delivered !== 'local' }),
+    'me:get': async () => core.reads.myDay(now()),
+    'findtime:get': async ({ memberIds, minutes }) => core.reads.findTime(memberIds, minutes, now()),
     'settings:get': settings,
     'settings:update': async (patch) => {
-      await core.updateSettings(patch);
+      await core.commands.updateSettings(patch);
       return settings();
     },
     'calendars:add': async (input) => {
-      await core.addCalendar(input);
+      await core.commands.addCalendar(input);
       return settings();
     },
     'calendars:import': async ({ name, text }) => {
-      await core.calendarList.import(name, text);
+      await core.commands.importCalendar(name, text);
       return settings();
     },
     'calendars:update': async ({ id, ...patch }) => {
-      await core.calendarList.update(id, patch);
+      await core.commands.updateCalendar(id, patch);
       return settings();
     },
     'calendars:remove': async ({ id }) => {
-      await core.removeCalendar(id);
+      await core.commands.removeCalendar(id);
       return settings();
     },
     'calendars:apps': async () => {
-      const apps = await core.calendarApps().catch(() => noCalendarApps);
+      const apps = await core.reads.calendarApps().catch(() => noCalendarApps);
       return { microsoft: !!apps.microsoft, google: !!apps.google };
     },
     'calendars:connect': async ({ provider }) => {
-      const input = appInput(provider, await core.calendarApps());
+      const input = appInput(provider, await core.reads.calendarApps());
       if (!input)
         throw new Error(
           'your organisation has not set this up yet: an admin runs ricochet admin calendar-apps',
         );
-      await core.calendarList.connect(input, { kind: 'browser', open: services.openBrowser });
+      await core.commands.connectCalendar(input, { kind: 'browser', open: services.openBrowser });
       return settings();
     },
     'calendars:signInAgain': async ({ id }) => {
-      await core.calendarList.signInAgain(id, { kind: 'browser', open: services.openBrowser });
+      await core.commands.signInCalendarAgain(id, { kind: 'browser', open: services.openBrowser });
       return settings();
     },
     'team:join': async (input) => {
-      await core.join(input);
+      await core.commands.join(input);
       return settings();
     },
     'team:deviceLogin': async (input) => {
-      await core.loginWithDeviceCode(input);
+      await core.commands.loginWithDeviceCode(input);
       return settings();
     },
     'team:ssoLogin': async ({ server, org }) => {
-      await core.loginWithSso({ server, ...(org ? { org } : {}), open: services.openBrowser });
+      await core.commands.loginWithSso({ server, ...(org ? { org } : {}), open: services.openBrowser });
       return settings();
     },
-    'devices:get': async () => ({ devices: await core.devices.list() }),
-    'devices:add': async () => ({ ...(await core.devices.add()), server: core.identity?.server ?? '' }),
+    'devices:get': async () => ({ devices: await core.reads.devices() }),
+    'devices:add': async () => ({
+      ...(await core.commands.addDevice()),
+      server: core.reads.identity?.server ?? '',
+    }),
     'devices:remove': async ({ id }) => {
-      await core.devices.remove(id);
+      await core.commands.removeDevice(id);
       // Signing this computer out leaves the team: nothing is left to list.
-      return { devices: core.me ? await core.devices.list() : [] };
+      return { devices: core.reads.me ? await core.reads.devices() : [] };
     },
     'team:leave': async () => {
-      core.leave();
+      core.commands.leave();
       return settings();
     },
     'team:start': async (input) => {
-      if (core.me) throw new Error('this profile is already in a team: leave it first');
+      if (core.reads.me) throw new Error('this profile is already in a team: leave it first');
       return services.startTeam(input);
     },
     'team:revokeInvite': async ({ code }) => {
-      await core.revokeInvite(code);
+      await core.commands.revokeInvite(code);
       return { ok: true };
     },
     'join:pending': async () => ({ link: services.takeJoinLink() }),
     'demo:start': async () => {
-      if (core.me) throw new Error('this profile is already in a team: leave it first');
+      if (core.reads.me) throw new Error('this profile is already in a team: leave it first');
       await services.startDemo();
       return settings();
     },
     'demo:remove': async () => {
-      if (!core.hosting?.demo) throw new Error('there is no demo team to remove');
+      if (!core.reads.hosting?.demo) throw new Error('there is no demo team to remove');
       await services.removeDemo();
       return settings();
     },
-    'watch:free': async ({ memberId }) => ({ watching: core.watchFree(memberId) }),
-    'people:search': async ({ query }) => ({ people: core.organisation.search(query) }),
+    'watch:free': async ({ memberId }) => ({ watching: core.commands.watchFree(memberId) }),
+    'people:search': async ({ query }) => ({ people: core.reads.search(query) }),
     'people:mention': async ({ typed }) => ({ people: mentionViews(core, typed, now()) }),
     'star:set': async ({ memberId, on }) => {
-      const result = await core.star(memberId, on);
-      return { ok: result.delivered !== 'rejected', stars: core.organisation.stars() };
+      const result = await core.commands.star(memberId, on);
+      return { ok: result.delivered !== 'rejected', stars: core.reads.stars() };
     },
     'asks:get': async () => askViews(core, now()),
     'asks:update': async ({ id, action, text, minutes }) => {
       const until = minutes ? isoInstant(Math.ceil((now() + minutes * 60_000) / 60_000) * 60_000) : undefined;
-      const result = await core.updateAsk(id, {
+      const result = await core.commands.updateAsk(id, {
         action,
         ...(text ? { text } : {}),
         ...(until ? { until } : {}),
@@ -187,7 +192,7 @@ export function createCoreApi(
       return { ok: result.delivered !== 'local' && result.delivered !== 'rejected' };
     },
     'post:preview': async ({ text }) => ({
-      headsUps: core.previewDecision(text, now()).map((h) => ({ name: h.name, message: h.message })),
+      headsUps: core.reads.previewDecision(text, now()).map((h) => ({ name: h.name, message: h.message })),
     }),
   };
 }

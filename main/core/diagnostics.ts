@@ -22,19 +22,19 @@ export function diagnosticsText(
   info: Omit<IpcResponse<'app:info'>, 'mode'> & { mode: string },
   now = Date.now(),
 ): string {
-  const fresh = core.freshness();
-  const pending = core.pending();
-  const calendars = Object.entries(core.calendarState() ?? {}).map(
+  const fresh = core.reads.freshness();
+  const pending = core.reads.pending();
+  const calendars = Object.entries(core.reads.calendarState() ?? {}).map(
     ([source, state]) => `  ${source}: ${JSON.stringify(state)}`,
   );
-  const { calendars: configured, ...settings } = core.config;
+  const { calendars: configured, ...settings } = core.reads.config;
   const lines = [
     `Ricochet ${info.version} (${info.mode}${info.packaged ? ', packaged' : ''})`,
     `System: ${info.platform} ${release()} ${arch()}, Node ${process.versions.node}${
       process.versions['electron'] ? `, Electron ${process.versions['electron']}` : ''
     }`,
-    `At: ${new Date(now).toISOString()}, zone ${core.config.tz}, language ${core.locale}`,
-    `Team: ${core.identity ? `${core.identity.server} as ${core.identity.member.id}` : 'none (alone)'}`,
+    `At: ${new Date(now).toISOString()}, zone ${core.reads.config.tz}, language ${core.reads.locale}`,
+    `Team: ${core.reads.identity ? `${core.reads.identity.server} as ${core.reads.identity.member.id}` : 'none (alone)'}`,
     `Sync: ${fresh.online ? 'live' : 'not live'}, last heard ${fresh.asOf ?? 'never'}, ${fresh.queued} waiting, ${
       pending.rejected.length
     } refused${fresh.removed ? ', removed from the team' : ''}${fresh.signInAgain ? ', must sign in again' : ''}`,
@@ -47,5 +47,5 @@ export function diagnosticsText(
     'Last problems:',
     ...recentProblems(core.dir).map((line) => `  ${line}`),
   ];
-  return core.redact(lines.join('\n'));
+  return core.reads.redact(lines.join('\n'));
 }

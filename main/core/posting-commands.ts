@@ -13,14 +13,14 @@ import { isoInstant } from '../../shared/time/zoned-time';
 import type { BoardMember } from '../cache/cache-queries';
 import type { LocalCache } from '../cache/local-cache';
 import type { ProfileConfig } from '../profile/profile';
-import type { FlushResult } from '../sync/sync-client';
+import type { Delivery, OutboxSender, Sent } from './outbox-sender';
 import { askArrival, headsUpsFor, planAsk } from './asks-and-decisions';
 import type { TeamMembership } from './team-membership';
 
 /** Who wrote a post kept on this desk before joining a team. */
 export const LOCAL_ME = 'me';
 
-export type Delivery = 'sent' | 'queued' | 'local' | 'rejected';
+export type { Delivery } from './outbox-sender';
 
 export interface PostResult {
   parsed: QuickPost;
@@ -42,20 +42,23 @@ export interface PostingPorts {
   me: () => { id: string; name: string; teamId: string } | undefined;
   members: () => BoardMember[];
   changed: () => void;
+  outbox: OutboxSender;
 }
 
 /**
- * Posts, /commands, status, asks and edits: each becomes a typed outbox command first, so
- * nothing acknowledged is lost offline, then one flush says what became of it.
+ * Posts, /commands, status, asks and edits: each becomes a typed outbox command first (the
+ * OutboxSender), so nothing acknowledged is lost offline, then one flush says what became of it.
  * Only DesktopCore calls these; front ends go through the façade.
  */
 export class PostingCommands {
   private readonly cache: LocalCache;
   private readonly team: TeamMembership;
+  private readonly outbox: OutboxSender;
 
   constructor(private readonly ports: PostingPorts) {
     this.cache = ports.cache;
     this.team = ports.team;
+    this.outbox = ports.outbox;
   }
 
   private get config() {
@@ -191,35 +194,24 @@ export class PostingCommands {
   }
 
   /** I read, answer, snooze or dismiss an ask to me (queued like everything else). */
-  async updateAsk(askId: string, update: AskUpdate) {
-    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'ask-update', askId, update });
-    return this.sendAndRefresh();
+  updateAsk(askId: string, update: AskUpdate): Promise<Sent> {
+    return this.outbox.queue({ kind: 'ask-update', askId, update });
   }
 
-  async setStatus(status: StatusBody | null): Promise<{ delivered: Delivery; detail?: string }> {
+  async setStatus(status: StatusBody | null): Promise<Sent> {
     if (!this.me) return { delivered: 'local', detail: 'not in a team yet' };
     this.cache.enqueue(uuidv7(), { kind: 'status', status });
     this.changed();
     return this.send();
   }
 
-  /** Stars someone of the organisation (their presence reaches me), or unstars them. */
-  async star(memberId: string, on: boolean) {
-    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'star', memberId, on });
-    return this.sendAndRefresh();
-  }
-
-  async editPost(postId: string, text: string) {
-    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), {
+  editPost(postId: string, text: string): Promise<Sent> {
+    return this.outbox.queue({
       kind: 'edit-post',
       postId,
       text,
       mentions: this.named(extractMentions(text)),
     });
-    return this.sendAndRefresh();
   }
 
   /**
@@ -234,30 +226,11 @@ export class PostingCommands {
     });
   }
 
-  async deletePost(postId: string) {
-    if (!this.me) return { delivered: 'local' as const, detail: 'not in a team yet' };
-    this.cache.enqueue(uuidv7(), { kind: 'delete-post', postId });
-    return this.sendAndRefresh();
+  deletePost(postId: string): Promise<Sent> {
+    return this.outbox.queue({ kind: 'delete-post', postId });
   }
 
-  private async sendAndRefresh() {
-    const result = await this.send();
-    await this.team.refresh();
-    this.changed();
-    return result;
-  }
-
-  /** Flushes the outbox and says what became of the last command. */
-  async send(): Promise<{ delivered: Delivery; detail?: string }> {
-    const sync = this.team.sync;
-    if (!sync) return { delivered: 'queued', detail: 'no token in this profile' };
-    const before = this.cache.rejected().length;
-    const flushed: FlushResult = await sync.flush();
-    if (flushed.remaining === 0 && flushed.rejected === 0) return { delivered: 'sent' };
-    const rejected = this.cache.rejected().length > before;
-    return {
-      delivered: rejected ? 'rejected' : 'queued',
-      detail: rejected ? this.cache.rejected().at(-1)?.message : flushed.error,
-    };
+  private send() {
+    return this.outbox.send();
   }
 }

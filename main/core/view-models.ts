@@ -14,24 +14,24 @@ const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number, team: string | null = null): MemberView[] {
-  return viewsOf(core, core.board(now, team));
+  return viewsOf(core, core.reads.board(now, team));
 }
 
 /** Whom the @ being typed may name, from the whole organisation, as the suggestions show them. */
 export function mentionViews(core: DesktopCore, typed: string, now: number): MemberView[] {
-  const watched = new Set(core.organisation.shown().map((m) => m.id));
-  return viewsOf(core, core.listWithStatus(core.organisation.mentionable(typed), now), watched);
+  const watched = new Set(core.reads.shown().map((m) => m.id));
+  return viewsOf(core, core.reads.listWithStatus(core.reads.mentionable(typed), now), watched);
 }
 
 function viewsOf(
   core: DesktopCore,
-  people: ReturnType<DesktopCore['board']>,
+  people: ReturnType<DesktopCore['reads']['board']>,
   watched?: ReadonlySet<string>,
 ): MemberView[] {
-  const me = core.me?.id;
-  const stars = new Set(core.organisation.stars());
+  const me = core.reads.me?.id;
+  const stars = new Set(core.reads.stars());
   // The board's names are already told apart (look-alikes numbered) by the core.
-  return people.map((m: BoardMember & ReturnType<DesktopCore['board']>[number]) => ({
+  return people.map((m: BoardMember & ReturnType<DesktopCore['reads']['board']>[number]) => ({
     id: m.id,
     name: m.name,
     role: m.role,
@@ -72,13 +72,16 @@ function viewsOf(
   }));
 }
 
-export function postViews(core: DesktopCore, options: Parameters<DesktopCore['feed']>[0]): PostView[] {
-  const names = distinctNames(core.members() as { id: string; name: string; createdAt?: string }[]);
-  const me = core.me?.id ?? LOCAL_ME;
-  return core.feed(options).map((p) => ({
+export function postViews(
+  core: DesktopCore,
+  options: Parameters<DesktopCore['reads']['feed']>[0],
+): PostView[] {
+  const names = distinctNames(core.reads.members() as { id: string; name: string; createdAt?: string }[]);
+  const me = core.reads.me?.id ?? LOCAL_ME;
+  return core.reads.feed(options).map((p) => ({
     id: p.id,
     memberId: p.memberId,
-    author: names.get(p.memberId) ?? (p.memberId === me ? (core.me?.name ?? 'Me') : '—'),
+    author: names.get(p.memberId) ?? (p.memberId === me ? (core.reads.me?.name ?? 'Me') : '—'),
     text: p.text,
     tags: p.tags,
     createdAt: p.createdAt,
@@ -89,9 +92,9 @@ export function postViews(core: DesktopCore, options: Parameters<DesktopCore['fe
 }
 
 export function settingsView(core: DesktopCore): SettingsView {
-  const state = core.calendarState();
-  const calendars: CalendarView[] = core.config.calendars.map((c) => {
-    const name = core.calendarName(c);
+  const state = core.reads.calendarState();
+  const calendars: CalendarView[] = core.reads.config.calendars.map((c) => {
+    const name = core.reads.calendarName(c);
     const error = state?.warnings.find((w) => w.source === name)?.message ?? null;
     return {
       id: c.id,
@@ -106,36 +109,38 @@ export function settingsView(core: DesktopCore): SettingsView {
     };
   });
   return {
-    tz: core.config.tz,
-    hours: core.config.hours,
-    locale: core.config.locale ?? null,
-    language: core.locale,
-    clock: core.config.clock ?? null,
+    tz: core.reads.config.tz,
+    hours: core.reads.config.hours,
+    locale: core.reads.config.locale ?? null,
+    language: core.reads.locale,
+    clock: core.reads.config.clock ?? null,
     region: currentRegion().tag,
-    pausePublishing: core.config.pausePublishing,
-    hotkey: core.config.hotkey,
-    openAtLogin: core.config.openAtLogin ?? null,
-    notifications: core.config.notifications,
-    quietInMeetings: core.config.quietInMeetings,
-    me: core.config.me,
-    joinedAs: core.identity?.member.email ?? null,
-    role: core.config.role,
-    skills: core.config.skills,
+    pausePublishing: core.reads.config.pausePublishing,
+    hotkey: core.reads.config.hotkey,
+    openAtLogin: core.reads.config.openAtLogin ?? null,
+    notifications: core.reads.config.notifications,
+    quietInMeetings: core.reads.config.quietInMeetings,
+    me: core.reads.config.me,
+    joinedAs: core.reads.identity?.member.email ?? null,
+    role: core.reads.config.role,
+    skills: core.reads.config.skills,
     calendars,
     calendarsReadAt: state?.at ?? null,
-    team: core.identity ? { name: core.identity.team.name, server: core.identity.server } : null,
-    hosting: core.hosting ? { host: core.hosting.host, port: core.hosting.port } : null,
-    demo: !!core.hosting?.demo,
-    warnings: core.warnings(),
+    team: core.reads.identity
+      ? { name: core.reads.identity.team.name, server: core.reads.identity.server }
+      : null,
+    hosting: core.reads.hosting ? { host: core.reads.hosting.host, port: core.reads.hosting.port } : null,
+    demo: !!core.reads.hosting?.demo,
+    warnings: core.reads.warnings(),
   };
 }
 
 /** My asks with names and, for the ones I made, when they arrive in words. */
 export function askViews(core: DesktopCore, now: number): { toMe: AskView[]; fromMe: AskView[] } {
-  const names = new Map(core.members().map((m) => [m.id, m.name]));
-  const me = core.me?.id;
-  const locale = core.locale;
-  const views = core.asks().map((a): AskView => {
+  const names = new Map(core.reads.members().map((m) => [m.id, m.name]));
+  const me = core.reads.me?.id;
+  const locale = core.reads.locale;
+  const views = core.reads.asks().map((a): AskView => {
     const person = (id: string) => ({ id, name: names.get(id) ?? '—' });
     const deliverAt = Date.parse(a.deliverAt);
     return {
@@ -151,7 +156,7 @@ export function askViews(core: DesktopCore, now: number): { toMe: AskView[]; fro
         { at: deliverAt, waitsFor: a.waitsFor },
         now,
         locale,
-        core.config.tz,
+        core.reads.config.tz,
       ),
       deliveredAt: a.deliveredAt,
       seenAt: a.seenAt,

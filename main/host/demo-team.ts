@@ -24,7 +24,7 @@ const mineBefore = (core: DesktopCore) => join(core.dir, 'settings-before-demo.j
  * the same API real clients use. This profile joins it as Alex. Removable in one step.
  */
 export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
-  if (core.me) throw new Error('this profile is already in a team: leave it first');
+  if (core.reads.me) throw new Error('this profile is already in a team: leave it first');
   rmSync(folder(core), { recursive: true, force: true });
   const server = await runServer({
     ...IN_APP_SERVER,
@@ -56,19 +56,19 @@ export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
     );
     writeFileSync(calendarFile(core), demoIcs(demoMe, now));
     if (!existsSync(mineBefore(core))) {
-      const { tz, hours, role, skills } = core.config;
+      const { tz, hours, role, skills } = core.reads.config;
       writeFileSync(mineBefore(core), JSON.stringify({ tz, hours, role, skills }));
     }
-    await core.updateSettings({
+    await core.commands.updateSettings({
       tz: demoMe.tz,
       hours: demoMe.hours,
       role: demoMe.role,
       skills: demoMe.skills,
     });
-    await core.loginWithToken({ server: url, token: team.token });
-    await core.addCalendar({ location: calendarFile(core), name: 'Demo calendar' });
-    await core.post(demoMe.posts[0]!, now);
-    core.recordHosting({ host: '127.0.0.1', port: Number(new URL(url).port), demo: true });
+    await core.commands.loginWithToken({ server: url, token: team.token });
+    await core.commands.addCalendar({ location: calendarFile(core), name: 'Demo calendar' });
+    await core.commands.post(demoMe.posts[0]!, now);
+    core.commands.recordHosting({ host: '127.0.0.1', port: Number(new URL(url).port), demo: true });
     return { url, stop: () => server.close() };
   } catch (error) {
     await server.close();
@@ -108,10 +108,10 @@ async function fill(api: TeamApi, person: DemoPerson, seed: number, now: number)
 
 /** Removes the demo: leaves its team, stops its server, deletes its data and calendar. */
 export async function removeDemoTeam(core: DesktopCore, stop?: () => Promise<void>) {
-  const calendar = core.config.calendars.find((c) => c.location === calendarFile(core));
-  core.leave();
+  const calendar = core.reads.config.calendars.find((c) => c.location === calendarFile(core));
+  core.commands.leave();
   await stop?.();
-  if (calendar) await core.removeCalendar(calendar.id);
+  if (calendar) await core.commands.removeCalendar(calendar.id);
   rmSync(folder(core), { recursive: true, force: true });
   rmSync(calendarFile(core), { force: true });
   // The demo's zone, hours, role and skills go with it: mine come back.
@@ -123,7 +123,7 @@ export async function removeDemoTeam(core: DesktopCore, stop?: () => Promise<voi
       saved = undefined; // a damaged note: the demo's settings stay, as before this existed
     }
     const mine = settingsPatchShape.safeParse(saved);
-    if (mine.success) await core.updateSettings(mine.data);
+    if (mine.success) await core.commands.updateSettings(mine.data);
     rmSync(mineBefore(core), { force: true });
   }
 }

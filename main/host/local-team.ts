@@ -46,8 +46,8 @@ export async function startLocalTeam(
       adminEmail: input.email,
     });
     const port = new URL(server.url).port;
-    await core.loginWithToken({ server: `http://127.0.0.1:${port}`, token: created.token });
-    core.recordHosting({ host: place.host, port: Number(port) });
+    await core.commands.loginWithToken({ server: `http://127.0.0.1:${port}`, token: created.token });
+    core.commands.recordHosting({ host: place.host, port: Number(port) });
     const addresses = reachableAddresses(place.host, interfaces);
     const url = `http://${addresses[0]!.address}:${port}`;
     return {
@@ -76,9 +76,9 @@ function hostServer(core: DesktopCore, place: { host: string; port: number }) {
 
 /** On start-up: a profile that hosts its team starts that server again, at the same address. */
 export async function resumeLocalTeam(core: DesktopCore): Promise<(() => Promise<void>) | undefined> {
-  const hosted = core.hosting;
-  if (!hosted || !core.me) return undefined;
+  const hosted = core.reads.hosting;
+  if (!hosted || !core.reads.me) return undefined;
   const server = await hostServer(core, hosted);
-  core.resync();
+  core.commands.resync();
   return () => server.close();
 }

@@ -81,7 +81,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   const startDemo = async () => {
     const demo = await (await demoTeam()).startDemoTeam(core, options.now?.());
     demoStop = demo.stop;
-    core.startLive();
+    core.commands.startLive();
   };
   const removeDemo = async () => {
     await (await demoTeam()).removeDemoTeam(core, demoStop);
@@ -114,20 +114,21 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   // System notifications wait while I should not be interrupted, then come as one summary.
   const clock = options.now ?? Date.now;
   const quiet = createQuietNotices<{ kind: NoticeKind; urgent?: boolean; title: string; body: string }>({
-    quiet: async () => quietReason((await core.myStatus(clock())).state, core.config.quietInMeetings),
+    quiet: async () =>
+      quietReason((await core.reads.myStatus(clock())).state, core.reads.config.quietInMeetings),
     show: (notice) => options.notify(notice.title, notice.body, openFor[notice.kind]),
     summarise: (counts, reason) => {
-      const words = summaryText(core.locale, counts, reason);
+      const words = summaryText(core.reads.locale, counts, reason);
       options.notify(words.title, words.body, { view: counts.ask || counts.answer ? 'me' : 'feed' });
     },
   });
   core.on('changed', () => void quiet.check());
   // Notifications off in Settings: neither the system nor the open windows are told.
   const tell = (key: NoticeKind, memberId: string, text?: string, urgent = false) => {
-    if (!core.config.notifications) return;
-    const name = core.memberName(memberId) ?? '';
-    const words = notificationText(core.locale, key, name);
-    const title = urgent ? translate(core.locale, 'notify.urgent', { name }) : words.title;
+    if (!core.reads.config.notifications) return;
+    const name = core.reads.memberName(memberId) ?? '';
+    const words = notificationText(core.reads.locale, key, name);
+    const title = urgent ? translate(core.reads.locale, 'notify.urgent', { name }) : words.title;
     void quiet.tell({ kind: key, urgent, title, body: text ?? words.body });
     options.broadcast('core:notify', { kind: key, memberId, name, ...(text ? { text } : {}) });
   };
@@ -140,10 +141,10 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
   core.on('answer', (ask) => tell('answer', ask.to, ask.answer ?? ''));
 
   // A demo team is made anew (its sample day follows the clock); a real hosted team resumes.
-  if (core.hosting?.demo || (options.demo && !core.me)) {
-    if (core.hosting?.demo) await (await demoTeam()).removeDemoTeam(core);
+  if (core.reads.hosting?.demo || (options.demo && !core.reads.me)) {
+    if (core.reads.hosting?.demo) await (await demoTeam()).removeDemoTeam(core);
     await startDemo().catch((e: Error) => onError(`the demo team could not start: ${e.message}`));
-  } else if (core.hosting) {
+  } else if (core.reads.hosting) {
     const resumed = await (await localTeam()).resumeLocalTeam(core).catch((e: Error) => {
       onError(`the team this computer hosts could not start: ${e.message}`);
       return undefined;

@@ -142,7 +142,7 @@ async function start(): Promise<RunningShell> {
   });
   const { core, api } = desktop;
   logError = (message) => core.log.error(message);
-  const locale = () => core.locale;
+  const locale = () => core.reads.locale;
   registerIpc(ipcMain, api, (url) => isAppUrl(url, rendererUrl, page));
   if (secrets.weak) notify('Ricochet', translate(locale(), 'keychain.weak'));
 
@@ -153,7 +153,7 @@ async function start(): Promise<RunningShell> {
   };
   const updates = createAppUpdates({
     updater: electronUpdater.autoUpdater,
-    feedUrl: () => updateFeed(core.identity?.server, process.env),
+    feedUrl: () => updateFeed(core.reads.identity?.server, process.env),
     typing: () => windows.typing(),
     onChange: () => {
       void trayUpdater.refresh();
@@ -190,21 +190,21 @@ async function start(): Promise<RunningShell> {
     locale,
   );
   const loginItem = { app, platform: process.platform, execPath: process.execPath, env: process.env };
-  let openAtLogin = core.config.openAtLogin;
-  hotkey.apply(core.config.hotkey);
+  let openAtLogin = core.reads.config.openAtLogin;
+  hotkey.apply(core.reads.config.hotkey);
   applyOpenAtLogin(loginItem, openAtLogin);
   // Settings changed here, in another window or by the CLI: what they govern follows.
   core.on('changed', () => {
-    hotkey.apply(core.config.hotkey);
-    if (core.config.openAtLogin !== openAtLogin)
-      applyOpenAtLogin(loginItem, (openAtLogin = core.config.openAtLogin));
+    hotkey.apply(core.reads.config.hotkey);
+    if (core.reads.config.openAtLogin !== openAtLogin)
+      applyOpenAtLogin(loginItem, (openAtLogin = core.reads.config.openAtLogin));
     void trayUpdater.refresh();
     updates.feedChanged();
   });
 
   if (process.env['RICOCHET_OPEN_BOARD']) windows.toggleBoard(tray);
-  powerMonitor.on('resume', () => core.resync());
-  powerMonitor.on('unlock-screen', () => core.resync());
+  powerMonitor.on('resume', () => core.commands.resync());
+  powerMonitor.on('unlock-screen', () => core.commands.resync());
   const openLink = (link: string | undefined) => {
     const join = link ? parseJoinLink(link) : undefined;
     if (!join) return;

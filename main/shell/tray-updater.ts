@@ -32,13 +32,13 @@ export async function readTrayModel(core: DesktopCore, api: CoreHandlers, t: num
   return trayModel({
     members,
     now: t,
-    locale: core.locale,
-    tz: core.config.tz,
+    locale: core.reads.locale,
+    tz: core.reads.config.tz,
     online: freshness.online,
     inTeam: freshness.inTeam,
-    paused: core.config.pausePublishing,
-    watching: core.watching,
-    mine: await core.myStatus(t),
+    paused: core.reads.config.pausePublishing,
+    watching: core.reads.watching,
+    mine: await core.reads.myStatus(t),
     asksWaiting: waitingForMe(asks.toMe),
     updateReady: (await api['app:update']({})).ready ?? undefined,
   });
@@ -58,16 +58,16 @@ export function createTrayUpdater(deps: TrayUpdaterDeps) {
 
   const onAction = (action: TrayAction) => {
     if (action.kind === 'post') void api['post:create']({ text: action.text });
-    else if (action.kind === 'watch') core.watchFree(action.memberId);
+    else if (action.kind === 'watch') core.commands.watchFree(action.memberId);
     else if (action.kind === 'open-board' || action.kind === 'preferences') deps.open.board();
     else if (action.kind === 'quick-post') deps.open.quickPost();
     else if (action.kind === 'toggle-pause')
-      void api['settings:update']({ pausePublishing: !core.config.pausePublishing });
+      void api['settings:update']({ pausePublishing: !core.reads.config.pausePublishing });
     else if (action.kind === 'restart-to-update') void api['app:restartToUpdate']({});
     else if (action.kind === 'open-logs') void api['app:openLogs']({});
     else if (action.kind === 'copy-diagnostics')
       void api['app:diagnostics']({ copy: true }).then(
-        ({ copied }) => copied && deps.notify?.(translate(core.locale, 'tray.diagnosticsCopied')),
+        ({ copied }) => copied && deps.notify?.(translate(core.reads.locale, 'tray.diagnosticsCopied')),
       );
     else deps.open.quit();
     void refresh();

@@ -21,7 +21,7 @@ export const benchmark: Benchmark = {
     const server = await spawnServer(config, undefined, ['--rate-limit', '10000/1000']);
     const profile = emptyProfile();
     const core = new DesktopCore(profile);
-    await core.join({ server: server.url, invite: code, name: 'Viewer', email: 'viewer@big.test' });
+    await core.commands.join({ server: server.url, invite: code, name: 'Viewer', email: 'viewer@big.test' });
     core.close();
     await buildWeb();
     const web = await startWeb(profile);

@@ -51,7 +51,7 @@ export async function joinedProfile(
   const dir = mkdtempSync(join(tmpdir(), `ricochet-e2e-${name.toLowerCase()}-`));
   setup?.(dir);
   const core = new DesktopCore(dir);
-  await core.join({
+  await core.commands.join({
     server: serverUrl,
     invite,
     name,

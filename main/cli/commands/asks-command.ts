@@ -16,10 +16,10 @@ Asks reach a teammate when they are next free: ricochet post "/ask @ana Can you 
     );
     const [action, id, ...text] = positionals;
     return withCore(values, io, async (core) => {
-      await core.sync();
+      await core.commands.sync();
       if (action) {
         if (!id) throw new UsageError(`${action} needs the ask's id (see ricochet asks)`);
-        const ask = core.asks().find((a) => a.id === id || a.id.startsWith(id));
+        const ask = core.reads.asks().find((a) => a.id === id || a.id.startsWith(id));
         if (!ask) throw new UsageError(`no ask ${id} in your inbox`);
         const minutes = Number(values.minutes);
         const update =
@@ -36,7 +36,7 @@ Asks reach a teammate when they are next free: ricochet post "/ask @ana Can you 
         if (!update) throw new UsageError(`unknown action "${action}" (answer, snooze, dismiss)`);
         if (update.action === 'answer' && !update.text) throw new UsageError('answer needs its text');
         if (update.action === 'snooze' && !(minutes > 0)) throw new UsageError('snooze needs --minutes <n>');
-        const result = await core.updateAsk(ask.id, update);
+        const result = await core.commands.updateAsk(ask.id, update);
         io.out(
           `${result.delivered === 'sent' ? 'done' : `${result.delivered}${result.detail ? `: ${result.detail}` : ''}`}\n`,
         );

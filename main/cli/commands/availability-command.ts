@@ -89,12 +89,12 @@ export const availabilityCommand: CliCommand = {
       named.length > 0
         ? await readNamed(named, once, now, window)
         : await withCore(values, io, async (core) => {
-            if (core.config.calendars.length === 0)
+            if (core.reads.config.calendars.length === 0)
               throw new UsageError(
                 'give at least one --ics or --caldav source (or add calendars: ricochet calendars add <file|url>)',
               );
-            const read = await core.availability(now, window, once);
-            return { ...read, hours: once.hours ?? core.config.hours };
+            const read = await core.reads.availability(now, window, once);
+            return { ...read, hours: once.hours ?? core.reads.config.hours };
           });
     if (calendarsRead === 0) {
       // Nothing read is not "free": say what went wrong for each source, and no summary.

@@ -36,13 +36,13 @@ export const calendarsCommand: CliCommand = {
     }
     if (action === 'list')
       return withCore(values, io, async (core) => {
-        const calendars = core.config.calendars;
+        const calendars = core.reads.config.calendars;
         if (values.json) printJson(io, { calendars });
         else if (calendars.length === 0) io.out('no calendars yet: ricochet calendars add <file|url>\n');
         else
           for (const c of calendars)
             io.out(
-              `${c.id.slice(0, 8)}  ${c.kind.padEnd(9)} ${c.name ?? (c.app ? core.calendarName(c) : c.location)}${c.ignoreAllDay ? '  (all-day ignored)' : ''}${c.shareTitles ? '  (titles shared)' : ''}\n`,
+              `${c.id.slice(0, 8)}  ${c.kind.padEnd(9)} ${c.name ?? (c.app ? core.reads.calendarName(c) : c.location)}${c.ignoreAllDay ? '  (all-day ignored)' : ''}${c.shareTitles ? '  (titles shared)' : ''}\n`,
             );
         return 0;
       });
@@ -55,7 +55,7 @@ export const calendarsCommand: CliCommand = {
       return withCore(values, io, async (core) => {
         let entry;
         try {
-          entry = await core.addCalendar({
+          entry = await core.commands.addCalendar({
             location: target,
             name: values.name,
             user: values.user,
@@ -72,8 +72,8 @@ export const calendarsCommand: CliCommand = {
             io.err('(to add it all the same, for a feed that is down today: --anyway)\n');
           return 1;
         }
-        const read = core.calendarState();
-        const warning = read?.warnings.find((w) => w.source === core.calendarName(entry));
+        const read = core.reads.calendarState();
+        const warning = read?.warnings.find((w) => w.source === core.reads.calendarName(entry));
         if (values.json) printJson(io, { ...entry, warning: warning?.message ?? null });
         else {
           io.out(`added ${entry.kind} ${entry.location}\n`);
@@ -84,7 +84,7 @@ export const calendarsCommand: CliCommand = {
     }
     if (action === 'remove')
       return withCore(values, io, async (core) => {
-        const removed = await core.removeCalendar(target);
+        const removed = await core.commands.removeCalendar(target);
         if (removed === 0)
           throw new UsageError(`no calendar matches "${target}" (see ricochet calendars list)`);
         io.out(`removed ${removed} calendar(s)\n`);
@@ -99,17 +99,17 @@ export const publishCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });
     return withCore(values, io, async (core) => {
-      const result = await core.publish();
+      const result = await core.commands.publish();
       const warnings = result.report?.warnings ?? [];
       if (values.json)
         printJson(io, {
           published: result.published,
           reason: result.reason,
           warnings,
-          queued: core.freshness().queued,
+          queued: core.reads.freshness().queued,
         });
       else {
-        const queued = core.freshness().queued;
+        const queued = core.reads.freshness().queued;
         io.out(
           `${result.published ? 'published' : `not published (${result.reason})`}${queued ? `, ${queued} queued (offline)` : ''}\n`,
         );
@@ -130,7 +130,7 @@ export const digestCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     return withCore(values, io, async (core) => {
-      const digest = await core.digest(values.week ? 'week' : 'day');
+      const digest = await core.reads.digest(values.week ? 'week' : 'day');
       if (values.json) printJson(io, digest);
       else io.out(values.markdown ? digest.markdown : digest.text);
       return 0;

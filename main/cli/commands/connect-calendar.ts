@@ -42,7 +42,7 @@ export async function connectCalendar(core: DesktopCore, values: Values, io: Cli
   // The organisation's app (and its national cloud's endpoints) unless a client id is given.
   const offered = values['client-id']
     ? null
-    : appInput(provider, await core.calendarApps().catch(() => noCalendarApps));
+    : appInput(provider, await core.reads.calendarApps().catch(() => noCalendarApps));
   const clientId = values['client-id'] ?? offered?.clientId;
   if (!clientId)
     throw new UsageError(
@@ -51,7 +51,7 @@ export async function connectCalendar(core: DesktopCore, values: Values, io: Cli
   const flag = (name: keyof Values, key: string) => (values[name] ? { [key]: values[name] } : {});
   let entry;
   try {
-    entry = await core.calendarList.connect(
+    entry = await core.commands.connectCalendar(
       {
         ...offered,
         provider,
@@ -82,7 +82,9 @@ export async function connectCalendar(core: DesktopCore, values: Values, io: Cli
     io.err(`ricochet calendars add: ${(error as Error).message}\n`);
     return 1;
   }
-  const warning = core.calendarState()?.warnings.find((w) => w.source === core.calendarName(entry));
+  const warning = core.reads
+    .calendarState()
+    ?.warnings.find((w) => w.source === core.reads.calendarName(entry));
   if (values.json) printJson(io, { ...entry, warning: warning?.message ?? null });
   else {
     io.out(`added ${label} ${entry.user}\n`);

@@ -18,30 +18,30 @@ export const deviceCommand: CliCommand = {
     if (action === 'remove' && !id)
       throw new UsageError('give the id of the device to remove (ricochet device list)');
     return withCore(values, io, async (core) => {
-      const server = core.identity?.server;
+      const server = core.reads.identity?.server;
       if (action === 'add') {
-        const made = await core.devices.add();
+        const made = await core.commands.addDevice();
         if (values.json) printJson(io, { ...made, server });
         else
           io.out(
-            `Code: ${made.code} (works once, until ${formatMoment(Date.parse(made.expiresAt), Date.now(), core.locale, core.config.tz)})\n` +
+            `Code: ${made.code} (works once, until ${formatMoment(Date.parse(made.expiresAt), Date.now(), core.reads.locale, core.reads.config.tz)})\n` +
               `On the other computer: ricochet login --server ${server} --device-code ${made.code}\n`,
           );
         return 0;
       }
       if (action === 'remove') {
-        await core.devices.remove(id!);
+        await core.commands.removeDevice(id!);
         if (values.json) printJson(io, { removed: id });
         else io.out(`Signed out: that device can no longer see or send anything.\n`);
         return 0;
       }
-      const devices = await core.devices.list();
+      const devices = await core.reads.devices();
       if (values.json) printJson(io, { devices });
       else
         for (const d of devices)
           io.out(
             terminalText(
-              `${d.id}  ${(d.name ?? '(unnamed device)').padEnd(28)} since ${d.createdAt.slice(0, 10)}${d.lastSeenAt ? `, last seen ${formatMoment(Date.parse(d.lastSeenAt), Date.now(), core.locale, core.config.tz)}` : ''}${d.current ? '  ← this one' : ''}`,
+              `${d.id}  ${(d.name ?? '(unnamed device)').padEnd(28)} since ${d.createdAt.slice(0, 10)}${d.lastSeenAt ? `, last seen ${formatMoment(Date.parse(d.lastSeenAt), Date.now(), core.reads.locale, core.reads.config.tz)}` : ''}${d.current ? '  ← this one' : ''}`,
             ) + '\n',
           );
       return 0;

@@ -13,11 +13,12 @@ My teams' posts and the posts that name me, newest first (--limit, 20 by default
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       throw new UsageError('--limit is a whole number from 1 to 200');
     return withCore(values, io, async (core) => {
-      if (!values.offline) await core.sync();
+      if (!values.offline) await core.commands.sync();
       const team = teamFlag(core, values.team, io, 'feed');
       if (team === null) return 2;
-      const posts = core.feed({ limit, ...(team ? { team: team.id } : {}) });
-      const author = (id: string) => core.memberName(id) ?? (id === core.me?.id ? core.me.name : '—');
+      const posts = core.reads.feed({ limit, ...(team ? { team: team.id } : {}) });
+      const author = (id: string) =>
+        core.reads.memberName(id) ?? (id === core.reads.me?.id ? core.reads.me.name : '—');
       if (values.json) {
         printJson(io, {
           team: team ? { id: team.id, name: team.name } : null,
@@ -29,7 +30,7 @@ My teams' posts and the posts that name me, newest first (--limit, 20 by default
       for (const p of posts)
         io.out(
           terminalText(
-            `${formatMoment(Date.parse(p.createdAt), now, core.locale, core.config.tz)}  ${author(p.memberId)}: ${p.text}`,
+            `${formatMoment(Date.parse(p.createdAt), now, core.reads.locale, core.reads.config.tz)}  ${author(p.memberId)}: ${p.text}`,
           ) + '\n',
         );
       return 0;

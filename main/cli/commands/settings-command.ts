@@ -36,7 +36,9 @@ export const settingsCommand: CliCommand = {
         ...(values.role !== undefined ? { role: values.role } : {}),
         ...(values.skills !== undefined ? { skills: values.skills.split(',') } : {}),
         ...(add.length || remove.size
-          ? { me: [...new Set([...core.config.me, ...add])].filter((a) => !remove.has(a.toLowerCase())) }
+          ? {
+              me: [...new Set([...core.reads.config.me, ...add])].filter((a) => !remove.has(a.toLowerCase())),
+            }
           : {}),
       };
       if (Object.keys(changes).length > 0) {
@@ -44,12 +46,12 @@ export const settingsCommand: CliCommand = {
           // Checked by the settings schema the app's Settings use (shared/settings).
           const patch = settingsPatchShape.safeParse(changes);
           if (!patch.success) throw new Error(patch.error.issues[0]?.message);
-          await core.updateSettings(patch.data);
+          await core.commands.updateSettings(patch.data);
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
       }
-      const c = core.config;
+      const c = core.reads.config;
       const shown = {
         tz: c.tz,
         hours: c.hours,
@@ -57,7 +59,7 @@ export const settingsCommand: CliCommand = {
         clock: c.clock ?? null,
         role: c.role,
         skills: c.skills,
-        joinedAs: core.identity?.member.email ?? null,
+        joinedAs: core.reads.identity?.member.email ?? null,
         emails: c.me,
       };
       if (values.json) printJson(io, shown);

@@ -13,16 +13,16 @@ function starCommand(on: boolean): CliCommand {
       const { values, positionals } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } }, true);
       if (positionals.length === 0) throw new UsageError('name the person');
       return withCore(values, io, async (core) => {
-        await core.sync(); // the whole organisation's names, as of now
-        const found = resolveMention(positionals.join(' ').replace(/^@/, ''), core.members());
+        await core.commands.sync(); // the whole organisation's names, as of now
+        const found = resolveMention(positionals.join(' ').replace(/^@/, ''), core.reads.members());
         if ('error' in found) {
           io.err(
-            `ricochet ${verb}: ${terminalText(translate(core.locale, found.error.key, found.error.params))}\n`,
+            `ricochet ${verb}: ${terminalText(translate(core.reads.locale, found.error.key, found.error.params))}\n`,
           );
           return 2;
         }
-        const result = await core.star(found.id, on);
-        const starred = core.organisation.stars().includes(found.id);
+        const result = await core.commands.star(found.id, on);
+        const starred = core.reads.stars().includes(found.id);
         if (values.json)
           printJson(io, { member: { id: found.id, name: found.name }, starred, delivered: result.delivered });
         else if (result.delivered === 'rejected')

@@ -37,7 +37,7 @@ the process list.`,
       const token = tokenVar ? io.env[tokenVar] : values.token;
       if (!token) throw new UsageError(`--token-env: $${tokenVar} is not set`);
       return withCore(values, io, async (core) => {
-        const who = await core.loginWithToken({ server: values.server!, token });
+        const who = await core.commands.loginWithToken({ server: values.server!, token });
         if (values.json) printJson(io, { member: { id: who.id, name: who.name }, team: who.team });
         else io.out(`Logged in to ${terminalText(who.team.name)} as ${terminalText(who.name)}.\n`);
         return 0;
@@ -47,7 +47,7 @@ the process list.`,
     if (values.sso)
       return withCore(values, io, async (core) => {
         io.err('Opening your company sign-in in the browser…\n');
-        const signed = await core.loginWithSso({
+        const signed = await core.commands.loginWithSso({
           server: values.server!,
           ...(values.org ? { org: values.org } : {}),
           ...(device ? { device } : {}),
@@ -63,7 +63,7 @@ the process list.`,
       });
     if (values['device-code'])
       return withCore(values, io, async (core) => {
-        const signed = await core.loginWithDeviceCode({
+        const signed = await core.commands.loginWithDeviceCode({
           server: values.server!,
           code: values['device-code']!,
           ...(device ? { device } : {}),
@@ -71,14 +71,14 @@ the process list.`,
         if (values.json) printJson(io, { member: signed.member, team: signed.team });
         else
           io.out(
-            `Signed in to ${terminalText(signed.team.name)} as ${terminalText(signed.member.name)}; zone ${core.config.tz}, hours ${terminalText(core.config.hours)} (change them with ricochet settings).\n`,
+            `Signed in to ${terminalText(signed.team.name)} as ${terminalText(signed.member.name)}; zone ${core.reads.config.tz}, hours ${terminalText(core.reads.config.hours)} (change them with ricochet settings).\n`,
           );
         return 0;
       });
     for (const flag of ['invite', 'name', 'email'] as const)
       if (!values[flag]) throw new UsageError(`--${flag} is required (or --device-code, or --token)`);
     return withCore(values, io, async (core) => {
-      const joined = await core.join({
+      const joined = await core.commands.join({
         server: values.server!,
         invite: values.invite!,
         name: values.name!,
@@ -98,7 +98,7 @@ export const postCommand: CliCommand = {
     const { values, positionals } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } }, true);
     if (positionals.length === 0) throw new UsageError('give the text to post');
     return withCore(values, io, async (core) => {
-      const result = await core.post(positionals.join(' '));
+      const result = await core.commands.post(positionals.join(' '));
       if (values.json) printJson(io, result);
       else if (result.delivered === 'rejected') io.err(`ricochet post: ${result.detail}\n`);
       else if (result.ask) io.out(`${terminalText(result.ask.message)}\n`);
@@ -111,7 +111,7 @@ export const postCommand: CliCommand = {
             : result.delivered === 'local'
               ? 'cli.saved'
               : 'cli.posted';
-        io.out(`${translate(core.locale, key)}\n`);
+        io.out(`${translate(core.reads.locale, key)}\n`);
       }
       return result.delivered === 'rejected' ? (result.parsed.kind === 'error' ? 2 : 1) : 0;
     });
@@ -123,8 +123,8 @@ export const syncCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });
     return withCore(values, io, async (core) => {
-      const result = await core.sync();
-      const queued = core.freshness().queued;
+      const result = await core.commands.sync();
+      const queued = core.reads.freshness().queued;
       if (values.json) printJson(io, { ...result, queued });
       else if ('error' in result && result.error)
         io.err(`ricochet sync: ${result.error}; ${queued} queued\n`);
@@ -141,26 +141,26 @@ Everyone in my teams once, or one of them (--team); the whole organisation when 
   async run(argv, io) {
     const { values } = parseFlags(argv, teamViewFlags);
     return withCore(values, io, async (core) => {
-      const refreshed = values.offline ? undefined : await core.sync();
-      const asOf = core.freshness().asOf;
-      const teams = core.organisation.teams();
+      const refreshed = values.offline ? undefined : await core.commands.sync();
+      const asOf = core.reads.freshness().asOf;
+      const teams = core.reads.teams();
       const team = teamFlag(core, values.team, io, 'board');
       if (team === null) return 2;
-      const board = core.board(Date.now(), team?.id ?? null);
+      const board = core.reads.board(Date.now(), team?.id ?? null);
       if (values.json) {
         printJson(io, {
           asOf: asOf ?? null,
           online: !!refreshed && !('error' in refreshed),
-          removed: core.freshness().removed,
-          signInAgain: core.freshness().signInAgain,
+          removed: core.reads.freshness().removed,
+          signInAgain: core.reads.freshness().signInAgain,
           teams: teams.map((t) => ({ id: t.id, name: t.name, size: t.members.length })),
           team: team ? { id: team.id, name: team.name } : null,
           members: board,
         });
         return 0;
       }
-      const locale = core.locale;
-      const fresh = core.freshness();
+      const locale = core.reads.locale;
+      const fresh = core.reads.freshness();
       const offline = fresh.signInAgain
         ? ` · ${translate(locale, 'fresh.signInAgain')}`
         : fresh.removed
@@ -169,7 +169,7 @@ Everyone in my teams once, or one of them (--team); the whole organisation when 
             ? ` · ${translate(locale, 'fresh.offline')}`
             : '';
       io.out(
-        `${asOf ? translate(locale, 'fresh.asOf', { time: formatMoment(Date.parse(asOf), Date.now(), locale, core.config.tz) }) : translate(locale, 'fresh.never')}${offline}\n`,
+        `${asOf ? translate(locale, 'fresh.asOf', { time: formatMoment(Date.parse(asOf), Date.now(), locale, core.reads.config.tz) }) : translate(locale, 'fresh.never')}${offline}\n`,
       );
       for (const m of board) {
         // The computed status: an expired one has no text left to show.
@@ -190,8 +190,8 @@ export const statusCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseFlags(argv, { ...profileFlag, json: { type: 'boolean' } });
     return withCore(values, io, async (core) => {
-      await core.sync();
-      const me = core.me && core.board().find((m) => m.id === core.me!.id);
+      await core.commands.sync();
+      const me = core.reads.me && core.reads.board().find((m) => m.id === core.reads.me!.id);
       if (!me) throw new Error('not in a team yet: run ricochet login (ricochet availability works alone)');
       if (values.json) printJson(io, { label: me.label, state: me.computed, status: me.status });
       else

@@ -33,7 +33,7 @@ export async function withCore<T>(
  */
 export function teamFlag(core: DesktopCore, text: string | undefined, io: CliIo, command: string) {
   if (text === undefined) return undefined;
-  const teams = core.organisation.teams();
+  const teams = core.reads.teams();
   const team: TeamOfMine | undefined = findTeam(teams, text);
   if (team) return team;
   const names = teams.map((t) => terminalText(t.name)).join(', ') || 'none';

@@ -133,7 +133,7 @@ describe('ricochet availability reads as the app reads', () => {
     expect(fromProfile.summary.label).toBe('Free until 14:00');
     // The app's own reading of the same profile gives the same busy time.
     const core = new DesktopCore(profile);
-    const { report } = await core.availability(Date.parse(now), {
+    const { report } = await core.reads.availability(Date.parse(now), {
       from: Date.parse('2026-03-09T00:00:00Z'),
       to: Date.parse('2026-03-16T00:00:00Z'),
     });

@@ -52,7 +52,7 @@ beforeAll(async () => {
   });
   const url = `http://127.0.0.1:${port}`;
   ana = profile('Ana');
-  await ana.loginWithToken({ server: url, token: team.token });
+  await ana.commands.loginWithToken({ server: url, token: team.token });
   ben = profile('Ben', ics(['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z', 'SUMMARY:Planning']));
   cleo = profile('Cleo');
   dan = profile(
@@ -69,10 +69,16 @@ beforeAll(async () => {
     [cleo, 'Cleo'],
     [dan, 'Dan'],
   ] as const)
-    await core.join({ server: url, invite: team.invite, name, email: `${name.toLowerCase()}@acme.test` });
-  for (const core of [ben, dan]) await core.addCalendar({ location: join(profiles.get(core)!, 'work.ics') });
-  for (const core of [ana, ben, cleo, dan]) await core.publish(clock);
-  for (const core of [ana, ben, cleo, dan]) await core.sync();
+    await core.commands.join({
+      server: url,
+      invite: team.invite,
+      name,
+      email: `${name.toLowerCase()}@acme.test`,
+    });
+  for (const core of [ben, dan])
+    await core.commands.addCalendar({ location: join(profiles.get(core)!, 'work.ics') });
+  for (const core of [ana, ben, cleo, dan]) await core.commands.publish(clock);
+  for (const core of [ana, ben, cleo, dan]) await core.commands.sync();
 });
 
 afterAll(async () => {
@@ -81,13 +87,13 @@ afterAll(async () => {
 });
 
 const deliveredTo = (core: DesktopCore) =>
-  core.asks().filter((a) => a.state !== 'pending' && a.to === core.me?.id);
+  core.reads.asks().filter((a) => a.state !== 'pending' && a.to === core.reads.me?.id);
 
 describe('asks reach a person when they are free', () => {
   let first: string;
 
   it('to someone in a meeting: arrives at the meeting’s end and not before; the asker is told when', async () => {
-    const result = await ana.post('/ask @ben Can you review the Q3 plan?', clock);
+    const result = await ana.commands.post('/ask @ben Can you review the Q3 plan?', clock);
     expect([result.delivered, result.detail]).toEqual(['sent', undefined]);
     expect(result.ask).toMatchObject({
       to: 'Ben',
@@ -95,20 +101,20 @@ describe('asks reach a person when they are free', () => {
       message: 'Your ask reaches Ben at 11:00, after a meeting',
     });
     first = result.ask!.id;
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben)).toEqual([]);
     await advance('2026-03-10T09:59:00Z');
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben)).toEqual([]);
     await advance('2026-03-10T10:00:00Z');
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben).map((a) => a.text)).toEqual(['Can you review the Q3 plan?']);
     expect(events.filter((e) => e.who === 'Ben' && e.kind === 'ask')).toHaveLength(1);
   });
 
   it('a third teammate never sees it, not even in the change log', async () => {
-    await cleo.sync();
-    expect(cleo.asks()).toEqual([]);
+    await cleo.commands.sync();
+    expect(cleo.reads.asks()).toEqual([]);
     const token = new FileSecretStore(profiles.get(cleo)!).get('token')!;
     const api = client(`http://127.0.0.1:${port}`, token);
     expect((await api('GET', '/v1/asks')).body.asks).toEqual([]);
@@ -133,25 +139,25 @@ describe('asks reach a person when they are free', () => {
       .where('entity_id', '=', first)
       .execute();
     expect(rows.filter((r) => (JSON.parse(r.data) as Ask).state === 'delivered')).toHaveLength(1);
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben)).toHaveLength(1);
   });
 
   it('an ask to myself is refused in words, not "nobody is called that"', async () => {
-    const result = await ana.post('/ask @Ana Can I review my own plan?', clock);
+    const result = await ana.commands.post('/ask @Ana Can I review my own plan?', clock);
     expect(result).toMatchObject({ delivered: 'rejected', detail: 'that is you: an ask goes to a teammate' });
   });
 
   it('to someone free: "there now", even when the server handled it a moment after my clock', async () => {
     // The server stamps the delivery at its own now, after the round trip: a few ms later.
-    const result = await ana.post('/ask @Dan Lunch?', clock - 40);
+    const result = await ana.commands.post('/ask @Dan Lunch?', clock - 40);
     expect(result.ask).toMatchObject({ to: 'Dan', message: 'Dan is free: your ask is there now' });
   });
 
   it('the person answers; the asker is told of the answer', async () => {
-    await ben.updateAsk(first, { action: 'answer', text: 'Yes, this afternoon' });
-    await ana.sync();
-    expect(ana.asks().find((a) => a.id === first)).toMatchObject({
+    await ben.commands.updateAsk(first, { action: 'answer', text: 'Yes, this afternoon' });
+    await ana.commands.sync();
+    expect(ana.reads.asks().find((a) => a.id === first)).toMatchObject({
       state: 'answered',
       answer: 'Yes, this afternoon',
     });
@@ -160,32 +166,32 @@ describe('asks reach a person when they are free', () => {
 
   it('to someone in focus: waits for the focus to end', async () => {
     await advance('2026-03-10T10:05:00Z');
-    await ben.post('/focus until 11:30 Writing', clock);
-    const result = await ana.post('/ask @Ben A quick one', clock);
+    await ben.commands.post('/focus until 11:30 Writing', clock);
+    const result = await ana.commands.post('/ask @Ben A quick one', clock);
     expect(result.ask).toMatchObject({
       deliverAt: '2026-03-10T10:30:00Z',
       message: 'Your ask reaches Ben at 11:30, after their focus time',
     });
     await advance('2026-03-10T10:29:00Z');
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben).map((a) => a.text)).not.toContain('A quick one');
     await advance('2026-03-10T10:30:00Z');
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben).map((a) => a.text)).toContain('A quick one');
   });
 
   it('outside working hours: waits for the next working start', async () => {
     await advance('2026-03-10T17:30:00Z'); // 18:30 in Paris
-    const result = await ana.post('/ask @Ben Tomorrow morning?', clock);
+    const result = await ana.commands.post('/ask @Ben Tomorrow morning?', clock);
     expect(result.ask).toMatchObject({
       deliverAt: '2026-03-11T08:00:00Z',
       message: 'Your ask reaches Ben at Wed 09:00, at the start of their working hours',
     });
     await advance('2026-03-11T07:59:00Z');
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben).map((a) => a.text)).not.toContain('Tomorrow morning?');
     await advance('2026-03-11T08:00:00Z');
-    await ben.sync();
+    await ben.commands.sync();
     expect(deliveredTo(ben).map((a) => a.text)).toContain('Tomorrow morning?');
   });
 });
@@ -193,23 +199,23 @@ describe('asks reach a person when they are free', () => {
 describe('decisions warn who they touch', () => {
   it('a decision naming a person out of office that day shows the heads-up, in English and French', async () => {
     const text = '/decide Move the billing migration to Monday @dan #billing';
-    expect(ana.previewDecision(text, clock).map((h) => h.message)).toEqual([
+    expect(ana.reads.previewDecision(text, clock).map((h) => h.message)).toEqual([
       'Dan is out of office on Monday 16 March',
     ]);
-    await ana.updateSettings({ locale: 'fr' });
+    await ana.commands.updateSettings({ locale: 'fr' });
     expect(
-      ana.previewDecision('/decide On passe la migration à lundi @Dan', clock).map((h) => h.message),
+      ana.reads.previewDecision('/decide On passe la migration à lundi @Dan', clock).map((h) => h.message),
     ).toEqual(['Dan est hors du bureau le lundi 16 mars']);
-    await ana.updateSettings({ locale: 'en' });
-    const posted = await ana.post(text, clock);
+    await ana.commands.updateSettings({ locale: 'en' });
+    const posted = await ana.commands.post(text, clock);
     expect(posted.headsUps?.map((h) => h.name)).toEqual(['Dan']);
-    await dan.sync();
+    await dan.commands.sync();
     expect(
       events.some(
         (e) => e.who === 'Dan' && e.kind === 'mention' && (e.data as { kind?: string }).kind === 'decision',
       ),
     ).toBe(true);
-    expect(dan.feed({ decisions: true }).map((p) => p.text)).toEqual([
+    expect(dan.reads.feed({ decisions: true }).map((p) => p.text)).toEqual([
       'Move the billing migration to Monday @dan #billing',
     ]);
   });

@@ -50,8 +50,8 @@ describe('when the publisher looks again', () => {
       const core = new DesktopCore(dir);
       cores.push(core);
       let count = 0;
-      const publish = core.publish.bind(core);
-      core.publish = (now?: number) => (count++, publish(now));
+      const publish = core.commands.publish.bind(core.commands);
+      core.commands.publish = (now?: number) => (count++, publish(now));
       // A clock fixed at 10:07: the next quarter hour is 8 minutes away, whatever the hour the test runs.
       const background = startBackground(core, {
         intervalMs: 40,

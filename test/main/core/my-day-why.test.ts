@@ -32,21 +32,21 @@ async function alone(locale: 'en' | 'fr') {
   );
   const core = new DesktopCore(dir);
   cores.push(core);
-  await core.addCalendar({ location: join(dir, 'work.ics'), name: 'Work' });
-  await core.addCalendar({ location: join(dir, 'team.ics'), name: 'Team' });
-  await core.addCalendar({ location: join(dir, 'home.ics') }); // no name given: its file name
+  await core.commands.addCalendar({ location: join(dir, 'work.ics'), name: 'Work' });
+  await core.commands.addCalendar({ location: join(dir, 'team.ics'), name: 'Team' });
+  await core.commands.addCalendar({ location: join(dir, 'home.ics') }); // no name given: its file name
   return core;
 }
 
 describe('My day says which of my calendars made a block', () => {
   it('names every calendar behind the meeting I am in, and none that is not', async () => {
-    const day = await (await alone('en')).myDay(now);
+    const day = await (await alone('en')).reads.myDay(now);
     expect(day.label).toBe('In a meeting until 11:30');
     expect(day.why).toBe('In a meeting until 11:30 (calendar: Work, Team) · free at 11:30');
   });
 
   it('in French too', async () => {
-    const day = await (await alone('fr')).myDay(now);
+    const day = await (await alone('fr')).reads.myDay(now);
     expect(day.why).toContain('(agenda : Work, Team)');
   });
 });

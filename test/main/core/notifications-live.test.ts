@@ -47,16 +47,16 @@ beforeAll(async () => {
     adminEmail: 'ana@acme.test',
   });
   ana = device('ana');
-  await ana.core.loginWithToken({ server: url, token: team.token });
+  await ana.core.commands.loginWithToken({ server: url, token: team.token });
   zoe = device('zoe');
-  await zoe.core.join({ server: url, invite: team.invite, name: 'Zoe', email: 'zoe@acme.test' });
-  await ana.core.sync();
-  for (let i = 0; i < 20; i++) await ana.core.post(`note ${i} for @zoe`, clock);
-  for (let i = 0; i < 3; i++) await zoe.core.post(`/ask @ana question ${i}?`, clock);
-  await ana.core.sync();
-  for (const ask of ana.core.asks().filter((a) => a.to === ana.core.me?.id))
-    await ana.core.updateAsk(ask.id, { action: 'answer', text: 'yes' });
-  await ana.core.sync();
+  await zoe.core.commands.join({ server: url, invite: team.invite, name: 'Zoe', email: 'zoe@acme.test' });
+  await ana.core.commands.sync();
+  for (let i = 0; i < 20; i++) await ana.core.commands.post(`note ${i} for @zoe`, clock);
+  for (let i = 0; i < 3; i++) await zoe.core.commands.post(`/ask @ana question ${i}?`, clock);
+  await ana.core.commands.sync();
+  for (const ask of ana.core.reads.asks().filter((a) => a.to === ana.core.reads.me?.id))
+    await ana.core.commands.updateAsk(ask.id, { action: 'answer', text: 'yes' });
+  await ana.core.commands.sync();
 });
 
 afterAll(async () => {
@@ -68,15 +68,15 @@ describe('notifications mean now', () => {
   it('a new device reads 20 mentions and 3 answered asks without one notification; a live mention notifies', async () => {
     const second = device('zoe-laptop');
     const token = new FileSecretStore(zoe.dir).get('token')!;
-    await second.core.loginWithToken({ server: url, token });
-    await second.core.sync();
+    await second.core.commands.loginWithToken({ server: url, token });
+    await second.core.commands.sync();
     // The history is there (the feed and the asks list show it) ...
-    expect(second.core.feed({ limit: 50 }).filter((p) => p.text.includes('@zoe'))).toHaveLength(20);
-    expect(second.core.asks().filter((a) => a.state === 'answered')).toHaveLength(3);
+    expect(second.core.reads.feed({ limit: 50 }).filter((p) => p.text.includes('@zoe'))).toHaveLength(20);
+    expect(second.core.reads.asks().filter((a) => a.state === 'answered')).toHaveLength(3);
     // ... and raised nothing.
     expect(second.events).toEqual([]);
-    await ana.core.post('one more for @zoe', clock);
-    await second.core.sync();
+    await ana.core.commands.post('one more for @zoe', clock);
+    await second.core.commands.sync();
     expect(second.events).toEqual(['mention']);
   });
 });

@@ -25,7 +25,7 @@ describe('one set of secrets for the app and the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-secrets-'));
     const cli = new DesktopCore(dir);
     cores.push(cli);
-    const entry = await cli.addCalendar({
+    const entry = await cli.commands.addCalendar({
       location: 'https://dav.example.test/cal/',
       user: 'ana',
       password: 's3cret',
@@ -40,7 +40,7 @@ describe('one set of secrets for the app and the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-secrets-'));
     const app = new DesktopCore(dir, new KeychainSecretStore(safe, dir));
     cores.push(app);
-    const entry = await app.addCalendar({
+    const entry = await app.commands.addCalendar({
       location: 'https://dav.example.test/cal/',
       user: 'ana',
       password: 'pw',
@@ -48,8 +48,8 @@ describe('one set of secrets for the app and the CLI', () => {
     });
     const cli = new DesktopCore(dir);
     cores.push(cli);
-    expect(await cli.removeCalendar(entry.id.slice(0, 8))).toBe(1);
-    await app.settingsChanged(); // what the app's settings watch runs
+    expect(await cli.commands.removeCalendar(entry.id.slice(0, 8))).toBe(1);
+    await app.commands.settingsChanged(); // what the app's settings watch runs
     expect(new KeychainSecretStore(safe, dir).keys()).toEqual([]);
   });
 
@@ -57,11 +57,11 @@ describe('one set of secrets for the app and the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-secrets-'));
     const core = new DesktopCore(dir);
     cores.push(core);
-    await expect(core.addCalendar({ location: 'https://dav.example.test/', user: 'ana' })).rejects.toThrow(
-      'needs its password',
-    );
-    await expect(core.addCalendar({ location: '  ' })).rejects.toThrow('give a calendar');
-    expect(core.config.calendars).toEqual([]);
+    await expect(
+      core.commands.addCalendar({ location: 'https://dav.example.test/', user: 'ana' }),
+    ).rejects.toThrow('needs its password');
+    await expect(core.commands.addCalendar({ location: '  ' })).rejects.toThrow('give a calendar');
+    expect(core.reads.config.calendars).toEqual([]);
   });
 
   it('a calendar that cannot be read is refused with its reason, unless added anyway; never twice', async () => {
@@ -78,24 +78,28 @@ describe('one set of secrets for the app and the CLI', () => {
           .end(ics(['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z']));
     });
     try {
-      await expect(core.addCalendar({ location: join(dir, 'missing.ics') })).rejects.toThrow(
+      await expect(core.commands.addCalendar({ location: join(dir, 'missing.ics') })).rejects.toThrow(
         /missing\.ics could not be read: file not found/,
       );
-      await expect(core.addCalendar({ location: dir })).rejects.toThrow(/could not be read: not a file/);
-      await expect(core.addCalendar({ location: `${feeds.url}/page.ics` })).rejects.toThrow(
+      await expect(core.commands.addCalendar({ location: dir })).rejects.toThrow(
+        /could not be read: not a file/,
+      );
+      await expect(core.commands.addCalendar({ location: `${feeds.url}/page.ics` })).rejects.toThrow(
         /could not be read: .*not an iCalendar/,
       );
-      await expect(core.addCalendar({ location: `${feeds.url}/private.ics` })).rejects.toThrow(
+      await expect(core.commands.addCalendar({ location: `${feeds.url}/private.ics` })).rejects.toThrow(
         /could not be read: .*401/,
       );
-      expect(core.config.calendars).toEqual([]); // nothing of the refused ones was kept
+      expect(core.reads.config.calendars).toEqual([]); // nothing of the refused ones was kept
       // A feed that is down today, added on purpose.
-      await core.addCalendar({ location: `${feeds.url}/private.ics`, anyway: true });
+      await core.commands.addCalendar({ location: `${feeds.url}/private.ics`, anyway: true });
       const file = join(dir, 'work.ics');
       writeFileSync(file, ics(['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z']));
-      await core.addCalendar({ location: file });
-      await expect(core.addCalendar({ location: file })).rejects.toThrow('already in your calendars');
-      expect(core.config.calendars.map((c) => c.kind)).toEqual(['feed', 'file']);
+      await core.commands.addCalendar({ location: file });
+      await expect(core.commands.addCalendar({ location: file })).rejects.toThrow(
+        'already in your calendars',
+      );
+      expect(core.reads.config.calendars.map((c) => c.kind)).toEqual(['feed', 'file']);
     } finally {
       await feeds.close();
     }

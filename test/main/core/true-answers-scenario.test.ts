@@ -64,18 +64,18 @@ beforeAll(async () => {
   const a = profile('Europe/Paris', anaCalendar);
   ({ core: ana, dir: anaDir } = a);
   // The team's creator logs in as the admin member create-team made, with its token.
-  await ana.loginWithToken({ server: t.url, token: t.admin.token });
-  await ana.updateSettings({ me: ['ana.perso@example.test'] });
-  await ana.addCalendar({ location: join(anaDir, 'work.ics') });
+  await ana.commands.loginWithToken({ server: t.url, token: t.admin.token });
+  await ana.commands.updateSettings({ me: ['ana.perso@example.test'] });
+  await ana.commands.addCalendar({ location: join(anaDir, 'work.ics') });
   const b = profile('America/New_York', benCalendar);
   ben = b.core;
-  await ben.join({ server: t.url, invite: t.team.invite, name: 'Ben', email: 'ben@acme.test' });
-  await ben.addCalendar({ location: join(b.dir, 'work.ics') });
+  await ben.commands.join({ server: t.url, invite: t.team.invite, name: 'Ben', email: 'ben@acme.test' });
+  await ben.commands.addCalendar({ location: join(b.dir, 'work.ics') });
   ({ core: cleo, dir: cleoDir } = profile('Europe/Paris'));
-  await cleo.join({ server: t.url, invite: t.team.invite, name: 'Cleo', email: 'cleo@acme.test' });
-  for (const core of [ana, ben, cleo]) await core.publish(now);
-  await ben.post('/dnd 1h Keynote', now);
-  for (const core of [ana, ben, cleo]) await core.sync();
+  await cleo.commands.join({ server: t.url, invite: t.team.invite, name: 'Cleo', email: 'cleo@acme.test' });
+  for (const core of [ana, ben, cleo]) await core.commands.publish(now);
+  await ben.commands.post('/dnd 1h Keynote', now);
+  for (const core of [ana, ben, cleo]) await core.commands.sync();
 });
 
 afterAll(async () => {
@@ -83,24 +83,27 @@ afterAll(async () => {
   await t?.server.close();
 });
 
-const label = (viewer: DesktopCore, name: string) => viewer.board(now).find((m) => m.name === name)?.label;
+const label = (viewer: DesktopCore, name: string) =>
+  viewer.reads.board(now).find((m) => m.name === name)?.label;
 
 describe('every answer people see is true (a team at a fixed clock)', () => {
   it('one person, one member: the creator is not listed twice, and cannot join again', async () => {
-    expect(cleo.board(now).map((m) => m.name)).toEqual(['Ana', 'Ben', 'Bob', 'Cleo']);
+    expect(cleo.reads.board(now).map((m) => m.name)).toEqual(['Ana', 'Ben', 'Bob', 'Cleo']);
     const again = profile('Europe/Paris').core;
     await expect(
-      again.join({ server: t.url, invite: t.team.invite, name: 'Ana', email: 'ana@acme.test' }),
+      again.commands.join({ server: t.url, invite: t.team.invite, name: 'Ana', email: 'ana@acme.test' }),
     ).rejects.toThrow('already a member');
   });
 
   it('declined meetings are free, unanswered ones maybe busy, back-to-back meetings one run', () => {
     expect(label(cleo, 'Ana')).toBe('In a meeting until 16:00');
     // Free until an unanswered invitation: from then she may be busy, and the label says so.
-    expect(ana.board(now + 70 * 60_000).find((m) => m.name === 'Ana')?.label).toBe(
+    expect(ana.reads.board(now + 70 * 60_000).find((m) => m.name === 'Ana')?.label).toBe(
       'Free until 17:00 (maybe busy)',
     );
-    expect(ana.board(now + 125 * 60_000).find((m) => m.name === 'Ana')?.label).toBe('Maybe busy until 17:30');
+    expect(ana.reads.board(now + 125 * 60_000).find((m) => m.name === 'Ana')?.label).toBe(
+      'Maybe busy until 17:30',
+    );
   });
 
   it('out of office shows under a manual status; times are in the viewer’s zone, dated when not today', () => {
@@ -112,29 +115,29 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
   it('a teammate who never shared a calendar is shown as such, and not counted as free', () => {
     expect(label(ana, 'Cleo')).toBe('No calendar shared');
     expect(label(ana, 'Bob')).toBe('No calendar shared');
-    const ids = ana
+    const ids = ana.reads
       .members()
       .filter((m) => m.name === 'Ana' || m.name === 'Cleo')
       .map((m) => m.id);
-    const found = ana.findTime(ids, 30, now);
+    const found = ana.reads.findTime(ids, 30, now);
     expect(found.unshared.map((u) => u.name)).toEqual(['Cleo']);
     expect(found.slots[0]?.start).toBe('2026-03-13T15:00:00Z');
   });
 
   it('the week counts its days already past: load on Friday includes Monday', () => {
-    const published = cleo.members().find((m) => m.name === 'Ana')!.availability!;
+    const published = cleo.reads.members().find((m) => m.name === 'Ana')!.availability!;
     // Mon 2 h + Fri 1 h + 0.5 h maybe busy, of 45 working hours.
     expect(published.loadWeek).toBe(0.078);
   });
 
   it('my day and the digest count meetings one by one and date the next free slot', async () => {
-    const day = await ana.myDay(now + 5 * 60_000);
+    const day = await ana.reads.myDay(now + 5 * 60_000);
     // Two back-to-back meetings and an unanswered invitation: the load counts all three, so does this.
     expect(day.meetingsToday).toBe(3);
     expect(day.label).toBe('In a meeting until 16:00');
-    const digest = await ben.digest('day', now);
+    const digest = await ben.reads.digest('day', now);
     expect(digest.text).toContain('next free slot Mon 09:00–18:00');
-    const alone = await cleo.digest('day', now);
+    const alone = await cleo.reads.digest('day', now);
     expect(alone.text).toContain('no calendar yet');
     expect(alone.load).toBeNull();
   });
@@ -144,7 +147,7 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout).summary.label).toBe(label(cleo, 'Ana'));
     // The week's load over the same window the app publishes: the board's number, not a part of it.
-    const onBoard = cleo.board(now).find((m) => m.name === 'Ana')!;
+    const onBoard = cleo.reads.board(now).find((m) => m.name === 'Ana')!;
     expect(JSON.parse(res.stdout).summary.loadWeek).toBe(onBoard.availability?.loadWeek);
     expect(onBoard.availability?.loadWeek).toBeGreaterThan(0);
     const text = await cli('availability', '--profile', anaDir, '--now', '2026-03-13T14:00:00Z');
@@ -158,8 +161,8 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
       timezone: 'Paris',
       workingHours: [[{ start: 600, end: 540 }]] as never,
     });
-    await cleo.sync();
-    const board = cleo.board(now);
+    await cleo.commands.sync();
+    const board = cleo.reads.board(now);
     expect(board.map((m) => m.label)).toEqual([
       'In a meeting until 16:00',
       expect.stringContaining('Do not disturb'),
@@ -175,13 +178,13 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
   });
 
   it('role, skills and shared titles reach teammates', async () => {
-    await ana.updateSettings({ role: 'Designer', skills: ['figma', ' research '] });
-    const calendar = ana.config.calendars[0]!;
-    await ana.calendarList.update(calendar.id, { shareTitles: true });
-    await ana.publish(now);
+    await ana.commands.updateSettings({ role: 'Designer', skills: ['figma', ' research '] });
+    const calendar = ana.reads.config.calendars[0]!;
+    await ana.commands.updateCalendar(calendar.id, { shareTitles: true });
+    await ana.commands.publish(now);
     // A profile edit soon after the last reaches teammates within the server's few seconds.
     const anaSeen = () => memberViews(cleo, now).find((m) => m.name === 'Ana')!;
-    await waitFor(async () => (await cleo.sync(), anaSeen().jobTitle === 'Designer'));
+    await waitFor(async () => (await cleo.commands.sync(), anaSeen().jobTitle === 'Designer'));
     const seen = anaSeen();
     expect(seen).toMatchObject({ jobTitle: 'Designer', skills: ['figma', 'research'] });
     expect(seen.titles.map((x) => x.title)).toContain('One');
@@ -189,8 +192,8 @@ describe('every answer people see is true (a team at a fixed clock)', () => {
   });
 
   it('a zone the platform does not know is refused in Settings, and nothing is saved', async () => {
-    await expect(ana.updateSettings({ tz: 'Paris' })).rejects.toThrow('"Paris" is not a time zone');
-    expect(ana.config.tz).toBe('Europe/Paris');
+    await expect(ana.commands.updateSettings({ tz: 'Paris' })).rejects.toThrow('"Paris" is not a time zone');
+    expect(ana.reads.config.tz).toBe('Europe/Paris');
     const res = await cli('settings', '--profile', anaDir, '--tz', 'Paris');
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('"Paris" is not a time zone');

@@ -55,7 +55,7 @@ describe('the demo at any hour', () => {
     const session = await newSession();
     const now = Date.parse(iso);
     await startDemoTeam(session.core, now);
-    await session.core.sync();
+    await session.core.commands.sync();
     const people = memberViews(session.core, now);
     return { now, person: (name: string) => people.find((m) => m.name === name)! };
   }

@@ -23,21 +23,31 @@ describe('start a team on this computer', () => {
       port: await freePort(),
     });
     cleanup.push(team.stop);
-    expect(host.me?.name).toBe('Ana');
+    expect(host.reads.me?.name).toBe('Ana');
     const link = parseJoinLink(team.link);
     expect(link).toEqual({ server: team.server, code: team.invite });
 
     const guest = new DesktopCore(mkdtempSync(join(tmpdir(), 'ricochet-guest-')));
     cleanup.push(() => guest.close());
-    await guest.join({ server: team.server, invite: team.invite, name: 'Bob', email: 'bob@atelier.test' });
-    expect(guest.board().map((m) => m.name)).toEqual(['Ana', 'Bob']);
+    await guest.commands.join({
+      server: team.server,
+      invite: team.invite,
+      name: 'Bob',
+      email: 'bob@atelier.test',
+    });
+    expect(guest.reads.board().map((m) => m.name)).toEqual(['Ana', 'Bob']);
 
     // Revoked from Settings: the link stops working for the next person.
-    await host.revokeInvite(team.invite);
+    await host.commands.revokeInvite(team.invite);
     const late = new DesktopCore(mkdtempSync(join(tmpdir(), 'ricochet-late-')));
     cleanup.push(() => late.close());
     await expect(
-      late.join({ server: team.server, invite: team.invite, name: 'Cleo', email: 'cleo@atelier.test' }),
+      late.commands.join({
+        server: team.server,
+        invite: team.invite,
+        name: 'Cleo',
+        email: 'cleo@atelier.test',
+      }),
     ).rejects.toThrow('not valid');
   });
 });

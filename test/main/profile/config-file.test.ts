@@ -20,16 +20,16 @@ describe('settings that survive', () => {
   it('a calendar added by the CLI while the app runs is kept when the app saves its own change', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-settings-'));
     const app = open(dir);
-    expect(app.config.calendars).toEqual([]);
+    expect(app.reads.config.calendars).toEqual([]);
     // The CLI, another process, adds a calendar through its own core.
     const cli = open(dir);
-    await cli.addCalendar({ location: join(dir, 'work.ics'), anyway: true });
+    await cli.commands.addCalendar({ location: join(dir, 'work.ics'), anyway: true });
     // The app then changes something else: the calendar must survive that write.
-    await app.updateSettings({ hours: 'mon-fri 08:00-17:00' });
+    await app.commands.updateSettings({ hours: 'mon-fri 08:00-17:00' });
     const after = new ConfigFile(dir).read();
     expect(after.calendars.map((c) => c.location)).toEqual([join(dir, 'work.ics')]);
     expect(after.hours).toBe('mon-fri 08:00-17:00');
-    expect(app.config.calendars).toHaveLength(1);
+    expect(app.reads.config.calendars).toHaveLength(1);
   });
 
   it('the app hears a change made by another process within moments', async () => {
@@ -41,7 +41,7 @@ describe('settings that survive', () => {
     try {
       new ConfigFile(dir).update((c) => ({ ...c, locale: 'fr' }));
       await waitFor(() => heard > 0, 5_000);
-      expect(app.config.locale).toBe('fr');
+      expect(app.reads.config.locale).toBe('fr');
     } finally {
       stop();
     }
@@ -51,9 +51,9 @@ describe('settings that survive', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-settings-'));
     writeFileSync(join(dir, 'config.json'), '{"tz": "Europe/Paris", "calendars": [oops');
     const app = open(dir);
-    expect(app.config.calendars).toEqual([]);
-    expect(app.warnings()).toHaveLength(1);
-    expect(app.warnings()[0]).toMatch(/could not be read .* kept as .*config\.json\.unreadable-/);
+    expect(app.reads.config.calendars).toEqual([]);
+    expect(app.reads.warnings()).toHaveLength(1);
+    expect(app.reads.warnings()[0]).toMatch(/could not be read .* kept as .*config\.json\.unreadable-/);
     expect(readdirSync(dir).some((f) => f.startsWith('config.json.unreadable-'))).toBe(true);
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
   });
@@ -61,8 +61,8 @@ describe('settings that survive', () => {
   it('refuses a zone or hours it cannot use, and saves nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ricochet-settings-'));
     const app = open(dir);
-    await expect(app.updateSettings({ tz: 'Paris' })).rejects.toThrow('"Paris" is not a time zone');
-    await expect(app.updateSettings({ hours: 'someday' })).rejects.toThrow();
+    await expect(app.commands.updateSettings({ tz: 'Paris' })).rejects.toThrow('"Paris" is not a time zone');
+    await expect(app.commands.updateSettings({ hours: 'someday' })).rejects.toThrow();
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
   });
 });

@@ -12,8 +12,8 @@ describe('files that say who my teammates are stay mine', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'ricochet-perm-')), 'profile');
     mkdirSync(dir, { mode: 0o755 });
     const core = new DesktopCore(dir);
-    await core.updateSettings({ hours: 'mon-fri 09:00-17:00' });
-    await core.post('a local note');
+    await core.commands.updateSettings({ hours: 'mon-fri 09:00-17:00' });
+    await core.commands.post('a local note');
     expect(mode(dir)).toBe(0o700);
     for (const file of readdirSync(dir)) expect([file, mode(join(dir, file))]).toEqual([file, 0o600]);
     core.close();

@@ -34,13 +34,15 @@ function coreWithCalendar(extra: Partial<ProfileConfig> = {}) {
 }
 
 const queuedAvailability = (core: DesktopCore) =>
-  core.pending().queued.flatMap((r) => (r.command.kind === 'availability' ? [r.command.availability] : []));
+  core.reads
+    .pending()
+    .queued.flatMap((r) => (r.command.kind === 'availability' ? [r.command.availability] : []));
 
 describe('publisher', () => {
   it('queues only free/busy, and only when it changed', async () => {
     const { core } = coreWithCalendar();
-    expect((await core.publish()).reason).toBe('changed');
-    expect((await core.publish()).reason).toBe('unchanged');
+    expect((await core.commands.publish()).reason).toBe('changed');
+    expect((await core.commands.publish()).reason).toBe('unchanged');
     const [body] = queuedAvailability(core);
     expect(body!.busy).toHaveLength(1);
     expect(JSON.stringify(body)).not.toMatch(/Board meeting|Room 1/);
@@ -48,8 +50,8 @@ describe('publisher', () => {
 
   it('publishes titles only from a source where the person turned "share titles" on', async () => {
     const { core } = coreWithCalendar();
-    await core.calendarList.update('c1', { shareTitles: true });
-    await core.publish();
+    await core.commands.updateCalendar('c1', { shareTitles: true });
+    await core.commands.publish();
     const [body] = queuedAvailability(core) as { titles?: { title: string }[] }[];
     expect(body!.titles?.map((t) => t.title)).toEqual(['Board meeting']);
     expect(JSON.stringify(body)).not.toContain('Room 1'); // locations never leave
@@ -57,8 +59,8 @@ describe('publisher', () => {
 
   it('does nothing while publishing is paused', async () => {
     const { core } = coreWithCalendar({ pausePublishing: true });
-    expect((await core.publish()).reason).toBe('paused');
-    expect(core.pending().queued).toEqual([]);
+    expect((await core.commands.publish()).reason).toBe('paused');
+    expect(core.reads.pending().queued).toEqual([]);
   });
 
   it('republishes when the calendar file changes on disk', async () => {
@@ -87,8 +89,8 @@ describe('publisher', () => {
     }));
     const again = new DesktopCore(core.dir);
     cores.push(again);
-    expect((await again.publish()).published).toBe(true);
-    expect(again.calendarState()?.warnings).toEqual([
+    expect((await again.commands.publish()).published).toBe(true);
+    expect(again.reads.calendarState()?.warnings).toEqual([
       { source: 'nowhere.ics', message: 'file not found: /nowhere.ics' },
     ]);
   });
@@ -96,16 +98,16 @@ describe('publisher', () => {
   it('a calendar that can no longer be read is never turned into "free": its last busy time stays, marked stale since then', async () => {
     const { core, file } = coreWithCalendar();
     const t0 = Date.now();
-    await core.publish(t0);
+    await core.commands.publish(t0);
     expect(queuedAvailability(core)[0]!.busy).toHaveLength(1);
     rmSync(file);
-    await core.publish(t0 + 60_000);
+    await core.commands.publish(t0 + 60_000);
     const [body] = queuedAvailability(core) as { busy: unknown[]; staleSince?: string }[];
     expect(body!.busy).toHaveLength(1); // still the meeting, not free
     expect(body!.staleSince).toBe(
       new Date(Math.floor((t0 + 60_000) / 1000) * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
     );
-    await core.publish(t0 + 120_000);
+    await core.commands.publish(t0 + 120_000);
     const [later] = queuedAvailability(core) as { staleSince?: string }[];
     expect(later?.staleSince ?? body!.staleSince).toBe(body!.staleSince); // since the first failure
   });

@@ -36,14 +36,14 @@ describe('the desktop session', () => {
       name: 'Cleo',
       email: 'c@acme.test',
     });
-    session.core.startLive();
-    await waitFor(() => session.core.freshness().online);
+    session.core.commands.startLive();
+    await waitFor(() => session.core.reads.freshness().online);
 
     await session.api['settings:update']({ notifications: false });
     // The post names Cleo by id, as the desktop and the CLI send it (notifications go by ids).
-    const mentions = [session.core.me!.id];
+    const mentions = [session.core.reads.me!.id];
     await t.admin.api('POST', '/v1/posts', { id: crypto.randomUUID(), text: '@Cleo first', mentions });
-    await waitFor(() => session.core.feed().some((p) => p.text === '@Cleo first'));
+    await waitFor(() => session.core.reads.feed().some((p) => p.text === '@Cleo first'));
     expect(notes).toEqual([]);
 
     await session.api['settings:update']({ notifications: true, locale: 'fr' });
@@ -71,8 +71,8 @@ describe('the desktop session', () => {
     cleanup.push(() => session.shutdown());
     const api = session.api;
     await api['team:join']({ server: t.url, invite: t.team.invite, name: 'Cleo', email: 'c@acme.test' });
-    session.core.startLive();
-    await waitFor(() => session.core.freshness().online);
+    session.core.commands.startLive();
+    await waitFor(() => session.core.reads.freshness().online);
 
     // The windows: the settings say no language was chosen, and French is spoken.
     expect(await api['settings:get']({})).toMatchObject({ locale: null, language: 'fr' });
@@ -81,9 +81,9 @@ describe('the desktop session', () => {
     expect(members.find((m) => m.name === 'Ana')?.label).toBe('Agenda non partagé');
     const tray = trayModel({
       members,
-      mine: await session.core.myStatus(),
+      mine: await session.core.reads.myStatus(),
       now: Date.now(),
-      locale: session.core.locale,
+      locale: session.core.reads.locale,
       tz: 'UTC',
       online: true,
       inTeam: true,
@@ -114,7 +114,7 @@ describe('the desktop session', () => {
     // A notification: an ask to me.
     await t.admin.api('POST', '/v1/asks', {
       id: crypto.randomUUID(),
-      to: session.core.me!.id,
+      to: session.core.reads.me!.id,
       text: 'Relis ?',
     });
     await waitFor(() => notes.length > 0);
@@ -129,6 +129,6 @@ describe('the desktop session', () => {
       broadcast: () => {},
     });
     await Promise.all([session.shutdown(), session.shutdown()]);
-    expect(() => session.core.members()).toThrow();
+    expect(() => session.core.reads.members()).toThrow();
   });
 });

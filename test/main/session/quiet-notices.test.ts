@@ -89,11 +89,11 @@ describe('quiet when I am, with a real team', () => {
       adminEmail: 'ana@acme.test',
     });
     ana = await session('ana');
-    await ana.core.loginWithToken({ server: url, token: team.token });
+    await ana.core.commands.loginWithToken({ server: url, token: team.token });
     zoe = await session('zoe', (title, body, open) => told.push({ title, body, open }));
-    await zoe.core.join({ server: url, invite: team.invite, name: 'Zoe', email: 'zoe@acme.test' });
-    await ana.core.sync();
-    await zoe.core.sync();
+    await zoe.core.commands.join({ server: url, invite: team.invite, name: 'Zoe', email: 'zoe@acme.test' });
+    await ana.core.commands.sync();
+    await zoe.core.commands.sync();
   });
   afterAll(async () => {
     await ana?.shutdown();
@@ -102,13 +102,13 @@ describe('quiet when I am, with a real team', () => {
   });
 
   it('mentions while I focus wait; an urgent ask rings; /clear brings one summary that opens the feed', async () => {
-    await zoe.core.post('/focus 1h Writing the spec', clock);
-    await ana.core.post('@zoe can you look at the release notes?', clock);
-    await ana.core.post('@zoe and the changelog', clock);
-    await zoe.core.sync();
+    await zoe.core.commands.post('/focus 1h Writing the spec', clock);
+    await ana.core.commands.post('@zoe can you look at the release notes?', clock);
+    await ana.core.commands.post('@zoe and the changelog', clock);
+    await zoe.core.commands.sync();
     expect(told).toEqual([]);
-    await ana.core.post('/ask @zoe ! the release build is broken, can you look now?', clock);
-    await zoe.core.sync();
+    await ana.core.commands.post('/ask @zoe ! the release build is broken, can you look now?', clock);
+    await zoe.core.commands.sync();
     await waitFor(() => told.length === 1);
     expect(told[0]).toEqual({
       title: 'Urgent: Ana asks you',
@@ -116,46 +116,46 @@ describe('quiet when I am, with a real team', () => {
       open: { view: 'me' },
     });
     // The server delivered it at once, focus or not, and says it is urgent.
-    expect(zoe.core.asks().find((a) => a.text.startsWith('the release'))).toMatchObject({
+    expect(zoe.core.reads.asks().find((a) => a.text.startsWith('the release'))).toMatchObject({
       state: 'delivered',
       urgent: true,
     });
-    await zoe.core.post('/clear', clock);
+    await zoe.core.commands.post('/clear', clock);
     await waitFor(() => told.length === 2);
     expect(told[1]).toEqual({ title: 'While you were focusing', body: '2 mentions', open: { view: 'feed' } });
   });
 
   it('not urgent, an ask waits for me on the server, and no notification rings while I focus', async () => {
-    await zoe.core.post('/dnd 1h', clock);
+    await zoe.core.commands.post('/dnd 1h', clock);
     const before = told.length;
-    await ana.core.post('/ask @zoe lunch?', clock);
-    await zoe.core.sync();
+    await ana.core.commands.post('/ask @zoe lunch?', clock);
+    await zoe.core.commands.sync();
     expect(told.length).toBe(before);
-    expect(ana.core.asks().find((a) => a.text === 'lunch?')).toMatchObject({
+    expect(ana.core.reads.asks().find((a) => a.text === 'lunch?')).toMatchObject({
       state: 'pending',
       urgent: false,
     });
-    await zoe.core.post('/clear', clock);
+    await zoe.core.commands.post('/clear', clock);
   });
 
   it('in a meeting from my calendar: held while the setting is on (the default), rings once I turn it off', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ricochet-quiet-cal-')), 'work.ics');
     writeFileSync(file, ics(['DTSTART:20260310T090000Z', 'DTEND:20260310T100000Z', 'SUMMARY:Sprint review']));
     await zoe.api['calendars:add']({ location: file });
-    await zoe.core.publish(clock);
-    await zoe.core.sync();
-    expect((await zoe.core.myStatus(clock)).state).toBe('busy');
+    await zoe.core.commands.publish(clock);
+    await zoe.core.commands.sync();
+    expect((await zoe.core.reads.myStatus(clock)).state).toBe('busy');
     const before = told.length;
-    await ana.core.post('@zoe slides are up', clock);
-    await zoe.core.sync();
+    await ana.core.commands.post('@zoe slides are up', clock);
+    await zoe.core.commands.sync();
     expect(told.length).toBe(before);
     expect((await zoe.api['settings:get']({})).quietInMeetings).toBe(true);
     await zoe.api['settings:update']({ quietInMeetings: false });
     // The one that waited comes as the summary at once; the next one rings on its own.
     await waitFor(() => told.length === before + 1);
     expect(told.at(-1)).toMatchObject({ title: 'While you were in a meeting', body: '1 mention' });
-    await ana.core.post('@zoe and the demo link', clock);
-    await zoe.core.sync();
+    await ana.core.commands.post('@zoe and the demo link', clock);
+    await zoe.core.commands.sync();
     await waitFor(() => told.length === before + 2);
     expect(told.at(-1)).toMatchObject({ title: 'Ana mentioned you', body: '@zoe and the demo link' });
   });

@@ -118,7 +118,7 @@ describe('the Electron app, started by its real entry', () => {
     await waitFor(() => /of 2 free/.test(fake.current.trays[0]!.tooltip));
     expect(fake.current.trays[0]!.tooltip).toMatch(/of 2 free/);
     // An ask to me, delivered while I am free, is counted in the tray as in the Me tab.
-    const me = shell.session.core.me!.id;
+    const me = shell.session.core.reads.me!.id;
     await team.admin.api('POST', '/v1/asks', {
       id: randomUUID(),
       to: me,

@@ -62,7 +62,7 @@ async function trayAt(session: Awaited<ReturnType<typeof aloneInParis>>, now: nu
   });
   cleanup.push(() => updater.stop());
   const model = (await updater.refresh())!;
-  return { model, shown, me: await session.core.myDay(now) };
+  return { model, shown, me: await session.core.reads.myDay(now) };
 }
 
 describe('the tray, alone', () => {

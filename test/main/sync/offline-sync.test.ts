@@ -30,7 +30,7 @@ async function setup() {
     const dir = mkdtempSync(join(tmpdir(), `ricochet-profile-${name}-`));
     const core = new DesktopCore(dir);
     cores.push(core);
-    await core.join({
+    await core.commands.join({
       server: server.url,
       invite: team.invite,
       name,
@@ -58,10 +58,10 @@ describe('offline-first sync against a real team server', () => {
     const { server, profile, admin, config } = await setup();
     const bob = await profile('Bob');
     await server.kill('SIGTERM');
-    for (let i = 0; i < 50; i++) expect((await bob.post(`offline ${i}`)).delivered).toBe('queued');
-    expect(bob.pending().queued).toHaveLength(50);
+    for (let i = 0; i < 50; i++) expect((await bob.commands.post(`offline ${i}`)).delivered).toBe('queued');
+    expect(bob.reads.pending().queued).toHaveLength(50);
     const back = await spawnServer(config, server.port);
-    const result = await bob.sync();
+    const result = await bob.commands.sync();
     expect(result).toMatchObject({ sent: 50, remaining: 0 });
     expect(await serverPosts(admin())).toEqual(Array.from({ length: 50 }, (_, i) => `offline ${i}`));
     await back.kill('SIGTERM');
@@ -71,9 +71,11 @@ describe('offline-first sync against a real team server', () => {
     const { server, profile, admin } = await setup();
     const bob = await profile('Bob');
     // Each post starts sending before the previous one is acknowledged.
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => bob.post(`step ${i + 1}`)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => bob.commands.post(`step ${i + 1}`)),
+    );
     expect(results.map((r) => r.delivered)).not.toContain('queued');
-    expect(bob.pending().queued).toEqual([]);
+    expect(bob.reads.pending().queued).toEqual([]);
     expect((await serverPosts(admin())).filter((t) => t.startsWith('step '))).toEqual([
       'step 1',
       'step 2',
@@ -89,7 +91,7 @@ describe('offline-first sync against a real team server', () => {
     const { server, profile, admin, config } = await setup();
     const bob = await profile('Bob');
     await server.kill('SIGTERM');
-    for (let i = 0; i < 100; i++) await bob.post(`post ${i}`);
+    for (let i = 0; i < 100; i++) await bob.commands.post(`post ${i}`);
     const back = await spawnServer(config, server.port);
     const dir = bob.dir;
     bob.close();
@@ -101,9 +103,9 @@ describe('offline-first sync against a real team server', () => {
     await new Promise((r) => child.once('exit', r));
     const again = new DesktopCore(dir);
     cores.push(again);
-    const leftAfterKill = again.pending().queued.length;
-    await again.sync();
-    expect(again.pending().queued).toEqual([]);
+    const leftAfterKill = again.reads.pending().queued.length;
+    await again.commands.sync();
+    expect(again.reads.pending().queued).toEqual([]);
     expect(await serverPosts(admin())).toEqual(Array.from({ length: 100 }, (_, i) => `post ${i}`));
     expect(leftAfterKill).toBeGreaterThan(0); // it really was killed part-way
     expect(leftAfterKill).toBeLessThan(100);
@@ -114,20 +116,20 @@ describe('offline-first sync against a real team server', () => {
     const { server, profile, admin, config } = await setup();
     const bob = await profile('Bob');
     const cleo = await profile('Cleo');
-    bob.startLive();
-    await waitFor(() => bob.freshness().online);
+    bob.commands.startLive();
+    await waitFor(() => bob.reads.freshness().online);
     await server.kill('SIGTERM');
-    await waitFor(() => !bob.freshness().online);
+    await waitFor(() => !bob.reads.freshness().online);
     const back = await spawnServer(config, server.port);
-    await cleo.post('/dnd 1h Incident');
-    await cleo.post('back on #infra');
+    await cleo.commands.post('/dnd 1h Incident');
+    await cleo.commands.post('back on #infra');
     await waitFor(
-      () => bob.board().find((m) => m.name === 'Cleo')?.latestPost?.text === 'back on #infra',
+      () => bob.reads.board().find((m) => m.name === 'Cleo')?.latestPost?.text === 'back on #infra',
       15_000,
     );
-    expect(bob.freshness().online).toBe(true);
+    expect(bob.reads.freshness().online).toBe(true);
     const serverBoard = (await admin()('GET', '/v1/board')).body.members;
-    const mine = bob.board();
+    const mine = bob.reads.board();
     expect(mine.map((m) => [m.id, m.status?.state ?? null, m.latestPost?.id ?? null])).toEqual(
       serverBoard.map(
         (m: { id: string; status: { state: string } | null; latestPost: { id: string } | null }) => [
@@ -144,11 +146,11 @@ describe('offline-first sync against a real team server', () => {
     const { server, profile } = await setup();
     const bob = await profile('Bob');
     const cleo = await profile('Cleo');
-    cleo.startLive();
-    await waitFor(() => cleo.freshness().online);
-    await bob.post('/focus 1h Writing the Q3 plan');
-    await waitFor(() => cleo.board().find((m) => m.name === 'Bob')?.status?.state === 'focus');
-    const seen = cleo.board().find((m) => m.name === 'Bob')!;
+    cleo.commands.startLive();
+    await waitFor(() => cleo.reads.freshness().online);
+    await bob.commands.post('/focus 1h Writing the Q3 plan');
+    await waitFor(() => cleo.reads.board().find((m) => m.name === 'Bob')?.status?.state === 'focus');
+    const seen = cleo.reads.board().find((m) => m.name === 'Bob')!;
     expect(seen.label).toMatch(/^Focusing until /);
     expect(seen.status).toMatchObject({ state: 'focus', text: 'Writing the Q3 plan' });
     await server.kill('SIGTERM');

@@ -48,7 +48,7 @@ describe('names that look alike', () => {
   it('`ricochet board` numbers them as the app does', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'ricochet-names-'));
     const core = new DesktopCore(profile);
-    await core.join({ server: t.url, invite: t.team.invite, name: 'Viewer', email: 'v@a.test' });
+    await core.commands.join({ server: t.url, invite: t.team.invite, name: 'Viewer', email: 'v@a.test' });
     core.close();
     const board = await cli('board', '--profile', profile);
     const anas = board.stdout.split('\n').filter((l) => /^\S*na \(\d\)/u.test(l));

@@ -88,11 +88,11 @@ describe.skipIf(!available)('CalDAV against a real Radicale server', () => {
     const core = new DesktopCore(dir);
     try {
       await expect(
-        core.addCalendar({ location: `${server.url}/`, user: 'ana', password: 'wrong' }),
+        core.commands.addCalendar({ location: `${server.url}/`, user: 'ana', password: 'wrong' }),
       ).rejects.toThrow(/could not be read/);
-      expect(core.config.calendars).toEqual([]);
-      await core.addCalendar({ location: `${server.url}/`, user: 'ana', password: 'secret' });
-      expect(core.config.calendars.map((c) => c.kind)).toEqual(['caldav']);
+      expect(core.reads.config.calendars).toEqual([]);
+      await core.commands.addCalendar({ location: `${server.url}/`, user: 'ana', password: 'secret' });
+      expect(core.reads.config.calendars.map((c) => c.kind)).toEqual(['caldav']);
     } finally {
       core.close();
     }
