@@ -51,7 +51,6 @@ export const ipcChannels = [
 export const ipcEvents = ['core:changed', 'core:notify', 'core:join-link', 'core:open'] as const;
 
 /** Where a clicked notification takes the person (`core:open`): the view that holds it. */
-export type OpenTarget = { view: 'feed' | 'me' | 'board' };
 export type IpcEvent = (typeof ipcEvents)[number];
 
 /** `board:get` becomes `boardGet`: the method name the renderer calls. */

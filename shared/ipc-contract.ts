@@ -286,9 +286,35 @@ export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]
 
 type CamelCase<S extends string> = S extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : S;
 
+/**
+ * What each core event carries to the windows: the session checks it against its schema before
+ * sending (sendEvent), and the windows receive it typed.
+ */
+export const ipcEventSchemas = {
+  /** Something a view shows changed: read again. */
+  'core:changed': z.undefined(),
+  /** A notification, also shown in the open windows. */
+  'core:notify': z.object({
+    kind: z.enum(['free', 'mention', 'decision', 'ask', 'answer']),
+    memberId: z.string(),
+    name: z.string(),
+    text: z.string().optional(),
+  }),
+  /** A ricochet://join link was opened: the join form reads it (join:pending). */
+  'core:join-link': z.object({ server: z.string(), code: z.string() }),
+  /** A clicked notification: the view that holds what it was about. */
+  'core:open': z.object({ view: z.enum(['feed', 'me', 'board']) }),
+} satisfies Record<IpcEvent, z.ZodType>;
+
+export type IpcEventPayload<E extends IpcEvent> = z.output<(typeof ipcEventSchemas)[E]>;
+/** A view to open (a clicked notification). */
+export type OpenTarget = IpcEventPayload<'core:open'>;
+/** How the session tells the windows of an event (each front end delivers it its way). */
+export type SendEvent = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => void;
+
 export type RicochetApi = {
   [C in IpcChannel as CamelCase<C>]: (request: IpcRequest<C>) => Promise<IpcResponse<C>>;
 } & {
   /** Subscribes to a core event; returns the unsubscribe function. */
-  on(event: IpcEvent, listener: (payload: unknown) => void): () => void;
+  on<E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
 };

@@ -10,9 +10,10 @@ export interface MemberView {
   skills: string[];
   topics: string[];
   timezone: string | null;
-  state: DisplayState;
-  label: string;
-  until: string | null;
+  /**
+   * When this member's state next changes (the board's one timer). The state and its label are
+   * computed where they are shown, at that view's clock (shared/status/member-view-status.ts).
+   */
   nextChange: string | null;
   status: {
     state: ManualState;

@@ -11,7 +11,7 @@ import type { CalendarService } from './calendar-service';
 import type { CoreParts } from './core-parts';
 import type { MyOrganisation } from './my-organisation';
 import { digestOf, findTimeAmong, gatherPersonal, myDayOf, myStatusOf } from './personal-reads';
-import { boardWithStatus } from './person-status';
+import { boardNamed, boardWithStatus } from './person-status';
 
 /**
  * Everything a front end reads from the core: settings, the board, my day, my calendars' state,
@@ -65,6 +65,11 @@ export class CoreReads {
    */
   board(now = Date.now(), team: string | null = null) {
     return this.listWithStatus(this.parts.organisation.shown(team), now);
+  }
+
+  /** The board's people with their state but no label: the windows and the tray label at their clock. */
+  boardStates(now = Date.now(), team: string | null = null) {
+    return boardNamed(this.parts.organisation.shown(team), now);
   }
 
   /** People with their state at `now`, in the viewer's language and zone. */

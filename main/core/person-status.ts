@@ -41,26 +41,21 @@ export function boardStatuses(members: readonly BoardMember[], now: number): Sta
   return statuses;
 }
 
-/** One member with their computed state and its label, in a language and zone. */
-export function withStatusIn(
-  locale: Locale,
-  tz: string,
-  member: BoardMember,
-  now: number,
-  status = memberStatus(member, now),
-) {
-  return { ...member, computed: status, label: statusLabel(status, now, locale, tz) };
-}
-
 /**
- * The board as every front end shows it: each member with state and label, and look-alike
- * names numbered here, so that the views, the tray and the CLI show the same names.
+ * The board as every front end gets it: each member with their state, and look-alike names
+ * numbered here, so that the views, the tray and the CLI show the same names.
  */
-export function boardWithStatus(members: readonly BoardMember[], now: number, locale: Locale, tz: string) {
+export function boardNamed(members: readonly BoardMember[], now: number) {
   const statuses = boardStatuses(members, now);
   const names = distinctNames(members);
   return members.map((member, i) => ({
-    ...withStatusIn(locale, tz, member, now, statuses[i]),
+    ...member,
+    computed: statuses[i]!,
     name: names.get(member.id) ?? member.name,
   }));
+}
+
+/** The board with each state's label too, in a language and zone (the CLI prints them). */
+export function boardWithStatus(members: readonly BoardMember[], now: number, locale: Locale, tz: string) {
+  return boardNamed(members, now).map((m) => ({ ...m, label: statusLabel(m.computed, now, locale, tz) }));
 }

@@ -4,9 +4,8 @@ import { isoInstant } from '../../shared/time/zoned-time';
 import type { AskView, CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
 import { distinctNames } from '../../shared/people/find-person';
 import { askArrival } from './asks-and-decisions';
-import type { BoardMember } from '../cache/cache-queries';
 import type { DesktopCore } from './desktop-core';
-import { personState } from './person-status';
+import { boardNamed, personState } from './person-status';
 import { LOCAL_ME } from './posting-commands';
 import { isSignInAgain } from './provider-calendars';
 
@@ -14,24 +13,24 @@ const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number, team: string | null = null): MemberView[] {
-  return viewsOf(core, core.reads.board(now, team));
+  return viewsOf(core, core.reads.boardStates(now, team));
 }
 
 /** Whom the @ being typed may name, from the whole organisation, as the suggestions show them. */
 export function mentionViews(core: DesktopCore, typed: string, now: number): MemberView[] {
   const watched = new Set(core.reads.shown().map((m) => m.id));
-  return viewsOf(core, core.reads.listWithStatus(core.reads.mentionable(typed), now), watched);
+  return viewsOf(core, boardNamed(core.reads.mentionable(typed), now), watched);
 }
 
 function viewsOf(
   core: DesktopCore,
-  people: ReturnType<DesktopCore['reads']['board']>,
+  people: ReturnType<typeof boardNamed>,
   watched?: ReadonlySet<string>,
 ): MemberView[] {
   const me = core.reads.me?.id;
   const stars = new Set(core.reads.stars());
   // The board's names are already told apart (look-alikes numbered) by the core.
-  return people.map((m: BoardMember & ReturnType<DesktopCore['reads']['board']>[number]) => ({
+  return people.map((m) => ({
     id: m.id,
     name: m.name,
     role: m.role,
@@ -40,9 +39,6 @@ function viewsOf(
     skills: m.profile.skills ?? [],
     topics: m.topics,
     timezone: m.profile.timezone ?? null,
-    state: m.computed.state,
-    label: m.label,
-    until: iso(m.computed.until),
     nextChange: iso(m.computed.nextChange),
     status: m.status?.state
       ? {

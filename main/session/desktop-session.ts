@@ -1,4 +1,4 @@
-import type { IpcEvent, IpcResponse } from '../../shared/ipc-contract';
+import type { IpcResponse } from '../../shared/ipc-contract';
 import {
   createCoreApi,
   DesktopCore,
@@ -8,7 +8,7 @@ import {
   type CoreHandlers,
   type SecretStore,
 } from '../core/index';
-import type { OpenTarget } from '../../shared/ipc-channels';
+import { ipcEventSchemas, type OpenTarget, type SendEvent } from '../../shared/ipc-contract';
 import { translate } from '../../shared/i18n/translate';
 import { notificationText, summaryText, type NoticeKind } from './notification-text';
 import { createQuietNotices, quietReason } from './quiet-notices';
@@ -33,7 +33,7 @@ export interface SessionOptions {
   /** A system notification, where the front end has them; a click on it opens `open`. */
   notify: (title: string, body: string, open?: OpenTarget) => void;
   /** An event to every open window of the front end. */
-  broadcast: (event: IpcEvent, payload?: unknown) => void;
+  broadcast: SendEvent;
   /** Problems of background work, in words (a log line, a notification). */
   onError?: (message: string) => void;
   publishEveryMs?: number;
@@ -72,6 +72,9 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     core.log.error(message);
     options.onError?.(message);
   };
+  // Every event leaves as the contract says (a wrong payload is a bug here, not in a window).
+  const sendEvent: SendEvent = (event, payload) =>
+    options.broadcast(event, ipcEventSchemas[event].parse(payload) as typeof payload);
   // The team server (Fastify, Kysely, the PostgreSQL driver) is loaded only by a profile that
   // hosts a team or the demo: most people never host, and it would weigh on them all day.
   const demoTeam = () => import('../host/demo-team');
@@ -130,9 +133,9 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     const words = notificationText(core.reads.locale, key, name);
     const title = urgent ? translate(core.reads.locale, 'notify.urgent', { name }) : words.title;
     void quiet.tell({ kind: key, urgent, title, body: text ?? words.body });
-    options.broadcast('core:notify', { kind: key, memberId, name, ...(text ? { text } : {}) });
+    sendEvent('core:notify', { kind: key, memberId, name, ...(text ? { text } : {}) });
   };
-  core.on('changed', () => options.broadcast('core:changed'));
+  core.on('changed', () => sendEvent('core:changed', undefined));
   core.on('free', (memberId) => tell('free', memberId));
   core.on('mention', (post) =>
     tell(post.kind === 'decision' ? 'decision' : 'mention', post.memberId, post.text),
@@ -162,7 +165,7 @@ export async function startDesktopSession(options: SessionOptions): Promise<Desk
     api,
     openJoinLink(link) {
       pendingJoin = link;
-      options.broadcast('core:join-link', link);
+      sendEvent('core:join-link', link);
     },
     shutdown() {
       closing ??= (async () => {

@@ -23,7 +23,7 @@ import {
 import Store from 'electron-store';
 import electronUpdater from 'electron-updater';
 import { translate } from '../../shared/i18n/translate';
-import type { OpenTarget } from '../../shared/ipc-channels';
+import type { OpenTarget } from '../../shared/ipc-contract';
 import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
 import { useChromiumNetwork } from '../core/index';
 import type { AppServices } from '../core/index';

@@ -8,7 +8,7 @@ import { translate } from '../../shared/i18n/translate';
 import { setRegion } from '../../shared/i18n/locale';
 import { LocaleProvider, systemLocale, useT, useZone } from './i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/messages';
-import { prefetch, useCore } from './use-core';
+import { useCore, useCoreStore } from './use-core';
 import { BoardView } from './views/board-view';
 import { FeedView } from './views/feed-view';
 import { FindTimeView } from './views/find-time-view';
@@ -17,7 +17,6 @@ import { waitingForMe } from '../../shared/asks/asks-waiting';
 import { OnboardingView } from './views/onboarding-view';
 import { SettingsView } from './views/settings-view';
 import type { JoinLink } from './views/join-forms';
-import type { OpenTarget } from '../../shared/ipc-channels';
 
 const views = {
   board: 'nav.board',
@@ -44,7 +43,7 @@ export function App() {
 }
 
 function ConnectedApp() {
-  const settings = useCore((api) => api.settingsGet({}));
+  const settings = useCore('settings', (api) => api.settingsGet({}));
   const [refused, setRefused] = useState(linkRefused());
   useEffect(() => onBridgeState((_connected, isRefused) => setRefused(isRefused)), []);
   // The session's one language (chosen, else the system's); the browser's only until it answers.
@@ -53,7 +52,8 @@ function ConnectedApp() {
   if (settings.data) setRegion(settings.data.region, settings.data.clock);
   const quick = new URLSearchParams(location.hash.slice(1)).get('view') === 'quick-post';
   // The board is the first screen in a team: its read runs alongside the settings' read.
-  useEffect(() => void (quick || prefetch('board', (api) => api.boardGet({}))), [quick]);
+  const store = useCoreStore();
+  useEffect(() => void (quick || store.prime('board', (api) => api.boardGet({}))), [quick, store]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -86,7 +86,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
   // Decided once, on the first settings: onboarding then runs to its end even as it adds a calendar.
   const [onboarding, setOnboarding] = useState<boolean | null>(null);
   const [joinLink, setJoinLink] = useState<JoinLink | null>(null);
-  const asks = useCore((api) => api.asksGet({}), [], 'asks').data;
+  const asks = useCore('asks', (api) => api.asksGet({})).data;
   useEffect(() => {
     if (settings && onboarding === null) setOnboarding(settings.calendars.length === 0 && !settings.team);
   }, [settings, onboarding]);
@@ -116,8 +116,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
   useEffect(
     () =>
       getApi()?.on('core:open', (payload) => {
-        const target = (payload as OpenTarget | undefined)?.view;
-        if (target && target in views) setView(target);
+        if (payload.view in views) setView(payload.view);
       }),
     [],
   );
@@ -188,7 +187,7 @@ function Shell({ settings }: { settings: SettingsData | undefined }) {
 /** "as of 10:42 · offline", always in sight. */
 function Freshness() {
   const t = useT();
-  const { data: f } = useCore((api) => api.freshnessGet({}), [], 'freshness');
+  const { data: f } = useCore('freshness', (api) => api.freshnessGet({}));
   const [bridge, setBridge] = useState(true);
   useEffect(() => onBridgeState(setBridge), []);
   const zone = useZone();

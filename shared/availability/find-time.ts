@@ -19,7 +19,7 @@ function freeWithin(attendee: Attendee, window: TimeWindow): TimeWindow[] {
         )
       : [window];
   const free: TimeWindow[] = [];
-  for (const span of spans) {
+  for (const span of joined(spans)) {
     let cursor = Math.max(span.from, window.from);
     const end = Math.min(span.to, window.to);
     for (let i = firstEndingAfter(attendee.busy, cursor); i < attendee.busy.length && cursor < end; i++) {
@@ -31,6 +31,17 @@ function freeWithin(attendee: Attendee, window: TimeWindow): TimeWindow[] {
     if (cursor < end) free.push({ from: cursor, to: end });
   }
   return free;
+}
+
+/** Working spans that touch are one stretch: someone who works through midnight is free across it. */
+function joined(spans: readonly TimeWindow[]): TimeWindow[] {
+  const out: TimeWindow[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    if (last && span.from <= last.to) last.to = Math.max(last.to, span.to);
+    else out.push({ from: span.from, to: span.to });
+  }
+  return out;
 }
 
 function intersect(a: TimeWindow[], b: TimeWindow[]): TimeWindow[] {

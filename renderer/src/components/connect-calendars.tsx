@@ -11,7 +11,7 @@ import { FieldError } from './placeholders';
  */
 export function ConnectCalendars({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const apps = useCore((api) => api.calendarsApps({}), [], 'calendar-apps').data;
+  const apps = useCore('calendar-apps', (api) => api.calendarsApps({})).data;
   const [waiting, setWaiting] = useState<'microsoft' | 'google' | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!apps || (!apps.microsoft && !apps.google)) return null;

@@ -37,7 +37,7 @@ export function Notices() {
     let browser = false;
     void api?.appInfo({}).then((info) => (browser = info.mode === 'browser'));
     return api?.on('core:notify', (payload) => {
-      const note = payload as Omit<Notice, 'id'>;
+      const note = payload;
       const notice = { ...note, id: Date.now() + Math.random() };
       setNotices((list) => [...list.slice(-3), notice]);
       const title = t(titles[note.kind] ?? 'notice.mention', { name: note.name });

@@ -32,9 +32,8 @@ export function QuickPostInput({
   const now = useNow(null);
   const typed = typingMention(text);
   // Anyone in the organisation may be named (the post reaches them); my board's people first.
-  const named = useCore(
-    (api) => (typed === undefined ? Promise.resolve({ people: [] }) : api.peopleMention({ typed })),
-    [typed],
+  const named = useCore(['mention', typed], (api) =>
+    typed === undefined ? Promise.resolve({ people: [] }) : api.peopleMention({ typed }),
   ).data;
   const suggestions = typed === undefined ? [] : (named?.people ?? []);
   const current = suggestions[Math.min(highlight, suggestions.length - 1)];

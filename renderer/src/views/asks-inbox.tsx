@@ -12,7 +12,7 @@ export function AsksInbox() {
   const t = useT();
   const locale = useLocale();
   const zone = useZone();
-  const { data } = useCore((api) => api.asksGet({}), [], 'asks');
+  const { data } = useCore('asks', (api) => api.asksGet({}));
   const [answering, setAnswering] = useState<string | null>(null);
   const api = getApi()!;
   // Shown here: seen (the asker sees it was).

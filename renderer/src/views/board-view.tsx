@@ -18,7 +18,7 @@ type Sort = 'name' | 'free' | 'load';
 export function BoardView({ viewerTz }: { viewerTz: string }) {
   const t = useT();
   const locale = useLocale();
-  const { data, error: readError } = useCore((api) => api.boardGet({}), [], 'board');
+  const { data, error: readError } = useCore('board', (api) => api.boardGet({}));
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('name');
   const [freeOnly, setFreeOnly] = useState(false);
@@ -29,8 +29,7 @@ export function BoardView({ viewerTz }: { viewerTz: string }) {
   useEffect(
     () =>
       getApi()?.on('core:notify', (payload) => {
-        const note = payload as { kind: string; memberId: string };
-        if (note.kind === 'free') setWatching((list) => list.filter((id) => id !== note.memberId));
+        if (payload.kind === 'free') setWatching((list) => list.filter((id) => id !== payload.memberId));
       }),
     [],
   );

@@ -10,10 +10,8 @@ import { useCore } from '../use-core';
 export function ElsewhereList({ query }: { query: string }) {
   const t = useT();
   const q = query.trim();
-  const { data } = useCore(
-    (api) =>
-      q ? api.peopleSearch({ query: q.slice(0, 80) }) : Promise.resolve({ people: [] as PersonMatch[] }),
-    [q],
+  const { data } = useCore(['people', q], (api) =>
+    q ? api.peopleSearch({ query: q.slice(0, 80) }) : Promise.resolve({ people: [] as PersonMatch[] }),
   );
   const people = (data?.people ?? []).filter((p) => !p.onBoard);
   if (!q || people.length === 0) return null;

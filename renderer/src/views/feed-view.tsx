@@ -51,12 +51,10 @@ export function FeedView() {
   const [hovered, setHovered] = useState<string | null>(null);
   // Which of my teams the feed shows ('' all): a filter of this view, kept beside the others.
   const [team, setTeam] = useState('');
-  const board = useCore((api) => api.boardGet({}), [], 'board').data;
+  const board = useCore('board', (api) => api.boardGet({})).data;
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
-  const { data, error: readError } = useCore(
-    (api) => api.feedGet({ ...filter, ...(team ? { team } : {}), limit: 100 }),
-    [filter.tag, filter.mention, filter.decisions, team],
-  );
+  const request = { ...filter, ...(team ? { team } : {}), limit: 100 };
+  const { data, error: readError } = useCore(['feed', request], (api) => api.feedGet(request));
   const zone = useZone();
   const now = Date.now();
   const render = (text: string) =>

@@ -9,7 +9,7 @@ import { useCore } from '../use-core';
 export function FindTimeView() {
   const t = useT();
   const locale = useLocale();
-  const { data, error: readError } = useCore((api) => api.boardGet({}), [], 'board');
+  const { data, error: readError } = useCore('board', (api) => api.boardGet({}));
   const [picked, setPicked] = useState<string[]>([]);
   const [minutes, setMinutes] = useState(30);
   const [slots, setSlots] = useState<{ start: string; end: string }[] | null>(null);

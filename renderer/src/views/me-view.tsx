@@ -11,7 +11,7 @@ import { AsksInbox } from './asks-inbox';
 export function MeView() {
   const t = useT();
   const locale = useLocale();
-  const { data, error: readError } = useCore((api) => api.meGet({}));
+  const { data, error: readError } = useCore('me', (api) => api.meGet({}));
   const [period, setPeriod] = useState<'day' | 'week'>('day');
   const [copied, setCopied] = useState(false);
   const zone = useZone();

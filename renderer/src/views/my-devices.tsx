@@ -16,7 +16,7 @@ export function MyDevices() {
   const t = useT();
   const locale = useLocale();
   const zone = useZone();
-  const { data, reload } = useCore((api) => api.devicesGet({}));
+  const { data, reload } = useCore('devices', (api) => api.devicesGet({}));
   const [code, setCode] = useState<Code | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = getApi()!;

@@ -10,7 +10,7 @@ import { useCore } from '../use-core';
 export function SettingsHelp() {
   const t = useT();
   const api = getApi()!;
-  const update = useCore((a) => a.appUpdate({})).data;
+  const update = useCore('app-update', (a) => a.appUpdate({})).data;
   const [said, setSaid] = useState<string | null>(null);
   const copy = async () => {
     const { text, copied } = await api.appDiagnostics({ copy: true });

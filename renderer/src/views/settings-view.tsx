@@ -16,8 +16,8 @@ import { SettingsHelp } from './settings-help';
 export function SettingsView({ joinLink = null }: { joinLink?: JoinLink | null }) {
   const t = useT();
   const locale = useLocale();
-  const { data, reload } = useCore((api) => api.settingsGet({}));
-  const info = useCore((api) => api.appInfo({}), [], 'app-info').data;
+  const { data, reload } = useCore('settings', (api) => api.settingsGet({}));
+  const info = useCore('app-info', (api) => api.appInfo({})).data;
   // Which part of the page an error belongs to: it shows there, next to what it concerns.
   const [error, setError] = useState<{ where: string; message: string } | null>(null);
   const [saved, setSaved] = useState(false);

@@ -26,6 +26,15 @@ describe('find a time', () => {
     ]);
   });
 
+  it('someone who works around the clock is free across midnight: one stretch, not two days', () => {
+    const allDay = { hours: parseWorkingHours('mon-sun 00:00-24:00'), timezone: 'UTC' };
+    const cleo = { ...allDay, busy: [seg('2026-03-10T08:00:00Z', '2026-03-10T23:15:00Z')] };
+    const dan = { ...allDay, busy: [seg('2026-03-11T01:00:00Z', '2026-03-11T02:00:00Z')] };
+    expect(slots(findCommonSlots([cleo, dan], window, 60))[0]).toBe(
+      '2026-03-10T23:15:00Z/2026-03-11T01:00:00Z',
+    );
+  });
+
   it('nobody chosen, no slot', () => {
     expect(findCommonSlots([], window, 30)).toEqual([]);
   });
