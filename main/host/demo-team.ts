@@ -39,11 +39,15 @@ export async function startDemoTeam(core: DesktopCore, now = Date.now()) {
   });
   try {
     const url = server.url;
-    const team = await createOrganisation(server.context.storage.db, {
-      name: DEMO_TEAM_NAME,
-      adminName: demoMe.name,
-      adminEmail: demoMe.email,
-    });
+    const team = await createOrganisation(
+      server.context.storage.db,
+      {
+        name: DEMO_TEAM_NAME,
+        adminName: demoMe.name,
+        adminEmail: demoMe.email,
+      },
+      server.context.now(),
+    );
     await Promise.all(
       demoPeople.map(async (person, i) => {
         const joined = await new TeamApi(url, undefined).join({

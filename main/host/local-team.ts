@@ -40,11 +40,15 @@ export async function startLocalTeam(
   const place = { host: input.host ?? '127.0.0.1', port: input.port ?? 8787 };
   const server = await hostServer(core, place);
   try {
-    const created = await createOrganisation(server.context.storage.db, {
-      name: input.teamName,
-      adminName: input.name,
-      adminEmail: input.email,
-    });
+    const created = await createOrganisation(
+      server.context.storage.db,
+      {
+        name: input.teamName,
+        adminName: input.name,
+        adminEmail: input.email,
+      },
+      server.context.now(),
+    );
     const port = new URL(server.url).port;
     await core.commands.loginWithToken({ server: `http://127.0.0.1:${port}`, token: created.token });
     core.commands.recordHosting({ host: place.host, port: Number(port) });

@@ -111,7 +111,8 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   const now = options.now ?? Date.now;
   const asks = new AskScheduler(options.storage.db, now, (orgId) => void notifier.changed(orgId));
   notifier.onOtherWrites(() => asks.rearm());
-  const tokens = new TokenGate(options.storage.db);
+  // Tokens expire by the server's clock; the failure limit counts real time (a moved clock lifts no limit).
+  const tokens = new TokenGate(options.storage.db, {}, undefined, now);
   const context: ServerContext = {
     storage: options.storage,
     hub,
@@ -129,7 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<RicochetServe
   const publishHeld = (memberId: string) =>
     mutate({
       org: (org) => org ?? '',
-      store: () => publishHeldProfile(options.storage.db, memberId),
+      store: () => publishHeldProfile(options.storage.db, memberId, context.now()),
       changed: (org) => org !== null,
     })
       .then(() => {})

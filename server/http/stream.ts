@@ -114,11 +114,11 @@ export function attachStream(
   // whatever the number of streams. It runs when a revocation may have happened (a write here,
   // another process's announced write), and on a clock only where told (`revocationCheckMs`:
   // PostgreSQL, whose other instances revoke without telling this one's requests).
-  let lookedAt = new Date(Date.now() - 5_000).toISOString();
+  let lookedAt = new Date(context.now() - 5_000).toISOString();
   const checkRevocations = oneLookAtATime(async () => {
     if (wss.clients.size === 0) return;
     const since = lookedAt;
-    lookedAt = new Date(Date.now() - 5_000).toISOString(); // a margin for clocks and slow commits
+    lookedAt = new Date(context.now() - 5_000).toISOString(); // a margin for clocks and slow commits
     // A look that fails is covered by the next one (its window starts before this one's).
     const rows = await context.storage.db
       .selectFrom('tokens')

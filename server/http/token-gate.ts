@@ -42,7 +42,7 @@ export class TokenGate {
     const wait = this.failures.blocked(address);
     if (wait > 0 && !this.known.has(hash) && !(await this.liveHashes()).has(hash))
       return { refused: 429, wait };
-    const found = await authenticate(this.db, token);
+    const found = await authenticate(this.db, token, this.now());
     if (!found) {
       this.failures.failed(address);
       this.known.delete(hash);

@@ -49,9 +49,9 @@ export async function deliveryFor(db: Db, member: Member, now: number) {
 }
 
 /** Records the change of an ask for the people who may see it, in the same transaction. */
-function announce(trx: Transaction<Database>, row: Database['asks'], actor: string) {
+function announce(trx: Transaction<Database>, row: Database['asks'], actor: string, now: number) {
   const audience = row.state === 'pending' ? [row.from_member] : [row.from_member, row.to_member];
-  return appendChange(trx, row.team_id, 'ask', actor, row.id, toAsk(row), { audience });
+  return appendChange(trx, now, row.team_id, 'ask', actor, row.id, toAsk(row), { audience });
 }
 
 export async function createAsk(db: Kysely<Database>, from: Member, body: AskBody, now: number) {
@@ -91,7 +91,7 @@ export async function createAsk(db: Kysely<Database>, from: Member, body: AskBod
       urgent: body.urgent ? 1 : 0,
     };
     await trx.insertInto('asks').values(row).execute();
-    await announce(trx, row, from.id);
+    await announce(trx, row, from.id, now);
     return { ask: toAsk(row), created: true };
   });
 }
@@ -131,7 +131,7 @@ export async function deliverDue(db: Kysely<Database>, now: number): Promise<str
         .where('team_id', '=', ask.team_id)
         .where('id', '=', ask.id)
         .executeTakeFirstOrThrow();
-      await announce(trx, row, ask.from_member);
+      await announce(trx, row, ask.from_member, now);
       teams.add(ask.team_id);
     });
   }
@@ -183,7 +183,7 @@ export async function rescheduleAsksTo(db: Kysely<Database>, member: Member, now
         .where('team_id', '=', ask.team_id)
         .where('id', '=', ask.id)
         .execute();
-      await announce(trx, { ...ask, deliver_at: at, waits_for: delivery.waitsFor }, member.id);
+      await announce(trx, { ...ask, deliver_at: at, waits_for: delivery.waitsFor }, member.id, now);
     }
     return moved;
   });
@@ -228,7 +228,7 @@ export async function updateAsk(
       .where('team_id', '=', member.orgId)
       .where('id', '=', id)
       .execute();
-    await announce(trx, next, member.id);
+    await announce(trx, next, member.id, now);
     return toAsk(next);
   });
 }

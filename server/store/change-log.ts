@@ -9,7 +9,7 @@ import {
   type SyncPage,
 } from '../../shared/protocol/changes';
 import type { Database } from '../db/schema';
-import { nowIso } from './secrets';
+import { isoAt } from './store-clock';
 import { writeTransaction } from './write-transaction';
 import { mayShow, rowSight, scopeOf, type Sight, type ViewerScope } from './visibility';
 
@@ -32,6 +32,7 @@ export async function lockOrganisation(trx: Transaction<Database>, orgId: string
  */
 export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
   trx: Transaction<Database>,
+  now: number,
   orgId: string,
   kind: K,
   memberId: string,
@@ -58,7 +59,7 @@ export async function appendChange<K extends Exclude<ChangeKind, 'private'>>(
     kind,
     member_id: memberId,
     entity_id: entityId,
-    at: nowIso(),
+    at: isoAt(now),
     data: text,
     size: text.length,
     audience: audience ? JSON.stringify(audience) : null,

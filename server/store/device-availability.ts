@@ -5,7 +5,7 @@ import { appendChange } from './change-log';
 import { revokeDevice } from './devices';
 import { joinAvailability } from './join-availability';
 import { getMember, type Member } from './members';
-import { nowIso } from './secrets';
+import { isoAt } from './store-clock';
 import { toAvailability } from './team-data';
 import { writeTransaction } from './write-transaction';
 
@@ -18,32 +18,33 @@ export async function setAvailability(
   member: Member,
   device: string,
   body: AvailabilityBody,
+  now = Date.now(),
 ) {
   return writeTransaction(db, async (trx) => {
-    const at = nowIso();
+    const at = isoAt(now);
     await trx
       .insertInto('device_availability')
       .values({ device_id: device, member_id: member.id, data: JSON.stringify(body), updated_at: at })
       .onConflict((oc) => oc.column('device_id').doUpdateSet({ data: JSON.stringify(body), updated_at: at }))
       .execute();
-    return (await publishJoined(trx, member))!;
+    return (await publishJoined(trx, member, now))!;
   });
 }
 
 /** Signs a device out (devices.ts) and takes its part out of the member's availability. */
-export async function removeDevice(db: Kysely<Database>, member: Member, device: string) {
+export async function removeDevice(db: Kysely<Database>, member: Member, device: string, now = Date.now()) {
   await writeTransaction(db, async (trx) => {
-    await revokeDevice(trx, member, device);
+    await revokeDevice(trx, member, device, now);
     const dropped = await trx
       .deleteFrom('device_availability')
       .where('device_id', '=', device)
       .executeTakeFirst();
-    if (Number(dropped.numDeletedRows) > 0) await publishJoined(trx, member);
+    if (Number(dropped.numDeletedRows) > 0) await publishJoined(trx, member, now);
   });
 }
 
 /** Joins the member's devices' parts into their availability, stored and logged; null when none is left. */
-async function publishJoined(trx: Transaction<Database>, member: Member) {
+async function publishJoined(trx: Transaction<Database>, member: Member, now: number) {
   const rows = await trx
     .selectFrom('device_availability')
     .select('data')
@@ -55,7 +56,7 @@ async function publishJoined(trx: Transaction<Database>, member: Member) {
   const parts = rows.map((r) => availabilityBody.parse(JSON.parse(r.data)));
   // The profile as stored now (another device may have changed the zone or hours).
   const { profile } = await getMember(trx, member.id);
-  const body = joinAvailability(parts, profile, Date.now());
+  const body = joinAvailability(parts, profile, now);
   const row = {
     member_id: member.id,
     window_from: body.window.from,
@@ -65,7 +66,7 @@ async function publishJoined(trx: Transaction<Database>, member: Member) {
     load_week: body.loadWeek ?? null,
     titles: body.titles ? JSON.stringify(body.titles) : null,
     places: body.places?.length ? JSON.stringify(body.places) : null,
-    updated_at: nowIso(),
+    updated_at: isoAt(now),
     stale_since: body.staleSince ?? null,
   };
   const { member_id: _m, ...update } = row;
@@ -74,6 +75,6 @@ async function publishJoined(trx: Transaction<Database>, member: Member) {
     .values(row)
     .onConflict((oc) => oc.column('member_id').doUpdateSet(update))
     .execute();
-  await appendChange(trx, member.orgId, 'availability', member.id, member.id, toAvailability(row));
+  await appendChange(trx, now, member.orgId, 'availability', member.id, member.id, toAvailability(row));
   return toAvailability(row);
 }

@@ -4,7 +4,8 @@ import { MAX_DEVICES } from '../../shared/protocol/responses';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { getMember, organisationOf, toMember, type Member } from './members';
-import { hashSecret, nowIso, sameHash } from './secrets';
+import { hashSecret, sameHash } from './secrets';
+import { isoAt } from './store-clock';
 import { issueToken } from './tokens';
 import { writeTransaction } from './write-transaction';
 
@@ -37,6 +38,7 @@ export interface Device {
 export async function authenticate(
   db: Kysely<Database>,
   token: string,
+  clock = Date.now(),
 ): Promise<{ member: Member; device: string } | null> {
   const hash = hashSecret(token);
   const row = await db
@@ -53,7 +55,7 @@ export async function authenticate(
     .where('tokens.hash', '=', hash)
     .executeTakeFirst();
   if (!row || !sameHash(row.token_hash, hash) || row.token_revoked_at || row.removed_at) return null;
-  const now = nowIso();
+  const now = isoAt(clock);
   // A single sign-on token past its end: sign in again (renewal keeps it alive while allowed).
   if (row.expires_at && row.expires_at <= now) return null;
   // "Last seen" in the device list is to the hour: one write per device per hour, not per request.
@@ -93,7 +95,7 @@ export async function createDeviceCode(db: Kysely<Database>, member: Member, now
     await trx.deleteFrom('device_codes').where('member_id', '=', member.id).execute();
     await trx
       .insertInto('device_codes')
-      .values({ hash: hashSecret(code), member_id: member.id, expires_at: expiresAt, created_at: nowIso() })
+      .values({ hash: hashSecret(code), member_id: member.id, expires_at: expiresAt, created_at: isoAt(now) })
       .execute();
   });
   return { code, expiresAt };
@@ -110,7 +112,11 @@ const tooManyDevices = () =>
  * Redeems a device code: used once (two devices racing for it cannot both win), refused when
  * expired, wrong, or its member was removed meanwhile. Answers a token for the new device.
  */
-export async function redeemDeviceCode(db: Kysely<Database>, input: { code: string; name: string }) {
+export async function redeemDeviceCode(
+  db: Kysely<Database>,
+  input: { code: string; name: string },
+  now = Date.now(),
+) {
   const hash = hashSecret(normaliseDeviceCode(input.code));
   const memberId = await writeTransaction(db, async (trx) => {
     const taken = await trx
@@ -120,7 +126,7 @@ export async function redeemDeviceCode(db: Kysely<Database>, input: { code: stri
       .executeTakeFirst();
     if (!taken)
       throw new ApiError(403, 'device_code_invalid', 'this device code is not valid (or was used already)');
-    if (taken.expires_at <= nowIso())
+    if (taken.expires_at <= isoAt(now))
       throw new ApiError(
         403,
         'device_code_expired',
@@ -132,7 +138,7 @@ export async function redeemDeviceCode(db: Kysely<Database>, input: { code: stri
     throw new ApiError(403, 'device_code_invalid', 'the person who made this code is no longer a member');
   });
   if ((await listDevices(db, member.id)).length >= MAX_DEVICES) throw tooManyDevices();
-  const token = await issueToken(db, member.id, input.name);
+  const token = await issueToken(db, member.id, input.name, null, now);
   return { token, member, team: await organisationOf(db, member.orgId) };
 }
 
@@ -140,10 +146,10 @@ export async function redeemDeviceCode(db: Kysely<Database>, input: { code: stri
  * Signs a device out: its token stops working at once (its stream closes), and its part of the
  * member's availability is dropped. Another member's device, or an unknown one, is a 404.
  */
-export async function revokeDevice(db: Kysely<Database>, member: Member, deviceId: string) {
+export async function revokeDevice(db: Kysely<Database>, member: Member, deviceId: string, now = Date.now()) {
   const done = await db
     .updateTable('tokens')
-    .set({ revoked_at: nowIso() })
+    .set({ revoked_at: isoAt(now) })
     .where('member_id', '=', member.id)
     .where('device_id', '=', deviceId)
     .where('revoked_at', 'is', null)
@@ -152,16 +158,16 @@ export async function revokeDevice(db: Kysely<Database>, member: Member, deviceI
 }
 
 /** A new token for a member (a lost laptop); every device they had is signed out. */
-export async function rotateToken(db: Kysely<Database>, memberId: string): Promise<string> {
+export async function rotateToken(db: Kysely<Database>, memberId: string, now = Date.now()): Promise<string> {
   await getMember(db, memberId);
   await writeTransaction(db, async (trx) => {
     await trx
       .updateTable('tokens')
-      .set({ revoked_at: nowIso() })
+      .set({ revoked_at: isoAt(now) })
       .where('member_id', '=', memberId)
       .where('revoked_at', 'is', null)
       .execute();
     await trx.deleteFrom('device_availability').where('member_id', '=', memberId).execute();
   });
-  return issueToken(db, memberId);
+  return issueToken(db, memberId, null, null, now);
 }

@@ -5,7 +5,8 @@ import { ApiError, notFound } from './api-error';
 import { appendChange, lockOrganisation } from './change-log';
 import { appendGroup, createGroup } from './groups';
 import { addMember, publicMember, toMember, type Member } from './members';
-import { hashSecret, newSecret, nowIso, sameHash } from './secrets';
+import { hashSecret, newSecret, sameHash } from './secrets';
+import { isoAt } from './store-clock';
 import { writeTransaction } from './write-transaction';
 
 /**
@@ -46,7 +47,12 @@ export interface DirectoryPerson {
 }
 
 /** A person the directory sends, in the organisation; the email must be free there. */
-export async function provisionMember(db: Kysely<Database>, orgId: string, person: DirectoryPerson) {
+export async function provisionMember(
+  db: Kysely<Database>,
+  orgId: string,
+  person: DirectoryPerson,
+  now = Date.now(),
+) {
   const name = personName.safeParse(person.name);
   if (!name.success) throw new ApiError(400, 'invalid_request', `name: ${name.error.issues[0]!.message}`);
   return writeTransaction(db, async (trx) => {
@@ -67,14 +73,18 @@ export async function provisionMember(db: Kysely<Database>, orgId: string, perso
       .where('team_id', '=', orgId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    return addMember(trx, {
-      orgId,
-      name: name.data,
-      email: person.email,
-      groupId: null,
-      wholeOrganisation: !teams,
-      externalId: person.externalId ?? null,
-    });
+    return addMember(
+      trx,
+      {
+        orgId,
+        name: name.data,
+        email: person.email,
+        groupId: null,
+        wholeOrganisation: !teams,
+        externalId: person.externalId ?? null,
+      },
+      now,
+    );
   });
 }
 
@@ -83,6 +93,7 @@ export async function updateDirectoryPerson(
   db: Kysely<Database>,
   member: Member,
   change: Partial<DirectoryPerson>,
+  now = Date.now(),
 ): Promise<Member> {
   const name = change.name === undefined ? member.name : personName.parse(change.name);
   const next: Member = { ...member, name, email: change.email ?? member.email };
@@ -97,7 +108,7 @@ export async function updateDirectoryPerson(
       .where('id', '=', member.id)
       .execute();
     if (next.name !== member.name)
-      await appendChange(trx, member.orgId, 'member', member.id, member.id, publicMember(next));
+      await appendChange(trx, now, member.orgId, 'member', member.id, member.id, publicMember(next));
   });
   return next;
 }
@@ -133,15 +144,27 @@ export async function directoryPeople(
 }
 
 /** A team the directory made (a group), with its external id. */
-export async function provisionGroup(db: Kysely<Database>, orgId: string, name: string, externalId?: string) {
-  const group = await createGroup(db, orgId, name);
+export async function provisionGroup(
+  db: Kysely<Database>,
+  orgId: string,
+  name: string,
+  externalId?: string,
+  now = Date.now(),
+) {
+  const group = await createGroup(db, orgId, name, now);
   if (externalId)
     await db.updateTable('groups').set({ external_id: externalId }).where('id', '=', group.id).execute();
   return group.id;
 }
 
 /** The directory renamed a team. */
-export async function renameGroup(db: Kysely<Database>, orgId: string, groupId: string, name: string) {
+export async function renameGroup(
+  db: Kysely<Database>,
+  orgId: string,
+  groupId: string,
+  name: string,
+  now = Date.now(),
+) {
   const parsed = visibleText(80).safeParse(name);
   if (!parsed.success)
     throw new ApiError(400, 'invalid_request', `displayName: ${parsed.error.issues[0]!.message}`);
@@ -155,7 +178,7 @@ export async function renameGroup(db: Kysely<Database>, orgId: string, groupId: 
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) throw notFound('group');
-    await appendGroup(trx, groupId, '');
+    await appendGroup(trx, groupId, '', now);
   });
 }
 
@@ -163,19 +186,19 @@ export async function renameGroup(db: Kysely<Database>, orgId: string, groupId: 
  * The directory deleted a team: everyone leaves it (their boards stop showing it, each of them
  * sees no more than before), and it is kept out of every list.
  */
-export async function deleteGroup(db: Kysely<Database>, orgId: string, groupId: string) {
+export async function deleteGroup(db: Kysely<Database>, orgId: string, groupId: string, now = Date.now()) {
   await writeTransaction(db, async (trx) => {
     await lockOrganisation(trx, orgId);
     const done = await trx
       .updateTable('groups')
-      .set({ deleted_at: nowIso() })
+      .set({ deleted_at: isoAt(now) })
       .where('id', '=', groupId)
       .where('team_id', '=', orgId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 0) throw notFound('group');
     await trx.deleteFrom('group_members').where('group_id', '=', groupId).execute();
-    await appendGroup(trx, groupId, '');
+    await appendGroup(trx, groupId, '', now);
   });
 }
 

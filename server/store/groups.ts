@@ -5,7 +5,7 @@ import { visibleText } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange, lockOrganisation } from './change-log';
-import { nowIso } from './secrets';
+import { isoAt } from './store-clock';
 import { writeTransaction } from './write-transaction';
 
 /** A team of the organisation as admins list it: its people by name. */
@@ -22,7 +22,12 @@ const groupName = visibleText(80);
  * The team's latest state appended to the log: every device that shows it (its people's
  * boards) learns of a new team, a person added or one gone, and only the latest is kept.
  */
-export async function appendGroup(trx: Transaction<Database>, groupId: string, actor: string): Promise<void> {
+export async function appendGroup(
+  trx: Transaction<Database>,
+  groupId: string,
+  actor: string,
+  now: number,
+): Promise<void> {
   const group = await trx
     .selectFrom('groups')
     .selectAll()
@@ -34,7 +39,7 @@ export async function appendGroup(trx: Transaction<Database>, groupId: string, a
     .where('group_id', '=', groupId)
     .orderBy('member_id')
     .execute();
-  await appendChange(trx, group.team_id, 'group', actor, group.id, {
+  await appendChange(trx, now, group.team_id, 'group', actor, group.id, {
     id: group.id,
     name: group.name,
     members: members.map((m) => m.member_id),
@@ -43,10 +48,15 @@ export async function appendGroup(trx: Transaction<Database>, groupId: string, a
 }
 
 /** A new team in the organisation, empty; its name is unique there (case aside). */
-export async function createGroup(db: Kysely<Database>, orgId: string, name: string): Promise<Group> {
+export async function createGroup(
+  db: Kysely<Database>,
+  orgId: string,
+  name: string,
+  now = Date.now(),
+): Promise<Group> {
   const parsed = groupName.safeParse(name);
   if (!parsed.success) throw new ApiError(400, 'invalid_request', `name: ${parsed.error.issues[0]!.message}`);
-  const row = { id: randomUUID(), team_id: orgId, name: parsed.data, created_at: nowIso() };
+  const row = { id: randomUUID(), team_id: orgId, name: parsed.data, created_at: isoAt(now) };
   await writeTransaction(db, async (trx) => {
     const org = await trx.selectFrom('teams').select('id').where('id', '=', orgId).executeTakeFirst();
     if (!org) throw notFound('organisation');
@@ -61,7 +71,7 @@ export async function createGroup(db: Kysely<Database>, orgId: string, name: str
     if (taken)
       throw new ApiError(409, 'name_taken', `the organisation already has a team named "${row.name}"`);
     await trx.insertInto('groups').values(row).execute();
-    await appendGroup(trx, row.id, '');
+    await appendGroup(trx, row.id, '', now);
   });
   return { id: row.id, name: row.name, createdAt: row.created_at, members: [] };
 }
@@ -90,6 +100,7 @@ export async function setInGroup(
   groupId: string,
   memberId: string,
   inGroup: boolean,
+  now = Date.now(),
 ): Promise<boolean> {
   return writeTransaction(db, async (trx) => {
     const member = await trx
@@ -133,20 +144,24 @@ export async function setInGroup(
         .where('member_id', '=', memberId)
         .execute();
     }
-    await appendGroup(trx, groupId, memberId);
+    await appendGroup(trx, groupId, memberId, now);
     return true;
   });
 }
 
 /** A removed person leaves every team they were in (inside the removal's transaction). */
-export async function leaveAllGroups(trx: Transaction<Database>, memberId: string): Promise<void> {
+export async function leaveAllGroups(
+  trx: Transaction<Database>,
+  memberId: string,
+  now: number,
+): Promise<void> {
   const groups = await trx
     .selectFrom('group_members')
     .select('group_id')
     .where('member_id', '=', memberId)
     .execute();
   await trx.deleteFrom('group_members').where('member_id', '=', memberId).execute();
-  for (const g of groups) await appendGroup(trx, g.group_id, memberId);
+  for (const g of groups) await appendGroup(trx, g.group_id, memberId, now);
 }
 
 /** The organisation's teams with their people, by name. */

@@ -6,7 +6,8 @@ import { newTeam } from '../../shared/protocol/schemas';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange, lockOrganisation } from './change-log';
-import { hashSecret, newInviteCode, nowIso, sameHash } from './secrets';
+import { hashSecret, newInviteCode, sameHash } from './secrets';
+import { isoAt } from './store-clock';
 import { issueToken } from './tokens';
 import { appendGroup, leaveAllGroups } from './groups';
 import { writeTransaction } from './write-transaction';
@@ -50,6 +51,7 @@ export const publicMember = (member: Member) => {
 export async function createOrganisation(
   db: Kysely<Database>,
   given: { name: string; adminName: string; adminEmail: string },
+  now = Date.now(),
 ) {
   // The same sanitiser as every name from the API: no escape sequence reaches a joiner's terminal.
   const parsed = newTeam.safeParse(given);
@@ -58,7 +60,7 @@ export async function createOrganisation(
     throw new ApiError(400, 'invalid_request', `${issue.path.join('.')}: ${issue.message}`);
   }
   const input = parsed.data;
-  const team = { id: randomUUID(), name: input.name, created_at: nowIso() };
+  const team = { id: randomUUID(), name: input.name, created_at: isoAt(now) };
   const admin = {
     id: randomUUID(),
     team_id: team.id,
@@ -77,10 +79,10 @@ export async function createOrganisation(
       .insertInto('members')
       .values({ ...admin, whole_organisation: 1 })
       .execute();
-    await appendChange(trx, team.id, 'member', admin.id, admin.id, publicMember(toMember(admin)));
+    await appendChange(trx, now, team.id, 'member', admin.id, admin.id, publicMember(toMember(admin)));
   });
-  const token = await issueToken(db, admin.id);
-  const invite = await createInvite(db, team.id, {});
+  const token = await issueToken(db, admin.id, null, null, now);
+  const invite = await createInvite(db, team.id, {}, now);
   return {
     team: { id: team.id, name: team.name, createdAt: team.created_at },
     admin: toMember(admin),
@@ -100,6 +102,7 @@ export async function createInvite(
    * organisation without teams: the organisation only (the joiner sees all of it).
    */
   options: { uses?: number; expiresAt?: string; groupId?: string | null },
+  now = Date.now(),
 ) {
   const team = await db.selectFrom('teams').select('id').where('id', '=', orgId).executeTakeFirst();
   if (!team) throw notFound('team');
@@ -119,8 +122,7 @@ export async function createInvite(
   }
   const code = newInviteCode();
   const uses = options.uses ?? DEFAULT_INVITE.uses;
-  const expiresAt =
-    options.expiresAt ?? new Date(Date.now() + DEFAULT_INVITE.days * 86_400_000).toISOString();
+  const expiresAt = options.expiresAt ?? isoAt(now + DEFAULT_INVITE.days * 86_400_000);
   await db
     .insertInto('invites')
     .values({
@@ -129,7 +131,7 @@ export async function createInvite(
       group_id: groupId,
       uses_left: uses,
       expires_at: expiresAt,
-      created_at: nowIso(),
+      created_at: isoAt(now),
     })
     .execute();
   return { code, uses, expiresAt };
@@ -149,13 +151,14 @@ export async function revokeInvite(db: Kysely<Database>, orgId: string, code: st
 export async function join(
   db: Kysely<Database>,
   input: { code: string; name: string; email: string; device?: string | undefined },
+  now = Date.now(),
 ) {
   const hash = hashSecret(input.code);
   const member = await writeTransaction(db, async (trx) => {
     const invite = await trx.selectFrom('invites').selectAll().where('hash', '=', hash).executeTakeFirst();
     if (!invite || !sameHash(invite.hash, hash))
       throw new ApiError(403, 'invite_invalid', 'this invite code is not valid');
-    if (invite.expires_at && invite.expires_at <= nowIso())
+    if (invite.expires_at && invite.expires_at <= isoAt(now))
       throw new ApiError(403, 'invite_expired', 'this invite has expired');
     if (invite.uses_left !== null) {
       // One statement decides: two joins racing for the last use cannot both win.
@@ -183,16 +186,20 @@ export async function join(
       );
     // Invited into the organisation alone: the admin chose to leave them unplaced, so they see
     // the whole organisation until they join a team.
-    return addMember(trx, {
-      orgId: invite.team_id,
-      name: input.name,
-      email: input.email,
-      groupId: invite.group_id,
-      wholeOrganisation: !invite.group_id,
-    });
+    return addMember(
+      trx,
+      {
+        orgId: invite.team_id,
+        name: input.name,
+        email: input.email,
+        groupId: invite.group_id,
+        wholeOrganisation: !invite.group_id,
+      },
+      now,
+    );
   });
   return {
-    token: await issueToken(db, member.id, input.device ?? null),
+    token: await issueToken(db, member.id, input.device ?? null, null, now),
     member,
     team: await organisationOf(db, member.orgId),
   };
@@ -212,6 +219,7 @@ export async function addMember(
     wholeOrganisation: boolean;
     externalId?: string | null;
   },
+  now: number,
 ): Promise<Member> {
   const row = {
     id: randomUUID(),
@@ -220,16 +228,16 @@ export async function addMember(
     email: input.email,
     role: 'member' as const,
     profile: '{}',
-    created_at: nowIso(),
+    created_at: isoAt(now),
     removed_at: null,
     whole_organisation: input.wholeOrganisation ? 1 : 0,
     external_id: input.externalId ?? null,
   };
   await trx.insertInto('members').values(row).execute();
-  await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
+  await appendChange(trx, now, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
   if (input.groupId) {
     await trx.insertInto('group_members').values({ group_id: input.groupId, member_id: row.id }).execute();
-    await appendGroup(trx, input.groupId, row.id);
+    await appendGroup(trx, input.groupId, row.id, now);
   }
   return toMember(row);
 }
@@ -269,7 +277,11 @@ export async function getMember(db: Kysely<Database>, memberId: string): Promise
  * The removal is the first row it writes: every stream drops them there, so the teams they leave
  * after it never widen what reaches them, not even for a moment.
  */
-export async function removeMember(db: Kysely<Database>, memberId: string): Promise<Member> {
+export async function removeMember(
+  db: Kysely<Database>,
+  memberId: string,
+  now = Date.now(),
+): Promise<Member> {
   const member = await getMember(db, memberId);
   await writeTransaction(db, async (trx) => {
     // The count is read under the organisation's lock: two admins removing each other at once
@@ -297,8 +309,8 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
           `${member.name} is this organisation's only admin: make another member admin first (ricochet admin promote --member <id>)`,
         );
     }
-    const at = nowIso();
-    await appendChange(trx, member.orgId, 'member-removed', memberId, memberId, { id: memberId });
+    const at = isoAt(now);
+    await appendChange(trx, now, member.orgId, 'member-removed', memberId, memberId, { id: memberId });
     await trx.updateTable('members').set({ removed_at: at }).where('id', '=', memberId).execute();
     await trx
       .updateTable('tokens')
@@ -307,19 +319,23 @@ export async function removeMember(db: Kysely<Database>, memberId: string): Prom
       .where('revoked_at', 'is', null)
       .execute();
     await trx.deleteFrom('device_availability').where('member_id', '=', memberId).execute();
-    await leaveAllGroups(trx, memberId);
+    await leaveAllGroups(trx, memberId, now);
   });
   return member;
 }
 
 /** Makes a member an admin of their team (teammates see the new role). */
-export async function promoteMember(db: Kysely<Database>, memberId: string): Promise<Member> {
+export async function promoteMember(
+  db: Kysely<Database>,
+  memberId: string,
+  now = Date.now(),
+): Promise<Member> {
   const member = await getMember(db, memberId);
   if (member.role === 'admin') return member;
   const promoted: Member = { ...member, role: 'admin' };
   await writeTransaction(db, async (trx) => {
     await trx.updateTable('members').set({ role: 'admin' }).where('id', '=', memberId).execute();
-    await appendChange(trx, member.orgId, 'member', member.id, member.id, publicMember(promoted));
+    await appendChange(trx, now, member.orgId, 'member', member.id, member.id, publicMember(promoted));
   });
   return promoted;
 }

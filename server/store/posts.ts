@@ -6,7 +6,7 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange } from './change-log';
 import type { Member } from './members';
-import { nowIso } from './secrets';
+import { isoAt } from './store-clock';
 import { mentionedList, REACHED_MAX, type ViewerScope } from './visibility';
 import { writeTransaction } from './write-transaction';
 
@@ -74,7 +74,7 @@ export async function createPost(
     };
     row.reached = row.mentioned;
     await trx.insertInto('posts').values(row).execute();
-    await appendChange(trx, member.orgId, 'post', member.id, row.id, toPost(row), reachOf(row));
+    await appendChange(trx, now, member.orgId, 'post', member.id, row.id, toPost(row), reachOf(row));
     return { post: toPost(row), created: true };
   });
 }
@@ -107,6 +107,7 @@ export async function editPost(
   member: Member,
   postId: string,
   edit: { text: string; mentions?: readonly string[] | undefined },
+  now = Date.now(),
 ): Promise<Post> {
   return writeTransaction(db, async (trx) => {
     const post = await teamPost(trx, member, postId);
@@ -121,7 +122,7 @@ export async function editPost(
       .where('team_id', '=', member.orgId)
       .where('id', '=', postId)
       .execute();
-    await appendChange(trx, member.orgId, 'post', member.id, postId, toPost(row), reachOf(row));
+    await appendChange(trx, now, member.orgId, 'post', member.id, postId, toPost(row), reachOf(row));
     return toPost(row);
   });
 }
@@ -142,20 +143,26 @@ async function teamPost(trx: Transaction<Database>, member: Member, postId: stri
 const tagsOf = (text: string, given: string[]) => [...new Set([...given, ...extractTags(text)])];
 
 /** Deletes a post of the caller's team: one's own, or any for an admin. */
-export async function deletePost(db: Kysely<Database>, member: Member, postId: string): Promise<void> {
+export async function deletePost(
+  db: Kysely<Database>,
+  member: Member,
+  postId: string,
+  now = Date.now(),
+): Promise<void> {
   await writeTransaction(db, async (trx) => {
     const post = await teamPost(trx, member, postId);
     if (post.member_id !== member.id && member.role !== 'admin')
       throw new ApiError(403, 'forbidden', 'only its author or an admin may delete a post');
     await trx
       .updateTable('posts')
-      .set({ deleted_at: nowIso() })
+      .set({ deleted_at: isoAt(now) })
       .where('team_id', '=', member.orgId)
       .where('id', '=', postId)
       .execute();
     // Whoever the post reached hears that it is gone.
     await appendChange(
       trx,
+      now,
       member.orgId,
       'post-deleted',
       post.member_id,

@@ -32,5 +32,3 @@ export function sameHash(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
-
-export const nowIso = () => new Date().toISOString();

@@ -6,7 +6,8 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { lockOrganisation } from './change-log';
 import { addMember, organisationOf, toMember, type Member } from './members';
-import { hashSecret, newSecret, nowIso } from './secrets';
+import { hashSecret, newSecret } from './secrets';
+import { isoAt } from './store-clock';
 import { issueToken } from './tokens';
 import { writeTransaction } from './write-transaction';
 
@@ -29,7 +30,7 @@ export type SsoConfig = z.infer<typeof ssoConfig>;
 /** Minutes a person has between leaving for the provider and coming back (and a desktop to collect its token). */
 const LOGIN_MINUTES = 10;
 const HANDOFF_MINUTES = 2;
-const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+const minutesFrom = (now: number, minutes: number) => isoAt(now + minutes * 60_000);
 
 export async function setSso(db: Kysely<Database>, orgId: string, config: SsoConfig) {
   const done = await db
@@ -72,8 +73,9 @@ export async function beginLogin(
     redirect: string;
     challenge: string;
   },
+  now = Date.now(),
 ) {
-  await db.deleteFrom('sso_logins').where('expires_at', '<', nowIso()).execute();
+  await db.deleteFrom('sso_logins').where('expires_at', '<', isoAt(now)).execute();
   await db
     .insertInto('sso_logins')
     .values({
@@ -84,19 +86,19 @@ export async function beginLogin(
       callback: login.callback,
       redirect: login.redirect,
       challenge: login.challenge,
-      expires_at: minutesFromNow(LOGIN_MINUTES),
+      expires_at: minutesFrom(now, LOGIN_MINUTES),
     })
     .execute();
 }
 
 /** The sign-in a provider's answer comes back for, once; null for an unknown or late one. */
-export async function takeLogin(db: Kysely<Database>, state: string) {
+export async function takeLogin(db: Kysely<Database>, state: string, now = Date.now()) {
   const row = await db
     .deleteFrom('sso_logins')
     .where('state_hash', '=', hashSecret(state))
     .returningAll()
     .executeTakeFirst();
-  return row && row.expires_at > nowIso() ? row : null;
+  return row && row.expires_at > isoAt(now) ? row : null;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function personSigningIn(
   orgId: string,
   config: SsoConfig,
   claims: Record<string, unknown>,
+  now = Date.now(),
 ): Promise<Member> {
   const email = typeof claims['email'] === 'string' ? claims['email'] : '';
   if (!email)
@@ -138,13 +141,17 @@ export async function personSigningIn(
     // The same sanitiser as every name from the API: no escape sequence reaches a terminal.
     const named = visibleText(80).safeParse(claims['name']);
     const name = named.success ? named.data : email.split('@')[0]!;
-    return addMember(trx, {
-      orgId,
-      name,
-      email,
-      groupId: config.groupId,
-      wholeOrganisation: !config.groupId,
-    });
+    return addMember(
+      trx,
+      {
+        orgId,
+        name,
+        email,
+        groupId: config.groupId,
+        wholeOrganisation: !config.groupId,
+      },
+      now,
+    );
   });
 }
 
@@ -154,6 +161,7 @@ export async function handOff(
   member: Member,
   challenge: string,
   refreshToken: string | null,
+  now = Date.now(),
 ) {
   const code = newSecret();
   await db
@@ -163,7 +171,7 @@ export async function handOff(
       member_id: member.id,
       challenge,
       refresh_token: refreshToken,
-      expires_at: minutesFromNow(HANDOFF_MINUTES),
+      expires_at: minutesFrom(now, HANDOFF_MINUTES),
     })
     .execute();
   return code;
@@ -179,13 +187,14 @@ export async function redeemHandoff(
   db: Kysely<Database>,
   input: { code: string; verifier: string; device: string },
   tokenDays: (orgId: string) => Promise<number>,
+  now = Date.now(),
 ) {
   const row = await db
     .deleteFrom('sso_handoffs')
     .where('code_hash', '=', hashSecret(input.code))
     .returningAll()
     .executeTakeFirst();
-  if (!row || row.expires_at <= nowIso() || row.challenge !== s256(input.verifier))
+  if (!row || row.expires_at <= isoAt(now) || row.challenge !== s256(input.verifier))
     throw new ApiError(403, 'sign_in_invalid', 'this sign-in is not valid or has expired: sign in again');
   const member = await db
     .selectFrom('members')
@@ -194,8 +203,14 @@ export async function redeemHandoff(
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   if (!member) throw new ApiError(403, 'sign_in_invalid', 'this person is no longer a member');
-  const expiresAt = new Date(Date.now() + (await tokenDays(member.team_id)) * 86_400_000).toISOString();
-  const token = await issueToken(db, member.id, input.device, { expiresAt, refreshToken: row.refresh_token });
+  const expiresAt = isoAt(now + (await tokenDays(member.team_id)) * 86_400_000);
+  const token = await issueToken(
+    db,
+    member.id,
+    input.device,
+    { expiresAt, refreshToken: row.refresh_token },
+    now,
+  );
   return { token, expiresAt, member: toMember(member), team: await organisationOf(db, member.team_id) };
 }
 
@@ -216,8 +231,9 @@ export async function extendSession(
   hash: string,
   days: number,
   refreshToken: string | null,
+  now = Date.now(),
 ) {
-  const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
+  const expiresAt = isoAt(now + days * 86_400_000);
   await db
     .updateTable('tokens')
     .set({ expires_at: expiresAt, ...(refreshToken ? { refresh_token: refreshToken } : {}) })
@@ -227,10 +243,10 @@ export async function extendSession(
 }
 
 /** The provider refused the person (they left): this token stops now, and its streams close. */
-export async function endSession(db: Kysely<Database>, hash: string) {
+export async function endSession(db: Kysely<Database>, hash: string, now = Date.now()) {
   await db
     .updateTable('tokens')
-    .set({ revoked_at: nowIso(), refresh_token: null })
+    .set({ revoked_at: isoAt(now), refresh_token: null })
     .where('hash', '=', hash)
     .execute();
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound } from './api-error';
 import { appendChange, lockOrganisation } from './change-log';
 import type { Member } from './members';
-import { nowIso } from './secrets';
+import { isoAt } from './store-clock';
 import { writeTransaction } from './write-transaction';
 
 /**
@@ -16,6 +16,7 @@ export async function setStar(
   member: Member,
   starId: string,
   on: boolean,
+  now = Date.now(),
 ): Promise<string[]> {
   if (starId === member.id) throw new ApiError(400, 'invalid_request', 'you always see yourself');
   return writeTransaction(db, async (trx) => {
@@ -39,7 +40,7 @@ export async function setStar(
         throw new ApiError(409, 'too_many_stars', `at most ${STARS_MAX} stars: unstar someone first`);
       await trx
         .insertInto('stars')
-        .values({ member_id: member.id, star_id: starId, created_at: nowIso() })
+        .values({ member_id: member.id, star_id: starId, created_at: isoAt(now) })
         .onConflict((oc) => oc.doNothing())
         .execute();
     } else {
@@ -59,6 +60,7 @@ export async function setStar(
     ).map((s) => s.star_id);
     await appendChange(
       trx,
+      now,
       member.orgId,
       'stars',
       member.id,

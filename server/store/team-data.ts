@@ -42,17 +42,19 @@ export async function updateProfile(
   db: Kysely<Database>,
   member: Member,
   patch: ProfilePatch,
-  now = true,
+  publish = true,
+  now = Date.now(),
 ): Promise<Member> {
   const { name, ...profile } = patch;
   const next: Member = { ...member, name: name ?? member.name, profile: { ...member.profile, ...profile } };
   await writeTransaction(db, async (trx) => {
     await trx
       .updateTable('members')
-      .set({ name: next.name, profile: JSON.stringify(next.profile), profile_pending: now ? 0 : 1 })
+      .set({ name: next.name, profile: JSON.stringify(next.profile), profile_pending: publish ? 0 : 1 })
       .where('id', '=', member.id)
       .execute();
-    if (now) await appendChange(trx, member.orgId, 'member', member.id, member.id, publicMember(next));
+    if (publish)
+      await appendChange(trx, now, member.orgId, 'member', member.id, member.id, publicMember(next));
   });
   return next;
 }
@@ -62,7 +64,11 @@ export async function updateProfile(
  * Answers the organisation whose log grew, or nothing when nothing was held (sent already by
  * another instance, or the member was removed meanwhile).
  */
-export async function publishHeldProfile(db: Kysely<Database>, memberId: string): Promise<string | null> {
+export async function publishHeldProfile(
+  db: Kysely<Database>,
+  memberId: string,
+  now = Date.now(),
+): Promise<string | null> {
   return writeTransaction(db, async (trx) => {
     const found = await trx
       .selectFrom('members')
@@ -80,7 +86,7 @@ export async function publishHeldProfile(db: Kysely<Database>, memberId: string)
       .executeTakeFirst();
     if (!row) return null;
     await trx.updateTable('members').set({ profile_pending: 0 }).where('id', '=', memberId).execute();
-    await appendChange(trx, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
+    await appendChange(trx, now, row.team_id, 'member', row.id, row.id, publicMember(toMember(row)));
     return row.team_id;
   });
 }
@@ -120,7 +126,7 @@ export async function setStatus(
         }),
       )
       .execute();
-    await appendChange(trx, member.orgId, 'status', member.id, member.id, toStatus(row));
+    await appendChange(trx, now, member.orgId, 'status', member.id, member.id, toStatus(row));
   });
   return toStatus(row);
 }

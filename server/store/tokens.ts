@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { hashSecret, newSecret, nowIso } from './secrets';
+import { hashSecret, newSecret } from './secrets';
+import { isoAt } from './store-clock';
 
 /** A new token for a new device of the member; the member's other devices keep theirs. */
 export async function issueToken(
@@ -10,6 +11,7 @@ export async function issueToken(
   deviceName: string | null = null,
   /** Single sign-on: when it ends unless renewed, and the provider's refresh token. */
   session: { expiresAt: string; refreshToken: string | null } | null = null,
+  now = Date.now(),
 ): Promise<string> {
   const token = newSecret();
   await db
@@ -17,7 +19,7 @@ export async function issueToken(
     .values({
       hash: hashSecret(token),
       member_id: memberId,
-      created_at: nowIso(),
+      created_at: isoAt(now),
       revoked_at: null,
       device_id: randomUUID(),
       device_name: deviceName,

@@ -143,7 +143,7 @@ async function write(storage: Storage, orgId: string, memberId: string, way: Way
   const at = new Date().toISOString();
   const data = { state: 'focus', emoji: null, text: `update ${n}`, until: null, updatedAt: at };
   await writeTransaction(storage.db, async (trx) => {
-    await appendChange(trx, orgId, 'status', memberId, memberId, data);
+    await appendChange(trx, Date.now(), orgId, 'status', memberId, memberId, data);
     if (way === 'inside') await sql`select pg_notify(${CHANNEL}, ${orgId})`.execute(trx);
   });
   if (way === 'after') await sql`select pg_notify(${CHANNEL}, ${orgId})`.execute(storage.db);

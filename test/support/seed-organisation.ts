@@ -96,7 +96,7 @@ export async function seedOrganisation(
         .insertInto('group_members')
         .values(people.slice(i, i + 500).map((p) => ({ group_id: groups[p.team]!, member_id: p.id })))
         .execute();
-    for (const id of groups) await appendGroup(trx, id, '');
+    for (const id of groups) await appendGroup(trx, id, '', Date.now());
     if (options.postsEach !== undefined) {
       const head = await trx
         .selectFrom('teams')

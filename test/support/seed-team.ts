@@ -103,7 +103,7 @@ export async function seedTeam(db: Kysely<Database>, teamId: string, members: nu
           .insertInto('group_members')
           .values(ids.slice(i, i + 500).map((id) => ({ group_id: first.id, member_id: id })))
           .execute();
-      await appendGroup(trx, first.id, '');
+      await appendGroup(trx, first.id, '', Date.now());
     }
   });
 }

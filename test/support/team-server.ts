@@ -49,11 +49,11 @@ export async function teamServer(
 ) {
   const storage = await storageFor(backend);
   const server = await runServer({ host: '127.0.0.1', port: 0, storage, ...options });
-  const team = await createOrganisation(server.context.storage.db, {
-    name: 'Acme',
-    adminName: 'Ana',
-    adminEmail: 'ana@acme.test',
-  });
+  const team = await createOrganisation(
+    server.context.storage.db,
+    { name: 'Acme', adminName: 'Ana', adminEmail: 'ana@acme.test' },
+    server.context.now(), // made at the server's time, as its routes would
+  );
   const joined = await client(server.url)('POST', '/v1/join', {
     code: team.invite,
     name: 'Bob',

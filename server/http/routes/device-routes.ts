@@ -22,7 +22,7 @@ export function deviceRoutes({ app, context, mutate }: RouteKit) {
         response: { 201: deviceCodeResponse, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await createDeviceCode(db, me(request))),
+    async (request, reply) => reply.code(201).send(await createDeviceCode(db, me(request), context.now())),
   );
   app.get(
     '/v1/me/devices',
@@ -46,7 +46,7 @@ export function deviceRoutes({ app, context, mutate }: RouteKit) {
       const caller = me(request);
       await mutate({
         org: caller.orgId,
-        store: () => removeDevice(db, caller, request.params.id),
+        store: () => removeDevice(db, caller, request.params.id, context.now()),
         presenceOf: caller,
       });
       return reply.code(204).send(null);
@@ -69,7 +69,7 @@ export function deviceRoutes({ app, context, mutate }: RouteKit) {
     },
     async (request, reply) => {
       const result = await guessable(codeFailures, request, reply, 'wrong device codes', () =>
-        redeemDeviceCode(db, { code: request.body.code, name: request.body.device }),
+        redeemDeviceCode(db, { code: request.body.code, name: request.body.device }, context.now()),
       );
       context.tokens.remember(result.token);
       return reply.code(201).send({ ...result, member: selfOf(result.member) });

@@ -24,14 +24,14 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
     async (request) => {
       const caller = me(request);
       // Stored and answered at once either way; a burst reaches the others once (its last edit).
-      const now = context.profiles.admit(caller.id);
+      const publish = context.profiles.admit(caller.id);
       const updated = await mutate({
         org: caller.orgId,
-        store: () => updateProfile(db, caller, request.body, now),
+        store: () => updateProfile(db, caller, request.body, publish, context.now()),
         // New hours or zone move the asks waiting for me (from the updated profile).
         presenceOf: (updated) => updated,
       });
-      if (!now) context.profiles.hold(caller.id);
+      if (!publish) context.profiles.hold(caller.id);
       return selfOf(updated);
     },
   );
@@ -79,7 +79,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
         const caller = me(request);
         const ids = await mutate({
           org: caller.orgId,
-          store: () => setStar(db, caller, request.params.id, on),
+          store: () => setStar(db, caller, request.params.id, on, context.now()),
         });
         return { ids };
       },
@@ -91,7 +91,7 @@ export function meRoutes({ app, context, mutate }: RouteKit) {
       const caller = me(request);
       return mutate({
         org: caller.orgId,
-        store: () => setAvailability(db, caller, myDevice(request), request.body),
+        store: () => setAvailability(db, caller, myDevice(request), request.body, context.now()),
         presenceOf: caller,
       });
     },

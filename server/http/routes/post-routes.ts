@@ -48,7 +48,7 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
       const caller = me(request);
       return mutate({
         org: caller.orgId,
-        store: () => editPost(db, caller, request.params.id, request.body),
+        store: () => editPost(db, caller, request.params.id, request.body, context.now()),
       });
     },
   );
@@ -57,7 +57,10 @@ export function postRoutes({ app, context, mutate }: RouteKit) {
     { schema: { params: idParams, response: { 204: noContent('deleted'), ...errors } } },
     async (request, reply) => {
       const caller = me(request);
-      await mutate({ org: caller.orgId, store: () => deletePost(db, caller, request.params.id) });
+      await mutate({
+        org: caller.orgId,
+        store: () => deletePost(db, caller, request.params.id, context.now()),
+      });
       return reply.code(204).send(null);
     },
   );

@@ -48,7 +48,7 @@ export function publicRoutes({ app, context, mutate }: RouteKit) {
       // Only failures count, per real address: a whole office joining through one proxy is never
       // blocked, a stranger guessing codes is (a code is 128 random bits; guessing is the address's).
       const result = await guessable(joinFailures, request, reply, 'failed attempts to join', () =>
-        mutate({ org: (r) => r.team.id, store: () => join(context.storage.db, request.body) }),
+        mutate({ org: (r) => r.team.id, store: () => join(context.storage.db, request.body, context.now()) }),
       );
       context.tokens.remember(result.token);
       return reply.code(201).send({ ...result, member: selfOf(result.member) });

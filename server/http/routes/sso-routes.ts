@@ -50,10 +50,10 @@ export function ssoRoutes({ app, context, mutate }: RouteKit) {
   const providerFor = (config: SsoConfig) => {
     const key = `${config.issuer} ${config.clientId}`;
     const cached = providers.get(key);
-    if (cached && Date.now() - cached.at < 600_000) return cached.provider;
+    if (cached && context.now() - cached.at < 600_000) return cached.provider;
     const provider = oidc.discovery(new URL(config.issuer), config.clientId, config.clientSecret);
     provider.catch(() => providers.delete(key));
-    providers.set(key, { at: Date.now(), provider });
+    providers.set(key, { at: context.now(), provider });
     return provider;
   };
 
@@ -94,7 +94,11 @@ export function ssoRoutes({ app, context, mutate }: RouteKit) {
       const callback = `${request.protocol}://${request.host}/v1/sso/callback`;
       const back = new URL(redirect);
       back.searchParams.set('state', desktopState);
-      await beginLogin(db, { orgId, state, codeVerifier, nonce, callback, redirect: back.href, challenge });
+      await beginLogin(
+        db,
+        { orgId, state, codeVerifier, nonce, callback, redirect: back.href, challenge },
+        context.now(),
+      );
       const url = oidc.buildAuthorizationUrl(provider, {
         redirect_uri: callback,
         scope: 'openid email profile offline_access',
@@ -112,7 +116,7 @@ export function ssoRoutes({ app, context, mutate }: RouteKit) {
     '/v1/sso/callback',
     { config: { public: true }, schema: { hide: true, querystring: callbackQuery } },
     async (request, reply) => {
-      const login = request.query.state ? await takeLogin(db, request.query.state) : null;
+      const login = request.query.state ? await takeLogin(db, request.query.state, context.now()) : null;
       if (!login)
         return reply
           .code(400)
@@ -151,9 +155,11 @@ export function ssoRoutes({ app, context, mutate }: RouteKit) {
           };
         const member = await mutate({
           org: login.team_id,
-          store: () => personSigningIn(db, login.team_id, config, claims),
+          store: () => personSigningIn(db, login.team_id, config, claims, context.now()),
         });
-        return back({ code: await handOff(db, member, login.challenge, tokens.refresh_token ?? null) });
+        return back({
+          code: await handOff(db, member, login.challenge, tokens.refresh_token ?? null, context.now()),
+        });
       } catch (error) {
         const reason =
           error instanceof ApiError
@@ -179,7 +185,12 @@ export function ssoRoutes({ app, context, mutate }: RouteKit) {
     },
     async (request, reply) => {
       const signed = await guessable(failures, request, reply, 'failed sign-ins', () =>
-        redeemHandoff(db, request.body, async (orgId) => (await ssoOrganisation(db, orgId)).config.tokenDays),
+        redeemHandoff(
+          db,
+          request.body,
+          async (orgId) => (await ssoOrganisation(db, orgId)).config.tokenDays,
+          context.now(),
+        ),
       );
       context.tokens.remember(signed.token);
       return reply.code(201).send({ ...signed, member: selfOf(signed.member) });
@@ -203,12 +214,18 @@ export function ssoRoutes({ app, context, mutate }: RouteKit) {
       try {
         const renewed = await oidc.refreshTokenGrant(await providerFor(config), session.refresh_token);
         return {
-          expiresAt: await extendSession(db, session.hash, config.tokenDays, renewed.refresh_token ?? null),
+          expiresAt: await extendSession(
+            db,
+            session.hash,
+            config.tokenDays,
+            renewed.refresh_token ?? null,
+            context.now(),
+          ),
         };
       } catch (error) {
         if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
           // The provider no longer accepts the person: this token ends now and its streams close.
-          await endSession(db, session.hash);
+          await endSession(db, session.hash, context.now());
           throw new ApiError(
             401,
             'sign_in_again',

@@ -56,7 +56,11 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
     async (request, reply) => {
       requireAdmin(me(request));
       const target = await teamMember(context, me(request), request.params.id);
-      await mutate({ org: target.orgId, store: () => removeMember(db, target.id), removes: target.id });
+      await mutate({
+        org: target.orgId,
+        store: () => removeMember(db, target.id, context.now()),
+        removes: target.id,
+      });
       return reply.code(204).send(null);
     },
   );
@@ -90,7 +94,9 @@ export function teamRoutes({ app, context, mutate }: RouteKit) {
       const expiresAt = body.expiresInHours
         ? new Date(context.now() + body.expiresInHours * 3_600_000).toISOString()
         : undefined;
-      return reply.code(201).send(await createInvite(db, me(request).orgId, { uses: body.uses, expiresAt }));
+      return reply
+        .code(201)
+        .send(await createInvite(db, me(request).orgId, { uses: body.uses, expiresAt }, context.now()));
     },
   );
 

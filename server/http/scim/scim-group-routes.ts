@@ -70,14 +70,16 @@ export function scimGroupRoutes({ app, context, mutate, orgOf, base }: ScimKit) 
   /** Each change through the one write path: every stream of the organisation hears of it. */
   const place = async (org: string, groupId: string, ids: readonly string[], inGroup: boolean) => {
     for (const id of new Set(ids))
-      await mutate({ org, store: () => setInGroup(db, groupId, id, inGroup) }).catch((error: ApiError) => {
-        // Taking out someone already gone changes nothing; adding someone unknown is refused.
-        if (inGroup || error.status !== 404) throw error;
-      });
+      await mutate({ org, store: () => setInGroup(db, groupId, id, inGroup, context.now()) }).catch(
+        (error: ApiError) => {
+          // Taking out someone already gone changes nothing; adding someone unknown is refused.
+          if (inGroup || error.status !== 404) throw error;
+        },
+      );
   };
   const apply = async (org: string, groupId: string, change: GroupChange) => {
     if (change.name !== undefined)
-      await mutate({ org, store: () => renameGroup(db, org, groupId, change.name!) });
+      await mutate({ org, store: () => renameGroup(db, org, groupId, change.name!, context.now()) });
     const members = (await groupOf(org, groupId)).members.map((m) => m.id);
     if (change.exactly) {
       await place(
@@ -120,7 +122,10 @@ export function scimGroupRoutes({ app, context, mutate, orgOf, base }: ScimKit) 
   app.post('/scim/v2/Groups', made({ body: scimGroupBody }), async (request, reply) => {
     const org = orgOf(request);
     const { displayName, externalId, members = [] } = request.body;
-    const id = await mutate({ org, store: () => provisionGroup(db, org, displayName, externalId) });
+    const id = await mutate({
+      org,
+      store: () => provisionGroup(db, org, displayName, externalId, context.now()),
+    });
     await place(
       org,
       id,
@@ -158,7 +163,7 @@ export function scimGroupRoutes({ app, context, mutate, orgOf, base }: ScimKit) 
     async (request, reply) => {
       const org = orgOf(request);
       const group = await groupOf(org, request.params.id);
-      await mutate({ org, store: () => deleteGroup(db, org, group.id) });
+      await mutate({ org, store: () => deleteGroup(db, org, group.id, context.now()) });
       return reply.code(204).send(null);
     },
   );

@@ -30,7 +30,7 @@ export function scimUserRoutes({ app, context, mutate, orgOf, base }: ScimKit) {
     schema: { hide: true, response: { 201: scimUser, ...scimErrors }, ...extra },
   });
   const deactivate = (org: string, id: string) =>
-    mutate({ org, store: () => removeMember(db, id), removes: id });
+    mutate({ org, store: () => removeMember(db, id, context.now()), removes: id });
   const current = async (org: string, id: string, url: string) =>
     userResource(await directoryPerson(db, org, id), url);
 
@@ -56,7 +56,7 @@ export function scimUserRoutes({ app, context, mutate, orgOf, base }: ScimKit) {
   app.post('/scim/v2/Users', made({ body: scimUserBody }), async (request, reply) => {
     const org = orgOf(request);
     const person = personOf(request.body);
-    const member = await mutate({ org, store: () => provisionMember(db, org, person) });
+    const member = await mutate({ org, store: () => provisionMember(db, org, person, context.now()) });
     if (request.body.active === false) await deactivate(org, member.id);
     return reply.code(201).send(await current(org, member.id, base(request)));
   });
@@ -71,7 +71,7 @@ export function scimUserRoutes({ app, context, mutate, orgOf, base }: ScimKit) {
       return userResource(found, base(request));
     }
     const person = personOf(request.body);
-    await mutate({ org, store: () => updateDirectoryPerson(db, found.member, person) });
+    await mutate({ org, store: () => updateDirectoryPerson(db, found.member, person, context.now()) });
     if (request.body.active === false) await deactivate(org, found.member.id);
     return current(org, found.member.id, base(request));
   });

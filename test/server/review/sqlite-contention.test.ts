@@ -8,7 +8,8 @@ import { cliProcess } from '../../support/run-cli';
 import { client, storageFor } from '../../support/team-server';
 
 describe('SQLite under posts and admin commands at once', () => {
-  it('no post is refused because an admin command runs', async () => {
+  // About 11 s alone; a busy machine (two cores) may take twice that: the test is about refusals, not speed.
+  it('no post is refused because an admin command runs', { timeout: 90_000 }, async () => {
     const storage = await storageFor('sqlite');
     if (storage.kind !== 'sqlite') throw new Error('sqlite expected');
     const server = await runServer({

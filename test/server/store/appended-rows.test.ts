@@ -27,7 +27,7 @@ describe('rows a write appended', () => {
       let attempts = 0;
       const { rows } = await collectAppended(() =>
         writeTransaction(storage.db, async (trx) => {
-          await appendChange(trx, team.id, 'status', admin.id, admin.id, status);
+          await appendChange(trx, Date.now(), team.id, 'status', admin.id, admin.id, status);
           // The first attempt loses a conflict after appending: SQLite rolls it back.
           if (++attempts === 1) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
         }),
