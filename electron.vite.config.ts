@@ -1,11 +1,17 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { bundledPackages } from './build/bundled-packages.mjs';
 
 // electron-vite's layout: one build per process, each from its own folder.
 export default defineConfig({
   main: {
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve('main/shell/index.ts') } } },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve('main/shell/index.ts') } },
+      // Pure-JS packages on the launch path are built in, as in the CLI (build/bundled-packages.mjs).
+      externalizeDeps: { exclude: [...bundledPackages] },
+    },
   },
   preload: {
     // Sandboxed preloads run as one CommonJS file with nothing but electron to require.

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Compiles the CLI to JavaScript (out/cli), one chunk per command, so `ricochet` starts without
 // compiling TypeScript and loads only what the command it runs needs. Runs on `npm install`
-// (prepare), before the tests, and in `npm run build`.
+// (prepare), before the tests, and in `npm run build`. Pure-JS packages on the launch path are
+// bundled in (bundled-packages.mjs), as in the app's main process.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundledPackagesPlugin } from './bundled-packages.mjs';
 
 const root = join(import.meta.dirname, '..');
 // Chunks are named by their hash: without this, every build would leave the last one's behind.
@@ -17,6 +19,6 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [bundledPackagesPlugin],
   logLevel: 'warning',
 });

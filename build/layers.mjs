@@ -134,9 +134,9 @@ export const layers = {
     why: 'A front end reaches the core through main/core/index.ts only, and the team server through server/index.ts.',
   },
   'main/shell': {
-    imports: ['main/shell', 'main/core/index.ts', 'main/session', 'shared'],
+    imports: ['main/shell', 'main/core/index.ts', 'main/core/first-glance.ts', 'main/session', 'shared'],
     node: true,
     packages: ['electron', 'electron-store', 'electron-updater'],
-    why: 'The Electron shell reaches the core through main/core/index.ts only; only it and preload/ import electron.',
+    why: "The Electron shell reaches the core through main/core/index.ts only (and the tray's first glance at launch, before the core loads, through main/core/first-glance.ts); only it and preload/ import electron.",
   },
 };

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import {
+  askSchema,
   availabilityData,
   groupData,
   postData,
   statusData,
+  type Ask,
   type AvailabilityData,
   type GroupData,
   type StatusData,
@@ -146,4 +148,9 @@ export function readGroups(cache: LocalCache): GroupData[] {
 /** The people I star, as the server last said. */
 export function readStars(cache: LocalCache): string[] {
   return (cache.stmt('SELECT member_id FROM stars').pluck().all() as unknown[]).map(String);
+}
+
+/** The asks I sent or received, newest first, each read through its schema (an unreadable one is left out). */
+export function readAsks(cache: LocalCache): Ask[] {
+  return cache.asks().flatMap((a) => askSchema.safeParse(a).data ?? []);
 }

@@ -10,8 +10,8 @@ import { redactLogText } from '../profile/redact-log';
 import type { CalendarService } from './calendar-service';
 import type { CoreParts } from './core-parts';
 import type { MyOrganisation } from './my-organisation';
-import { digestOf, findTimeAmong, gatherPersonal, myDayOf, myStatusOf } from './personal-reads';
-import { boardNamed, boardWithStatus } from './person-status';
+import { digestOf, findTimeAmong, gatherPersonal, myDayOf } from './personal-reads';
+import { boardNamed, boardWithStatus, myStatusOf } from './person-status';
 
 /**
  * Everything a front end reads from the core: settings, the board, my day, my calendars' state,
@@ -184,7 +184,9 @@ export class CoreReads {
 
   /** My state now (what the Me view says), for the tray: in a team or alone. */
   async myStatus(now = Date.now()) {
-    const { report, seen } = await this.mine(now);
+    const seen = this.seenAsMe(now);
+    // In a team, my state is how teammates see me: no calendar is read for it (the tray asks often).
+    const report = seen ? undefined : await this.parts.calendars.myReport(now);
     return myStatusOf({ busy: report?.busy ?? null, config: this.config }, seen, now);
   }
 
@@ -199,11 +201,13 @@ export class CoreReads {
 
   /** What my day and my state start from: my calendars' report, and how teammates see me. */
   private async mine(now: number) {
+    return { report: await this.parts.calendars.myReport(now), seen: this.seenAsMe(now) };
+  }
+
+  /** My row on the board with its state, as teammates see me; none when I am in no team. */
+  private seenAsMe(now: number) {
     const me = this.members().find((m) => m.id === this.me?.id);
-    return {
-      report: await this.parts.calendars.myReport(now),
-      seen: me && this.listWithStatus([me], now)[0],
-    };
+    return me && this.listWithStatus([me], now)[0];
   }
 
   private personal(report: Awaited<ReturnType<CalendarService['myReport']>>) {

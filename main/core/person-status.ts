@@ -2,7 +2,10 @@ import { statusLabel, type Locale } from '../../shared/i18n/status-messages';
 import { distinctNames } from '../../shared/people/find-person';
 import { personInput } from '../../shared/status/person-input';
 import { computeStatus, type Status } from '../../shared/status/status-engine';
+import type { Segment } from '../../shared/availability/segments';
+import { parseWorkingHours } from '../../shared/availability/working-hours';
 import type { BoardMember } from '../cache/cache-queries';
+import type { ProfileConfig } from '../profile/profile';
 
 /** A board member's cached data as the status engine's input (made safe: see personInput). */
 export function personState(member: Pick<BoardMember, 'status' | 'availability' | 'profile'>) {
@@ -58,4 +61,18 @@ export function boardNamed(members: readonly BoardMember[], now: number) {
 /** The board with each state's label too, in a language and zone (the CLI prints them). */
 export function boardWithStatus(members: readonly BoardMember[], now: number, locale: Locale, tz: string) {
   return boardNamed(members, now).map((m) => ({ ...m, label: statusLabel(m.computed, now, locale, tz) }));
+}
+
+/**
+ * My state: as teammates see me (with my manual status) when in a team, else from my calendars
+ * and working hours alone. The one answer the Me view and the tray read.
+ */
+export function myStatusOf(
+  me: { busy: Segment[] | null; config: Pick<ProfileConfig, 'hours' | 'tz'> },
+  seen: { computed: Status } | undefined,
+  now: number,
+): Status {
+  if (seen) return seen.computed;
+  const hours = parseWorkingHours(me.config.hours);
+  return computeStatus({ busy: me.busy ?? [], hours, timezone: me.config.tz }, now);
 }

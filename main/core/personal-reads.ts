@@ -3,14 +3,14 @@ import type { Segment } from '../../shared/availability/segments';
 import { parseWorkingHours } from '../../shared/availability/working-hours';
 import { standupDigest } from '../../shared/digest/standup-digest';
 import { statusLabel, statusReasons } from '../../shared/i18n/status-messages';
-import { computeStatus, statusChain, type Status } from '../../shared/status/status-engine';
+import { statusChain, type Status } from '../../shared/status/status-engine';
 import { DAY_MS, isoInstant } from '../../shared/time/zoned-time';
 import type { BoardMember } from '../cache/cache-queries';
 import type { AvailabilityReport } from '../calendar/availability-engine';
 import type { Locale } from '../../shared/i18n/status-messages';
 import type { ProfileConfig } from '../profile/profile';
 import { translate } from '../../shared/i18n/translate';
-import { personState } from './person-status';
+import { myStatusOf, personState } from './person-status';
 import { LOCAL_ME } from './posting-commands';
 
 /** My posts (my work log) and the decisions by others that name me, with my settings and busy time. */
@@ -71,20 +71,6 @@ export function digestOf(me: Personal, period: 'day' | 'week', now: number) {
     period,
     locale: me.locale,
   });
-}
-
-/**
- * My state: as teammates see me (with my manual status) when in a team, else from my calendars
- * and working hours alone. The one answer the Me view and the tray read.
- */
-export function myStatusOf(
-  me: Pick<Personal, 'busy' | 'config'>,
-  seen: { computed: Status } | undefined,
-  now: number,
-): Status {
-  if (seen) return seen.computed;
-  const hours = parseWorkingHours(me.config.hours);
-  return computeStatus({ busy: me.busy ?? [], hours, timezone: me.config.tz }, now);
 }
 
 /** My day: my state as teammates see it (or from my calendars alone), load, next free, digests. */

@@ -6,11 +6,11 @@ import { parseWorkingHours } from '../../shared/availability/working-hours';
 import type { Locale } from '../../shared/i18n/status-messages';
 import { translate } from '../../shared/i18n/translate';
 import { type AskUpdate, type StatusBody } from '../../shared/protocol/schemas';
-import { askSchema, type Ask } from '../../shared/protocol/changes';
+import type { Ask } from '../../shared/protocol/changes';
 import { extractMentions, parseQuickPost, type QuickPost } from '../../shared/quick-post/parse-quick-post';
 import { resolveMention } from '../../shared/people/find-person';
 import { isoInstant } from '../../shared/time/zoned-time';
-import type { BoardMember } from '../cache/cache-queries';
+import { readAsks, type BoardMember } from '../cache/cache-queries';
 import type { LocalCache } from '../cache/local-cache';
 import type { ProfileConfig } from '../profile/profile';
 import type { Delivery, OutboxSender, Sent } from './outbox-sender';
@@ -187,10 +187,7 @@ export class PostingCommands {
 
   /** My asks: to me (once delivered) and from me, newest first. */
   asks(): Ask[] {
-    return this.cache.asks().flatMap((a) => {
-      const parsed = askSchema.safeParse(a);
-      return parsed.success ? [parsed.data] : [];
-    });
+    return readAsks(this.cache);
   }
 
   /** I read, answer, snooze or dismiss an ask to me (queued like everything else). */

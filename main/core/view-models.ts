@@ -1,71 +1,27 @@
 import { currentRegion } from '../../shared/i18n/locale';
-import type { ManualState } from '../../shared/status/status-engine';
-import { isoInstant } from '../../shared/time/zoned-time';
 import type { AskView, CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
 import { distinctNames } from '../../shared/people/find-person';
 import { askArrival } from './asks-and-decisions';
 import type { DesktopCore } from './desktop-core';
-import { boardNamed, personState } from './person-status';
+import { memberViewsOf } from './member-views';
+import { boardNamed } from './person-status';
 import { LOCAL_ME } from './posting-commands';
 import { isSignInAgain } from './provider-calendars';
 
-const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms));
-
 /** The board as the renderer shows it: computed state and label for the viewer's zone. */
 export function memberViews(core: DesktopCore, now: number, team: string | null = null): MemberView[] {
-  return viewsOf(core, core.reads.boardStates(now, team));
+  return memberViewsOf(core.reads.boardStates(now, team), core.reads.me?.id, core.reads.stars());
 }
 
 /** Whom the @ being typed may name, from the whole organisation, as the suggestions show them. */
 export function mentionViews(core: DesktopCore, typed: string, now: number): MemberView[] {
   const watched = new Set(core.reads.shown().map((m) => m.id));
-  return viewsOf(core, boardNamed(core.reads.mentionable(typed), now), watched);
-}
-
-function viewsOf(
-  core: DesktopCore,
-  people: ReturnType<typeof boardNamed>,
-  watched?: ReadonlySet<string>,
-): MemberView[] {
-  const me = core.reads.me?.id;
-  const stars = new Set(core.reads.stars());
-  // The board's names are already told apart (look-alikes numbered) by the core.
-  return people.map((m) => ({
-    id: m.id,
-    name: m.name,
-    role: m.role,
-    isMe: m.id === me,
-    jobTitle: m.profile.role ?? null,
-    skills: m.profile.skills ?? [],
-    topics: m.topics,
-    timezone: m.profile.timezone ?? null,
-    nextChange: iso(m.computed.nextChange),
-    status: m.status?.state
-      ? {
-          state: m.status.state as ManualState,
-          emoji: m.status.emoji,
-          text: m.status.text,
-          until: m.status.until,
-          updatedAt: m.status.updatedAt,
-        }
-      : null,
-    loadToday: m.availability?.loadToday ?? null,
-    loadWeek: m.availability?.loadWeek ?? null,
-    busy: m.availability?.busy ?? [],
-    calendarShared: m.availability !== null,
-    titles: m.availability?.titles ?? [],
-    problems: personState(m).problems,
-    staleSince: m.availability?.staleSince ?? null,
-    places: m.availability?.places ?? [],
-    workingHours: m.profile.workingHours ?? null,
-    latestPost: m.latestPost && {
-      id: m.latestPost.id,
-      text: m.latestPost.text,
-      createdAt: m.latestPost.createdAt,
-    },
-    starred: stars.has(m.id),
-    ...(watched && !watched.has(m.id) ? { watched: false as const } : {}),
-  }));
+  return memberViewsOf(
+    boardNamed(core.reads.mentionable(typed), now),
+    core.reads.me?.id,
+    core.reads.stars(),
+    watched,
+  );
 }
 
 export function postViews(

@@ -24,17 +24,15 @@ import Store from 'electron-store';
 import electronUpdater from 'electron-updater';
 import { translate } from '../../shared/i18n/translate';
 import type { OpenTarget } from '../../shared/ipc-contract';
-import { startDesktopSession, type DesktopSession } from '../session/desktop-session';
-import { useChromiumNetwork } from '../core/index';
-import type { AppServices } from '../core/index';
+import type { DesktopSession } from '../session/desktop-session';
+import type { AppServices, CoreHandlers, DesktopCore } from '../core/index';
+import { firstGlance } from '../core/first-glance';
 import { devRendererUrl, isAppUrl, lockSession, lockWebContents } from './app-security';
 import { applyAppIdentity } from './app-identity';
 import { createAppUpdates, updateFeed } from './app-updates';
 import { watchCrashes } from './crash-watch';
 import { createHotkeyController } from './hotkey-controller';
-import { registerIpc } from './ipc-router';
 import { linkInArgs, parseJoinLink } from './join-link';
-import { KeychainSecretStore } from './keychain-secret-store';
 import { applyOpenAtLogin } from './login-item';
 import { createWindows, preloadPath, rendererFile } from './shell-windows';
 import { createTrayUpdater } from './tray-updater';
@@ -79,14 +77,23 @@ async function start(): Promise<RunningShell> {
   });
   await app.whenReady();
   lockSession(session.defaultSession);
-  // Chromium's network: the system's proxy settings and PAC file, and the OS's certificates.
-  useChromiumNetwork({
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
-    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
-  });
+  const profileDir = app.getPath('userData');
+  const systemLocale = app.getLocale();
+  const systemRegion = app.getSystemLocale();
+  // The tray's first glance, from the cache: a cache that cannot be read leaves it to the core.
+  const first = (() => {
+    try {
+      return firstGlance(profileDir, { systemLocale, systemRegion, now: Date.now() });
+    } catch (error) {
+      logError(`the first glance could not be read: ${(error as Error).message}`);
+      return null;
+    }
+  })();
+  const tray = new Tray(nativeImage.createEmpty());
+  let coreReady: (ready: { core: DesktopCore; api: CoreHandlers }) => void = () => {};
+  const ready = new Promise<{ core: DesktopCore; api: CoreHandlers }>((resolve) => (coreReady = resolve));
   const page = rendererFile(here);
   app.on('web-contents-created', (_e, contents) => lockWebContents(contents, shell, rendererUrl, page));
-  const secrets = new KeychainSecretStore(safeStorage, app.getPath('userData'));
   applyAppIdentity(app, process.platform);
   // A click on a notification opens the board at what it is about (once the tray exists).
   let opened = (_open: OpenTarget | undefined) => {};
@@ -116,8 +123,36 @@ async function start(): Promise<RunningShell> {
     },
     copyText: (text) => clipboard.writeText(text),
   };
+  const trayUpdater = createTrayUpdater({
+    tray,
+    menu: Menu,
+    images: nativeImage,
+    platform: process.platform,
+    session: ready,
+    first,
+    open: {
+      board: () => windows.toggleBoard(tray),
+      quickPost: () => windows.openQuickPost(),
+      quit: () => app.quit(),
+    },
+    notify: (body) => notify('Ricochet', body),
+  });
+  // The core (calendars, sync, IPC) loads once the tray shows its first glance.
+  const [{ startDesktopSession }, { useChromiumNetwork }, { registerIpc }, { KeychainSecretStore }] =
+    await Promise.all([
+      import('../session/desktop-session'),
+      import('../core/index'),
+      import('./ipc-router'),
+      import('./keychain-secret-store'),
+    ]);
+  const secrets = new KeychainSecretStore(safeStorage, profileDir);
+  // Chromium's network: the system's proxy settings and PAC file, and the OS's certificates.
+  useChromiumNetwork({
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+  });
   const desktop = await startDesktopSession({
-    profileDir: app.getPath('userData'),
+    profileDir,
     secrets,
     info: {
       version: app.getVersion(),
@@ -131,8 +166,8 @@ async function start(): Promise<RunningShell> {
     ...(app.isPackaged ? {} : { onError: (message: string) => console.error(`ricochet: ${message}`) }),
     app: appServices,
     // The windows, tray, notifications and asks all speak the session's one language.
-    systemLocale: app.getLocale(),
-    systemRegion: app.getSystemLocale(),
+    systemLocale,
+    systemRegion,
     // "Connect Microsoft 365" and "Connect Google" sign in in the person's own browser.
     openBrowser: async (url) => {
       // A sign-in page, never another scheme (file:, a custom protocol).
@@ -141,12 +176,12 @@ async function start(): Promise<RunningShell> {
     },
   });
   const { core, api } = desktop;
+  coreReady(desktop);
   logError = (message) => core.log.error(message);
   const locale = () => core.reads.locale;
   registerIpc(ipcMain, api, (url) => isAppUrl(url, rendererUrl, page));
   if (secrets.weak) notify('Ricochet', translate(locale(), 'keychain.weak'));
 
-  const tray = new Tray(nativeImage.createEmpty());
   opened = (open) => {
     windows.showBoard(tray);
     if (open) windows.send('core:open', open);
@@ -167,20 +202,6 @@ async function start(): Promise<RunningShell> {
     },
     restart: () => updates.restart(),
   };
-  const trayUpdater = createTrayUpdater({
-    tray,
-    menu: Menu,
-    images: nativeImage,
-    platform: process.platform,
-    core,
-    api,
-    open: {
-      board: () => windows.toggleBoard(tray),
-      quickPost: () => windows.openQuickPost(),
-      quit: () => app.quit(),
-    },
-    notify: (body) => notify('Ricochet', body),
-  });
   updates.start();
 
   const hotkey = createHotkeyController(

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundledPackagesPlugin } from '../../build/bundled-packages.mjs';
 import { bigTeam } from '../support/seed-team';
 import { spawnServer } from '../support/server-process';
 import { percentile, round, type Benchmark, type BenchRow } from './bench-kit';
@@ -29,19 +30,16 @@ async function buildChildren() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    plugins: [bundledPackagesPlugin],
     logLevel: 'warning',
   });
 }
 
+/** One launch of a child on the profile: its printed times (ms since the process began). */
 const launch = (child: string, dir: string) =>
-  (
-    JSON.parse(
-      execFileSync(process.execPath, [join(outDir, child), dir], { encoding: 'utf8' }).split('\n')[0]!,
-    ) as {
-      ms: number;
-    }
-  ).ms;
+  JSON.parse(
+    execFileSync(process.execPath, [join(outDir, child), dir], { encoding: 'utf8' }).split('\n')[0]!,
+  ) as { ms?: number; glanceMs?: number; coreMs?: number };
 
 const median = (xs: number[]) =>
   percentile(
@@ -75,21 +73,33 @@ export const benchmark: Benchmark = {
     const suite = this.suite;
     launch('first-tray-child.js', inTeam); // the file cache warmed for both
     const bare: number[] = [];
-    const tray: number[] = [];
+    const glance: number[] = [];
+    const core: number[] = [];
     for (let i = 0; i < 7; i++) {
-      bare.push(launch('bare-select-child.js', inTeam));
-      tray.push(launch('first-tray-child.js', inTeam));
+      bare.push(launch('bare-select-child.js', inTeam).ms!);
+      const tray = launch('first-tray-child.js', inTeam);
+      glance.push(tray.glanceMs!);
+      core.push(tray.coreMs!);
     }
-    const trayRatio = round(median(tray) / median(bare));
+    const baseline = `node start + one SELECT: ${round(median(bare), 1)} ms`;
+    const trayRatio = round(median(glance) / median(bare));
     rows.push({
       suite,
-      name: 'launch to the first tray model (500-person cache)',
-      value: round(median(tray), 1),
+      name: 'launch to the first tray model (500-person cache: the first glance)',
+      value: round(median(glance), 1),
       unit: 'ms',
       ratio: trayRatio,
-      baseline: `node start + one SELECT: ${round(median(bare), 1)} ms`,
+      baseline,
       target: '≤ 2×',
       pass: trayRatio <= 2,
+    });
+    rows.push({
+      suite,
+      name: "launch to the core's own tray (the core loaded after the first glance)",
+      value: round(median(core), 1),
+      unit: 'ms',
+      ratio: round(median(core) / median(bare)),
+      baseline,
     });
 
     const web = (dir: string, ...extra: string[]) =>

@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, nativeImage } from 'electron';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigFile } from '../../../main/profile/config-file';
 import { startDesktopSession } from '../../../main/session/desktop-session';
+import { firstGlance } from '../../../main/core/first-glance';
 import { createTrayUpdater, type TrayUpdaterDeps } from '../../../main/shell/tray-updater';
 import { parseInstant } from '../../../shared/time/zoned-time';
 
@@ -34,8 +35,8 @@ async function aloneInParis(locale: 'en' | 'fr') {
   return session;
 }
 
-/** The tray at a fixed instant: what it shows, through fakes of Electron's tray, menu and images. */
-async function trayAt(session: Awaited<ReturnType<typeof aloneInParis>>, now: number) {
+/** Fakes of Electron's tray, menu and images that keep what the tray shows. */
+function fakeTray() {
   const shown = { tooltip: '', menu: [] as MenuItemConstructorOptions[] };
   const tray = {
     setImage: () => {},
@@ -50,13 +51,15 @@ async function trayAt(session: Awaited<ReturnType<typeof aloneInParis>>, now: nu
     buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
   } as unknown as Pick<typeof Menu, 'buildFromTemplate'>;
   const images = { createFromBuffer: () => ({}) } as unknown as Pick<typeof nativeImage, 'createFromBuffer'>;
+  return { shown, tray, menu, images, platform: 'linux' as const };
+}
+
+/** The tray at a fixed instant: what it shows, through fakes of Electron's tray, menu and images. */
+async function trayAt(session: Awaited<ReturnType<typeof aloneInParis>>, now: number) {
+  const { shown, ...fakes } = fakeTray();
   const updater = createTrayUpdater({
-    tray,
-    menu,
-    images,
-    platform: 'linux',
-    core: session.core,
-    api: session.api,
+    ...fakes,
+    session: Promise.resolve(session),
     open: { board: () => {}, quickPost: () => {}, quit: () => {} },
     now: () => now,
   });
@@ -84,5 +87,35 @@ describe('the tray, alone', () => {
     expect(model.icon).toBe('free');
     expect(shown.tooltip).toBe(me.label);
     expect(shown.tooltip).toMatch(/^Disponible/);
+  });
+});
+
+describe('the tray at launch', () => {
+  it('shows the first glance before the core has loaded; a click on it waits for the core, then acts', async () => {
+    const session = await aloneInParis('en');
+    const tuesday = parseInstant('2026-03-10T10:00:00Z'); // Tuesday 11:00 in Paris
+    const glance = firstGlance(session.core.dir, { systemLocale: 'en', systemRegion: 'en-GB', now: tuesday });
+    let loaded: (core: typeof session) => void = () => {};
+    const { shown, ...fakes } = fakeTray();
+    const updater = createTrayUpdater({
+      ...fakes,
+      session: new Promise((resolve) => (loaded = resolve)),
+      first: glance,
+      open: { board: () => {}, quickPost: () => {}, quit: () => {} },
+      now: () => tuesday,
+    });
+    cleanup.push(() => updater.stop());
+    // At once, with no core: the state the Me view will say.
+    expect(shown.tooltip).toBe((await session.core.reads.myDay(tuesday)).label);
+    expect(shown.tooltip).toMatch(/^Free/);
+    const pause = shown.menu.find((item) => item.label === 'Pause publishing')!;
+    pause.click!({} as never, undefined, {} as never);
+    expect(session.core.reads.config.pausePublishing).toBe(false); // no core yet: it waits
+    loaded(session);
+    await vi.waitFor(() => expect(session.core.reads.config.pausePublishing).toBe(true));
+    // The core's own tray follows, with publishing ticked as paused.
+    await vi.waitFor(() =>
+      expect(shown.menu.find((item) => item.label === 'Pause publishing')!.checked).toBe(true),
+    );
   });
 });
