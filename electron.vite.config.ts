@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/shell/index.ts') } },
+      // launch.ts turns on the compile cache, then loads index.ts (the composition root).
+      rollupOptions: { input: { index: resolve('main/shell/launch.ts') } },
       // Pure-JS packages on the launch path are built in, as in the CLI (build/bundled-packages.mjs).
       externalizeDeps: { exclude: [...bundledPackages] },
     },

@@ -1,4 +1,4 @@
-// Composition root of the Electron app: it only wires Electron objects to the desktop
+// Composition root of the Electron app (loaded by launch.ts): it only wires Electron objects to the desktop
 // session and to the shell's logic (which takes them as arguments, so it runs under vitest;
 // this file itself runs in CI against a fake `electron` module).
 import {
@@ -41,8 +41,6 @@ import { windowStateOptions, type WindowState } from './window-state';
 const rendererUrl = devRendererUrl(app.isPackaged, process.env);
 const here = import.meta.dirname;
 
-// Tests and portable setups choose the profile folder.
-if (process.env['RICOCHET_PROFILE']) app.setPath('userData', process.env['RICOCHET_PROFILE']);
 const single = app.requestSingleInstanceLock();
 if (!single) app.quit();
 app.setAsDefaultProtocolClient('ricochet');

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -47,6 +48,8 @@ beforeAll(async () => {
   process.env['APPIMAGE'] = '/opt/Ricochet.AppImage';
   delete process.env['RICOCHET_PROFILE'];
   fake.current = fakeElectron({ userData: profile, refuse: ['Ctrl+Alt+Delete', 'Ctrl+Alt+End'] });
+  // As Electron starts it: the entry (launch.ts) turns on the compile cache, then loads the root.
+  await import('../../../main/shell/launch');
   const { running } = await import('../../../main/shell/index');
   shell = (await running)!;
   expect(shell).toBeDefined();
@@ -239,6 +242,12 @@ describe('the Electron app, started by its real entry', () => {
     // With the board already open, its page is told to read the new link at once.
     fake.current.app.emit('second-instance', {}, ['/opt/ricochet', link]);
     expect(board?.sent.some((m) => m.channel === 'core:join-link')).toBe(true);
+  });
+
+  it('compiled code is cached in the profile where the runtime can (Node 22 and later, as in Electron)', () => {
+    const canCache =
+      typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+    expect(existsSync(join(profile, 'compile-cache'))).toBe(canCache);
   });
 
   it('crash dumps are kept on this computer, uploaded nowhere', () => {
