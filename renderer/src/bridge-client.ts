@@ -26,7 +26,9 @@ export function connectBridge(
 
   const open = () => {
     socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
-    ready = new Promise((resolve) => {
+    let unreachable: (error: Error) => void = () => {};
+    ready = new Promise((resolve, reject) => {
+      unreachable = reject;
       socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'hello', secret })));
       socket.addEventListener('message', (event) => {
         const message = JSON.parse(String(event.data)) as {
@@ -51,7 +53,10 @@ export function connectBridge(
         }
       });
     });
+    // A call waiting for this socket's "ready" is told the core is down, rather than waiting forever.
+    ready.catch(() => {});
     socket.addEventListener('close', (event) => {
+      unreachable(new BridgeDown());
       for (const call of pending.values()) call.reject(new BridgeDown());
       pending.clear();
       // A secret from another run is refused for good: asking again would not help.

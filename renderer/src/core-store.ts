@@ -31,6 +31,8 @@ const KEEP_MS = 2000;
  */
 export class CoreStore {
   private readonly entries = new Map<string, Entry>();
+  /** The bridge dropped since the last reads: changes may have been missed. */
+  private down = false;
 
   constructor(
     private readonly api: RicochetApi | undefined,
@@ -66,6 +68,30 @@ export class CoreStore {
 
   snapshot<T>(key: string): CoreSnapshot<T> {
     return (this.entries.get(key)?.snapshot ?? EMPTY) as CoreSnapshot<T>;
+  }
+
+  /**
+   * The core's reachability changed (the browser mode's bridge; Electron's IPC is never down).
+   * When it is back, every read that failed while it was down (a bridge that opened late on a
+   * busy machine) and, after a drop, every read that may have missed a change, reads afresh, so
+   * no view stays empty or stale. A read kept for a view not mounted yet is dropped: it is read
+   * when the view mounts.
+   */
+  connection(connected: boolean): void {
+    if (!connected) {
+      this.down = true;
+      return;
+    }
+    const missed = this.down;
+    this.down = false;
+    for (const [key, entry] of this.entries) {
+      if (!missed && entry.snapshot.error === null) continue;
+      if (entry.listeners.size > 0) this.load(entry);
+      else {
+        clearTimeout(entry.drop);
+        this.entries.delete(key);
+      }
+    }
   }
 
   /** Reads `key` again now (after a command whose effect the view waits for). */

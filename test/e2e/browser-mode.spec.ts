@@ -43,6 +43,26 @@ test('onboarding: a real calendar shows my load and next free slot at once', asy
   }
 });
 
+test('a bridge that opens late (a busy machine at login) still fills the window, with no reload', async ({
+  page,
+}) => {
+  const web = await startWeb(emptyProfile());
+  try {
+    // The first two connections drop before the core answers (as a loaded machine makes them):
+    // the first reads fail; the third connection reaches the real core.
+    let attempts = 0;
+    await page.routeWebSocket('**/bridge', (ws) => {
+      if (++attempts <= 2) return void ws.close();
+      ws.connectToServer();
+    });
+    await page.goto(web.url);
+    await expect(page.getByRole('heading', { name: 'Welcome to Ricochet' })).toBeVisible({ timeout: 15_000 });
+    expect(attempts).toBe(3);
+  } finally {
+    await web.stop();
+  }
+});
+
 test.describe('a team of two on one real server', () => {
   let team: Awaited<ReturnType<typeof startTeam>>;
   let ana: Awaited<ReturnType<typeof startWeb>>;

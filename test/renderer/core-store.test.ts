@@ -92,4 +92,42 @@ describe('the window’s store of core reads', () => {
     expect(t.reads()).toBe(1);
     expect(t.store.snapshot('board').data).toEqual({ n: 1 });
   });
+
+  it('a read that failed before the bridge opened (a busy machine) is read again when it opens', async () => {
+    let up = false;
+    let reads = 0;
+    const api = {
+      on: () => () => {},
+      settingsGet: async () => {
+        reads++;
+        if (!up) throw new Error('bridge-down');
+        return { language: 'fr' };
+      },
+    } as unknown as RicochetApi & { settingsGet: () => Promise<{ language: string }> };
+    const store = new CoreStore(api, { hidden: () => false, onShown: () => {} });
+    const read = (a: RicochetApi) => (a as typeof api).settingsGet();
+    store.subscribe('settings', read, () => {});
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.snapshot('settings')).toEqual({ data: undefined, error: 'bridge-down' });
+    up = true;
+    store.connection(true);
+    await new Promise((r) => setTimeout(r, 0));
+    // The window fills (without this it stayed empty until something changed in the team).
+    expect(store.snapshot('settings')).toEqual({ data: { language: 'fr' }, error: null });
+    expect(reads).toBe(2);
+  });
+
+  it('after a drop every shown read reads again (a change may have been missed); a first open reads nothing more', async () => {
+    const t = stand();
+    t.store.subscribe('board', t.read, () => {});
+    await t.settle();
+    t.store.connection(true); // the bridge's first open: the board read fine, nothing to read again
+    await t.settle();
+    expect(t.reads()).toBe(1);
+    t.store.connection(false);
+    t.store.connection(true);
+    await t.settle();
+    expect(t.reads()).toBe(2);
+    expect(t.store.snapshot('board').data).toEqual({ n: 2 });
+  });
 });
