@@ -24,11 +24,10 @@ export function packageOf(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-// zod's `z.locales` brings its error messages in fifty languages (340 kB, half of zod) to every
-// launch (z.locales and z.core.locales): Rollup (the Electron build) drops the unused namespaces,
-// esbuild (the CLI) cannot. Ricochet
-// writes its own messages, in English and French, and zod's defaults are English (classic/schemas.js
-// imports locales/en.js itself), so esbuild's bundle gets `z.locales.en` only.
+// zod's `z.locales` and `z.core.locales` bring its error messages in fifty languages (340 kB, half
+// of zod) to every launch: Rollup (the Electron build) drops the unused namespaces, esbuild (the
+// CLI) cannot. Ricochet writes its own messages, in English and French, and zod's defaults are
+// English (classic/schemas.js imports locales/en.js itself), so esbuild's bundle keeps `en` only.
 const ZOD_LOCALES = /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/;
 const englishOnly = `export { default as en } from './en.js';`;
 const isZodLocales = (source, importer) =>

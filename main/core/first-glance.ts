@@ -2,13 +2,13 @@ import { asksWaitingFor } from '../../shared/asks/asks-waiting';
 import { setRegion } from '../../shared/i18n/locale';
 import { resolveLocale, type Locale } from '../../shared/i18n/status-messages';
 import type { Status } from '../../shared/status/status-engine';
-import { shownOnBoard, teamsOf } from '../../shared/people/my-teams';
 import type { MemberView } from '../../shared/views';
-import { readAsks, readBoard, readGroups, readStars } from '../cache/cache-queries';
+import { readAsks, readBoard } from '../cache/cache-queries';
 import { CoreState } from '../cache/core-state';
 import { LocalCache } from '../cache/local-cache';
 import { ConfigFile } from '../profile/config-file';
 import { memberViewsOf } from './member-views';
+import { MyOrganisation } from './my-organisation';
 import { boardNamed, myStatusOf } from './person-status';
 
 /** What the tray says at launch, as the core would say it: the tray model's inputs. */
@@ -26,7 +26,7 @@ export interface FirstGlance {
  * The tray's first answer at launch, read from the profile's cache and settings before the core
  * (its calendars, sync, team server and IPC) has loaded: the person sees the team within a blink
  * of logging in, and the full tray follows when the core is up. It calls the very functions the
- * core's reads call (readBoard, shownOnBoard, boardNamed, memberViewsOf, myStatusOf,
+ * core's reads call (readBoard, MyOrganisation, boardNamed, memberViewsOf, myStatusOf,
  * asksWaitingFor), so the two cannot disagree. None when the answer needs more than the cache:
  * alone with calendars, my state comes from reading them, which is the core's work.
  */
@@ -45,10 +45,14 @@ export function firstGlance(
     setRegion(options.systemRegion, config.clock);
     const { now } = options;
     const seen = mineOnBoard && boardNamed([mineOnBoard], now)[0];
-    const stars = readStars(cache);
-    const shown = shownOnBoard(everyone, teamsOf(readGroups(cache), me), me, null, stars);
+    // Who the board shows, by the core's own rule (my teams and my stars).
+    const organisation = new MyOrganisation(
+      cache,
+      () => me,
+      () => everyone,
+    );
     return {
-      members: memberViewsOf(boardNamed(shown, now), me, stars),
+      members: memberViewsOf(boardNamed(organisation.shown(), now), me, organisation.stars()),
       locale: resolveLocale(config, options.systemLocale),
       tz: config.tz,
       inTeam: !!me,

@@ -8,11 +8,9 @@ export interface CompileCacheRuntime {
 /**
  * Turns on V8's compile cache in the profile before the app's code loads: later launches read
  * compiled code instead of compiling it again (docs/benchmarks.md, "at rest"). Node keys entries
- * by the code's hash, so an update writes its own. Returns the folder, or nothing where the
- * runtime has no cache (Node 20) or refused it (a read-only profile): the app starts the same.
+ * by the code's hash, so an update writes its own. Where the runtime has no cache (Node 20) or
+ * refuses it (a read-only profile), the app starts the same.
  */
-export function useCompileCache(runtime: CompileCacheRuntime, profileDir: string): string | undefined {
-  if (!runtime.enableCompileCache) return undefined;
-  const result = runtime.enableCompileCache(join(profileDir, 'compile-cache'));
-  return result.directory;
+export function useCompileCache(runtime: CompileCacheRuntime, profileDir: string): void {
+  runtime.enableCompileCache?.(join(profileDir, 'compile-cache'));
 }
