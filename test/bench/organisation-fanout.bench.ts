@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openStorage } from '../../server/db/connect';
 import { createOrganisation } from '../../server/store/members';
-import { freePort } from '../support/radicale';
+import { freePort } from '../support/free-port';
 import { seedOrganisation } from '../support/seed-organisation';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openStorage } from '../../server/db/connect';
 import { createInvite, createOrganisation, join as joinTeam } from '../../server/store/members';
-import { freePort } from '../support/radicale';
+import { freePort } from '../support/free-port';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';
 import { percentile, round, type Benchmark, type BenchRow } from './bench-kit';

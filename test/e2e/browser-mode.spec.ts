@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, newContext } from './shared-clock';
 import type { Browser, Page } from '@playwright/test';
-import { freePort } from '../support/radicale';
+import { freePort } from '../support/free-port';
 import { alwaysAtWork, calendarFile, emptyProfile, joinedProfile, startTeam, startWeb } from './fixtures';
 
 const shots = 'test-results/screenshots';

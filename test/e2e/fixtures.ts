@@ -6,7 +6,7 @@ import { DesktopCore } from '../../main/core/desktop-core';
 import { ConfigFile } from '../../main/profile/config-file';
 import { openStorage } from '../../server/db/connect';
 import { createOrganisation } from '../../server/store/members';
-import { freePort } from '../support/radicale';
+import { freePort } from '../support/free-port';
 import { spawnServer } from '../support/server-process';
 import { client, storageFor } from '../support/team-server';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './radicale';
+import { freePort } from './free-port';
 import { commandExists, requireDependency } from './requirements';
 
 export const hasTinyproxy = () =>

@@ -1,6 +1,6 @@
 import { createServer } from 'node:https';
 import Provider from 'oidc-provider';
-import { freePort } from './radicale';
+import { freePort } from './free-port';
 import { testCa } from './test-ca';
 
 export interface Person {

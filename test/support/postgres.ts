@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './radicale';
+import { freePort } from './free-port';
 import { requireDependency } from './requirements';
 
 /** Debian puts the server binaries under /usr/lib/postgresql/<version>/bin. */
@@ -29,6 +29,26 @@ function run(bin: string, args: string[]) {
 }
 
 /**
+ * Starts the cluster on a free port. A free port can still be taken before PostgreSQL binds it
+ * (by another test's server): then its log says so, and another port is tried.
+ */
+async function listenOnFreePort(bin: string, dir: string, data: string, fsync: 'on' | 'off') {
+  const log = join(dir, 'log');
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const options = `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=${fsync} -c max_connections=200`;
+    try {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-o', options, 'start']);
+      return port;
+    } catch (error) {
+      const taken = existsSync(log) && readFileSync(log, 'utf8').includes('Address already in use');
+      if (!taken || attempt === 3) throw error;
+      rmSync(log, { force: true });
+    }
+  }
+}
+
+/**
  * A throwaway PostgreSQL cluster on loopback; each call of `database()` makes a fresh database.
  * Tests skip fsync (nothing to keep); a benchmark of commits asks for it (`durable`).
  */
@@ -38,18 +58,8 @@ export async function startPostgres(options: { durable?: boolean } = {}) {
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', dir]);
-  const port = await freePort();
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  run(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-o',
-    `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=${options.durable ? 'on' : 'off'} -c max_connections=200`,
-    'start',
-  ]);
+  const port = await listenOnFreePort(bin, dir, data, options.durable ? 'on' : 'off');
   let n = 0;
   return {
     async database(): Promise<string> {

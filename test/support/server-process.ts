@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { StorageConfig } from '../../server/db/connect';
-import { freePort } from './radicale';
+import { freePort } from './free-port';
 
 const bin = join(import.meta.dirname, '../../bin/ricochet.mjs');
 

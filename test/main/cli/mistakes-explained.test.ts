@@ -2,10 +2,10 @@
 // address typed without a scheme, a server that is not running, an ask made offline, a
 // calendar file that cannot be read.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../support/free-port';
 import { cli } from '../../support/run-cli';
 import { teamServer } from '../../support/team-server';
 
@@ -16,14 +16,6 @@ beforeAll(async () => {
 afterAll(() => t?.server.close());
 
 const profile = () => ['--profile', mkdtempSync(join(tmpdir(), 'ricochet-mistakes-'))];
-/** A port nobody listens on (taken, then closed). */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe('mistakes, explained', () => {
   it('an address without http:// is completed (http on this computer) and said, not refused', async () => {
@@ -46,7 +38,7 @@ describe('mistakes, explained', () => {
   });
 
   it('a server that is not running: "nobody answers … is the server running?", never "fetch failed"', async () => {
-    const server = `http://127.0.0.1:${await closedPort()}`;
+    const server = `http://127.0.0.1:${await freePort()}`;
     const out = await cli('login', '--server', server, '--token', 'x'.repeat(40), ...profile());
     expect(out.code).not.toBe(0);
     expect(out.stderr).toContain(`nobody answers at ${server}: is the server running?`);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'bin/ricochet.mjs');

@@ -11,7 +11,7 @@ import { createOrganisation, runServer, type StorageConfig } from '../../../serv
 import type { Ask } from '../../../shared/protocol/changes';
 import { parseInstant } from '../../../shared/time/zoned-time';
 import { ics } from '../../support/ics';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 import { client } from '../../support/team-server';
 
 let clock = parseInstant('2026-03-10T09:15:00Z'); // Tuesday 10:15 in Paris

@@ -9,7 +9,7 @@ import { ConfigFile } from '../../../main/profile/config-file';
 import { FileSecretStore } from '../../../main/profile/secret-store';
 import { createOrganisation, runServer } from '../../../server/index';
 import { parseInstant } from '../../../shared/time/zoned-time';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 
 // Tuesday 10:15 in Paris: working hours, so asks are delivered at once.
 const clock = parseInstant('2026-03-10T09:15:00Z');

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../../main/core/desktop-core';
 import { startLocalTeam } from '../../../main/host/local-team';
 import { parseJoinLink } from '../../../main/shell/join-link';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

@@ -13,7 +13,7 @@ import { createOrganisation } from '../../../server/store/members';
 import { runServer } from '../../../server/run-server';
 import { hasTinyproxy, startProxy } from '../../support/company-proxy';
 import { ics } from '../../support/ics';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 import { httpsStandIn } from '../../support/stand-ins/https-stand-in';
 import { storageFor } from '../../support/team-server';
 import { testCa } from '../../support/test-ca';

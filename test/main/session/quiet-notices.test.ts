@@ -11,7 +11,7 @@ import { createQuietNotices, quietReason, type QuietReason } from '../../../main
 import { createOrganisation, runServer } from '../../../server/index';
 import { parseInstant } from '../../../shared/time/zoned-time';
 import { ics } from '../../support/ics';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 import { waitFor } from '../../support/wait-for';
 
 // Tuesday 10:15 in Paris: working hours.

@@ -14,7 +14,7 @@ import type { RunningShell } from '../../../main/shell/index';
 import { ConfigFile } from '../../../main/profile/config-file';
 import { KeychainSecretStore } from '../../../main/shell/keychain-secret-store';
 import { fakeElectron } from '../../support/fake-electron';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 import { teamServer } from '../../support/team-server';
 import { waitFor } from '../../support/wait-for';
 

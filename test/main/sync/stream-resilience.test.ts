@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { LocalCache } from '../../../main/cache/local-cache';
 import { SyncClient } from '../../../main/sync/sync-client';
-import { freePort } from '../../support/radicale';
+import { freePort } from '../../support/free-port';
 import { waitFor } from '../../support/wait-for';
 import { teamServer } from '../../support/team-server';
 
