@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledPackagesPlugin } from './bundled-packages.mjs';
+import { bundledPackagesPlugin, leanOutputPlugin } from './bundled-packages.mjs';
 
 const root = join(import.meta.dirname, '..');
 // Chunks are named by their hash: without this, every build would leave the last one's behind.
@@ -19,6 +19,6 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [bundledPackagesPlugin],
+  plugins: [bundledPackagesPlugin, leanOutputPlugin],
   logLevel: 'warning',
 });

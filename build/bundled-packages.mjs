@@ -1,11 +1,14 @@
-// Which packages the app's main process and the CLI carry inside their own JavaScript, instead of
-// loading them from node_modules at run time. Loading zod from its hundred files costs about
-// 40 ms more at every launch than reading it from the bundle (docs/benchmarks.md, "at rest").
-// Only pure JavaScript that requires no Node built-in (so the ESM output needs no require shim)
-// and reads no file beside itself; the rest stays external: native modules (better-sqlite3),
-// electron, and the server's packages (pino's workers find their files at run time).
+// How the app's main process and the CLI carry their packages, for a process that runs all day
+// (docs/benchmarks.md, "at rest"):
+// - bundled: pure JavaScript on the launch path that reads no file beside itself, inside our own
+//   chunks. Loading zod from its hundred files costs about 40 ms more at every launch.
+// - required: the other packages that are CommonJS, loaded with `require` rather than `import`.
+// - imported: the rest (ESM-only packages), and electron, left to Electron's loader.
+// And the output itself minified and in ASCII, as V8 keeps every file's source text.
 
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 
 /** @type {readonly string[]} */
 export const bundledPackages = [
@@ -33,16 +36,56 @@ const englishOnly = `export { default as en } from './en.js';`;
 const isZodLocales = (source, importer) =>
   source === '../locales/index.js' && ZOD_LOCALES.test(importer ?? '');
 
+/** The project's package.json: the nearest above this file (or above the bundled Vite config). */
+const manifestPath = (() => {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) || dir === dirname(dir)) return join(dir, 'package.json');
+  }
+})();
+const fromRoot = createRequire(manifestPath);
+
+/**
+ * Whether `require` loads this package as CommonJS. Such a package is loaded with `require`, not
+ * `import`: Node's ESM loader reads a CommonJS file through its export lexer and a translator,
+ * 4-5 MB held for good by a process that runs all day (docs/benchmarks.md, "at rest").
+ */
+export function loadsAsCommonJs(specifier) {
+  let file;
+  try {
+    file = fromRoot.resolve(specifier);
+  } catch {
+    return false; // ESM only, or absent: left to `import`
+  }
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')).type !== 'module';
+  }
+  return true;
+}
+
+/** Every chunk can `require`: an ESM file has no `require` of its own. */
+const requireBanner =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
 /** esbuild: every package external but the bundled ones (esbuild's `packages: 'external'`, less them). */
 export const bundledPackagesPlugin = {
   name: 'bundled-packages',
   /** @param {import('esbuild').PluginBuild} build */
   setup(build) {
+    build.initialOptions.banner = { ...build.initialOptions.banner, js: requireBanner };
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = packageOf(args.path);
       if (name === null || bundledPackages.includes(name)) return undefined;
+      if (args.kind !== 'require-call' && loadsAsCommonJs(args.path))
+        return { path: args.path, namespace: 'required' };
       return { path: args.path, external: true };
     });
+    build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       isZodLocales(args.path, args.importer)
         ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'zod-english' }
@@ -53,5 +96,65 @@ export const bundledPackagesPlugin = {
       resolveDir: dirname(args.path),
       loader: 'js',
     }));
+  },
+};
+
+const REQUIRED = '\0required:';
+
+/** The app's dependencies that load as CommonJS: the Electron build must not leave them to `import`. */
+export const commonJsDependencies = () =>
+  Object.keys(JSON.parse(readFileSync(manifestPath, 'utf8')).dependencies).filter(
+    (name) => !bundledPackages.includes(name) && loadsAsCommonJs(name),
+  );
+
+/**
+ * Vite (Rolldown, the app's main process): a package that loads as CommonJS becomes a module that
+ * `require`s it. electron-vite's `externalizeDeps` must exclude them (`commonJsDependencies`), as
+ * it decides before any plugin; the `require` inside stays external.
+ */
+export const requiredPackagesVitePlugin = {
+  name: 'required-packages',
+  enforce: /** @type {const} */ ('pre'),
+  /** @param {string} source @param {string | undefined} importer */
+  resolveId(source, importer) {
+    const name = packageOf(source);
+    if (name === null || name === 'electron' || bundledPackages.includes(name)) return null;
+    if (importer?.startsWith(REQUIRED)) return { id: source, external: true };
+    return loadsAsCommonJs(source) ? REQUIRED + source : null;
+  },
+  /** @param {string} id */
+  load(id) {
+    return id.startsWith(REQUIRED)
+      ? `module.exports = require(${JSON.stringify(id.slice(REQUIRED.length))});`
+      : null;
+  },
+};
+
+/**
+ * One non-ASCII character anywhere in a file (a "’" in a regular expression, a French message)
+ * makes V8 hold the whole source as two bytes a character: 1.7 MB instead of 0.85 MB for the
+ * core's chunk, for as long as the app runs. esbuild's ASCII charset escapes all but regular
+ * expression literals; there, each UTF-16 unit as `\uXXXX` means the same with or without the
+ * `u` flag (a surrogate pair stays one character).
+ */
+export const asciiOnly = (/** @type {string} */ code) =>
+  code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * esbuild: the output minified (V8 keeps every file's source text in memory) and in ASCII.
+ * Identifiers are minified too: nothing of ours reads a function's name.
+ */
+export const leanOutputPlugin = {
+  name: 'lean-output',
+  /** @param {import('esbuild').PluginBuild} build */
+  setup(build) {
+    Object.assign(build.initialOptions, { minify: true, charset: 'ascii', metafile: true });
+    build.onEnd((result) => {
+      for (const file of Object.keys(result.metafile?.outputs ?? {}))
+        if (file.endsWith('.js')) {
+          const path = resolve(build.initialOptions.absWorkingDir ?? process.cwd(), file);
+          writeFileSync(path, asciiOnly(readFileSync(path, 'utf8')));
+        }
+    });
   },
 };

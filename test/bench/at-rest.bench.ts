@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { bundledPackagesPlugin } from '../../build/bundled-packages.mjs';
+import { bundledPackagesPlugin, leanOutputPlugin } from '../../build/bundled-packages.mjs';
 import { bigTeam } from '../support/seed-team';
 import { spawnServer } from '../support/server-process';
 import { percentile, round, type Benchmark, type BenchRow } from './bench-kit';
@@ -30,7 +30,7 @@ async function buildChildren() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    plugins: [bundledPackagesPlugin],
+    plugins: [bundledPackagesPlugin, leanOutputPlugin],
     logLevel: 'warning',
   });
 }
