@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import electronLog from 'electron-log/node';
+import type electronLog from 'electron-log/node';
 import { redactLogText } from './redact-log';
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -24,7 +25,21 @@ const logFile = (profileDir: string) => join(logFolder(profileDir), 'ricochet.lo
  * secrets of the moment before it reaches the file or the console.
  */
 export function openAppLog(profileDir: string, known: () => string[] = () => [], echo = false): AppLog {
-  const logger = electronLog.create({ logId: `ricochet:${profileDir}` });
+  // electron-log, and the http, tls and child_process it requires, load with the first line
+  // written: a day at rest that logs nothing never holds them (docs/benchmarks.md, "at rest").
+  let logger: ReturnType<typeof electronLog.create> | undefined;
+  const log = () => (logger ??= createLogger(profileDir, known, echo));
+  return {
+    folder: logFolder(profileDir),
+    info: (message) => log().info(message),
+    warn: (message) => log().warn(message),
+    error: (message) => log().error(message),
+  };
+}
+
+function createLogger(profileDir: string, known: () => string[], echo: boolean) {
+  const { create } = createRequire(import.meta.url)('electron-log/node') as typeof electronLog;
+  const logger = create({ logId: `ricochet:${profileDir}` });
   logger.transports.file.resolvePathFn = () => logFile(profileDir);
   logger.transports.file.maxSize = MAX_BYTES;
   logger.transports.file.format = '{iso} [{level}] {text}';
@@ -34,12 +49,7 @@ export function openAppLog(profileDir: string, known: () => string[] = () => [],
     message.data = message.data.map((part) => redactLogText(String(part), secrets));
     return message;
   });
-  return {
-    folder: logFolder(profileDir),
-    info: (message) => logger.info(message),
-    warn: (message) => logger.warn(message),
-    error: (message) => logger.error(message),
-  };
+  return logger;
 }
 
 /** The last warnings and errors written, newest last, for diagnostics (any process's). */

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { streamAgent } from '../network/company-network';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { streamMessageSchema, type Change } from '../../shared/protocol/changes';
 import type { LocalCache } from '../cache/local-cache';
 import { TeamApi, TeamApiError } from './team-api';
@@ -198,16 +198,17 @@ export class SyncClient extends EventEmitter {
     const url = `${this.options.server.replace(/^http/, 'ws').replace(/\/$/, '')}/v1/stream`;
     // Through the company's proxy when one applies (the same rule as every fetch; in the app,
     // the system's proxy settings and PAC file as Chromium reads them).
-    void streamAgent(url)
-      .catch(() => undefined)
-      .then((agent) => {
+    // ws loads with the first stream: alone, the app never holds it (docs/benchmarks.md).
+    void Promise.all([streamAgent(url).catch(() => undefined), import('ws')]).then(
+      ([agent, { default: Socket }]) => {
         this.opening = false;
-        if (!this.stopped && !this.socket) this.open(url, agent);
-      });
+        if (!this.stopped && !this.socket) this.open(url, agent, Socket);
+      },
+    );
   }
 
-  private open(url: string, agent: Awaited<ReturnType<typeof streamAgent>>) {
-    const socket = new WebSocket(url, {
+  private open(url: string, agent: Awaited<ReturnType<typeof streamAgent>>, Socket: typeof WebSocket) {
+    const socket = new Socket(url, {
       headers: { authorization: `Bearer ${this.options.token}` },
       handshakeTimeout: 10_000,
       ...(agent ? { agent } : {}),

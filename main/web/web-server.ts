@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import type { CoreHandlers } from '../core/index';
 import { serveBridge } from './bridge';
 
@@ -27,7 +27,13 @@ export async function startWebServer(options: WebServerOptions) {
   const secret = randomBytes(24).toString('base64url');
   const files = staticFiles(resolve(options.root));
   const server = createServer((req, res) => serveFile(req, res, files, port));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 5 * 1024 * 1024 });
+  // ws loads when the first window connects: a browser mode nobody has opened yet holds
+  // neither it nor what it requires (docs/benchmarks.md, "at rest").
+  let wss: Promise<WebSocketServer> | undefined;
+  const bridges = () =>
+    (wss ??= import('ws').then(
+      ({ WebSocketServer }) => new WebSocketServer({ noServer: true, maxPayload: 5 * 1024 * 1024 }),
+    ));
   let port = options.port;
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -40,8 +46,10 @@ export async function startWebServer(options: WebServerOptions) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) =>
-      serveBridge(ws, secret, options.handlers, options.subscribe),
+    void bridges().then((server) =>
+      server.handleUpgrade(req, socket, head, (ws) =>
+        serveBridge(ws, secret, options.handlers, options.subscribe),
+      ),
     );
   });
   await new Promise<void>((resolveListen, reject) => {
@@ -53,12 +61,11 @@ export async function startWebServer(options: WebServerOptions) {
     url: `http://127.0.0.1:${port}/#secret=${secret}`,
     port,
     secret,
-    close: () =>
-      new Promise<void>((done) => {
-        for (const ws of wss.clients) ws.terminate();
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
+    close: async () => {
+      for (const ws of (await wss)?.clients ?? []) ws.terminate();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -19,6 +19,7 @@ const WINDOW_MS = 60_000;
 /** The launch children, compiled as the CLI is (the app runs compiled code, not TypeScript). */
 async function buildChildren() {
   execFileSync(process.execPath, [join(root, 'build/build-cli.mjs')]);
+  rmSync(outDir, { recursive: true, force: true }); // chunks are named by hash: no stale ones
   await build({
     entryPoints: [
       join(import.meta.dirname, 'first-tray-child.ts'),

@@ -1,33 +1,54 @@
-// `ricochet --help` and `--version` answer without loading the core: what the compiled entry
-// imports before running (its static imports, followed through the chunks) holds no package.
-// A barrel import in the entry once pulled zod, SQLite and the whole core into every start.
-import { readFileSync } from 'node:fs';
+// `ricochet --help` and `--version` answer without loading the core, and the browser mode loads
+// what serves a window only when one connects: the packages each process really loaded, by
+// `import` or `require`, watched as they load. A barrel import in the entry once pulled zod,
+// SQLite and the whole core into every start.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const out = join(import.meta.dirname, '../../../out/cli'); // built by the test setup
+const root = join(import.meta.dirname, '../../..');
+const bin = join(root, 'bin/ricochet.mjs'); // out/cli, built by the test setup
 
-/** The packages a compiled file loads before any of its code runs (dynamic import() excluded). */
-function packagesLoaded(file: string, packages = new Set<string>(), seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return packages;
-  seen.add(file);
-  const text = readFileSync(join(out, file), 'utf8');
-  for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?(?:from\s*)?["']([^"']+)["'];?$/gm)) {
-    const target = m[1]!;
-    if (target.startsWith('./')) packagesLoaded(target.slice(2), packages, seen);
-    else if (!target.startsWith('node:')) packages.add(target);
+/** Runs the CLI until it prints `until` (or exits); the packages it had loaded by then. */
+async function packagesLoaded(args: string[], until?: RegExp): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'ricochet-start-'));
+  const log = join(dir, 'packages');
+  const child = spawn(
+    process.execPath,
+    ['--import', join(root, 'test/support/packages-loaded.mjs'), bin, ...args],
+    { env: { ...process.env, PACKAGES_LOADED: log } },
+  );
+  let out = '';
+  await new Promise<void>((done) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (until?.test(out)) done();
+    });
+    child.once('exit', () => done());
+  });
+  child.kill();
+  let names = '';
+  try {
+    names = readFileSync(log, 'utf8');
+  } catch {
+    // nothing loaded: no log written
   }
-  return packages;
+  return [...new Set(names.split('\n').filter(Boolean))];
 }
 
 describe('the CLI starts light', () => {
-  it('its entry loads no package before a command is chosen; the version command none either', () => {
-    expect([...packagesLoaded('cli-main.js')]).toEqual([]);
-    const entry = readFileSync(join(out, 'cli-main.js'), 'utf8');
-    const version = /import\("\.\/(version-command-[^"]+)"\)/.exec(entry)![1]!;
-    expect([...packagesLoaded(version)]).toEqual([]);
-    // The check itself sees packages: the web command's chunk loads ws and sirv.
-    const web = /import\("\.\/(web-command-[^"]+)"\)/.exec(entry)![1]!;
-    expect([...packagesLoaded(web)]).toEqual(expect.arrayContaining(['ws', 'sirv']));
+  it('--help and --version load no package', async () => {
+    expect(await packagesLoaded(['--help'])).toEqual([]);
+    expect(await packagesLoaded(['--version'])).toEqual([]);
+  });
+
+  it('the browser mode, before a window connects, holds SQLite and its file server, not ws', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'ricochet-start-'));
+    const loaded = await packagesLoaded(['web', '--port', '0', '--profile', profile], /running at http/);
+    expect(loaded).toEqual(expect.arrayContaining(['better-sqlite3', 'sirv']));
+    expect(loaded).not.toContain('ws');
+    expect(loaded).not.toContain('electron-log'); // nothing logged yet
   });
 });

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-
 /** How a sign-in shows its page: the system browser, or what the shell or a test passes in. */
 export type OpenBrowser = (url: string) => Promise<void>;
 
@@ -30,6 +28,8 @@ export function systemBrowser(
             : ['xdg-open', [url]],
       );
     const problems: string[] = [];
+    // Loaded on a sign-in: child_process brings dgram, dns and cluster with it.
+    const { spawn } = await import('node:child_process');
     for (const [command, args] of commands) {
       const started = await new Promise<string | null>((resolve) => {
         const child = spawn(command, args, { stdio: 'ignore', detached: true, env });
