@@ -3,8 +3,6 @@ import type { Plugin as VitePlugin } from 'vite';
 export const bundledPackages: readonly string[];
 export function packageOf(specifier: string): string | null;
 export const bundledPackagesPlugin: Plugin;
-export function loadsAsCommonJs(specifier: string): boolean;
 export function commonJsDependencies(): string[];
 export const requiredPackagesVitePlugin: VitePlugin;
-export function asciiOnly(code: string): string;
 export const leanOutputPlugin: Plugin;

@@ -46,7 +46,7 @@ const fromRoot = createRequire(manifestPath);
  * `import`: Node's ESM loader reads a CommonJS file through its export lexer and a translator,
  * 4-5 MB held for good by a process that runs all day (docs/benchmarks.md, "at rest").
  */
-export function loadsAsCommonJs(specifier) {
+function loadsAsCommonJs(specifier) {
   let file;
   try {
     file = fromRoot.resolve(specifier);
@@ -161,7 +161,7 @@ export const requiredPackagesVitePlugin = {
  * expression literals; there, each UTF-16 unit as `\uXXXX` means the same with or without the
  * `u` flag (a surrogate pair stays one character).
  */
-export const asciiOnly = (/** @type {string} */ code) =>
+const asciiOnly = (/** @type {string} */ code) =>
   code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**

@@ -1,3 +1,4 @@
+import { sentByMe } from '../../shared/asks/asks-waiting';
 import { currentRegion } from '../../shared/i18n/locale';
 import type { AskView, CalendarView, MemberView, PostView, SettingsView } from '../../shared/views';
 import { distinctNames } from '../../shared/people/find-person';
@@ -101,7 +102,7 @@ export function askViews(core: DesktopCore, now: number): { toMe: AskView[]; fro
       to: person(a.to),
       text: a.text,
       state: a.state,
-      mine: a.from === me,
+      mine: sentByMe(a, me),
       deliverAt: a.deliverAt,
       arrival: askArrival(
         names.get(a.to) ?? '—',

@@ -2,8 +2,11 @@
 export const waitingForMe = (asksToMe: readonly { state: string }[]): number =>
   asksToMe.filter((a) => a.state === 'delivered').length;
 
-/** The same count from the asks themselves: those I did not send are to me (the tray's line). */
+/** Whether I sent this ask; every other ask of mine is to me (the Me tab's two lists, the tray). */
+export const sentByMe = (ask: { from: string }, me: string | undefined): boolean => ask.from === me;
+
+/** The same count from the asks themselves (the tray's line). */
 export const asksWaitingFor = (
   asks: readonly { from: string; state: string }[],
   me: string | undefined,
-): number => waitingForMe(asks.filter((a) => a.from !== me));
+): number => waitingForMe(asks.filter((a) => !sentByMe(a, me)));

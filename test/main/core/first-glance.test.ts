@@ -49,6 +49,16 @@ async function bothTrays(core: DesktopCore, dir: string, at: number) {
 
 const aWeekOfInstants = fc.integer({ min: monday, max: monday + 7 * 86_400_000 });
 
+/** At any instant of the week, the first glance's tray is the core's. */
+const sameTrayAllWeek = (p: { core: DesktopCore; dir: string }, numRuns: number) =>
+  fc.assert(
+    fc.asyncProperty(aWeekOfInstants, async (at) => {
+      const { core, glance } = await bothTrays(p.core, p.dir, at);
+      expect(glance).toEqual(core);
+    }),
+    { numRuns },
+  );
+
 let ana: { core: DesktopCore; dir: string };
 
 beforeAll(async () => {
@@ -86,13 +96,7 @@ afterAll(async () => {
 describe('the first glance', () => {
   it('in a team: the same tray as the core at any instant of the week', async () => {
     expect(ana.core.reads.members()).toHaveLength(4);
-    await fc.assert(
-      fc.asyncProperty(aWeekOfInstants, async (at) => {
-        const { core, glance } = await bothTrays(ana.core, ana.dir, at);
-        expect(glance).toEqual(core);
-      }),
-      { numRuns: 40 },
-    );
+    await sameTrayAllWeek(ana, 40);
   });
 
   it('in a team, at a moment a person notices: Ben in his workshop, Cléo writing, one ask waiting', async () => {
@@ -105,14 +109,7 @@ describe('the first glance', () => {
   });
 
   it('alone with no calendar: the same tray as the core (working hours alone)', async () => {
-    const alone = profile('Europe/Paris');
-    await fc.assert(
-      fc.asyncProperty(aWeekOfInstants, async (at) => {
-        const { core, glance } = await bothTrays(alone.core, alone.dir, at);
-        expect(glance).toEqual(core);
-      }),
-      { numRuns: 20 },
-    );
+    await sameTrayAllWeek(profile('Europe/Paris'), 20);
   });
 
   it('alone with a calendar: none, since my state needs my calendar read (the core answers)', async () => {
